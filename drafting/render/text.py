@@ -1,0 +1,77 @@
+"""Plain-text layout of a resolution, as it is printed (used by ``drafting show``)."""
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Address, Body, Paragraph, Part, Resolution, label
+
+WIDTH = 88
+
+
+def heading(resolution: Resolution) -> list[str]:
+    """The lines above the organ line: symbol or draft heading, session, title."""
+    lines = []
+    if resolution.symbol:
+        lines.append(resolution.symbol)
+    else:
+        lines.append("Draft resolution")
+    if resolution.body is Body.GA and resolution.session:
+        from num2words import num2words
+
+        lines.append(f"{num2words(resolution.session, to='ordinal').capitalize()} session")
+    if resolution.agenda_item:
+        lines.append(f"Agenda item {resolution.agenda_item}")
+    if resolution.sponsors:
+        lines.append("Sponsors: " + ", ".join(resolution.sponsors))
+    if resolution.title:
+        lines += ["", *textwrap.wrap(resolution.title, WIDTH)]
+    return lines
+
+
+def _block(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
+
+
+def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool) -> list[str]:
+    lines = []
+    for n, item in enumerate(paragraph.items, start=1):
+        child = address.child(n)
+        mark = f"({label(child.depth, n)}) "
+        tag = f"[{child}] " if addresses else ""
+        lines += _block(tag + item.text, indent + mark, indent + " " * len(mark))
+        lines += _items(item, child, indent + "    ", addresses)
+    return lines
+
+
+def layout(resolution: Resolution, addresses: bool = False) -> str:
+    """The resolution as text: heading, organ line, preamble, numbered operative paragraphs."""
+    lines = heading(resolution)
+    lines += ["", f"The {resolution.body.value},", ""]
+    for address, paragraph in resolution.top():
+        tag = f"[{address}] " if addresses else ""
+        if address.part is Part.PREAMBLE:
+            lines += _block(tag + paragraph.text, "    ", "")
+        else:
+            number = f"{address.number}. "
+            lines += _block(tag + paragraph.text, "    " + number, "")
+        lines += _items(paragraph, address, "        ", addresses)
+        if paragraph.note:
+            lines += _block(paragraph.note, "      * ", "        ")
+        lines.append("")
+    adoption = adoption_line(resolution)
+    if adoption:
+        lines += [adoption, ""]
+    return "\n".join(lines)
+
+
+def adoption_line(resolution: Resolution) -> str:
+    """'69th plenary meeting, 18 December 2013' (GA) or 'Adopted at the 2075th meeting ...' (SC)."""
+    from num2words import num2words
+
+    if resolution.meeting is None:
+        return ""
+    date = f"{resolution.adopted.day} {resolution.adopted:%B %Y}" if resolution.adopted else ""
+    if resolution.body is Body.GA:
+        return f"{num2words(resolution.meeting, to='ordinal_num')} plenary meeting" + (f"\n{date}" if date else "")
+    vote = f" {resolution.vote}" if resolution.vote else ""
+    return f"Adopted at the {num2words(resolution.meeting, to='ordinal_num')} meeting{vote}."

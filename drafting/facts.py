@@ -1,0 +1,376 @@
+"""Facts files, and facts as a resolution's text states them.
+
+A facts file is a YAML mapping of fact names to values: strings, numbers, dates, lists of names,
+mappings (``{from: 2014-11-11, to: 2014-11-14}`` is a date range), lists of mappings, and
+``null`` for "none this year". A precedent's ``facts`` block holds the same keys for its year.
+
+This module knows how a value is written in a UN text (lists as "A, B and C" with "the" where a
+name takes it, dates as "18 December 2013", ranges as "19 to 22 November 2013", ordinals as words,
+numbers as digits or words) and finds a value in a paragraph in whichever of those forms the text
+used, so :mod:`drafting.propose` can write the new value in the same form.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Iterator, Mapping
+
+import yaml
+
+from .errors import Problem, ValidationError
+from .store import compose, construct, read_text
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MONTH_RE = "|".join(MONTHS)
+DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})\b")
+MONTH_YEAR_RE = re.compile(rf"\b({MONTH_RE}) (\d{{4}})\b")
+
+# Names the UN writes with "the": "the Russian Federation", "the Niger", "the Netherlands".
+_ARTICLE_WORDS = ("Republic", "Federation", "United", "Union", "Kingdom", "States", "Islands",
+                  "Emirates", "Commission", "Council", "Organization", "Secretariat", "Community")
+_ARTICLE_NAMES = ("Netherlands", "Philippines", "Gambia", "Bahamas", "Comoros", "Maldives", "Niger",
+                  "Sudan", "Holy See", "Congo", "Seychelles", "Marshall Islands", "Czech Republic")
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+def format_date(value: dt.date) -> str:
+    """UN style: 18 December 2013 (no leading zero, no comma)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """'18 December 2013' -> date; None when the text is not exactly such a date."""
+    match = DATE_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    day, month, year = match.groups()
+    try:
+        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def format_range(start: dt.date, end: dt.date) -> str:
+    """'19 to 22 November 2013', '30 September to 4 October 2013', or across years in full."""
+    if start.year != end.year:
+        return f"{format_date(start)} to {format_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]} to {format_date(end)}"
+    return f"{start.day} to {format_date(end)}"
+
+
+def format_list(items: list[str], conj: str = "and", serial: bool = False) -> str:
+    """'A, B and C' (UN style: no comma before the conjunction unless ``serial``)."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    last = f"{',' if serial and len(items) > 2 else ''} {conj} {items[-1]}"
+    return ", ".join(items[:-1]) + last
+
+
+def needs_article(name: str) -> bool:
+    """True for names the UN writes with "the" in running text ("the Russian Federation")."""
+    words = name.split()
+    return any(w in _ARTICLE_WORDS for w in words) or name in _ARTICLE_NAMES
+
+
+def ordinal_word(n: int) -> str:
+    """69 -> 'sixty-ninth' (UN style: no 'and' in 'one hundred first')."""
+    from num2words import num2words
+
+    return num2words(n, to="ordinal").replace(" and ", " ")
+
+
+def number_word(n: int) -> str:
+    from num2words import num2words
+
+    return num2words(n).replace(" and ", " ")
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    return {ordinal_word(n): n for n in range(1, 201)}
+
+
+def parse_ordinal(word: str) -> int | None:
+    """'Sixty-ninth' -> 69; None when the word is no ordinal up to 200."""
+    return _ordinals().get(word.lower())
+
+
+ORDINAL_RE = r"(?:(?:one|two) hundred )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" \
+             r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|" \
+             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|" \
+             r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
+
+
+def match_case(template: str, text: str) -> str:
+    """``text`` capitalised like ``template`` (for values that open a sentence)."""
+    if template[:1].isupper() and text[:1].islower():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def render(value: Any) -> str:
+    """A value as running text, in the default form."""
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, Mapping) and set(value) == {"from", "to"}:
+        return format_range(value["from"], value["to"])
+    if isinstance(value, list):
+        return format_list([("the " if needs_article(str(v)) else "") + render(v) for v in value])
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) and value >= 10000:
+        return f"{value:,}"
+    return str(value)
+
+
+# ---------------------------------------------------------------------------- finding
+
+
+@dataclass(frozen=True)
+class Found:
+    """One place where a value is stated: the span, and how to write a new value the same way."""
+
+    start: int
+    end: int
+    text: str
+    write: Callable[[Any], str]
+
+
+def _bounded(pattern: str) -> str:
+    # Word boundaries that also work for values ending in "." or starting with "(".
+    return rf"(?<![\w/]){pattern}(?![\w/])"
+
+
+def _literal(value: str, text: str) -> Iterator[Found]:
+    for m in re.finditer(_bounded(re.escape(value)), text):
+        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, render(new)))
+
+
+def _ordinal(value: str, text: str) -> Iterator[Found]:
+    n = parse_ordinal(value)
+    for m in re.finditer(_bounded(re.escape(value)), text, re.IGNORECASE):
+        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, _ordinal_of(new)))
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th") if n else "th"
+    for m in re.finditer(_bounded(f"{n}{suffix}"), text):
+        yield Found(m.start(), m.end(), m.group(), lambda new: _ordinal_number(new))
+
+
+def _ordinal_of(new: Any) -> str:
+    if isinstance(new, int):
+        return ordinal_word(new)
+    return str(new)
+
+
+def _ordinal_number(new: Any) -> str:
+    n = new if isinstance(new, int) else parse_ordinal(str(new))
+    if n is None:
+        return str(new)
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+    return f"{n}{suffix}"
+
+
+def _number(value: int | float, text: str) -> Iterator[Found]:
+    digits = [str(value)] + ([f"{value:,}"] if isinstance(value, int) and value >= 1000 else [])
+    for form in digits:
+        # Not a day of a date, not part of a symbol or a larger number.
+        pattern = rf"(?<![\w/.,]){re.escape(form)}(?![\w/]|[.,]\d| (?:{MONTH_RE})\b)"
+        for m in re.finditer(pattern, text):
+            if re.search(rf"\b(?:{MONTH_RE})\s*$", text[:m.start()]):
+                continue
+            yield Found(m.start(), m.end(), m.group(), lambda new, f=form: _digits_like(f, new))
+    if isinstance(value, int) and 0 < value < 1000:
+        for m in re.finditer(_bounded(re.escape(number_word(value))), text, re.IGNORECASE):
+            yield Found(m.start(), m.end(), m.group(),
+                        lambda new, old=m.group(): match_case(old, number_word(new) if isinstance(new, int) else str(new)))
+
+
+def _digits_like(old_form: str, new: Any) -> str:
+    if isinstance(new, int) and "," in old_form:
+        return f"{new:,}"
+    return str(new)
+
+
+def _list(values: list[Any], text: str) -> Iterator[Found]:
+    names = [render(v) for v in values]
+    if len(names) == 1:
+        yield from _literal(names[0], text)
+        return
+    item = [rf"(?:(the) )?{re.escape(n)}" for n in names]
+    pattern = ", ".join(item[:-1]) + rf"(,?) (and|or) " + item[-1]
+    for m in re.finditer(_bounded(pattern), text):
+        groups = m.groups()
+        with_article = {names[i] for i in range(len(names) - 1) if groups[i]}
+        if groups[-1]:
+            with_article.add(names[-1])
+        serial, conj = bool(groups[-3]), groups[-2]
+        yield Found(m.start(), m.end(), m.group(),
+                    lambda new, a=frozenset(with_article), s=serial, c=conj, old=frozenset(names):
+                    _write_list(new, a, old, c, s))
+
+
+def _write_list(new: Any, with_article: frozenset[str], old: frozenset[str], conj: str, serial: bool) -> str:
+    if not isinstance(new, list):
+        return render(new)
+    out = []
+    for v in new:
+        name = render(v)
+        article = name in with_article if name in old else needs_article(name)
+        out.append(("the " if article else "") + name)
+    return format_list(out, conj, serial)
+
+
+def find(value: Any, text: str) -> list[Found]:
+    """Every place ``text`` states ``value``, in any of the forms a UN text uses, in order.
+
+    Where forms overlap the longest wins, so "19 to 22 November 2013" is one place, not two.
+    """
+    if value is None or isinstance(value, bool):
+        return []
+    if isinstance(value, dt.date):
+        found = list(_literal(format_date(value), text))
+    elif isinstance(value, Mapping) and set(value) == {"from", "to"}:
+        found = list(_literal(format_range(value["from"], value["to"]), text))
+    elif isinstance(value, list):
+        found = list(_list(value, text)) if value and all(isinstance(v, (str, int, float, dt.date)) for v in value) else []
+    elif isinstance(value, (int, float)):
+        found = list(_number(value, text))
+    elif isinstance(value, str) and value.strip():
+        found = list(_ordinal(value, text)) if parse_ordinal(value) else list(_literal(value, text))
+    else:
+        found = []
+    return _longest_first(found)
+
+
+def _longest_first(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------------------- fact leaves
+
+
+def leaves(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts as flat paths to single statable values.
+
+    Scalars, lists of names and date ranges are leaves; other mappings and lists of mappings are
+    opened: ``chair_report.symbol``, ``admitted[0].participant``.
+    """
+    out: dict[str, Any] = {}
+
+    def walk(path: str, value: Any) -> None:
+        if isinstance(value, Mapping) and set(value) != {"from", "to"}:
+            for k, v in value.items():
+                walk(f"{path}.{k}", v)
+        elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            for i, v in enumerate(value):
+                walk(f"{path}[{i}]", v)
+        else:
+            out[path] = value
+
+    for key, value in facts.items():
+        if key != "sources":  # where the facts come from, never stated in the text
+            walk(str(key), value)
+    return out
+
+
+def missing(facts: Mapping[str, Any], path: str) -> bool:
+    """True when the facts hold no value at all for ``path`` (null is a value: "none")."""
+    return path not in leaves(facts) and not _null_parent(facts, path)
+
+
+def _null_parent(facts: Mapping[str, Any], path: str) -> bool:
+    top = re.split(r"[.\[]", path, maxsplit=1)[0]
+    return top in facts and facts[top] is None
+
+
+def lookup(facts: Mapping[str, Any], path: str) -> Any:
+    """The value at ``path``; None when it (or the key above it) is null."""
+    if _null_parent(facts, path):
+        return None
+    return leaves(facts).get(path)
+
+
+# ---------------------------------------------------------------------------- facts files
+
+_SCALARS = (str, int, float, dt.date)
+
+
+def _check(node: yaml.Node, path: str, file: str, depth: int, problems: list[Problem]) -> None:
+    def add(message: str) -> None:
+        problems.append(Problem(message, file, node.start_mark.line + 1, node.start_mark.column + 1, path))
+
+    if isinstance(node, yaml.ScalarNode):
+        value = construct(node)
+        if value is None or (isinstance(value, _SCALARS) and not isinstance(value, bool)):
+            return
+        add(f"expected a string, number, date, list or null, found {node.value!r}; quote it to keep it as text")
+    elif isinstance(node, yaml.SequenceNode):
+        if depth > 1:
+            add("expected a name, number or date inside this list, found a list; flatten it")
+            return
+        for i, item in enumerate(node.value):
+            if isinstance(item, yaml.ScalarNode) and construct(item) is None:
+                problems.append(Problem("expected a value in this list, found null; remove the item",
+                                        file, item.start_mark.line + 1, item.start_mark.column + 1, f"{path}[{i}]"))
+            else:
+                _check(item, f"{path}[{i}]", file, depth + 1, problems)
+    elif isinstance(node, yaml.MappingNode):
+        if depth > 2:
+            add("expected a value, found a mapping nested too deep (at most a list of mappings)")
+            return
+        for key_node, value_node in node.value:
+            key = construct(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                problems.append(Problem(f"expected a fact name, found {key_node.value!r}", file,
+                                        key_node.start_mark.line + 1, key_node.start_mark.column + 1, path))
+                continue
+            _check(value_node, f"{path}.{key}" if path else key, file, depth + 1, problems)
+
+
+def validate_facts_node(root: yaml.Node | None, file: str) -> list[Problem]:
+    """Every shape problem in a facts file's node tree."""
+    if root is None:
+        return [Problem("the facts file is empty: expected a mapping of fact names to values", file)]
+    if not isinstance(root, yaml.MappingNode):
+        return [Problem("expected a mapping of fact names to values (name: value), found "
+                        f"{'a list' if isinstance(root, yaml.SequenceNode) else 'a single value'}", file,
+                        root.start_mark.line + 1, root.start_mark.column + 1)]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for key_node, _ in root.value:
+        if key_node.value in seen:
+            problems.append(Problem(f'fact "{key_node.value}" appears twice; keep one', file,
+                                    key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+        seen.add(key_node.value)
+    _check(root, "", file, 0, problems)
+    return problems
+
+
+def load_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Load and validate a facts file; ValidationError lists every problem with file and line."""
+    file = str(path)
+    root = compose(read_text(path), file)
+    problems = validate_facts_node(root, file)
+    if problems:
+        raise ValidationError(problems)
+    return dict(construct(root))
+
+
+def loads_facts(text: str, file: str = "<facts>") -> dict[str, Any]:
+    """Like :func:`load_facts`, from text."""
+    root = compose(text, file)
+    problems = validate_facts_node(root, file)
+    if problems:
+        raise ValidationError(problems)
+    return dict(construct(root))

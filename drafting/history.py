@@ -1,0 +1,499 @@
+"""Paragraph history across a series: when each paragraph's wording appeared and changed ("blame").
+
+Each text of a series is aligned with the one before it (``drafting.diff.diff`` when present,
+which also says whether a change is routine; else ``drafting.align.align``), and a paragraph of
+the latest text is followed back text by text to the one that introduced it. For one paragraph,
+:func:`blame` lists its versions in order with a compact word diff between successive ones.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import DraftingError
+from .model import Address, Body, Hunk, HunkOp, Resolution
+
+
+# ---------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Version:
+    """One text of the series, in series order."""
+
+    index: int
+    path: str
+    resolution: Resolution
+
+    @property
+    def year(self) -> int | None:
+        return self.resolution.year
+
+    @property
+    def label(self) -> str:
+        """How the series names this text: '363 (1974)' for the Council, the year for the Assembly."""
+        return version_label(self.resolution, Path(self.path).stem)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Paragraphs of two successive texts that are one and the same (either side may be empty)."""
+
+    old: tuple[Address, ...]
+    new: tuple[Address, ...]
+    changed: bool  # the wording differs (a move or renumbering alone is no change)
+    routine: bool | None = None  # only routine updates (dates, symbols...); None when unknown
+
+
+@dataclass(frozen=True)
+class Change:
+    """A text in which a paragraph's wording changed."""
+
+    version: int  # index into SeriesHistory.versions
+    routine: bool | None
+
+
+@dataclass(frozen=True)
+class Life:
+    """One paragraph of the latest text: where it came from and when its wording changed."""
+
+    address: Address
+    text: str
+    origin: int  # the version that introduced it
+    changes: tuple[Change, ...]  # oldest first; the origin is not a change
+
+    @property
+    def since(self) -> int:
+        """The version in which the present wording first appeared."""
+        return self.changes[-1].version if self.changes else self.origin
+
+
+@dataclass(frozen=True)
+class SeriesHistory:
+    series: str
+    versions: tuple[Version, ...]
+    paragraphs: tuple[Life, ...]  # every paragraph and sub-paragraph of the latest text
+    engine: str  # "diff" or "align": which module paired the paragraphs
+
+
+@dataclass(frozen=True)
+class Step:
+    """One version of a paragraph: the text it stands in, its address, its text, and the diff
+    from the previous step (empty for the first)."""
+
+    version: int
+    address: Address
+    text: str
+    hunks: tuple[Hunk, ...] = ()
+    routine: bool | None = None
+
+    @property
+    def changed(self) -> bool:
+        return any(h.op is not HunkOp.EQUAL for h in self.hunks)
+
+
+@dataclass(frozen=True)
+class Blame:
+    series: str
+    versions: tuple[Version, ...]
+    asked: tuple[int, Address]  # the version and address the user named
+    steps: tuple[Step, ...]  # from the paragraph's first text to its last
+    ends: str  # "latest" when it stands in the latest text, else "deleted"
+
+
+def version_label(resolution: Resolution, fallback: str) -> str:
+    """'363 (1974)' for a Council resolution, '2013' for an Assembly one."""
+    if resolution.body is Body.SC and resolution.symbol:
+        match = re.search(r"(\d+)\s*(\(\d{4}\))?\s*$", resolution.symbol)
+        if match:
+            number = match.group(1)
+            year = f" ({resolution.year})" if resolution.year else ""
+            return number + year
+    if resolution.year:
+        return str(resolution.year)
+    return resolution.symbol or fallback
+
+
+# ---------------------------------------------------------------------------- pairing
+
+
+def links(old: Resolution, new: Resolution) -> list[Link]:
+    """Pair the paragraphs of two successive texts (diff when present, else align)."""
+    try:
+        from .diff import diff
+    except ImportError:
+        return _links_by_align(old, new)
+    return _links_by_diff(diff(old, new))
+
+
+def _engine() -> str:
+    try:
+        from . import diff  # noqa: F401
+    except ImportError:
+        return "align"
+    return "diff"
+
+
+def _links_by_diff(comparison) -> list[Link]:  # type: ignore[no-untyped-def]
+    from .model import ChangeKind
+
+    out = []
+    for change in comparison.changes:
+        grouped = change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.ADDED, ChangeKind.DELETED)
+        changed = grouped or any(h.op is not HunkOp.EQUAL for h in change.hunks)
+        out.append(Link(tuple(change.old), tuple(change.new), changed, change.routine if changed else True))
+    return out
+
+
+def _links_by_align(old: Resolution, new: Resolution) -> list[Link]:
+    from .align import align, flatten
+
+    out = []
+    for match in flatten(align(old, new)):
+        olds = tuple(u.address for u in match.old)
+        news = tuple(u.address for u in match.new)
+        changed = "\n".join(u.text for u in match.old) != "\n".join(u.text for u in match.new)
+        out.append(Link(olds, news, changed, None if changed else True))
+    return out
+
+
+# ---------------------------------------------------------------------------- series history
+
+
+def load_series(folder: str | os.PathLike[str]) -> tuple[Version, ...]:
+    """The texts of a series folder, oldest first."""
+    from .store import load, series_files
+
+    files = series_files(folder)
+    if not files:
+        raise DraftingError(f"{folder}: expected a series folder holding <year>.yaml or <number>.yaml "
+                            "resolution files, found none")
+    return tuple(Version(i, str(f), load(f)) for i, f in enumerate(files))
+
+
+Progress = Callable[[int, int], None]
+
+
+def _all_links(versions: Sequence[Version], progress: Progress | None) -> list[dict[Address, Link]]:
+    """For each version i > 0: new address -> link with version i - 1 (index 0: empty)."""
+    back: list[dict[Address, Link]] = [{}]
+    for i in range(1, len(versions)):
+        by_new = {}
+        for link in links(versions[i - 1].resolution, versions[i].resolution):
+            for address in link.new:
+                by_new[address] = link
+        back.append(by_new)
+        if progress:
+            progress(i, len(versions) - 1)
+    return back
+
+
+def _trace(address: Address, start: int, back: Sequence[dict[Address, Link]]) -> tuple[int, list[Change]]:
+    """Follow a paragraph back from version ``start``: its origin and its changes (oldest first)."""
+    changes: list[Change] = []
+    i = start
+    while i > 0:
+        link = back[i].get(address)
+        if link is None or not link.old:
+            break
+        if link.changed:
+            changes.append(Change(i, link.routine))
+        address = link.old[0]
+        i -= 1
+    return i, changes[::-1]
+
+
+def history(folder: str | os.PathLike[str], progress: Progress | None = None) -> SeriesHistory:
+    """Every paragraph of the series' latest text with its origin and the texts that changed it."""
+    versions = load_series(folder)
+    back = _all_links(versions, progress)
+    last = len(versions) - 1
+    lives = []
+    for address, paragraph in versions[last].resolution.walk():
+        origin, changes = _trace(address, last, back)
+        lives.append(Life(address, paragraph.text, origin, tuple(changes)))
+    return SeriesHistory(Path(folder).name, versions, tuple(lives), _engine())
+
+
+# ---------------------------------------------------------------------------- one paragraph
+
+
+def _pick(versions: Sequence[Version], year: int | None) -> int:
+    """The last text of ``year`` (the one standing at the year's end), or the latest text."""
+    if year is None:
+        return len(versions) - 1
+    found = [v.index for v in versions if v.year == year]
+    if not found:
+        years = sorted({v.year for v in versions if v.year})
+        span = f"{years[0]}-{years[-1]}" if years else "none"
+        raise DraftingError(f"expected --year to name a year of the series, found no text of {year} "
+                            f"(the series has texts of {span})")
+    return found[-1]
+
+
+def blame(folder: str | os.PathLike[str], paragraph: str, year: int | None = None) -> Blame:
+    """The versions of one paragraph (as it stood in the last text of ``year``), first to last."""
+    try:
+        address = Address.parse(paragraph)
+    except ValueError as exc:
+        raise DraftingError(f"--paragraph: {exc}") from None
+    versions = load_series(folder)
+    at = _pick(versions, year)
+    try:
+        versions[at].resolution.get(address)
+    except KeyError:
+        raise DraftingError(f"{versions[at].path}: expected a paragraph {address}, found none "
+                            f"({_parts(versions[at].resolution)})") from None
+    back = _all_links(versions, None)
+    chain = _back_steps(versions, back, at, address) + _forward_steps(versions, back, at, address)
+    ends = "latest" if chain[-1][0] == len(versions) - 1 else "deleted"
+    out: list[Step] = []
+    for k, (v, addr, txt, routine) in enumerate(chain):
+        hunks = tuple(word_diff(chain[k - 1][2], txt)) if k else ()
+        out.append(Step(v, addr, txt, hunks, routine if k else None))
+    return Blame(Path(folder).name, versions, (at, address), tuple(out), ends)
+
+
+def _parts(resolution: Resolution) -> str:
+    return f"it has {len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs"
+
+
+Entry = tuple[int, Address, str, "bool | None"]
+
+
+def _back_steps(versions: Sequence[Version], back: Sequence[dict[Address, Link]], at: int,
+                address: Address) -> list[Entry]:
+    chain: list[Entry] = []
+    i = at
+    while True:
+        link = back[i].get(address) if i > 0 else None
+        chain.append((i, address, versions[i].resolution.get(address).text, link.routine if link else None))
+        if link is None or not link.old:
+            break
+        address, i = link.old[0], i - 1
+    return chain[::-1]
+
+
+def _forward_steps(versions: Sequence[Version], back: Sequence[dict[Address, Link]], at: int,
+                   address: Address) -> list[Entry]:
+    chain: list[Entry] = []
+    for i in range(at + 1, len(versions)):
+        following = [link for link in back[i].values() if address in link.old and link.new]
+        if not following:
+            break
+        link = following[0]
+        address = link.new[0]
+        chain.append((i, address, versions[i].resolution.get(address).text, link.routine))
+    return chain
+
+
+# ---------------------------------------------------------------------------- word diff
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> list[Hunk]:
+    """Hunks of a word-level diff (``drafting.diff.word_diff`` when present)."""
+    try:
+        from .diff import word_diff as engine
+    except ImportError:
+        return _word_diff(old, new)
+    return list(engine(old, new))
+
+
+def _word_diff(old: str, new: str) -> list[Hunk]:
+    """A stand-in word diff: difflib over word, space and punctuation tokens."""
+    import difflib
+
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    hunks: list[Hunk] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            hunks.append(Hunk(HunkOp.EQUAL, "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            hunks.append(Hunk(HunkOp.DELETE, "".join(a[i1:i2])))
+        if j2 > j1:
+            hunks.append(Hunk(HunkOp.INSERT, "".join(b[j1:j2])))
+    return hunks
+
+
+# ---------------------------------------------------------------------------- terminal output
+
+TRUNCATE = 120  # overview lines show this much of each paragraph; the HTML shows it all
+
+
+def _years(versions: Sequence[Version], indices: Sequence[int]) -> str:
+    """Distinct years (or labels when a text has no year), in order: '1975, 1976, 1990'."""
+    seen: dict[str, None] = {}
+    for i in indices:
+        v = versions[i]
+        seen.setdefault(str(v.year) if v.year else v.label, None)
+    return ", ".join(seen)
+
+
+def _span(versions: Sequence[Version]) -> str:
+    return f"{versions[0].label} to {versions[-1].label}" if len(versions) > 1 else versions[0].label
+
+
+def describe(h: SeriesHistory, life: Life) -> str:
+    """'first 363 (1974); wording since 830 (1993); changed 1975, 1990 (routine: 1976)'."""
+    v = h.versions
+    if not life.changes:
+        return f"first {v[life.origin].label}; unchanged since"
+    wording = [c.version for c in life.changes if c.routine is not True]
+    routine = [c.version for c in life.changes if c.routine is True]
+    parts = [f"first {v[life.origin].label}", f"wording since {v[life.since].label}"]
+    changed = []
+    if wording:
+        changed.append(_years(v, wording))
+    if routine:
+        changed.append(f"routine: {_years(v, routine)}")
+    times = len(life.changes)
+    parts.append(f"changed {times} time{'s' if times != 1 else ''}: " + "; ".join(changed))
+    return "; ".join(parts)
+
+
+def render_terminal(h: SeriesHistory) -> str:
+    """Rich markup: each paragraph of the latest text, where it came from, when it changed."""
+    from rich.markup import escape
+
+    latest = h.versions[-1]
+    lines = [f"[bold]{escape(h.series)}[/]: {len(h.versions)} texts, {escape(_span(h.versions))}; "
+             f"paragraphs of the latest, {escape(latest.resolution.label)}", ""]
+    width = max((len(str(life.address)) for life in h.paragraphs), default=4)
+    for life in h.paragraphs:
+        text = life.text if len(life.text) <= TRUNCATE else life.text[:TRUNCATE - 1].rstrip() + "…"
+        lines.append(f"[bold magenta]{str(life.address):<{width}}[/]  [cyan]{escape(describe(h, life))}[/]")
+        lines.append(" " * (width + 2) + escape(text))
+    return "\n".join(lines) + "\n"
+
+
+def _hunks_markup(hunks: Sequence[Hunk]) -> str:
+    """A git-style word diff ([-old-]{+new+}), coloured on a terminal."""
+    from rich.markup import escape
+
+    out = []
+    for hunk in hunks:
+        if hunk.op is HunkOp.EQUAL:
+            out.append(escape(hunk.text))
+        elif hunk.op is HunkOp.DELETE:
+            out.append(f"[red]{escape('[-' + hunk.text + '-]')}[/]")
+        else:
+            out.append(f"[green]{escape('{+' + hunk.text + '+}')}[/]")
+    return "".join(out)
+
+
+def _runs(b: Blame) -> list[tuple[str, Step | list[Step]]]:
+    """The steps with successive unchanged ones gathered: ("step", s) or ("same", [s, ...])."""
+    out: list[tuple[str, Step | list[Step]]] = []
+    for k, step in enumerate(b.steps):
+        if k and not step.changed:
+            if out and out[-1][0] == "same":
+                out[-1][1].append(step)  # type: ignore[union-attr]
+            else:
+                out.append(("same", [step]))
+        else:
+            out.append(("step", step))
+    return out
+
+
+def blame_title(b: Blame) -> str:
+    at, address = b.asked
+    v = b.versions
+    first, last = b.steps[0].version, b.steps[-1].version
+    end = "still in the latest text" if b.ends == "latest" else f"gone after {v[last].label}"
+    return (f"{address} of {v[at].label} in {b.series}: {len(b.steps)} texts, "
+            f"first {v[first].label}, {end}")
+
+
+def render_blame_terminal(b: Blame) -> str:
+    """Rich markup: the first version in full, then each change as a word diff."""
+    from rich.markup import escape
+
+    v = b.versions
+    lines = [f"[bold]{escape(blame_title(b))}[/]", ""]
+    for kind, item in _runs(b):
+        if kind == "same":
+            steps = item  # type: ignore[assignment]
+            span = v[steps[0].version].label if len(steps) == 1 else \
+                f"{v[steps[0].version].label} to {v[steps[-1].version].label}"
+            lines.append(f"[dim]{escape(span)}: unchanged ({len(steps)} text{'s' if len(steps) != 1 else ''})[/]")
+            continue
+        step: Step = item  # type: ignore[assignment]
+        note = "" if step.routine is None or not step.changed else (" (routine)" if step.routine else " (wording)")
+        lines.append(f"[bold]{escape(v[step.version].label)}[/] [magenta]{step.address}[/]{note}")
+        body = _hunks_markup(step.hunks) if step.hunks else escape(step.text)
+        lines.append("    " + body)
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- HTML output
+
+_CSS = """
+body{font:15px/1.45 Georgia,serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}
+h1{font-size:1.3em} table{border-collapse:collapse;width:100%}
+td,th{border-top:1px solid #ddd;padding:.4em;vertical-align:top;text-align:left}
+th{font:bold 13px sans-serif;color:#555} .addr{font:bold 13px monospace;white-space:nowrap}
+.meta{font:13px sans-serif;color:#555} .yr{display:inline-block;padding:0 .3em;margin:1px;
+border-radius:3px;font:12px sans-serif;background:#fde2b8} .yr.routine{background:#e4e4e4;color:#666}
+del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none}
+.same{color:#777;font:13px sans-serif} li{margin:.5em 0}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    from html import escape
+
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+def render_html(h: SeriesHistory) -> str:
+    """A self-contained page: one table row per paragraph of the latest text."""
+    from html import escape
+
+    v = h.versions
+    rows = []
+    for life in h.paragraphs:
+        chips = "".join(
+            f'<span class="yr{" routine" if c.routine is True else ""}" '
+            f'title="{"routine" if c.routine is True else "wording"} change">{escape(v[c.version].label)}</span>'
+            for c in life.changes) or '<span class="meta">unchanged</span>'
+        rows.append(f'<tr><td class="addr">{life.address}</td><td>{escape(life.text)}</td>'
+                    f'<td class="meta">{escape(v[life.origin].label)}</td>'
+                    f'<td class="meta">{escape(v[life.since].label)}</td><td>{chips}</td></tr>\n')
+    title = f"{h.series}: paragraph history"
+    body = (f"<h1>{escape(title)}</h1>\n<p class=\"meta\">{len(v)} texts, {escape(_span(v))}; "
+            f"paragraphs of the latest, {escape(v[-1].resolution.label)}. Grey: routine updates only.</p>\n"
+            "<table>\n<tr><th>Paragraph</th><th>Text</th><th>First</th><th>Wording since</th>"
+            "<th>Changed in</th></tr>\n" + "".join(rows) + "</table>\n")
+    return _page(title, body)
+
+
+def render_blame_html(b: Blame) -> str:
+    """A self-contained page: the paragraph's versions, each change as an inline word diff."""
+    from html import escape
+
+    v = b.versions
+    items = []
+    for kind, item in _runs(b):
+        if kind == "same":
+            steps = item  # type: ignore[assignment]
+            labels = ", ".join(escape(v[s.version].label) for s in steps)  # type: ignore[union-attr]
+            items.append(f'<li class="same">unchanged in {labels}</li>\n')
+            continue
+        step: Step = item  # type: ignore[assignment]
+        text = "".join(escape(hk.text) if hk.op is HunkOp.EQUAL else
+                       f"<{'del' if hk.op is HunkOp.DELETE else 'ins'}>{escape(hk.text)}"
+                       f"</{'del' if hk.op is HunkOp.DELETE else 'ins'}>" for hk in step.hunks) \
+            if step.hunks else escape(step.text)
+        note = "" if step.routine is None or not step.changed else (" · routine" if step.routine else " · wording")
+        items.append(f'<li><span class="meta"><b>{escape(v[step.version].label)}</b> '
+                     f'<span class="addr">{step.address}</span>{note}</span><br>{text}</li>\n')
+    title = blame_title(b)
+    return _page(title, f"<h1>{escape(title)}</h1>\n<ol>\n" + "".join(items) + "</ol>\n")

@@ -1,0 +1,65 @@
+"""The terminal report: each changed paragraph with its PP/OP addresses old → new, words struck
+out and inserted in colour, and a summary line. Without colour (a file, a pipe) deletions read
+``[-old-]`` and insertions ``{+new+}``, as in ``git diff --word-diff``.
+"""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from ..model import Change, ChangeKind, Comparison, HunkOp
+from .changes import shown, summary_line, title, verdict, where
+
+_STYLE = {HunkOp.DELETE: "red strike", HunkOp.INSERT: "green underline"}
+_MARK = {HunkOp.DELETE: ("[-", "-]"), HunkOp.INSERT: ("{+", "+}")}
+_KIND_STYLE = {ChangeKind.ADDED: "green", ChangeKind.DELETED: "red", ChangeKind.MOVED: "magenta",
+               ChangeKind.SPLIT: "cyan", ChangeKind.MERGED: "cyan", ChangeKind.AMENDED: "yellow"}
+
+
+def _heading(change: Change) -> Text:
+    line = Text()
+    line.append(where(change), style="bold")
+    line.append("  ")
+    line.append(change.kind.value, style=_KIND_STYLE.get(change.kind, ""))
+    line.append("  ")
+    line.append(verdict(change), style="dim" if change.routine else "bold red")
+    return line
+
+
+def _body(change: Change, color: bool) -> Text:
+    body = Text()
+    for hunk in change.hunks:
+        text = hunk.text.replace("\n", " ¶ ")  # group members joined: show the paragraph break
+        if hunk.op is HunkOp.EQUAL:
+            body.append(text)
+        elif color:
+            body.append(text, style=_STYLE[hunk.op])
+        else:
+            start, end = _MARK[hunk.op]
+            body.append(f"{start}{text}{end}")
+    return body
+
+
+def render(comparison: Comparison, *, substantive_only: bool = False, color: bool = False,
+           width: int = 100) -> str:
+    """The report as text (ANSI colour codes when ``color``)."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False, color_system="standard" if color else None)
+    print_report(console, comparison, substantive_only=substantive_only, color=color)
+    return out.getvalue()
+
+
+def print_report(console: Console, comparison: Comparison, *, substantive_only: bool = False,
+                 color: bool = True) -> None:
+    """Print the report on ``console``: changed paragraphs only, then the summary line."""
+    console.print(Text(title(comparison), style="bold"))
+    console.print()
+    for change in shown(comparison, substantive_only, with_unchanged=False):
+        console.print(_heading(change))
+        console.print(Padding(_body(change, color), (0, 0, 0, 4)))
+        console.print()
+    console.print(Text(summary_line(comparison), style="bold"))

@@ -1,0 +1,268 @@
+"""Build the Word templates ga.docx and sc.docx with python-docx (run: python templates/build_templates.py).
+
+The templates hold everything about the look of a UN resolution: page, fonts, paragraph styles,
+the numbering definitions (operative numbers and sub-paragraph letters are Word auto-numbering, so
+they stay right when a tracked change is accepted or rejected), the symbol block and heading
+lines as docxtpl fields, and an empty footnotes part. The code in drafting/render/docx.py only
+chooses a style and writes the runs of each paragraph into the ``{{p ...}}`` slot of the body
+loop. The output is deterministic: same script, same bytes (fixed zip timestamps and metadata).
+"""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FONT = "Times New Roman"
+INDENT = 720  # twips: the UN body indent of 1.27 cm (0.5 in)
+STEP = 360  # twips: one more level of sub-paragraph indent, and the gap after a label
+
+# Numbering: abstractNum 0 numbers operative paragraphs "1." with their items "(a)", "(i)", ...
+# below; abstractNum 1 gives preambular paragraphs an invisible number so that their items are
+# lettered "(a)" afresh under each one. Word restarts a lower level after every higher one.
+# (numId 1 -> operative, numId 2 -> preamble; drafting/render/docx.py relies on these ids.)
+LEVELS = 6
+
+
+def _level(ilvl: int, fmt: str, text: str, first: int) -> str:
+    tab = INDENT + first + STEP
+    suffix = '<w:suff w:val="nothing"/>' if fmt == "none" else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{suffix}'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{tab}"/></w:tabs>'
+            f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:firstLine="{first}"/></w:pPr></w:lvl>')
+
+
+def _sub_levels(start: int) -> str:
+    """Sub-paragraph levels: (a), (i), (a), (i)... each indented one step further."""
+    out = []
+    for ilvl in range(start, LEVELS):
+        depth = ilvl - start + 1
+        fmt = "lowerLetter" if depth % 2 == 1 else "lowerRoman"
+        out.append(_level(ilvl, fmt, f"(%{ilvl + 1})", INDENT + STEP * depth))
+    return "".join(out)
+
+
+NUMBERING = (
+    f'<w:numbering xmlns:w="{W}">'
+    f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+    f'{_level(0, "decimal", "%1.", INDENT)}{_sub_levels(1)}</w:abstractNum>'
+    f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>'
+    f'{_level(0, "none", "", INDENT)}{_sub_levels(1)}</w:abstractNum>'
+    f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    f'<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    f'</w:numbering>'
+)
+
+# The separator footnotes Word expects before any real footnote (ids -1 and 0).
+FOOTNOTES = (
+    f'<w:footnotes xmlns:w="{W}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    '</w:footnotes>'
+)
+
+
+def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "UN Body"):
+    style = doc.styles.add_style(name, kind)
+    if base:
+        style.base_style = doc.styles[base]
+    return style
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    fmt = normal.paragraph_format
+    fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+
+    body = _style(doc, "UN Body", base="Normal")
+    fmt = body.paragraph_format
+    fmt.left_indent = fmt.right_indent = Cm(1.27)
+    fmt.space_after = Pt(6)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.widow_control = True
+
+    for name in ("UN Preamble", "UN Operative"):
+        _style(doc, name).paragraph_format.first_line_indent = Cm(1.27)
+    for depth in range(1, LEVELS):
+        _style(doc, f"UN Item {depth}").paragraph_format.first_line_indent = Cm(1.27 + 0.635 * depth)
+
+    organ = _style(doc, "UN Organ")
+    organ.paragraph_format.first_line_indent = Cm(1.27)
+    organ.font.italic = True
+
+    heading = _style(doc, "UN Heading", base="Normal")
+    heading.paragraph_format.left_indent = Cm(1.27)
+    heading.paragraph_format.right_indent = Cm(1.27)
+    heading.paragraph_format.space_after = Pt(0)
+
+    strong = _style(doc, "UN Heading Bold", base="UN Heading")
+    strong.font.bold = True
+    strong.paragraph_format.space_before = Pt(12)
+
+    title = _style(doc, "UN Title", base="Normal")
+    title.font.bold = True
+    title.font.size = Pt(13)
+    fmt = title.paragraph_format
+    fmt.left_indent = Cm(1.27)
+    fmt.first_line_indent = Cm(-1.27)
+    fmt.right_indent = Cm(1.27)
+    fmt.space_before = Pt(12)
+    fmt.space_after = Pt(12)
+    fmt.keep_with_next = True
+    fmt.tab_stops.add_tab_stop(Cm(1.27))
+
+    adoption = _style(doc, "UN Adoption", base="Normal")
+    adoption.font.italic = True
+    adoption.paragraph_format.left_indent = Cm(9.0)
+    adoption.paragraph_format.keep_with_next = True
+
+    for name, size, bold in (("UN Masthead", 10, False), ("UN Organ Name", 16, True),
+                             ("UN Symbol", 13, True)):
+        style = _style(doc, name, base="Normal")
+        style.font.size = Pt(size)
+        style.font.bold = bold
+
+    note = _style(doc, "Footnote Text", base="Normal")
+    note.font.size = Pt(8)
+    note.paragraph_format.left_indent = Cm(1.27)
+    note.paragraph_format.first_line_indent = Cm(-0.5)
+    ref = _style(doc, "Footnote Reference", WD_STYLE_TYPE.CHARACTER, base=None)
+    ref.font.superscript = True
+    for style in doc.styles:  # readable ids for the code to name: "UN Item 1" -> UNItem1
+        if style.name.startswith("UN ") or style.name.startswith("Footnote "):
+            style.element.set(qn("w:styleId"), style.name.replace(" ", ""))
+
+
+def _masthead(doc, organ: str) -> None:
+    """The symbol block: 'United Nations | SYMBOL', 'ORGAN | Distr.: General', a rule below."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cells = (("United Nations", "UN Masthead"), ("{{ symbol_block }}", "UN Symbol"),
+             (organ, "UN Organ Name"), ("Distr.: General", "UN Masthead"))
+    for cell, (text, style) in zip((c for row in table.rows for c in row.cells), cells):
+        paragraph = cell.paragraphs[0]
+        paragraph.text = text
+        paragraph.style = doc.styles[style]
+    for row in table.rows:
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        row.cells[0].width, row.cells[1].width = Cm(9.5), Cm(7.0)
+    borders = parse_xml(
+        f'<w:tblBorders xmlns:w="{W}"><w:bottom w:val="single" w:sz="18" w:space="0" '
+        'w:color="000000"/></w:tblBorders>')
+    table._tbl.tblPr.append(borders)
+
+
+def _optional(doc, field: str, style: str) -> None:
+    """A heading line that appears only when the code passes a value for it."""
+    doc.add_paragraph(f"{{%p if {field} %}}")
+    doc.add_paragraph(f"{{{{ {field} }}}}", style=style)
+    doc.add_paragraph("{%p endif %}")
+
+
+def build(organ: str, lines: list[tuple[str, str]]) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.5)
+    _styles(doc)
+    doc.paragraphs[0]._element.getparent().remove(doc.paragraphs[0]._element) if doc.paragraphs else None
+    _masthead(doc, organ)
+    for field, style in lines:
+        _optional(doc, field, style)
+    doc.add_paragraph("{{ organ_line }}", style="UN Organ")
+    # The body: each item of ``body`` is one whole Word paragraph, written by the code.
+    doc.add_paragraph("{%p for paragraph in body %}")
+    doc.add_paragraph("{{p paragraph }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p for line in adoption %}")
+    doc.add_paragraph("{{ line }}", style="UN Adoption")
+    doc.add_paragraph("{%p endfor %}")
+
+    doc.part.numbering_part._element = parse_xml(NUMBERING)
+    footnotes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, FOOTNOTES.encode(), doc.part.package)
+    doc.part.relate_to(footnotes, RT.FOOTNOTES)
+    _settings(doc)
+    _drop_extras(doc)
+    props = doc.core_properties
+    props.author = props.last_modified_by = "drafting"
+    props.title = props.subject = props.keywords = props.comments = ""
+    props.revision = 1
+    import datetime as dt
+    props.created = props.modified = dt.datetime(2000, 1, 1)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return fixed_zip(buffer.getvalue())
+
+
+def _settings(doc) -> None:
+    """Footnote separators declared in settings, as Word writes them; no proofing noise."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:footnotePr")):
+        settings.remove(old)
+    settings.append(parse_xml(f'<w:footnotePr xmlns:w="{W}"><w:footnote w:id="-1"/>'
+                              '<w:footnote w:id="0"/></w:footnotePr>'))
+
+
+def _drop_extras(doc) -> None:
+    """Drop python-docx's sample thumbnail, the duplicate 'stylesWithEffects' and customXml."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.is_external:
+                continue
+            name = str(rel.target_part.partname)
+            if "thumbnail" in name or "stylesWithEffects" in name or name.startswith("/customXml"):
+                del rels[rid]
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry's timestamp fixed, so equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+GA_LINES = [("session_line", "UN Heading"), ("agenda_line", "UN Heading"),
+            ("adopted_heading", "UN Heading Bold"), ("draft_line", "UN Heading"),
+            ("draft_heading", "UN Heading Bold"), ("sponsors_line", "UN Heading"),
+            ("title_line", "UN Title")]
+SC_LINES = [("resolution_heading", "UN Heading Bold"), ("adopted_heading", "UN Heading"),
+            ("draft_heading", "UN Heading Bold"), ("sponsors_line", "UN Heading"),
+            ("title_line", "UN Title")]
+
+
+def main(out: Path = HERE) -> None:
+    for name, organ, lines in (("ga", "General Assembly", GA_LINES), ("sc", "Security Council", SC_LINES)):
+        (out / f"{name}.docx").write_bytes(build(organ, lines))
+        print(f"wrote {out / name}.docx")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)

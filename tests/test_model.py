@@ -1,0 +1,85 @@
+"""The domain model: addresses, walking paragraphs, to_dict/from_dict."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
+from drafting.model import Address, Body, Paragraph, Part, Resolution, label, roman
+
+REQUESTS = Paragraph(
+    "Requests the Secretary-General:",
+    items=(
+        Paragraph("To call upon the parties concerned to implement immediately Security Council "
+                  "resolution 338 (1973);"),
+        Paragraph("To renew the mandate of the United Nations Disengagement Observer Force:",
+                  items=(Paragraph("for another period of six months;"), Paragraph("until 30 November 1977;"))),
+    ),
+)
+UNDOF = Resolution(
+    symbol="S/RES/408 (1977)", body=Body.SC, year=1977, adopted=dt.date(1977, 5, 26),
+    preamble=(Paragraph("Having considered the report of the Secretary-General on the United Nations "
+                        "Disengagement Observer Force,"),
+              Paragraph("Expressing concern over the prevailing state of tension in the area,")),
+    operative=(REQUESTS, Paragraph("Decides to remain seized of the matter.")),
+)
+
+
+@pytest.mark.parametrize("text", ["PP3", "OP12", "OP12(b)", "OP12(b)(ii)", "OP1(aa)", "PP2(c)(iv)"])
+def test_address_prints_what_it_parses(text: str) -> None:
+    assert str(Address.parse(text)) == text
+
+
+def test_address_parts() -> None:
+    address = Address.parse("OP12(b)(ii)")
+    assert (address.part, address.number, address.sub) == (Part.OPERATIVE, 12, (2, 2))
+    assert str(address.parent) == "OP12(b)"
+    assert address.depth == 2
+
+
+@pytest.mark.parametrize("bad", ["P3", "OP", "OP12b", "OP12(B)", "12", "OP12(b)(q)"])
+def test_address_rejects_what_negotiators_would_not_write(bad: str) -> None:
+    with pytest.raises(ValueError, match="expected"):
+        Address.parse(bad)
+
+
+def test_labels_follow_un_practice() -> None:
+    assert [label(1, n) for n in (1, 2, 26, 27)] == ["a", "b", "z", "aa"]
+    assert [label(2, n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
+    assert roman(1994) == "mcmxciv"
+
+
+@given(st.integers(min_value=1, max_value=60), st.lists(st.integers(1, 40), max_size=3))
+def test_address_round_trip(number: int, sub: list[int]) -> None:
+    address = Address(Part.OPERATIVE, number, tuple(sub))
+    assert Address.parse(str(address)) == address
+
+
+def test_walk_gives_every_paragraph_with_its_address() -> None:
+    assert [str(a) for a, _ in UNDOF.walk()] == [
+        "PP1", "PP2", "OP1", "OP1(a)", "OP1(b)", "OP1(b)(i)", "OP1(b)(ii)", "OP2"]
+    assert UNDOF.get("OP1(b)(ii)").text == "until 30 November 1977;"
+    with pytest.raises(KeyError):
+        UNDOF.get("OP3")
+
+
+def test_replace_paragraph_keeps_the_rest() -> None:
+    changed = UNDOF.replace_paragraph(Address.parse("OP1(b)(i)"), Paragraph("for six months;"))
+    assert changed.get("OP1(b)(i)").text == "for six months;"
+    assert changed.get("OP1(b)(ii)") == UNDOF.get("OP1(b)(ii)")
+    assert changed.preamble == UNDOF.preamble
+
+
+def test_lead_phrase_from_lexicon_and_override() -> None:
+    assert UNDOF.preamble[1].lead_phrase(Part.PREAMBLE) == "Expressing concern"
+    assert REQUESTS.lead_phrase(Part.OPERATIVE) == "Requests"
+    assert Paragraph("Notes further that", lead="Notes further").lead_phrase() == "Notes further"
+
+
+def test_to_dict_uses_the_fixed_key_order_and_bare_strings() -> None:
+    data = UNDOF.to_dict()
+    assert list(data) == ["symbol", "body", "year", "adopted", "preamble", "operative"]
+    assert data["preamble"][0] == UNDOF.preamble[0].text
+    assert list(data["operative"][0]) == ["text", "items"]
+    assert Resolution.from_dict(data) == UNDOF

@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from .leads import detect_lead
-from .model import Address, Paragraph, Resolution
+from .model import Address, Paragraph, Part, Resolution
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class AlignConfig:
     pair_min: float = 55.0  # in-order pairing: below this two paragraphs are not the same one
     move_min: float = 65.0  # out-of-order pairing (a move) needs more evidence than an in-order one
     split_min: float = 80.0  # one text against the group joined, for splits and merges
-    split_gain: float = 8.0  # the group must beat the best single pair by this much
+    split_gain: float = 2.0  # the group must beat the best single pair by this much
     piece_min: float = 85.0  # each piece of a group must be (mostly) inside the one text
     max_group: int = 4  # at most this many paragraphs in a split or merge
     band: int = 25  # DP band half-width on large unmatched gaps (keeps the work near-linear)
@@ -96,6 +96,7 @@ class _Key:
 
     full: str
     body: str
+    words: frozenset[str]
 
 
 def _key(unit: Unit) -> _Key:
@@ -103,7 +104,7 @@ def _key(unit: Unit) -> _Key:
     lead = detect_lead(text, unit.address.part) if unit.address.depth == 0 else ""
     full = normalize(text)
     body = normalize(text[len(lead):]) if lead else full
-    return _Key(full, body)
+    return _Key(full, body, frozenset(full.split()))
 
 
 def similarity(a: _Key, b: _Key, cutoff: float = 0.0) -> float:
@@ -182,18 +183,26 @@ def _anchor_identical(st: _State) -> None:
     chain = _longest_increasing(candidates)
     in_chain = set(chain)
     for i, j in candidates:
-        st.pair(i, j, 100.0, moved=(i, j) not in in_chain)
+        across = st.old[i].address.part is not st.new[j].address.part
+        st.pair(i, j, 100.0, moved=across or (i, j) not in in_chain)
 
 
 def _gaps(st: _State) -> Iterable[tuple[list[int], list[int]]]:
-    """The runs of unpaired old and new indices between consecutive in-order anchors."""
+    """The runs of unpaired old and new indices between consecutive in-order anchors.
+
+    The preamble/operative boundary is an anchor too: in-order pairing stays inside a part, and a
+    paragraph that changed part is left to the moves step.
+    """
     anchors = sorted((i, j) for i, j in st.pair_of_old.items() if i not in st.moved)
     prev_i = prev_j = -1
     for i, j in anchors + [(len(st.old), len(st.new))]:
         olds = [k for k in range(prev_i + 1, i) if k not in st.pair_of_old]
         news = [k for k in range(prev_j + 1, j) if k not in st.pair_of_new]
-        if olds and news:
-            yield olds, news
+        for part in Part:
+            in_olds = [k for k in olds if st.old[k].address.part is part]
+            in_news = [k for k in news if st.new[k].address.part is part]
+            if in_olds and in_news:
+                yield in_olds, in_news
         prev_i, prev_j = i, j
 
 
@@ -255,6 +264,9 @@ def _moves(st: _State) -> None:
 
 def _group_score(one: _Key, many: list[_Key], cfg: AlignConfig) -> float:
     """How well ``many`` joined covers ``one``; 0 when a piece is not inside ``one``."""
+    for piece in many:  # cheap word-set test first: partial_ratio is costly on long texts
+        if len(piece.words - one.words) > (1 - cfg.piece_min / 100) * 2 * len(piece.words):
+            return 0.0
     for piece in many:
         if fuzz.partial_ratio(piece.full, one.full) < cfg.piece_min:
             return 0.0
@@ -266,6 +278,24 @@ def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
     before = [pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one][:1]
     after = [pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one][:1]
     return (before[0] + 1 if before else 0), (after[0] if after else size)
+
+
+def _best_run(one: _Key, keys: list[_Key], bounds: tuple[int, int], free: dict[int, bool],
+              current: int | None, base: float, cfg: AlignConfig) -> tuple[float, tuple[int, ...]] | None:
+    """The run of 2..max_group consecutive free paragraphs that best covers ``one`` (holding
+    ``current``, its present partner, if any), when it beats ``base`` by ``split_gain``."""
+    best: tuple[float, tuple[int, ...]] | None = None
+    lo_bound, hi_bound = bounds
+    for lo in range(lo_bound, hi_bound - 1):
+        for hi in range(lo + 1, min(hi_bound, lo + cfg.max_group)):
+            run = tuple(range(lo, hi + 1))
+            if not all(free[k] for k in run) or (current is not None and current not in run):
+                continue
+            score = _group_score(one, [keys[k] for k in run], cfg)
+            if score >= cfg.split_min and score >= base + cfg.split_gain and (
+                    best is None or score > best[0]):
+                best = (score, run)
+    return best
 
 
 def _groups(st: _State, reverse: bool) -> None:
@@ -290,18 +320,9 @@ def _groups(st: _State, reverse: bool) -> None:
             if hi_bound - lo_bound > 4 * cfg.band:  # nothing paired near x: look near its place
                 centre = x * len(manys) // max(1, len(ones))
                 lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
-        lo_bound, hi_bound = max(0, lo_bound), min(len(manys), hi_bound)
-        free = [k not in taken and (k not in pair_many or k == current) for k in range(len(manys))]
-        best: tuple[float, tuple[int, ...]] | None = None
-        for lo in range(lo_bound, hi_bound - 1):
-            for hi in range(lo + 1, min(hi_bound, lo + cfg.max_group)):
-                run = tuple(range(lo, hi + 1))
-                if not all(free[k] for k in run) or (current is not None and current not in run):
-                    continue
-                score = _group_score(okeys[x], [mkeys[k] for k in run], cfg)
-                if score >= cfg.split_min and score >= base + cfg.split_gain and (
-                        best is None or score > best[0]):
-                    best = (score, run)
+        bounds = max(0, lo_bound), min(len(manys), hi_bound)
+        free = {k: k not in taken and (k not in pair_many or k == current) for k in range(*bounds)}
+        best = _best_run(okeys[x], mkeys, bounds, free, current, base, cfg)
         if best is None:
             continue
         if current is not None:
@@ -321,7 +342,7 @@ def _align_units(old: Sequence[Unit], new: Sequence[Unit], config: AlignConfig) 
     _groups(st, reverse=True)
     for i, j in st.pair_of_old.items():  # a change of part is a move even when in order
         if old[i].address.part is not new[j].address.part:
-            st.moved.add(i)
+            st.moved.add(i)  # (only the moves step pairs across parts; this keeps it explicit)
     return _ordered(st)
 
 
@@ -353,11 +374,32 @@ def _ordered(st: _State) -> list[Match]:
             keyed.append(((j, 0, 0), _with_children(MatchKind.ADDED, (), (unit,), 0.0, cfg)))
     for i, unit in enumerate(st.old):
         if i not in used_old:
-            before = [new_pos_of_old[k] for k in range(i) if k in new_pos_of_old]
-            anchor = max(before) if before else -1
-            keyed.append(((anchor, 1, i), _with_children(MatchKind.DELETED, (unit,), (), 0.0, cfg)))
+            match = _with_children(MatchKind.DELETED, (unit,), (), 0.0, cfg)
+            keyed.append((_deleted_place(st, i, new_pos_of_old), match))
     keyed.sort(key=lambda item: item[0])
     return [match for _, match in keyed]
+
+
+def _deleted_place(st: _State, i: int, new_pos_of_old: dict[int, int]) -> tuple[float, ...]:
+    """Sort key putting deleted old paragraph ``i`` at its old place in the new reading order.
+
+    Right after the new place of the nearest earlier old paragraph of the same part that was
+    kept in order; failing that, right before that of the nearest later one; failing both, at
+    the start of its part.
+    """
+    part = st.old[i].address.part
+
+    def kept(k: int) -> bool:
+        return k in new_pos_of_old and st.new[new_pos_of_old[k]].address.part is part
+
+    before = [new_pos_of_old[k] for k in range(i) if kept(k)]
+    if before:
+        return (max(before), 1, i)
+    after = [new_pos_of_old[k] for k in range(i + 1, len(st.old)) if kept(k)]
+    if after:
+        return (min(after), -1, i)
+    start = next((j for j, u in enumerate(st.new) if u.address.part is part), len(st.new))
+    return (start, -1, i)
 
 
 def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,

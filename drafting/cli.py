@@ -106,9 +106,173 @@ def list_(library: str) -> None:
 
 # ---------------------------------------------------------------------------- import (issue 2)
 
+
+@main.command(name="import")
+@click.argument("file", type=click.Path())
+@click.option("--list", "list_only", is_flag=True,
+              help="List the resolutions the file holds (symbol, paragraph counts, title); write nothing.")
+@click.option("--pick", metavar="SYMBOL",
+              help="The resolution to take from a file that holds several, e.g. 68/128 or A/RES/68/128.")
+@click.option("-o", "--output", type=click.Path(), metavar="OUT.yaml",
+              help="Write the YAML precedent here (atomically); without it the YAML is printed.")
+def import_(file: str, list_only: bool, pick: str | None, output: str | None) -> None:
+    """Read a resolution from a text or Word file into a YAML precedent.
+
+    \b
+    FILE is a Security Council text ("Resolution 350 (1974) / of 31 May 1974 ..."),
+    a yearbook chapter holding General Assembly resolutions, or a UN-layout .docx.
+    \b
+    Examples:
+      drafting import yearbook-2013.txt --list
+      drafting import yearbook-2013.txt --pick 68/128 -o precedents/conflict-diamonds/2013.yaml
+    """
+    if list_only:
+        from .importers import find_resolutions
+
+        for found in find_resolutions(file):
+            click.echo(str(found))
+        return
+    from .importers import import_file
+    from .store import dumps, save
+
+    resolution = import_file(file, pick=pick)
+    if not output or output == "-":
+        click.echo(dumps(resolution), nl=False)
+        return
+    save(resolution, output)
+    click.echo(f"wrote {output}: {resolution.label}, {len(resolution.preamble)} preambular and "
+               f"{len(resolution.operative)} operative paragraphs")
+
 # ---------------------------------------------------------------------------- diff (issue 3)
 
+DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
+
+
+def _iso_date(value: str | None) -> Any:
+    """The --date option as a datetime (ISO 8601), or a DraftingError naming what was found."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise DraftingError(f"--date: expected an ISO date such as 2014-12-05 or "
+                            f"2014-12-05T10:00:00, found {value!r}") from None
+
+
+@main.command(name="diff")
+@click.argument("old", required=False, type=click.Path())
+@click.argument("new", required=False, type=click.Path())
+@click.option("--series", type=click.Path(), help="Diff each year of this series folder against "
+              "the one before; write one report per pair and an index into -o (a folder).")
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="terminal",
+              show_default=True, help="Report format; docx writes Word tracked changes (needs -o).")
+@click.option("-o", "--output", type=click.Path(), help="Write the report here (with --series: "
+              "the folder for the reports, default ./<series>-diff).")
+@click.option("--substantive-only", is_flag=True, help="Leave routine changes (dates, symbols, "
+              "sessions, numbers, lists) out of the report; the summary still counts them.")
+@click.option("--author", default="drafting", show_default=True,
+              help="Author of the tracked changes (docx).")
+@click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: none).")
+def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output: str | None,
+          substantive_only: bool, author: str, date: str | None) -> None:
+    """Compare two versions of a resolution paragraph by paragraph, then word by word.
+
+    Paragraphs are aligned first (moves, splits and merges found, renumbering ignored), then
+    each changed paragraph is diffed on words and classified routine (year, session, symbol,
+    date, number, list) or substantive (wording). Exit 0 when identical, 1 when different.
+
+    \b
+      drafting diff precedents/undof/0350.yaml precedents/undof/0363.yaml
+      drafting diff OLD.yaml NEW.yaml --format html -o changes.html
+      drafting diff --series precedents/unifil --format html -o unifil-diff
+    """
+    when = _iso_date(date)
+    if series:
+        if old or new:
+            raise DraftingError("expected either OLD NEW or --series DIR, found both")
+        _diff_series(series, fmt, output, substantive_only, author, when)
+        return
+    if not (old and new):
+        raise DraftingError("expected two resolution files OLD NEW (or --series DIR); "
+                            "see drafting diff --help")
+    from .diff import diff_files
+
+    comparison = diff_files(old, new)
+    if fmt == "docx" or (output and output != "-"):
+        if fmt == "docx" and not output:
+            raise DraftingError("--format docx writes a Word file: give its path with -o OUT.docx")
+        from .render.report import write
+
+        assert output is not None
+        write(comparison, output, fmt, substantive_only=substantive_only, author=author, date=when)
+    elif fmt == "terminal" and sys.stdout.isatty():
+        from rich.console import Console
+
+        from .render.terminal import print_report
+
+        print_report(Console(highlight=False), comparison, substantive_only=substantive_only)
+    else:
+        from .render.report import render
+
+        emit(render(comparison, fmt, substantive_only), None)
+    sys.exit(0 if comparison.identical else 1)
+
+
+def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
+                 when: Any) -> None:
+    """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .render.report import write_series
+
+    outdir = output or f"{Path(folder).resolve().name}-diff"
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("diffing", total=None)
+        pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
+                                    author=author, date=when,
+                                    progress=lambda done, total: bar.update(task, completed=done,
+                                                                            total=total))
+    for pair in pairs:
+        counts = pair.summary
+        click.echo(f"{pair.old.stem} → {pair.new.stem}: {counts['amended']} amended, "
+                   f"{counts['moved']} moved, {counts['added']} added, {counts['deleted']} deleted, "
+                   f"{counts['split']} split, {counts['merged']} merged; "
+                   f"{counts['routine']} routine, {counts['substantive']} substantive")
+    click.echo(f"wrote {len(pairs)} reports and {index}")
+    sys.exit(0 if all(p.identical for p in pairs) else 1)
+
+
 # ---------------------------------------------------------------------------- render (issue 4)
+
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="The Word file to write (.docx).")
+@click.option("-t", "--template", "template", help="Template: ga, sc, or the path of a .docx "
+              "template (default: ga for the General Assembly, sc for the Security Council).")
+def render(source: str, output: str, template: str | None) -> None:
+    """Write a resolution as a clean Word document in UN layout.
+
+    \b
+    Masthead and symbol, session and agenda item, title, organ line, preambular paragraphs with
+    the lead phrase in italics, auto-numbered operative paragraphs and lettered sub-paragraphs,
+    footnotes, adoption line. Characters XML forbids are dropped with a warning on stderr.
+    \b
+      drafting render precedents/conflict-diamonds/2013.yaml -o 68-128.docx
+    """
+    import warnings
+
+    from .render.docx import render_file
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_file(source, output, template)
+    for warning in caught:
+        click.echo(f"drafting: warning: {warning.message}", err=True)
+    click.echo(f"wrote {output}")
 
 # ---------------------------------------------------------------------------- propose (issue 5)
 
@@ -155,6 +319,92 @@ def evaluate(series: str, fmt: str) -> None:
 
 # ---------------------------------------------------------------------------- lint, training (issue 6)
 
+
+def _default_library(library: str | None) -> str | None:
+    """--library, else ./precedents when it exists (so cited resolutions get checked)."""
+    if library is not None:
+        return library or None
+    return "precedents" if Path("precedents").is_dir() else None
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--profile", type=click.Choice(["un", "mun"]), default="un", show_default=True,
+              help="un: the UN's editorial conventions; mun: what Model UN conferences teach.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help='json: {"findings": [{"rule", "severity", "paragraph", '
+              '"message", "fix"}]}, plus "file" on each finding when several files are given.')
+@click.option("--library", type=click.Path(), default=None,
+              help="Precedent library to check cited resolutions against (default: ./precedents "
+                   "when present; --library '' for none).")
+def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) -> None:
+    """Check drafts or adopted texts against UN editorial (or Model UN) conventions.
+
+    \b
+    Every finding names its rule (see docs/lint-rules.md), severity, paragraph and a fix:
+      drafting lint examples/mun/climate-draft.yaml --profile mun
+    Exit 0 when clean, 1 when there are findings, 2 on error.
+    """
+    from .lint import format_json, format_terminal, lint_files
+
+    results = lint_files(files, profile, _default_library(library))
+    click.echo(format_json(results) if fmt == "json" else format_terminal(results), nl=False)
+    sys.exit(1 if any(findings for _, findings in results) else 0)
+
+
+@main.command()
+@click.argument("draft", type=click.Path())
+@click.option("--against", "adopted", required=True, type=click.Path(),
+              help="The text really adopted, to score the draft against.")
+@click.option("--profile", type=click.Choice(["un", "mun"]), default="mun", show_default=True,
+              help="Lint profile for the draft's findings.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
+              show_default=True, help="html: one self-contained page with each paragraph's word diff.")
+@click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
+def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) -> None:
+    """How close a student's draft came to the adopted text, paragraph by paragraph.
+
+    Lists the adopted paragraphs the draft matched (with word-level closeness), missed and
+    added, the overall closeness, and the draft's lint findings.
+    """
+    from .lint import read_resolution
+    from .training import score as run, score_html, score_terminal
+
+    result = run(read_resolution(draft), read_resolution(adopted), profile)
+    emit(score_html(result) if fmt == "html" else score_terminal(result), output)
+
+
+@main.command()
+@click.argument("precedent", type=click.Path())
+@click.option("--facts", required=True, type=click.Path(), help="This year's facts (YAML).")
+@click.option("-o", "--output", required=True, type=click.Path(), help="The worksheet (.docx) to write.")
+@click.option("--key", type=click.Path(),
+              help="Also write the answer key (.docx): the next adopted text of the series when the "
+                   "library holds it, else the proposal of `drafting propose`.")
+def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
+    """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
+    from .training import exercise as run
+
+    answer = run(precedent, facts, output, key)
+    click.echo(f"wrote {output}")
+    if key and answer is not None:
+        source = "the adopted text" if answer.source == "adopted" else "the proposal"
+        click.echo(f"wrote {key} ({source}: {answer.resolution.label})")
+
+
+@main.command()
+@click.argument("library", default="precedents", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help="Output format.")
+def phrases(library: str, fmt: str) -> None:
+    """The preambular leads and operative verbs a precedent library really uses, with counts and
+    an example of each (default library: ./precedents)."""
+    from .training import phrases as run, phrases_json, phrases_terminal
+
+    rows = run(library)
+    click.echo(phrases_json(rows) if fmt == "json" else phrases_terminal(rows), nl=False)
+
+
 # ---------------------------------------------------------------------------- search, history (issue 7)
 
 
@@ -164,7 +414,7 @@ def evaluate(series: str, fmt: str) -> None:
               help="Find the adopted paragraphs closest to this whole paragraph, even reworded.")
 @click.option("--library", default="precedents", show_default=True, type=click.Path(),
               help="The precedent library to search (its index is kept in DIR/.drafting-index.sqlite).")
-@click.option("--body", type=click.Choice(["GA", "SC"], case_sensitive=False),
+@click.option("--body", type=click.Choice(["GA", "SC"], case_sensitive=False), metavar="GA|SC",
               help="Only texts of the General Assembly (GA) or the Security Council (SC).")
 @click.option("--since", type=int, metavar="YEAR", help="Only texts adopted in YEAR or later.")
 @click.option("--first", is_flag=True, help="Oldest first: the earliest adoption of the wording leads.")
@@ -190,7 +440,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
         result = run(library, paragraph if paragraph is not None else query or "",
                      similar=paragraph is not None, body=body.upper() if body else None,
                      since=since, first=first, limit=limit, progress=progress)
-    for path, why in result.refresh.skipped:
+    for _, why in result.refresh.skipped:
         click.echo(f"drafting: warning: not indexed: {why}", err=True)
     if fmt == "json":
         click.echo(render_json(result), nl=False)
@@ -209,7 +459,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
               help="With --paragraph: the paragraph as it stood in the last text of YEAR (default: latest).")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="Output format; html is one self-contained page.")
-@click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write to FILE instead of standard output.")
 def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, output: str | None) -> None:
     """When did each paragraph of a series first appear, and in which texts did it change?
 

@@ -13,13 +13,16 @@ Each run of deleted/inserted text is classified ``year``, ``session``, ``symbol`
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import asdict
+from pathlib import Path
 from typing import Sequence
 
 from diff_match_patch import diff_match_patch
 
 from .align import AlignConfig, Match, MatchKind, align, flatten
+from .errors import DraftingError
 from .model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 # ---------------------------------------------------------------------------- tokens
@@ -87,13 +90,34 @@ def word_diff(a: str, b: str) -> list[Hunk]:
         # context from the new text around the run, at most a few words each side
         before = "".join(t for o, t in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
         after = "".join(t for o, t in raw[end:end + 6] if o is not HunkOp.DELETE)
-        cls = classify(deleted, inserted, before, after)
-        if deleted:
-            hunks.append(Hunk(HunkOp.DELETE, deleted, cls))
-        if inserted:
-            hunks.append(Hunk(HunkOp.INSERT, inserted, cls))
+        (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
+        for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
+                                                  (mark_old, mark_new, after)):
+            if not (old_part or new_part):
+                continue
+            cls = classify(old_part, new_part, before, context_after)
+            if old_part:
+                hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
+            if new_part:
+                hunks.append(Hunk(HunkOp.INSERT, new_part, cls))
+            before += new_part
         k = end
     return hunks
+
+
+def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Split a run's closing punctuation from its words when both sides end in a different mark:
+    "July 1986:" -> "January 1987;" is a date change then a punctuation change, not one blur."""
+    old_tokens, new_tokens = tokenize(deleted), tokenize(inserted)
+    n = 0
+    while (n < min(len(old_tokens), len(new_tokens)) - 1
+           and not old_tokens[-1 - n][:1].isalnum() and not old_tokens[-1 - n].isspace()
+           and not new_tokens[-1 - n][:1].isalnum() and not new_tokens[-1 - n].isspace()):
+        n += 1
+    if not n:
+        return (deleted, inserted), ("", "")
+    return ("".join(old_tokens[:-n]), "".join(new_tokens[:-n])), \
+        ("".join(old_tokens[-n:]), "".join(new_tokens[-n:]))
 
 
 # ---------------------------------------------------------------------------- classification
@@ -164,11 +188,13 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
     if "symbol" in kinds:
         return HunkClass.SYMBOL
     context = prev_words + next_words
-    if "month" in kinds or any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
+    if "month" in kinds:
         return HunkClass.DATE
     if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
                                                                    for k in kinds):
         return HunkClass.SYMBOL  # resolution 338 (1973)
+    if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
+        return HunkClass.DATE  # the day or year of "31 May 1974"
     if "ordinal" in kinds:
         return HunkClass.SESSION if "session" in {w.lower() for w in words + context} else HunkClass.NUMBER
     if all(k in ("year", "connector") for k in kinds):
@@ -249,3 +275,22 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     config = config or AlignConfig()
     changes = tuple(change_of(m) for m in flatten(align(old, new, config)))
     return Comparison(old, new, changes, asdict(config))
+
+
+def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
+               config: AlignConfig | None = None) -> Comparison:
+    """Load two resolution files and diff them."""
+    from .store import load
+
+    return diff(load(old), load(new), config)
+
+
+def series_pairs(folder: str | os.PathLike[str]) -> list[tuple[Path, Path]]:
+    """Each file of a series folder with the one after it (``store.series_files`` order)."""
+    from .store import series_files
+
+    files = series_files(folder)
+    if len(files) < 2:
+        raise DraftingError(f"{folder}: expected at least two resolution files in the series "
+                            f"folder to compare, found {len(files)}")
+    return list(zip(files, files[1:]))

@@ -154,27 +154,28 @@ def _literal(value: str, text: str) -> Iterator[Found]:
         yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, render(new)))
 
 
+def ordinal_digits(n: int) -> str:
+    """11 -> '11th', 2266 -> '2266th', 3081 -> '3081st'."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"
+    return f"{n}{suffix}"
+
+
 def _ordinal(value: str, text: str) -> Iterator[Found]:
     n = parse_ordinal(value)
     for m in re.finditer(_bounded(re.escape(value)), text, re.IGNORECASE):
         yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, _ordinal_of(new)))
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th") if n else "th"
-    for m in re.finditer(_bounded(f"{n}{suffix}"), text):
-        yield Found(m.start(), m.end(), m.group(), lambda new: _ordinal_number(new))
+    if n is not None:
+        for m in re.finditer(_bounded(ordinal_digits(n)), text):
+            yield Found(m.start(), m.end(), m.group(), _ordinal_number)
 
 
 def _ordinal_of(new: Any) -> str:
-    if isinstance(new, int):
-        return ordinal_word(new)
-    return str(new)
+    return ordinal_word(new) if isinstance(new, int) else str(new)
 
 
 def _ordinal_number(new: Any) -> str:
     n = new if isinstance(new, int) else parse_ordinal(str(new))
-    if n is None:
-        return str(new)
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
-    return f"{n}{suffix}"
+    return str(new) if n is None else ordinal_digits(n)
 
 
 def _number(value: int | float, text: str) -> Iterator[Found]:
@@ -200,17 +201,17 @@ def _digits_like(old_form: str, new: Any) -> str:
 
 def _list(values: list[Any], text: str) -> Iterator[Found]:
     names = [render(v) for v in values]
-    if len(names) == 1:
-        yield from _literal(names[0], text)
-        return
     item = [rf"(?:(the) )?{re.escape(n)}" for n in names]
-    pattern = ", ".join(item[:-1]) + rf"(,?) (and|or) " + item[-1]
+    if len(names) == 1:
+        pattern = item[0]
+    else:
+        pattern = ", ".join(item[:-1]) + r"(,?) (and|or) " + item[-1]
     for m in re.finditer(_bounded(pattern), text):
         groups = m.groups()
         with_article = {names[i] for i in range(len(names) - 1) if groups[i]}
         if groups[-1]:
             with_article.add(names[-1])
-        serial, conj = bool(groups[-3]), groups[-2]
+        serial, conj = (bool(groups[-3]), groups[-2]) if len(names) > 1 else (False, "and")
         yield Found(m.start(), m.end(), m.group(),
                     lambda new, a=frozenset(with_article), s=serial, c=conj, old=frozenset(names):
                     _write_list(new, a, old, c, s))
@@ -374,3 +375,124 @@ def loads_facts(text: str, file: str = "<facts>") -> dict[str, Any]:
     if problems:
         raise ValidationError(problems)
     return dict(construct(root))
+
+
+# ---------------------------------------------------------------------------- facts a text states
+
+# Nouns that name what a date or a document symbol belongs to, nearest first wins.
+_NOUNS = ("report", "letter", "statement", "communication", "note", "complaint", "debate",
+          "meeting", "decision", "agreement", "declaration", "communiqué")
+_SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
+_DAYS_RE = re.compile(rf"\b(\d{{1,2}}(?:, \d{{1,2}})* and )?(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})\b")
+_REFERENCE_DATE = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
+
+
+def _noun_before(text: str, start: int, window: int = 25) -> str | None:
+    words = re.findall(r"[A-Za-zé]+", text[:start])[-window:]
+    for word in reversed(words):
+        for noun in _NOUNS:
+            if word.lower() in (noun, noun + "s"):
+                return noun
+    return None
+
+
+def _add(out: dict[str, Any], kind: str, value: Any) -> None:
+    """Record ``value`` under ``kind``, ``kind_2``, ... unless that kind already holds it."""
+    n = 1
+    while True:
+        key = kind if n == 1 else f"{kind}_{n}"
+        if key not in out:
+            out[key] = value
+            return
+        if out[key] == value:
+            return
+        n += 1
+
+
+def extract(resolution: Any, previous: str | None = None) -> dict[str, Any]:
+    """The facts a renewal's text states, keyed by what they are, found by reading the text.
+
+    Dates near the adoption (within about a year) are keyed by the word before them
+    (``mandate_end`` after "until", ``report_date``, ``letter_date``...), document symbols the
+    same way (``report_symbol``), "for a period of six months" as ``mandate_period``, and
+    ``previous_resolution`` when the text cites the series' previous resolution ``previous``.
+    Dates of references ("resolution 338 (1973) of 22 October 1973") are history, not facts.
+    """
+    out: dict[str, Any] = {}
+    adopted = resolution.adopted or (dt.date(resolution.year, 7, 1) if resolution.year else None)
+    for _, paragraph in resolution.walk():
+        text = paragraph.text
+        for m in re.finditer(r"period of ((?:[a-z]+ )?months?)\b", text):
+            _add(out, "mandate_period", m.group(1))
+        for m in _DAYS_RE.finditer(text):
+            date = parse_date(m.group(2))
+            if date is None or _REFERENCE_DATE.search(text[:m.start()]):
+                continue
+            # "of 24 and 26 July 1990": two days of one month are one fact, written as the text has it
+            value: Any = m.group() if m.group(1) else date
+            if adopted and abs((date - adopted).days) > 400:
+                continue  # history: the terms of reference of 1978, an old declaration
+            if re.search(r"\buntil\W?\s+$", text[:m.start()]):  # "until! 30 November 1984": an OCR slip
+                _add(out, "mandate_end", value)
+            else:
+                _add(out, f"{_noun_before(text, m.start()) or 'event'}_date", value)
+        for m in _SYMBOL_RE.finditer(text):
+            if "/RES/" not in m.group():
+                _add(out, f"{_noun_before(text, m.start()) or 'document'}_symbol", m.group())
+        for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th) meeting\b", text):
+            _add(out, "meeting_cited", m.group(0).rsplit(" ", 1)[0])
+        if previous and re.search(rf"(?<![\d/]){re.escape(previous).replace(chr(92) + ' ', ' ?')}(?![\d/])", text):
+            out["previous_resolution"] = previous
+    return out
+
+
+def short_symbol(symbol: str | None) -> str | None:
+    """'A/RES/68/128' -> '68/128'; 'S/RES/803 (1993)' -> '803 (1993)'."""
+    if not symbol:
+        return None
+    match = re.search(r"(\d+/\d+|\d+ ?\(\d{4}\))\s*$", symbol)
+    return match.group(1) if match else None
+
+
+def fill_series(folder: str | os.PathLike[str], write: bool = True) -> list[tuple[str, dict[str, Any]]]:
+    """Read each Security Council text of a series and store the facts it states in its file.
+
+    General Assembly texts are left alone: their facts come from facts files (their events are
+    not in the text's own words alone). Returns (file, facts) for each file read.
+    """
+    from dataclasses import replace as _replace
+
+    from .model import Body
+    from .store import load, save, series_files
+
+    out = []
+    previous = None
+    for path in series_files(folder):
+        resolution = load(path)
+        if resolution.body is Body.SC:
+            facts = extract(resolution, previous)
+            out.append((str(path), facts))
+            if write and dict(resolution.facts) != facts:
+                save(_replace(resolution, facts=facts), path)
+        previous = short_symbol(resolution.symbol)
+    return out
+
+
+def _main(argv: list[str]) -> int:
+    """python -m drafting.facts extract SERIES_DIR... [--dry-run]: fill the facts blocks."""
+    import sys
+
+    args = [a for a in argv if not a.startswith("--")]
+    if len(args) < 2 or args[0] != "extract":
+        print("usage: python -m drafting.facts extract SERIES_DIR... [--dry-run]", file=sys.stderr)
+        return 2
+    for folder in args[1:]:
+        for path, facts in fill_series(folder, write="--dry-run" not in argv):
+            print(f"{path}: {', '.join(facts) or '(none)'}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    raise SystemExit(_main(sys.argv[1:]))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DraftingError
-from .model import Address, Body, Hunk, HunkOp, Resolution
+from .model import Address, Body, ChangeKind, Comparison, Hunk, HunkOp, Resolution
 
 
 # ---------------------------------------------------------------------------- values
@@ -49,7 +49,7 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Change:
+class Revision:
     """A text in which a paragraph's wording changed."""
 
     version: int  # index into SeriesHistory.versions
@@ -63,7 +63,7 @@ class Life:
     address: Address
     text: str
     origin: int  # the version that introduced it
-    changes: tuple[Change, ...]  # oldest first; the origin is not a change
+    changes: tuple[Revision, ...]  # oldest first; the origin is not a change
 
     @property
     def since(self) -> int:
@@ -137,9 +137,7 @@ def _engine() -> str:
     return "diff"
 
 
-def _links_by_diff(comparison) -> list[Link]:  # type: ignore[no-untyped-def]
-    from .model import ChangeKind
-
+def _links_by_diff(comparison: Comparison) -> list[Link]:
     out = []
     for change in comparison.changes:
         grouped = change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.ADDED, ChangeKind.DELETED)
@@ -191,16 +189,16 @@ def _all_links(versions: Sequence[Version], progress: Progress | None) -> list[d
     return back
 
 
-def _trace(address: Address, start: int, back: Sequence[dict[Address, Link]]) -> tuple[int, list[Change]]:
+def _trace(address: Address, start: int, back: Sequence[dict[Address, Link]]) -> tuple[int, list[Revision]]:
     """Follow a paragraph back from version ``start``: its origin and its changes (oldest first)."""
-    changes: list[Change] = []
+    changes: list[Revision] = []
     i = start
     while i > 0:
         link = back[i].get(address)
         if link is None or not link.old:
             break
         if link.changed:
-            changes.append(Change(i, link.routine))
+            changes.append(Revision(i, link.routine))
         address = link.old[0]
         i -= 1
     return i, changes[::-1]
@@ -341,20 +339,17 @@ def _span(versions: Sequence[Version]) -> str:
 
 
 def describe(h: SeriesHistory, life: Life) -> str:
-    """'first 363 (1974); wording since 830 (1993); changed 1975, 1990 (routine: 1976)'."""
+    """'first 363 (1974); present wording since 398 (1976); changed 1976; routine updates 1975'."""
     v = h.versions
     if not life.changes:
-        return f"first {v[life.origin].label}; unchanged since"
+        return f"first {v[life.origin].label}, unchanged"
     wording = [c.version for c in life.changes if c.routine is not True]
     routine = [c.version for c in life.changes if c.routine is True]
-    parts = [f"first {v[life.origin].label}", f"wording since {v[life.since].label}"]
-    changed = []
+    parts = [f"first {v[life.origin].label}", f"present wording since {v[life.since].label}"]
     if wording:
-        changed.append(_years(v, wording))
+        parts.append(f"changed {_years(v, wording)}")
     if routine:
-        changed.append(f"routine: {_years(v, routine)}")
-    times = len(life.changes)
-    parts.append(f"changed {times} time{'s' if times != 1 else ''}: " + "; ".join(changed))
+        parts.append(f"routine updates {_years(v, routine)}")
     return "; ".join(parts)
 
 
@@ -373,14 +368,29 @@ def render_terminal(h: SeriesHistory) -> str:
     return "\n".join(lines) + "\n"
 
 
+CONTEXT = 6  # words of unchanged text kept on each side of a change in the terminal's word diff
+
+
+def elide(text: str, head: bool, tail: bool) -> str:
+    """Unchanged text shortened to CONTEXT words after a change (``head``) and before the next
+    one (``tail``), the rest shown as '…': a compact diff of a long paragraph."""
+    words = re.split(r"(\s+)", text)  # words at even indices, the spaces between at odd ones
+    keep = 2 * CONTEXT
+    if len(words) <= 2 * keep + 1:
+        return text
+    start = "".join(words[:keep]) if head else ""
+    end = "".join(words[-keep:]) if tail else ""
+    return f"{start}…{end}" if start and end else (f"{start}…" if start else f"…{end}")
+
+
 def _hunks_markup(hunks: Sequence[Hunk]) -> str:
     """A git-style word diff ([-old-]{+new+}), coloured on a terminal."""
     from rich.markup import escape
 
     out = []
-    for hunk in hunks:
+    for k, hunk in enumerate(hunks):
         if hunk.op is HunkOp.EQUAL:
-            out.append(escape(hunk.text))
+            out.append(escape(elide(hunk.text, head=k > 0, tail=k < len(hunks) - 1)))
         elif hunk.op is HunkOp.DELETE:
             out.append(f"[red]{escape('[-' + hunk.text + '-]')}[/]")
         else:
@@ -407,7 +417,8 @@ def blame_title(b: Blame) -> str:
     v = b.versions
     first, last = b.steps[0].version, b.steps[-1].version
     end = "still in the latest text" if b.ends == "latest" else f"gone after {v[last].label}"
-    return (f"{address} of {v[at].label} in {b.series}: {len(b.steps)} texts, "
+    count = f"{len(b.steps)} text{'s' if len(b.steps) != 1 else ''}"
+    return (f"{address} of {v[at].label} in {b.series}: {count}, "
             f"first {v[first].label}, {end}")
 
 
@@ -422,7 +433,8 @@ def render_blame_terminal(b: Blame) -> str:
             steps = item  # type: ignore[assignment]
             span = v[steps[0].version].label if len(steps) == 1 else \
                 f"{v[steps[0].version].label} to {v[steps[-1].version].label}"
-            lines.append(f"[dim]{escape(span)}: unchanged ({len(steps)} text{'s' if len(steps) != 1 else ''})[/]")
+            count = f" ({len(steps)} texts)" if len(steps) > 1 else ""
+            lines.append(f"[dim]{escape(span)}: unchanged{count}[/]")
             continue
         step: Step = item  # type: ignore[assignment]
         note = "" if step.routine is None or not step.changed else (" (routine)" if step.routine else " (wording)")

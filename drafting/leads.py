@@ -30,7 +30,19 @@ PREAMBULAR_BASES = (
     "Underscoring", "Urging", "Viewing with appreciation", "Welcoming", "Whereas",
     "Deeply deploring", "Profoundly concerned", "Gravely alarmed", "Strongly condemning",
     "Acting under Chapter VII", "Noting further", "Bearing in mind also",
-)
+    # Seen in the Security Council renewal series (UNDOF, UNIFIL):
+    "Acting", "Deeply grieved", "Grieved", "Supporting", "Re-emphasizing", "Responding",
+    "Having taken note", "Indignant", "Solemnly reaffirming", "Re-affirming", "Reiterating also",
+    # Seen in the other Security Council texts of 1946-1994:
+    "Determining", "Paying tribute", "Calling upon", "Calling on", "Disturbed", "Gravely disturbed",
+    "Deeply disturbed", "Drawing attention", "Dismayed", "Deeply shocked", "Shocked", "Outraged",
+    "Reminding", "Desirous", "Confirming", "Strongly supportive", "Being convinced",
+    "Being gravely concerned", "Taking also into account", "Taking into account also", "Deeply grieved",
+    "Having in mind", "Welcoming also", "Noting also",
+) + tuple(f"Having {also}{done}" for also in ("", "also ", "further ") for done in (
+    "been", "begun", "called", "decided", "determined", "discussed", "learned", "taken", "accepted",
+    "taken note", "adopted", "considered", "examined", "heard", "noted", "received", "reviewed",
+    "studied", "met", "regard"))
 
 # Operative bases: third person singular verbs, with their fixed particles.
 OPERATIVE_BASES = (
@@ -48,10 +60,34 @@ OPERATIVE_BASES = (
     "Calls once again upon", "Encourages further", "Pays tribute", "Looks forward",
     "Takes into account", "Deems", "Deprecates", "Censures", "Agrees", "Determines",
     "Establishes", "Extends", "Instructs", "Notes with appreciation",
-)
+    # Seen in the Security Council renewal series (UNDOF, UNIFIL):
+    "Calls also upon", "Calls further upon", "Calls again upon", "Calls attention", "Re-emphasizes",
+    "Re-affirms", "Pays homage", "Takes note also", "Welcomes also",
+    # Seen in the other Security Council texts of 1946-1994:
+    "Finds", "Entrusts", "Undertakes", "Takes cognizance", "Mandates", "Desires", "Transmits",
+    "Hereby resolves", "Hereby records", "Resolves", "Acting under Chapter VII",
+) + tuple(f"Calls {how} {particle}" for how in ("also", "further", "again", "once again", "once more",
+                                                 "urgently", "therefore")
+          for particle in ("upon", "on", "for"))
+
+# "Expressing (its) (deep) concern", "Expresses its appreciation": the noun belongs to the lead.
+_EXPRESSED = ("concern", "appreciation", "satisfaction", "gratitude", "support", "anxiety", "alarm",
+              "regret", "conviction", "condemnation", "thanks", "readiness", "hope", "determination",
+              "outrage", "shock", "indignation", "sympathy", "condolences", "deep appreciation")
+_INTENSITY = ("", "deep ", "grave ", "serious ", "profound ", "strong ", "particular ", "continuing ",
+              "full ", "great ", "sincere ", "utmost ")
+
+
+def _expressed(verb: str) -> tuple[str, ...]:
+    return tuple(f"{verb} {its}{how}{what}" for its in ("", "its ") for how in _INTENSITY
+                 for what in _EXPRESSED)
+
+
+PREAMBULAR_BASES += _expressed("Expressing")
+OPERATIVE_BASES += _expressed("Expresses")
 
 # Modifiers: "Also notes", "Recognizing also", "Noting with deep concern".
-PREFIX_ADVERBS = ("Also", "Further", "Again", "Once again", "Once more", "Strongly", "Also strongly",
+PREFIX_ADVERBS = ("Also", "Further", "Again", "Once again", "Once more", "Strongly", "Also strongly", "Highly",
                   "Further strongly", "Urgently", "Firmly", "Further also", "Emphatically",
                   "Solemnly", "Deeply", "Fully", "Equally")
 SUFFIX_ADVERBS = ("also", "further", "again", "once again", "once more", "therefore", "in particular")
@@ -59,7 +95,8 @@ MANNERS = ("with appreciation", "with satisfaction", "with concern", "with deep 
            "with grave concern", "with serious concern", "with regret", "with deep regret",
            "with interest", "with approval", "with alarm", "with great concern", "with grave alarm",
            "with indignation", "with dismay", "with gratitude", "with deep appreciation",
-           "with profound concern", "with anxiety", "with deep anxiety")
+           "with profound concern", "with anxiety", "with deep anxiety", "with great appreciation",
+           "with deep satisfaction", "with great satisfaction", "with profound appreciation")
 
 
 @lru_cache(maxsize=None)
@@ -83,10 +120,28 @@ def _pattern(part_value: str | None) -> re.Pattern[str]:
     )
 
 
+# Words that may follow a lead ending in the adverb "further" ("Decides further that", "Calls
+# further upon the parties"). Before any other lower-case word "further" is an adjective that
+# belongs to the object: "Encourages further improvement", "Requests further steps".
+_AFTER_FURTHER = frozenset("""the a an all any each every its their his her that to upon on for
+with in those these this both whether how""".split())
+
+
 def detect_lead(text: str, part: "Part | None" = None) -> str:
     """The lead phrase that opens ``text`` ('' when the lexicon knows none)."""
-    match = _pattern(part.value if part is not None else None).match(text.lstrip())
-    return match.group(0) if match else ""
+    text = text.lstrip()
+    match = _pattern(part.value if part is not None else None).match(text)
+    if not match:
+        return ""
+    lead = match.group(0)
+    if lead.endswith(" further"):
+        following = text[len(lead):].split(None, 1)
+        word = following[0] if following else ""
+        if word[:1].islower() and word.strip(",;:") not in _AFTER_FURTHER:
+            shorter = lead[: -len(" further")]
+            if detect_lead(shorter, part) == shorter:
+                return shorter
+    return lead
 
 
 def starts_with_lead(text: str, part: "Part | None" = None) -> bool:

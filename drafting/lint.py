@@ -52,6 +52,13 @@ RULES: tuple[Rule, ...] = (
 )
 RULE_IDS = tuple(r.id for r in RULES)
 
+# The structure rules check today's conventions; the Council's first texts (1946-1949) used older
+# forms ("Resolves: 1. That the Commission ...", "The Security Council requests ...", lettered
+# clauses), so on a text adopted before EARLY_FORMS_UNTIL their findings are information only.
+EARLY_FORMS_UNTIL = 1950
+STRUCTURE_RULES = frozenset(("pp-lead", "pp-comma", "op-verb", "op-semicolon", "op-last-full-stop",
+                             "sub-ending", "repeated-lead"))
+
 
 def lint(resolution: Resolution, profile: Profile | str = "un",
          library: Library | str | os.PathLike[str] | None = None) -> list[Finding]:
@@ -68,11 +75,15 @@ def lint(resolution: Resolution, profile: Profile | str = "un",
         library = Library.from_folder(library)
     ctx = Context(resolution, profile, library)
     order = {address: i for i, (address, _) in enumerate(ctx.walk())}
+    year = resolution.year or (resolution.adopted.year if resolution.adopted else None)
+    early = year is not None and year < EARLY_FORMS_UNTIL
     findings = []
     for rank, rule in enumerate(RULES):
         severity = rule.severity(profile)
         if severity is None:
             continue
+        if early and rule.id in STRUCTURE_RULES:
+            severity = Severity.INFO
         for n, hit in enumerate(rule.check(ctx)):
             place = -1 if hit.paragraph is None else order.get(hit.paragraph, len(order))
             findings.append(((place, rank, n), Finding(rule.id, severity, hit.paragraph, hit.message, hit.fix)))

@@ -92,4 +92,9 @@ class Rule:
 def quoted(text: str, width: int = 40) -> str:
     """A short quotation of ``text`` for a message: '"...end of the text"'."""
     text = " ".join(text.split())
-    return f'"{text}"' if len(text) <= width else f'"…{text[-width:]}"'
+    if len(text) <= width:
+        return f'"{text}"'
+    tail = text[-width:]
+    if text[-width - 1] != " " and " " in tail:
+        tail = tail.split(" ", 1)[1]  # whole words only
+    return f'"…{tail}"'

@@ -16,7 +16,8 @@ from typing import Iterator
 from .lint_base import Context, Hit
 from .lint_text import MONTHS
 
-_DATE = r"\d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}"
+# The year may be left to a later date of the list: "426 (1978) of 19 March and 427 (1978) of 3 May 1978".
+_DATE = r"\d{1,2} (?:" + "|".join(MONTHS) + r")(?: \d{4})?"
 _ITEM = (r"(?P<num>\d{1,4}(?:/\d{1,4})?)"
          r"(?:\s*\((?P<paren>[IVXL]+|\d{4})\))?"
          rf"(?:,?\s+of\s+(?P<date>{_DATE}))?")
@@ -66,8 +67,24 @@ class Reference:
         return (1945 + session, 1946 + session)
 
 
-def parse_date(text: str) -> dt.date | None:
-    day, month, year = text.split()
+_OTHER_ORGAN = re.compile(r"(?:Trusteeship Council|Economic and Social Council|Commission|Conference|"
+                          r"Board|Committee|Organization|Organisation|Heads of State and Government|"
+                          r"Council of Ministers)\s*$")
+
+
+def _form(m: re.Match[str]) -> str:
+    """The shape of a cited number: 'ga' (67/135), 'paren' (186 (1964)) or 'bare'."""
+    return "ga" if "/" in m.group("num") else "paren" if m.group("paren") else "bare"
+
+
+def parse_date(text: str, year_hint: str | None = None) -> dt.date | None:
+    """'18 December 2012' -> a date; '19 March' takes ``year_hint`` (None when there is none)."""
+    parts = text.split()
+    if len(parts) == 2:
+        if not year_hint or not year_hint.isdigit():
+            return None
+        parts.append(year_hint)
+    day, month, year = parts
     try:
         return dt.date(int(year), MONTHS.index(month) + 1, int(day))
     except ValueError:
@@ -80,16 +97,22 @@ def references(text: str, default_body: str) -> Iterator[list[Reference]]:
         head = text[:match.start()]
         body_hint = ("GA" if head.rstrip().endswith("General Assembly")
                      else "SC" if head.rstrip().endswith("Security Council") else None)
-        found = []
+        if _OTHER_ORGAN.search(head[-60:]):
+            continue  # "Trusteeship Council resolution 2183 (LIII)": another organ's numbering
+        found: list[Reference] = []
         for m in _ITEM_RE.finditer(match.group("list")):
             paren = m.group("paren")
+            if found and _form(m) != _form(first):
+                break  # "687 (1991), 83 Also": a footnote number left inline, not a resolution
+            if not found:
+                first = m
             if "/" in m.group("num") or (paren and not paren.isdigit()):
                 body = "GA"
             elif paren:
                 body = "SC"
             else:
                 body = body_hint or default_body
-            date = parse_date(m.group("date")) if m.group("date") else None
+            date = parse_date(m.group("date"), paren) if m.group("date") else None
             found.append(Reference(body, m.group("num"), paren, date, m.group(0)))
         yield found
 

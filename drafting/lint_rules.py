@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from .leads import OPERATIVE_BASES, PREAMBULAR_BASES, PREFIX_ADVERBS, SUFFIX_ADVERBS
-from .lint_base import Context, Hit, Profile, quoted
-from .model import Address, Paragraph, Part
+from .lint_base import Context, Hit, quoted
+from .model import Paragraph, Part
 
 # Adjectives that open preambular paragraphs without being participles ("Aware that ...").
 PP_ADJECTIVES = frozenset((
@@ -20,13 +20,16 @@ PP_ADJECTIVES = frozenset((
     "Eager", "Resolved", "Determined", "Sure", "Certain", "Hopeful", "Appreciative", "Grateful",
     "Thankful", "Apprehensive", "Keen", "Firm", "Whereas", "Solicitous", "Uncertain", "Sensible",
 ))
+# Prepositional openings the Council's preambles have used ("In view of the recommendation ...").
+PP_OPENERS = ("In view of", "In the exercise of", "In virtue of", "Without prejudice to",
+              "Now, therefore", "Having regard to", "With a view to")
 # Capitalized words ending in "s" that are not third person singular verbs.
 NOT_VERBS = frozenset(("This", "Thus", "His", "Its", "As", "Was", "Is", "Has", "Always", "Perhaps",
                        "Unless", "Nevertheless", "Whereas", "Less", "Towards", "Besides"))
 _CLOSERS = "\"'”’»)]" + " \t"
 _QUOTES = "\"'”’»"
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_ADVERB_WORDS = frozenset(w for a in PREFIX_ADVERBS for w in a.split()) | {"Once", "again", "more"}
+_ADVERB_WORDS = frozenset(w for a in PREFIX_ADVERBS for w in a.split()) | {"Once", "again", "more", "Hereby"}
 
 
 # ---------------------------------------------------------------------------- endings
@@ -86,13 +89,18 @@ def fallback_lead(text: str, part: Part) -> str:
     words = _WORD.findall(" ".join(text.split()[:4]))
     if not words or not text.lstrip()[:1].isalpha():
         return ""
-    core = _strip_adverbs(words)
-    head = core[0]
     if part is Part.PREAMBLE:
-        ok = head[:1].isupper() and (re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|en)", head) is not None
-                                     or head in PP_ADJECTIVES)
+        for opener in PP_OPENERS:
+            if text.lstrip().startswith(opener + " "):
+                return opener
+    if not words[0][:1].isupper():
+        return ""
+    core = _strip_adverbs(words)
+    head = core[0][:1].upper() + core[0][1:]  # "Deeply shocked": the participle after the adverb
+    if part is Part.PREAMBLE:
+        ok = re.fullmatch(r"[A-Z][a-z-]+(?:ing|ed|en)", head) is not None or head in PP_ADJECTIVES
     else:
-        ok = (re.fullmatch(r"[A-Z][a-z]+[^s]s", head) is not None and head not in NOT_VERBS)
+        ok = re.fullmatch(r"[A-Z][a-z-]+[^s]s", head) is not None and head not in NOT_VERBS
     if not ok:
         return ""
     return " ".join(words[:len(words) - len(core) + 1])
@@ -148,7 +156,7 @@ def pp_lead(ctx: Context) -> Iterator[Hit]:
         capital = first[:1].upper() + first[1:]
         if first[:1].islower() and lead_of(p.with_text(capital + p.text.lstrip()[len(first):]), Part.PREAMBLE)[0]:
             yield Hit(address, f'preambular lead "{first}" is not capitalized', f'write "{capital}"')
-        elif first.rstrip(",") in _participles().values() or first in _verbs():
+        elif lead_of(p, Part.OPERATIVE)[0]:
             yield Hit(address, f'preambular paragraph opens with the operative verb "{first}"',
                       "open with a participle (\"Noting\", \"Welcoming\") or make it operative")
         else:
@@ -161,10 +169,62 @@ def _verbs() -> frozenset[str]:
     return frozenset(b.split()[0] for b in OPERATIVE_BASES)
 
 
+# Operative-part paragraphs that are not operative paragraphs of their own:
+# "Acting under Chapter VII of the Charter," stands unnumbered between operative paragraphs.
+_ACTING = re.compile(r"^Acting (?:under|in accordance with)\b")
+# "Resolves:" (or "Decides:") followed by paragraphs "1. To defer ..." / "2. That the Commission ..."
+# governed by that verb: the form of the early Council texts.
+_GOVERNED = re.compile(r"^(?:To|That)\s")
+# "The Security Council requests ...": early texts name the organ in each operative paragraph.
+_ORGAN = re.compile(r"^(?:The|the) (?:Security Council|General Assembly),?\s+")
+
+
+def _roles(ctx: Context) -> dict[int, str]:
+    """Operative paragraphs (by number) that are not ordinary: 'acting', 'governing', 'governed'."""
+    roles: dict[int, str] = {}
+    governing: int | None = None  # the number of the "Resolves:" paragraph in force
+    for address, p in ctx.top(Part.OPERATIVE):
+        text = p.text.strip()
+        if _ACTING.match(text) and tail(text)[0] in (",", ":"):
+            roles[address.number] = "acting"
+            governing = None
+        elif governing is not None and _GOVERNED.match(text):
+            roles[address.number] = "governed"
+            roles[governing] = "governing"  # only once a paragraph is really governed
+        elif not p.items and tail(text)[0] == ":" and lead_of(p, Part.OPERATIVE)[0]:
+            governing = address.number
+        else:
+            governing = None
+    return roles
+
+
+def _organ_form(p: Paragraph) -> bool:
+    """True for "The Security Council requests ...", a verb after the organ's name."""
+    m = _ORGAN.match(p.text)
+    if not m:
+        return False
+    rest = p.text[m.end():]
+    return bool(lead_of(p.with_text(rest[:1].upper() + rest[1:]), Part.OPERATIVE)[0])
+
+
+_INTRO = re.compile(r"^[A-Z][^,;:]{2,100}, (?:and )?(?=[a-z])")
+
+
+def _after_intro(p: Paragraph) -> bool:
+    """True for "In regard to DDR ..., endorses also ...": a phrase, a comma, then the verb."""
+    m = _INTRO.match(p.text)
+    if not m:
+        return False
+    rest = p.text[m.end():]
+    return bool(p.with_text(rest[:1].upper() + rest[1:]).lead_phrase(Part.OPERATIVE))
+
+
 def op_verb(ctx: Context) -> Iterator[Hit]:
     """Each operative paragraph opens with a present-tense verb, capitalized."""
+    roles = _roles(ctx)
     for address, p in ctx.top(Part.OPERATIVE):
-        if not p.text.strip():
+        if (not p.text.strip() or roles.get(address.number) in ("acting", "governed") or _organ_form(p)
+                or _after_intro(p)):
             continue
         lead, _ = lead_of(p, Part.OPERATIVE)
         if lead:
@@ -200,9 +260,10 @@ def _last_text(p: Paragraph) -> str:
 def op_semicolon(ctx: Context) -> Iterator[Hit]:
     """Each operative paragraph but the last ends with a semicolon."""
     ops = ctx.top(Part.OPERATIVE)
+    roles = _roles(ctx)
     for address, p in ops[:-1]:
         end = effective_end(p)
-        if end is None or end == ";" or not p.text.strip():
+        if end is None or end == ";" or not p.text.strip() or roles.get(address.number) in ("acting", "governing"):
             continue
         where = "its last sub-paragraph" if p.items else "it"
         yield Hit(address, f"operative paragraph ends with {_describe(end)}: {quoted(_last_text(p))}",
@@ -232,7 +293,7 @@ def sub_ending(ctx: Context) -> Iterator[Hit]:
             yield Hit(address, f"the words before the sub-paragraphs end with {_describe(intro)}: {quoted(p.text)}",
                       "end them with a colon")
         marks = [tail(i.text) for i in p.items[:-1]]
-        usual = _most_common([m for m, _ in marks])
+        usual = _most_common([m for m, _ in marks], ";" if address.part is Part.OPERATIVE else ",")
         for n, ((mark, conj), item) in enumerate(zip(marks, p.items), start=1):
             if item.items:  # its own last sub-paragraph carries the ending
                 continue
@@ -245,10 +306,13 @@ def sub_ending(ctx: Context) -> Iterator[Hit]:
                           f'remove "{conj}" (only the one before the last may carry it)')
 
 
-def _most_common(marks: list[str]) -> str:
+def _most_common(marks: list[str], convention: str) -> str:
+    """The mark most items use; on a tie, the part's convention (";" operative, "," preamble)."""
     if not marks:
-        return ""
-    return max(sorted(set(marks)), key=marks.count)
+        return convention
+    best = max(marks.count(m) for m in marks)
+    tied = sorted({m for m in marks if marks.count(m) == best})
+    return convention if convention in tied else tied[0]
 
 
 def repeated_lead(ctx: Context) -> Iterator[Hit]:
@@ -260,11 +324,16 @@ def repeated_lead(ctx: Context) -> Iterator[Hit]:
             lead, _ = lead_of(p, part)
             base = base_lead(lead) if lead else ""
             run = run + 1 if base and base == previous else 1
+            if _SEIZED.search(p.text):
+                continue  # "Decides to remain seized of the matter" is a formula: never "also"
             if run >= 2 and lead and base_lead(lead) == lead.lower():
                 word = "also" if run == 2 else "further"
                 fix = f'"{_with_modifier(lead, word, part)}"'
                 yield Hit(address, f'repeats the lead "{lead}" of the paragraph before', f"write {fix}")
             previous = base
+
+
+_SEIZED = re.compile(r"^\S+ to remain (?:actively )?seized\b")
 
 
 def _with_modifier(lead: str, word: str, part: Part) -> str:
@@ -315,10 +384,6 @@ def mun_lead_list(ctx: Context) -> Iterator[Hit]:
                       "pick one from `drafting phrases precedents`")
 
 
-def profile_is_mun(ctx: Context) -> bool:
-    return ctx.profile is Profile.MUN
-
-
 __all__ = ["pp_lead", "pp_comma", "op_verb", "op_semicolon", "op_last_full_stop", "sub_ending",
            "repeated_lead", "empty_paragraph", "mun_whereas", "mun_lead_length", "mun_lead_list",
-           "lead_of", "base_lead", "tail", "effective_end", "Address"]
+           "lead_of", "base_lead", "tail", "effective_end"]

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .lint_base import Context, Hit, quoted
-from .model import Address
 
 DATA = Path(__file__).parent / "data"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -71,14 +70,16 @@ def _variants() -> tuple[_Variant, ...]:
 def country_name(ctx: Context) -> Iterator[Hit]:
     """Countries by their UN short names ("Viet Nam", not "Vietnam")."""
     year = _year(ctx)
-    for address, text in ctx.texts():
+    sponsors = [(None, name) for name in ctx.resolution.sponsors]  # the metadata's names too
+    for address, text in [*sponsors, *ctx.texts()]:
         for v in _variants():
             if year is not None and year < v.since:
                 continue
             for m in v.pattern.finditer(text):
                 if _context_ok(text, m.start(), m.end(), list(v.unless_before), list(v.unless_after)):
                     continue
-                yield Hit(address, f'"{v.flag}" is not the UN short name', f'write "{v.use}"')
+                where = "" if address else " (in the sponsors)"
+                yield Hit(address, f'"{v.flag}" is not the UN short name{where}', f'write "{v.use}"')
 
 
 # ---------------------------------------------------------------------------- spelling
@@ -189,4 +190,4 @@ def _is_year_marker(text: str, m: re.Match[str]) -> bool:
 
 
 __all__ = ["country_name", "spelling", "quote_style", "double_space", "date_style", "per_cent",
-           "short_names", "Address"]
+           "short_names"]

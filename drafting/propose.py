@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from . import facts as F
+from .facts import short_symbol
 from .model import Address, Body, Edit, Flag, FlagKind, Proposal, Resolution
 
 DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
@@ -28,9 +29,13 @@ GA_REF = rf"\d+/\d+(?: of {DATE})?"
 SC_REF = rf"\d+ ?\(\d{{4}}\)(?: of {DATE})?"
 _REF = rf"(?:{GA_REF}|{SC_REF})"
 # "its resolutions 55/56 of 1 December 2000, ... and 67/135 of 18 December 2012"
-CHAIN_RE = re.compile(rf"\bits (resolutions?) ({_REF}(?:(?:,? and |, ){_REF})*)")
+CHAIN_RE = re.compile(rf"\b(?:Recalling|Reaffirming|Recalls|Reaffirms)\b[^,;]{{0,20}}?\bits (resolutions?) "
+                      rf"({_REF}(?:(?:,? and |, ){_REF})*)")
 REF_RE = re.compile(_REF)
 SESSION_RE = re.compile(rf"\b({F.ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", re.IGNORECASE)
+# A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
+_REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
+                            r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
 # A date that belongs to a reference ("resolution 2101 (2013) of 25 April 2013") is no event.
 _AFTER_REF = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
@@ -51,14 +56,6 @@ class _Work:
         if after != before:
             self.edits.append(Edit(address, rule, before, after))
             self.texts[address] = after
-
-
-def short_symbol(symbol: str | None) -> str | None:
-    """'A/RES/68/128' -> '68/128'; 'S/RES/803 (1993)' -> '803 (1993)'."""
-    if not symbol:
-        return None
-    match = re.search(r"(\d+/\d+|\d+ ?\(\d{4}\))\s*$", symbol)
-    return match.group(1) if match else None
 
 
 def _ref_number(ref: str) -> str:
@@ -119,14 +116,15 @@ def _recall_chain(work: _Work, previous: str | None) -> None:
     for address, text in list(work.texts.items()):
         for chain in CHAIN_RE.finditer(text):
             refs = REF_RE.findall(chain.group(2))
-            if _ref_number(refs[-1]) != previous or any(_ref_number(r) == _ref_number(own) for r in refs):
-                continue
+            numbers = [_ref_number(r) for r in refs]
+            if previous not in numbers or _ref_number(own) in numbers:
+                continue  # not the series' chain, or the precedent is in it already
             new_ref = _precedent_ref(work.precedent, refs[-1])
             body = chain.group(2)
             joined = re.sub(r",? and (?=[^,]*$)", ", ", body) if len(refs) > 1 else body
             word = "resolutions" if chain.group(1) == "resolution" else chain.group(1)
-            new = f"its {word} {joined} and {new_ref}"
-            work.set(address, "calendar:recall-chain", text[:chain.start()] + new + text[chain.end():])
+            new = f"{word} {joined} and {new_ref}"
+            work.set(address, "calendar:recall-chain", text[:chain.start(1)] + new + text[chain.end():])
             break
 
 
@@ -142,6 +140,8 @@ def _previous_resolution(work: _Work, previous: str | None) -> None:
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in chains):
                 continue  # the recall chain keeps its history
+            if not _REPORTING_REF.search(text[:m.start()]):
+                continue  # "paragraph 2 of resolution 511 (1982)" cites that text, not the series
             out.append(text[last:m.start()] + (_precedent_ref(work.precedent, m.group()) or m.group()))
             last = m.end()
         work.set(address, "calendar:previous-resolution", "".join(out) + text[last:])
@@ -223,44 +223,65 @@ def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
 def _facts(work: _Work) -> None:
     old = F.leaves(work.precedent.facts)
     places = _places(work, old)
-    year = work.precedent.year
     planned: dict[Address, list[tuple[_Place, str]]] = {}
     for path, value in old.items():
-        if value is None or path == "previous_resolution":
-            continue
-        found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
-        if not found:
+        if value is not None and path != "previous_resolution":
+            _plan(work, places, path, value, planned)
+    for key, value in work.new_facts.items():
+        if key not in work.precedent.facts and key not in ("sources", "previous_resolution") and value is not None:
             work.flags.append(Flag(None, FlagKind.MISSING_FACT,
-                                   f"fact {path} ({F.render(value)}) is not stated in the text; nothing replaced"))
-            continue
-        where = ", ".join(dict.fromkeys(str(p.address) for p in found))
-        if F.missing(work.new_facts, path):
-            for p in found:
-                work.stale_facts.setdefault(p.address, []).append(f"{path} ({p.found.text})")
-            continue
-        new = F.lookup(work.new_facts, path)
-        if new is None:
-            for address in dict.fromkeys(p.address for p in found):
-                work.flags.append(Flag(address, FlagKind.NULL_FACT,
-                                       f"{path} is null for the new year but the text states "
-                                       f"{F.render(value)!r}: rewrite or delete"))
-            continue
-        shared = [p for p in found if _shared(places, p)]
-        if len(found) > 1 or shared:
-            work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
-                                   f"{path} ({F.render(value)}) is stated in {len(found)} places ({where}); "
-                                   "each was replaced: check that every one is this fact"))
+                                   f"fact {key} ({F.render(value)}) is new: {work.precedent.label} states no "
+                                   "value for it, so no paragraph was updated; add it where it belongs"))
+    _apply(work, planned)
+
+
+def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
+          planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+    """Plan the replacement of one fact, or say why it cannot be made."""
+    found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
+    if not found:
+        work.flags.append(Flag(None, FlagKind.MISSING_FACT,
+                               f"fact {path} ({F.render(value)}) is not stated in the text; nothing replaced"))
+        return
+    if F.missing(work.new_facts, path):
         for p in found:
+            work.stale_facts.setdefault(p.address, []).append(f"{path} ({p.found.text})")
+        return
+    new = F.lookup(work.new_facts, path)
+    if new is None:
+        for address in dict.fromkeys(p.address for p in found):
+            work.flags.append(Flag(address, FlagKind.NULL_FACT, f"{path} is null for the new year but the text "
+                                                                f"states {F.render(value)!r}: rewrite or delete"))
+        return
+    if all(p.found.write(new) == p.found.text for p in found):
+        return  # the same value again: nothing to do, nothing to check
+    if len(found) > 1:
+        where = ", ".join(dict.fromkeys(str(p.address) for p in found))
+        work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
+                               f"{path} ({F.render(value)}) is stated in {len(found)} places ({where}); "
+                               "each was replaced: check that every one is this fact"))
+    for p in found:
+        rival = _rival(work, places, p, p.found.write(new))
+        if rival:
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS, f"{p.found.text!r} is both {path} and {rival}, "
+                                                                  "whose new values differ: left as it was"))
+        else:
             planned.setdefault(p.address, []).append((p, p.found.write(new)))
-    _apply(work, planned, year)
 
 
-def _shared(places: dict[str, list[_Place]], place: _Place) -> bool:
-    return any(p is not place and p.address == place.address and p.found.start == place.found.start
-               and p.path != place.path for ps in places.values() for p in ps)
+def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
+    """Another key claiming the same words with an equal right, and a different new value."""
+    for path, ps in places.items():
+        for p in ps:
+            if p.path != place.path and p.address == place.address and p.found.start == place.found.start:
+                if F.missing(work.new_facts, path) or F.lookup(work.new_facts, path) is None:
+                    continue
+                if p.found.write(F.lookup(work.new_facts, path)) != written:
+                    return path
+    return None
 
 
-def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]], year: int | None) -> None:
+def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> None:
     """Replace the planned spans paragraph by paragraph, one logged edit per fact key."""
     for address in sorted(planned):
         items = planned[address]
@@ -397,7 +418,9 @@ def log_markdown(proposal: Proposal) -> str:
              f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
     for e in proposal.edits:
         lines.append(f"- **{e.paragraph}** `{e.rule}`: {change_summary(e.before, e.after)}")
+    lines += [] if proposal.edits else ["- none"]
     lines += ["", "## Warnings", ""]
     for f in proposal.flags:
         lines.append(f"- **{f.paragraph or 'text'}** {f.kind.value}: {f.message}")
+    lines += [] if proposal.flags else ["- none"]
     return "\n".join(lines) + "\n"

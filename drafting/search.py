@@ -12,35 +12,36 @@ nothing half-built.
 Queries: bare words must all occur (in any order), "quoted phrases" must occur as written,
 ``word*`` matches a prefix; everything else the user types is escaped, so FTS5 syntax
 (parentheses, NEAR, AND/OR/NOT, '-') is searched as plain words. :meth:`Index.similar` finds
-the closest paragraphs to a whole paragraph even when reworded: FTS candidates (an OR of its
-significant words, best 200 by bm25) re-scored with rapidfuzz on normalised text.
+the closest paragraphs to a whole paragraph even when reworded: FTS candidates (an OR of its 24
+rarest significant words, best 200 by bm25) re-scored with rapidfuzz on normalised text.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from .errors import DraftingError, ValidationError
 from .model import Resolution
+from .search_query import fts_query, significant_words, similarity, spans as _spans
 
 INDEX_NAME = ".drafting-index.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 CANDIDATES = 200  # FTS candidates re-scored by --similar
+RARE_WORDS = 24  # --similar searches for (at most) this many of the paragraph's rarest words
 MIN_SIMILARITY = 60.0  # below this a paragraph is not "similar" (0-100)
-_START, _END = "\x01", "\x02"  # highlight() markers: control characters never in a paragraph
+FIRST_BAND = 5.0  # --similar --first: hits this close to the best count as the same wording
 
 Progress = Callable[[int, int], None]  # (done, total), called while a full build runs
 
 _SCHEMA = f"""
 CREATE TABLE files(
-    path TEXT PRIMARY KEY,      -- relative to the library, with '/'
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,  -- relative to the library, with '/'
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
@@ -53,14 +54,15 @@ CREATE TABLE files(
 );
 CREATE TABLE paragraphs(
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    file INTEGER NOT NULL REFERENCES files(id),
     ord INTEGER NOT NULL,       -- reading order inside the text
     address TEXT NOT NULL,      -- PP3, OP12, OP12(b)
     text TEXT NOT NULL
 );
-CREATE INDEX paragraphs_path ON paragraphs(path);
+CREATE INDEX paragraphs_file ON paragraphs(file);
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
 CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -144,92 +146,6 @@ class SearchResult:
                 "first": self.first, "count": len(self.hits), "hits": [h.to_dict() for h in self.hits]}
 
 
-# ---------------------------------------------------------------------------- queries
-
-
-_WORD = re.compile(r"[^\W_]+(?:\*)?")  # what unicode61 calls a token, with an optional prefix star
-
-
-def fts_query(text: str) -> str:
-    """The FTS5 MATCH expression for a user's query, every term quoted so nothing is syntax.
-
-    "quoted phrases" stay phrases, bare words are ANDed, ``word*`` is a prefix search; an
-    unbalanced quote runs to the end. Raises DraftingError when no word is left to search.
-    """
-    parts: list[str] = []
-    for i, chunk in enumerate(text.split('"')):
-        words = _WORD.findall(chunk)
-        if i % 2 == 1:  # inside quotes: one phrase
-            plain = [w.rstrip("*") for w in words]
-            if plain:
-                parts.append('"' + " ".join(plain) + '"' + ("*" if words[-1].endswith("*") else ""))
-        else:
-            for word in words:
-                parts.append(f'"{word[:-1]}"*' if word.endswith("*") else f'"{word}"')
-    if not parts:
-        raise DraftingError(f"expected words to search for, found none in {text!r}; "
-                            'search words, "a quoted phrase" or a prefix*')
-    return " ".join(parts)
-
-
-_STOPWORDS = frozenset("""
-a about above after again against all also an and any are as at be been before being below
-between both but by can did do does doing down during each few for from further had has have
-having he her here hers him his how i if in into is it its itself may more most no nor not now
-of off on once only or other our ours out over own same shall she should so some such than that
-the their theirs them then there these they this those through to too under until up upon very
-was we were what when where which while who whom why will with would you your its thereto
-thereof therein herein such whereas
-""".split())
-
-
-def significant_words(text: str, limit: int = 48) -> list[str]:
-    """The paragraph's words worth searching for: no stop words or short words, first use order."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(fold(text)):
-        word = word.rstrip("*")
-        if len(word) > 2 and word not in _STOPWORDS and not word.isdigit():
-            seen.setdefault(word, None)
-    return list(seen)[:limit]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: what the index compares (remove_diacritics 2)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def normalize(text: str) -> str:
-    """Folded words separated by single spaces: the form --similar compares."""
-    return " ".join(_WORD.findall(fold(text).replace("*", " ")))
-
-
-def similarity(a: str, b: str) -> float:
-    """0-100: the better of the character ratio and the word-order-free ratio, normalised text."""
-    from rapidfuzz import fuzz
-
-    na, nb = normalize(a), normalize(b)
-    return round(max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb)), 1)
-
-
-def _spans(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The text without highlight() markers and the [start, end) spans they enclosed."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos, start = 0, None
-    for piece in re.split(f"([{_START}{_END}])", marked):
-        if piece == _START:
-            start = pos
-        elif piece == _END:
-            if start is not None:
-                spans.append((start, pos))
-            start = None
-        else:
-            out.append(piece)
-            pos += len(piece)
-    return "".join(out), tuple(spans)
-
-
 # ---------------------------------------------------------------------------- the index
 
 
@@ -240,15 +156,18 @@ class _Stat:
     mtime_ns: int
 
 
-def library_files(library: Path) -> list[Path]:
-    """The resolution files of a library: every *.yaml below it but facts files and hidden ones."""
-    out = []
-    for path in sorted(library.rglob("*.yaml")):
-        rel = path.relative_to(library)
-        if path.name.endswith(".facts.yaml") or any(p.startswith(".") for p in rel.parts):
-            continue
-        out.append(path)
-    return out
+def library_files(library: Path) -> dict[str, tuple[int, int]]:
+    """The resolution files of a library, relative path -> (size, mtime_ns): every *.yaml below
+    it but facts files and hidden ones (the scan every search makes, so os.walk, not pathlib)."""
+    out: dict[str, tuple[int, int]] = {}
+    for folder, subfolders, names in os.walk(library):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        rel = os.path.relpath(folder, library).replace(os.sep, "/")
+        for name in names:
+            if name.endswith(".yaml") and not name.endswith(".facts.yaml") and not name.startswith("."):
+                st = os.stat(os.path.join(folder, name))
+                out[name if rel == "." else f"{rel}/{name}"] = (st.st_size, st.st_mtime_ns)
+    return dict(sorted(out.items()))
 
 
 def _paragraph_rows(resolution: Resolution) -> Iterator[tuple[int, str, str]]:
@@ -317,13 +236,20 @@ class Index:
 
     def refresh(self, progress: Progress | None = None) -> Refresh:
         """Bring the index in line with the library's files; a full build when there is none."""
-        if self._db is None:
-            self._db = self._usable()
+        try:
             if self._db is None:
-                self.last_refresh = self._build(progress)
-                self._db = self._connect(self.path)
-                return self.last_refresh
-        self.last_refresh = self._update(self._db, progress, full=False)
+                self._db = self._usable()
+                if self._db is None:
+                    self.last_refresh = self._build(progress)
+                    self._db = self._connect(self.path)
+                    return self.last_refresh
+            self.last_refresh = self._update(self._db, progress, full=False)
+        except FileNotFoundError as exc:
+            raise DraftingError(f"{exc.filename}: the file went away while it was being indexed; "
+                                "search again") from None
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise DraftingError(f"{self.path}: cannot write the search index ({exc}); "
+                                "make the library folder writable") from None
         return self.last_refresh
 
     def rebuild(self, progress: Progress | None = None) -> Refresh:
@@ -342,8 +268,12 @@ class Index:
             try:
                 db.executescript(_SCHEMA)
                 report = self._update(db, progress, full=True)
+                # merge the FTS segments and drop free pages: ~20 % smaller, faster to read
+                db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+                db.execute("VACUUM")
             finally:
                 db.close()
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is as readable as the library
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -351,12 +281,7 @@ class Index:
         return report
 
     def _scan(self) -> dict[str, _Stat]:
-        out = {}
-        for path in library_files(self.library):
-            st = path.stat()
-            rel = path.relative_to(self.library).as_posix()
-            out[rel] = _Stat(rel, st.st_size, st.st_mtime_ns)
-        return out
+        return {rel: _Stat(rel, size, mtime) for rel, (size, mtime) in library_files(self.library).items()}
 
     def _update(self, db: sqlite3.Connection, progress: Progress | None, full: bool) -> Refresh:
         """Compare files with the index; re-index what changed, in one transaction."""
@@ -378,7 +303,8 @@ class Index:
             db.execute("BEGIN IMMEDIATE")
             try:
                 for rel in deleted + changed:
-                    db.execute("DELETE FROM paragraphs WHERE path = ?", (rel,))
+                    db.execute("DELETE FROM paragraphs WHERE file = (SELECT id FROM files WHERE path = ?)",
+                               (rel,))
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
                 for rel in touched_only:
                     db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
@@ -412,12 +338,14 @@ class Index:
         except DraftingError as exc:
             error = str(exc)
         else:
-            db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                       (stat.path, stat.size, stat.mtime_ns, digest, series, resolution.symbol,
-                        resolution.body.short, resolution.year,
-                        resolution.adopted.isoformat() if resolution.adopted else None))
-            db.executemany("INSERT INTO paragraphs(path, ord, address, text) VALUES (?, ?, ?, ?)",
-                           ((stat.path, *row) for row in _paragraph_rows(resolution)))
+            cursor = db.execute(
+                "INSERT INTO files(path, size, mtime_ns, sha256, series, symbol, body, year, adopted) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (stat.path, stat.size, stat.mtime_ns, digest, series, resolution.symbol,
+                 resolution.body.short, resolution.year,
+                 resolution.adopted.isoformat() if resolution.adopted else None))
+            db.executemany("INSERT INTO paragraphs(file, ord, address, text) VALUES (?, ?, ?, ?)",
+                           ((cursor.lastrowid, *row) for row in _paragraph_rows(resolution)))
             return None
         db.execute("INSERT INTO files(path, size, mtime_ns, sha256, series, error) VALUES (?, ?, ?, ?, ?, ?)",
                    (stat.path, stat.size, stat.mtime_ns, digest, series, error))
@@ -453,7 +381,7 @@ class Index:
             SELECT f.series, f.path, f.symbol, f.body, f.year, f.adopted, p.address,
                    highlight(paragraphs_fts, 0, char(1), char(2)), bm25(paragraphs_fts) AS score
             FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-                 JOIN files f ON f.path = p.path
+                 JOIN files f ON f.id = p.file
             WHERE paragraphs_fts MATCH ?{where}
             ORDER BY {order} LIMIT ?"""
         hits = []
@@ -475,20 +403,34 @@ class Index:
         sql = f"""
             SELECT f.series, f.path, f.symbol, f.body, f.year, f.adopted, p.address, p.text
             FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-                 JOIN files f ON f.path = p.path
+                 JOIN files f ON f.id = p.file
             WHERE paragraphs_fts MATCH ?{where}
             ORDER BY rank LIMIT {CANDIDATES}"""
-        match = " OR ".join(f'"{w}"' for w in words)
+        match = " OR ".join(f'"{w}"' for w in self._rarest(db, words))
         hits = []
         for row in self._run(db, sql, [match, *args], paragraph):
             score = similarity(paragraph, row[7])
             if score >= min_similarity:
                 hits.append(Hit(*row, similarity=score))
-        if first:
-            hits.sort(key=lambda h: (h.year or 0, h.adopted or "", h.path, -(h.similarity or 0)))
-        else:
-            hits.sort(key=lambda h: (-(h.similarity or 0), h.year or 0, h.path, h.address))
+        hits.sort(key=lambda h: (-(h.similarity or 0), h.year or 0, h.path, h.address))
+        if first and hits:
+            # The earliest adoption of the wording closest to the paragraph: the hits within
+            # FIRST_BAND points of the best (spelling and OCR noise), oldest first.
+            floor = (hits[0].similarity or 0) - FIRST_BAND
+            hits = sorted((h for h in hits if (h.similarity or 0) >= floor),
+                          key=lambda h: (h.year or 0, h.adopted or "", h.path, h.address))
         return hits[:limit]
+
+    @staticmethod
+    def _rarest(db: sqlite3.Connection, words: list[str]) -> list[str]:
+        """The words that occur in the fewest paragraphs (absent ones dropped): an OR of common
+        words would make every paragraph a candidate and bm25 score them all."""
+        if len(words) <= RARE_WORDS:
+            return words
+        marks = ", ".join("?" * len(words))
+        counts = dict(db.execute(f"SELECT term, doc FROM paragraphs_vocab WHERE term IN ({marks})", words))
+        present = [w for w in words if counts.get(w)] or words
+        return sorted(present, key=lambda w: (counts.get(w, 0), words.index(w)))[:RARE_WORDS]
 
     @staticmethod
     def _run(db: sqlite3.Connection, sql: str, args: Sequence[Any], query: str) -> list[tuple]:
@@ -551,7 +493,7 @@ def render_terminal(result: SearchResult) -> str:
     for hit in result.hits:
         figure = f"  [cyan]{hit.similarity:.1f}% similar[/]" if hit.similarity is not None else ""
         lines.append(f"[bold]{escape(hit.label)}[/] [bold magenta]{hit.address}[/]{figure}  "
-                     f"[dim]{escape(hit.series)} · {escape(hit.path)}[/]")
+                     f"[dim]{escape(hit.path)}[/]")
         lines.append("    " + _marked(hit, escape))
         lines.append("")
     lines.append(summary_line(result))

@@ -4,8 +4,9 @@ The templates hold everything about the look of a UN resolution: page, fonts, pa
 the numbering definitions (operative numbers and sub-paragraph letters are Word auto-numbering, so
 they stay right when a tracked change is accepted or rejected), the symbol block and heading
 lines as docxtpl fields, and an empty footnotes part. The code in drafting/render/docx.py only
-chooses a style and writes the runs of each paragraph into the ``{{p ...}}`` slot of the body
-loop. The output is deterministic: same script, same bytes (fixed zip timestamps and metadata).
+writes runs: the runs of each heading line into its ``{{r field}}`` (so a changed title or
+session can be a tracked change), and each body paragraph whole into the ``{{p paragraph}}``
+slot of the body loop. The output is deterministic: same script, same bytes (fixed zip timestamps and metadata).
 """
 from __future__ import annotations
 
@@ -108,8 +109,14 @@ def _styles(doc) -> None:
     for depth in range(1, LEVELS):
         _style(doc, f"UN Item {depth}").paragraph_format.first_line_indent = Cm(1.27 + 0.635 * depth)
 
+    _heading_styles(doc)
+
+
+def _heading_styles(doc) -> None:
+    """The organ line, masthead, heading lines, title, adoption line, footnotes and comments."""
     organ = _style(doc, "UN Organ")
     organ.paragraph_format.first_line_indent = Cm(1.27)
+    organ.paragraph_format.space_before = Pt(6)
     organ.font.italic = True
 
     heading = _style(doc, "UN Heading", base="Normal")
@@ -150,8 +157,9 @@ def _styles(doc) -> None:
     note.paragraph_format.first_line_indent = Cm(-0.5)
     ref = _style(doc, "Footnote Reference", WD_STYLE_TYPE.CHARACTER, base=None)
     ref.font.superscript = True
+    _style(doc, "Comment Reference", WD_STYLE_TYPE.CHARACTER, base=None).font.size = Pt(8)
     for style in doc.styles:  # readable ids for the code to name: "UN Item 1" -> UNItem1
-        if style.name.startswith("UN ") or style.name.startswith("Footnote "):
+        if style.name.startswith(("UN ", "Footnote ", "Comment ")):
             style.element.set(qn("w:styleId"), style.name.replace(" ", ""))
 
 
@@ -159,7 +167,7 @@ def _masthead(doc, organ: str) -> None:
     """The symbol block: 'United Nations | SYMBOL', 'ORGAN | Distr.: General', a rule below."""
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = (("United Nations", "UN Masthead"), ("{{ symbol_block }}", "UN Symbol"),
+    cells = (("United Nations", "UN Masthead"), ("{{r symbol_block }}", "UN Symbol"),
              (organ, "UN Organ Name"), ("Distr.: General", "UN Masthead"))
     for cell, (text, style) in zip((c for row in table.rows for c in row.cells), cells):
         paragraph = cell.paragraphs[0]
@@ -168,16 +176,17 @@ def _masthead(doc, organ: str) -> None:
     for row in table.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         row.cells[0].width, row.cells[1].width = Cm(9.5), Cm(7.0)
-    borders = parse_xml(
-        f'<w:tblBorders xmlns:w="{W}"><w:bottom w:val="single" w:sz="18" w:space="0" '
-        'w:color="000000"/></w:tblBorders>')
-    table._tbl.tblPr.append(borders)
+    for cell in table.rows[1].cells:  # the thick rule under the masthead
+        cell._tc.get_or_add_tcPr().append(parse_xml(
+            f'<w:tcBorders xmlns:w="{W}"><w:bottom w:val="single" w:sz="18" w:space="0" '
+            'w:color="000000"/></w:tcBorders>'))
+    doc.add_paragraph("", style="UN Heading")  # a little air below the rule
 
 
 def _optional(doc, field: str, style: str) -> None:
     """A heading line that appears only when the code passes a value for it."""
     doc.add_paragraph(f"{{%p if {field} %}}")
-    doc.add_paragraph(f"{{{{ {field} }}}}", style=style)
+    doc.add_paragraph(f"{{{{r {field} }}}}", style=style)
     doc.add_paragraph("{%p endif %}")
 
 
@@ -192,13 +201,13 @@ def build(organ: str, lines: list[tuple[str, str]]) -> bytes:
     _masthead(doc, organ)
     for field, style in lines:
         _optional(doc, field, style)
-    doc.add_paragraph("{{ organ_line }}", style="UN Organ")
+    doc.add_paragraph("{{r organ_line }}", style="UN Organ")
     # The body: each item of ``body`` is one whole Word paragraph, written by the code.
     doc.add_paragraph("{%p for paragraph in body %}")
     doc.add_paragraph("{{p paragraph }}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p for line in adoption %}")
-    doc.add_paragraph("{{ line }}", style="UN Adoption")
+    doc.add_paragraph("{{r line }}", style="UN Adoption")
     doc.add_paragraph("{%p endfor %}")
 
     doc.part.numbering_part._element = parse_xml(NUMBERING)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Address, Flag, Paragraph, Part, Resolution
+from ..model import Address, Flag, Paragraph, Resolution
 from . import ooxml
 
 Side = tuple[Address, Paragraph]
@@ -25,6 +25,7 @@ class Unit:
     old: list[Side] = field(default_factory=list)
     new: list[Side] = field(default_factory=list)
     plain: bool = False  # no revision marks: clean render, or a routine change applied silently
+    track_notes: bool = False  # an unchanged text whose footnote may still have changed
 
 
 def lead_of(address: Address, paragraph: Paragraph) -> str:
@@ -42,16 +43,28 @@ def clean_units(resolution: Resolution) -> list[Unit]:
 
 
 @dataclass
+class _Par:
+    """One Word paragraph before it is written out (its mark may still change, see ``write``)."""
+
+    style: tuple[str, int, int]
+    mark: str
+    old_style: tuple[str, int, int] | None
+    content: str
+    last_op: str  # the op of its last run of text: "equal", "insert" or "delete"
+    whole: str = ""  # "insert"/"delete" when the paragraph is wholly inserted or deleted
+    note: bool = False  # holds a footnote reference
+
+
+@dataclass
 class BodyWriter:
     """Writes units as ``w:p`` elements; collects footnotes and comments for their parts."""
 
     revs: ooxml.Revisions
     comments: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # address -> (head, msg)
-    notes: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, str | list[tuple[str, str]]]] = field(default_factory=list)  # text or hunks
     comment_list: list[tuple[int, str, str]] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
+    pars: list[_Par] = field(default_factory=list)
     next_note: int = 1
-    last_mark: str = "equal"
 
     @classmethod
     def with_flags(cls, revs: ooxml.Revisions, flags: tuple[Flag, ...] | list[Flag]) -> "BodyWriter":
@@ -61,8 +74,52 @@ class BodyWriter:
             writer.comments.setdefault(key, []).append((f"[{flag.kind.value}]", flag.message))
         return writer
 
+    @property
+    def last_mark(self) -> str:
+        return self.pars[-1].mark if self.pars else "equal"
+
+    def paragraphs(self) -> list[str]:
+        """The ``w:p`` elements, in order."""
+        self._shift_marks()
+        return [ooxml.paragraph(ooxml.ppr(*p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
+                for p in self.pars]
+
+    def _shift_marks(self) -> None:
+        """Revise the marks of a run of whole paragraphs one paragraph up, where LibreOffice needs it.
+
+        Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice's
+        own model puts it before the paragraph, and converts on import. The conversion fails in
+        two cases: a revision of the same kind ending the paragraph before the run (Reject All
+        then glues two paragraphs), and a footnote inside the run (an empty paragraph is left).
+        There the mark of the paragraph P before the run carries the revision and the run's last
+        mark stays: the same text either way. A ``w:pPrChange`` on that last mark gives the joined
+        paragraph P's style in the view where P's text ends at it (Word styles a joined paragraph
+        by the mark that stays).
+        """
+        i = 0
+        while i < len(self.pars):
+            kind = self.pars[i].whole
+            j = i
+            while kind and j < len(self.pars) and self.pars[j].whole == kind and self.pars[j].mark == kind:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            prev, last = (self.pars[i - 1] if i else None), self.pars[j - 1]
+            run = self.pars[i:j]
+            if prev is not None and prev.mark == "equal" and (prev.last_op == kind or any(p.note for p in run)):
+                prev.mark, last.mark = kind, "equal"
+                if prev.style != last.style:
+                    if kind == "insert":  # rejected: P's text ends at this mark
+                        last.old_style = prev.style
+                    else:  # accepted: P's text ends at this mark
+                        last.old_style, last.style = last.style, prev.style
+            i = j
+
     def write(self, unit: Unit) -> None:
         state = _State(unit)
+        whole = "" if unit.plain else ("insert" if not unit.old else "delete" if not unit.new else "")
+        start = len(self.pars)
         for op, text in unit.hunks:
             if unit.plain:  # the new text only, without marks
                 if op == "delete":
@@ -73,12 +130,9 @@ class BodyWriter:
                 if i:
                     self._finish(state, op)
                 state.add(piece, op, self.revs)
-        final = "equal"
-        if not unit.plain and not unit.old:
-            final = "insert"
-        elif not unit.plain and not unit.new:
-            final = "delete"
-        self._finish(state, final)
+        self._finish(state, whole or "equal")
+        for par in self.pars[start:]:
+            par.whole = whole
 
     def _finish(self, state: "_State", mark: str) -> None:
         unit = state.unit
@@ -89,20 +143,45 @@ class BodyWriter:
         if mark == "equal" and not unit.plain and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
             old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth)
-        content = "".join(state.runs)
-        if para.note and (mark != "delete" or not unit.new):
-            note_op = "equal" if unit.plain or (unit.old and unit.new) else mark
-            content += ooxml.footnote_reference(self.next_note, self.revs, note_op)
-            self.notes.append((self.next_note, para.note))
-            self.next_note += 1
+        notes = self._notes(state, mark, para if new_side else None)
+        content = "".join(state.runs) + notes
         if new_side:
             content = self._anchor(str(address), content)
-        if not self.paragraphs and "" in self.comments:
+        if not self.pars and "" in self.comments:
             content = self._anchor("", content)
-        self.paragraphs.append(ooxml.paragraph(
-            ooxml.ppr(*style, self.revs, mark=mark, old_style=old_style), content))
-        self.last_mark = mark
+        self.pars.append(_Par(style, mark, old_style, content, state.last_op, note=bool(notes)))
         state.next_paragraph(mark)
+
+    def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> str:
+        """Footnote references at the end of a paragraph; a changed note is a revision too."""
+        unit = state.unit
+        old = unit.old[state.old_i][1] if mark != "insert" and state.old_i < len(unit.old) else None
+        old_note = old.note if old is not None else None
+        new_note = new.note if new is not None else None
+        if unit.plain and not unit.track_notes:
+            old_note = new_note
+        if old_note is None and new_note is None:
+            return ""
+        if old_note is not None and new_note is not None:
+            # One reference; a changed note shows its change inside the footnote. (A deleted and an
+            # inserted reference side by side make LibreOffice join the paragraph with the next.)
+            content: str | list[tuple[str, str]] = new_note
+            if old_note != new_note:
+                from ..diff import word_diff
+
+                content = [(h.op.value, h.text) for h in word_diff(old_note, new_note)]
+            op = "equal"
+        else:
+            content, op = (new_note, "insert") if old_note is None else (old_note, "delete")
+        self.notes.append((self.next_note, content))
+        self.next_note += 1
+        return ooxml.footnote_reference(self.next_note - 1, self.revs, op)
+
+    def anchor_leftovers(self) -> None:
+        """Flags on paragraphs the new text does not have go on the first paragraph."""
+        if self.comments and self.pars:
+            self.comments = {"": [c for key in sorted(self.comments) for c in self.comments[key]]}
+            self.pars[0].content = self._anchor("", self.pars[0].content)
 
     def _anchor(self, key: str, content: str) -> str:
         """Wrap a paragraph's content in the ranges of the comments made on it."""
@@ -122,6 +201,7 @@ class _State:
         self.unit = unit
         self.old_i = self.new_i = 0
         self.runs: list[str] = []
+        self.last_op = "equal"
         self._leads()
 
     def _leads(self) -> None:
@@ -140,6 +220,7 @@ class _State:
             self.runs.append(ooxml.run(text[:cut], revs, italic=True, op=op))
         if cut < len(text):
             self.runs.append(ooxml.run(text[cut:], revs, op=op))
+        self.last_op = op
         if op != "insert":
             self.old_pos += len(text)
         if op != "delete":
@@ -151,4 +232,5 @@ class _State:
         if mark != "delete":
             self.new_i += 1
         self.runs = []
+        self.last_op = "equal"
         self._leads()

@@ -110,8 +110,7 @@ def _stub(change: Change) -> str:
     flavour = "routine" if change.routine else "substantive"
     target = _section_id(change)
     olds = ", ".join(map(str, change.old))
-    ids = " ".join(anchor("old", a) for a in change.old)
-    return (f'<p class="stub {flavour}" id="{ids.split()[0]}">{escape(olds)} of the old text moved '
+    return (f'<p class="stub {flavour}" id="{anchor("old", change.old[0])}">{escape(olds)} of the old text moved '
             f'to <a href="#{target}">{escape(", ".join(map(str, change.new)))}</a> ↓↑</p>')
 
 
@@ -120,9 +119,10 @@ def _old_place_order(comparison: Comparison, changes: list[Change]) -> list[tupl
     after the last change holding an old paragraph read before it."""
     old_rank = {address: k for k, (address, _) in enumerate(comparison.old.walk())}
     out: list[tuple[Change, bool]] = []
-    stubs = sorted((old_rank[c.old[0]], id(c), c) for c in changes if c.kind is ChangeKind.MOVED)
+    stubs = sorted((old_rank[c.old[0]], k) for k, c in enumerate(changes) if c.kind is ChangeKind.MOVED)
     placed: dict[int, list[Change]] = {}
-    for rank, _, change in stubs:
+    for rank, index in stubs:
+        change = changes[index]
         best, best_rank = -1, -1
         for k, other in enumerate(changes):
             if other.kind is ChangeKind.MOVED or not other.old:
@@ -171,7 +171,7 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
 <label><input type="radio" name="view" id="view-side" value="side"> Side by side</label>
 <label><input type="checkbox" id="substantive"{checked}> Substantive only</label>
 <label><input type="checkbox" id="unchanged"> Show unchanged</label>
-<span>Shown: <span id="visible">{len(changes)}</span></span>
+<span>Shown: <span id="visible">{sum(c.kind is not ChangeKind.UNCHANGED for c in changes)}</span></span>
 </div>
 <p class="config">Alignment thresholds: {escape(config)}</p>
 </header>

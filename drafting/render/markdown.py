@@ -1,11 +1,12 @@
 """The Markdown report, for e-mail and wikis: a summary table, then each changed paragraph with
-deletions as ~~strike-through~~ and insertions in **bold**, under its PP/OP addresses.
+deletions as ~~strike-through~~ and insertions in **bold**, under its PP/OP addresses (as
+<del>/<ins> where punctuation would stop the markers from rendering).
 """
 from __future__ import annotations
 
 import re
 
-from ..model import ChangeKind, Comparison, HunkOp
+from ..model import Change, ChangeKind, Comparison, HunkOp
 from .changes import KIND_ORDER, shown, title, verdict, where
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~!])")
@@ -16,15 +17,43 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _mark(op: HunkOp, text: str) -> str:
-    """Wrap a changed run, keeping its outer spaces outside the markers (Markdown needs that)."""
+_TAGS = {HunkOp.DELETE: ("~~", "<del>", "</del>"), HunkOp.INSERT: ("**", "<ins>", "</ins>")}
+
+
+def _flanking(before: str, core: str, after: str) -> bool:
+    """Whether ~~/** around ``core`` open and close under CommonMark's flanking rules."""
+    def punct(ch: str) -> bool:
+        return bool(ch) and not ch.isalnum() and not ch.isspace()
+
+    opens = not punct(core[0]) or not before or before.isspace() or punct(before)
+    closes = not punct(core[-1]) or not after or after.isspace() or punct(after)
+    return opens and closes
+
+
+def _mark(op: HunkOp, text: str, before: str, after: str) -> str:
+    """Wrap a changed run (already escaped), keeping its outer spaces outside the markers; where
+    ~~/** would not render next to punctuation, <del>/<ins> (which Markdown passes through)."""
     core = text.strip()
     if not core:
         return text if op is HunkOp.INSERT else ""
     lead = text[:len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()):]
-    marker = "~~" if op is HunkOp.DELETE else "**"
-    return f"{lead}{marker}{escape(core)}{marker}{trail}"
+    marker, open_tag, close_tag = _TAGS[op]
+    if _flanking(lead[-1:] or before[-1:], core, trail[:1] or after[:1]):
+        return f"{lead}{marker}{core}{marker}{trail}"
+    return f"{lead}{open_tag}{core}{close_tag}{trail}"
+
+
+def _body(change: Change) -> str:
+    pieces = [(h.op, escape(h.text.replace("\n", " ¶ "))) for h in change.hunks]
+    out: list[str] = []
+    for k, (op, text) in enumerate(pieces):
+        if op is HunkOp.EQUAL:
+            out.append(text)
+        else:
+            after = pieces[k + 1][1] if k + 1 < len(pieces) else ""
+            out.append(_mark(op, text, "".join(out)[-1:], after))
+    return "".join(out).strip()
 
 
 def render(comparison: Comparison, substantive_only: bool = False) -> str:
@@ -40,11 +69,7 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
         lines += ["No changes." if comparison.identical else "No substantive changes.", ""]
     for change in changes:
         lines += [f"## {escape(where(change))} · {change.kind.value} · {verdict(change)}", ""]
-        parts = []
-        for hunk in change.hunks:
-            text = hunk.text.replace("\n", " ¶ ")
-            parts.append(escape(text) if hunk.op is HunkOp.EQUAL else _mark(hunk.op, text))
-        body = "".join(parts).strip()
+        body = _body(change)
         if change.kind is ChangeKind.DELETED:
             body = f"~~{escape(change.old_text.strip())}~~"
         lines += [body, ""]

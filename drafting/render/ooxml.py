@@ -62,7 +62,7 @@ def _text_runs(text: str, rpr: str, deleted: bool, esc: Sanitizer) -> str:
     """One run holding ``text``; tabs and line breaks become w:tab and w:br, as Word writes them."""
     tag = "w:delText" if deleted else "w:t"
     parts = []
-    for i, chunk in enumerate(re.split(r"(\t|\n)", text)):
+    for chunk in re.split(r"(\t|\n)", text):
         if chunk == "\t":
             parts.append("<w:tab/>")
         elif chunk == "\n":
@@ -125,14 +125,20 @@ def simple_paragraph(text: str, style: str, esc: Sanitizer) -> str:
 # ---------------------------------------------------------------------------- parts
 
 
-def footnotes_xml(template_xml: bytes, notes: list[tuple[int, str]], esc: Sanitizer) -> bytes:
-    """The template's footnotes part (separators) with one ``w:footnote`` per note appended."""
+def footnotes_xml(template_xml: bytes, notes: list[tuple[int, str | list[tuple[str, str]]]],
+                  revs: Revisions) -> bytes:
+    """The template's footnotes part (separators) with one ``w:footnote`` per note appended.
+
+    A note is its text, or (op, text) hunks when it changed: then the change is tracked inside.
+    """
     items = []
-    for note_id, text in notes:
+    for note_id, note in notes:
+        hunks = [("equal", note)] if isinstance(note, str) else note
+        body = _text_runs(" ", "", False, revs.sanitizer) + "".join(run(text, revs, op=op) for op, text in hunks)
         items.append(
             f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
             '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
-            f'{_text_runs(" " + text, "", False, esc)}</w:p></w:footnote>')
+            f'{body}</w:p></w:footnote>')
     xml = template_xml.decode("utf-8")
     end = xml.rindex("</w:footnotes>")
     return (xml[:end] + "".join(items) + xml[end:]).encode("utf-8")
@@ -179,3 +185,10 @@ def fixed_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, src.read(info.filename))
     return out.getvalue()
+
+
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RT_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+RT_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"

@@ -44,9 +44,10 @@ def _body(change: Change, color: bool) -> Text:
 
 
 def render(comparison: Comparison, *, substantive_only: bool = False, color: bool = False,
-           width: int = 100) -> str:
-    """The report as text (ANSI colour codes when ``color``)."""
+           width: int | None = None) -> str:
+    """The report as text (ANSI colour codes when ``color``); without colour, unwrapped."""
     out = io.StringIO()
+    width = width or 100
     console = Console(file=out, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, color_system="standard" if color else None)
     print_report(console, comparison, substantive_only=substantive_only, color=color)
@@ -60,6 +61,9 @@ def print_report(console: Console, comparison: Comparison, *, substantive_only: 
     console.print()
     for change in shown(comparison, substantive_only, with_unchanged=False):
         console.print(_heading(change))
-        console.print(Padding(_body(change, color), (0, 0, 0, 4)))
+        if color:  # wrapped to the terminal, indented
+            console.print(Padding(_body(change, color), (0, 0, 0, 4)))
+        else:  # one line a paragraph, for files, pipes and grep
+            console.print(Text("    ") + _body(change, color), soft_wrap=True)
         console.print()
-    console.print(Text(summary_line(comparison), style="bold"))
+    console.print(Text(summary_line(comparison), style="bold"), soft_wrap=not color)

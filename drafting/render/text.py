@@ -73,5 +73,11 @@ def adoption_line(resolution: Resolution) -> str:
     date = f"{resolution.adopted.day} {resolution.adopted:%B %Y}" if resolution.adopted else ""
     if resolution.body is Body.GA:
         return f"{num2words(resolution.meeting, to='ordinal_num')} plenary meeting" + (f"\n{date}" if date else "")
-    vote = f" {resolution.vote}" if resolution.vote else ""
-    return f"Adopted at the {num2words(resolution.meeting, to='ordinal_num')} meeting{vote}."
+    meeting = f"at the {num2words(resolution.meeting, to='ordinal_num')} meeting"
+    vote = resolution.vote or ""
+    # The Council's own order: "Adopted unanimously at the 2255th meeting." but "Adopted at the
+    # 1774th meeting by 13 votes to none." (also "by consensus", "(private meeting)").
+    if vote and not vote.startswith(("by ", "(", "following ")):
+        head, sep, tail = vote.partition(", following ")
+        return f"Adopted {head} {meeting}" + (f", following {tail}" if sep else "") + "."
+    return f"Adopted {meeting}" + (f" {vote}" if vote else "") + "."

@@ -1,0 +1,128 @@
+"""Footnotes of official texts: the numbered notes after the adoption line, and the markers.
+
+A marker is a bare number standing after a word or punctuation mark ("Observer Force, 12",
+"S/12611 of 19 March 1978; 23", "Lebanon 19 and") or a number and a slash ("1994, 1/"); it is
+only taken for a marker when a footnote of that number exists and the number is not part of the
+sentence (a date, a paragraph number, a quantity).
+"""
+from __future__ import annotations
+
+import re
+
+# Words after which a number belongs to the sentence, never a footnote marker.
+_BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
+from until by page pages p. pp. article articles Article Articles annex Annex chapter Chapter
+item items the at its approximately some about over under than Corr. Add. Rev. Vol. vol.
+section Section rule Rule document documents meeting meetings year years nos. Nos. or
+protocol Protocol sub-paragraph subparagraph subparagraphs part Part number numbers per
+between within after before since during first last next""".split())
+
+# Words after which a number is a quantity or date, not a marker.
+_AFTER = frozenset("""January February March April May June July August September October November
+December votes vote members member months month weeks week days day hours hour years year per
+troops men officers persons observers States countries kilometres km miles per cent percent
+times o'clock a.m. p.m. (""".split())
+
+_MARKER = re.compile(
+    r"(?P<space>\s?)(?P<n>\d{1,3})(?P<slash>/)?(?=(?P<after>\s+\S+|[,;:.)]|$))")
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[:start].rstrip()
+    words = before.split()
+    return words[-1] if words else ""
+
+
+def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
+    """(start, end, number) of each footnote marker in ``text`` whose number is in ``numbers``."""
+    found = []
+    for m in _MARKER.finditer(text):
+        n = int(m.group("n"))
+        start = m.start("n")
+        if n not in numbers:
+            if _lost_marker(text, m):
+                found.append((m.start(), m.end(), n))
+            continue
+        prev = text[start - 1] if start else ""
+        if prev.isdigit() or prev in "/-–":
+            continue  # part of a longer number or a symbol (S/12611, 1981-1982)
+        if m.group("slash"):  # "1/" style: unambiguous once it is not inside a symbol
+            if prev and not (prev.isspace() or prev in ",;."):
+                continue
+            found.append((m.start(), m.end(), n))
+            continue
+        if prev and not prev.isspace() and prev not in ",;:)”\"'":
+            continue  # glued to a word or a point ("Corr.1")
+        if not prev:
+            continue  # a number opening the text is a paragraph number, not a marker
+        word = _word_before(text, start)
+        bare = word.rstrip(",;:")
+        if bare in _BEFORE or (bare.isdigit() and len(bare) != 4) or not word:
+            continue
+        if prev.isspace() and word[-1:] in ",;" and bare.isdigit() and len(bare) != 4:
+            continue
+        after = text[m.end():].split(None, 1)
+        nxt = after[0].strip(",;:.") if after else ""
+        follows_point = text[m.end():m.end() + 1] in (",", ".") and text[m.end() + 1:m.end() + 2].isdigit()
+        if nxt in _AFTER or nxt.startswith("(") or follows_point:
+            continue
+        found.append((m.start(), m.end(), n))
+    return found
+
+
+def _lost_marker(text: str, m: re.Match[str]) -> bool:
+    """A marker whose note is missing from the file: only where nothing else can be meant.
+
+    One or two digits after a word, a closing bracket or a year (not after "paragraph", "of"
+    and the like), and before a lower-case word that is no unit or month: "19 March 1978, 13
+    approved by", "Force in Lebanon 39 and noting".
+    """
+    if m.group("slash"):
+        return False
+    start = m.start("n")
+    if len(m.group("n")) > 2 or not start or not text[start - 1].isspace():
+        return False
+    word = _word_before(text, start)
+    bare = word.rstrip(",")
+    if not bare or bare in _BEFORE or bare.lower() in _BEFORE:
+        return False
+    if bare[-1:].isdigit() and not (bare.isdigit() and len(bare) == 4):
+        return False
+    if not (bare[-1:].isalpha() or bare[-1:] == ")" or bare.isdigit()):
+        return False
+    after = text[m.end():].split(None, 1)
+    nxt = after[0] if after else ""
+    return nxt.isalpha() and nxt.islower() and nxt not in _AFTER
+
+
+def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
+    """``text`` without its footnote markers, and the marker numbers in order."""
+    markers = find_markers(text, numbers)
+    out, last, seen = [], 0, []
+    for start, end, n in markers:
+        out.append(text[last:start])
+        last = end
+        seen.append(n)
+    out.append(text[last:])
+    cleaned = "".join(out)
+    cleaned = re.sub(r"\s+([,;:.])", r"\1", cleaned)
+    return " ".join(cleaned.split()), seen
+
+
+_NOTE_START = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
+
+
+def parse_notes(lines: list[str]) -> dict[int, str]:
+    """Footnote number -> text, from the lines after the adoption line (numbers increase)."""
+    notes: dict[int, list[str]] = {}
+    current: int | None = None
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _NOTE_START.match(line)
+        if m and (current is None or int(m.group(1)) > current) and not line[m.end():].startswith(("(", "of ")):
+            current = int(m.group(1))
+            notes[current] = [line[m.end():]]
+        elif current is not None:
+            notes[current].append(line)
+    return {n: " ".join(" ".join(parts).split()) for n, parts in notes.items()}

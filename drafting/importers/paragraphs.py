@@ -1,0 +1,184 @@
+"""Paragraphs of official texts that arrive as hard-wrapped lines: where each one starts and ends.
+
+Blank lines are neither always present nor always a boundary in scanned texts, so a paragraph
+is found by its shape: a line opening with an operative number ("1."), a sub-paragraph label
+("(a)") or a lead phrase, after a line that closed a clause (",", ";", ":", "."). The builder
+then decides preamble and operative part (numbering, then the lexicon: participles and
+adjectives open preambular paragraphs, verbs operative ones), nests lettered and roman
+sub-paragraphs, and takes inline footnote numbers out into each paragraph's note.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..leads import detect_lead
+from ..model import Paragraph, Part
+from .footnotes import strip_markers
+from .text import join_lines, mend_split_words, squeeze
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=\S)")
+_ITEM_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s+(?=\S)")
+_QUOTE_OPEN = ("\"", "“", "”", "'", "‘")
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+
+
+@dataclass
+class Block:
+    kind: str  # "op" (numbered), "item" (lettered), "quote", "text"
+    label: str | None
+    lines: list[str] = field(default_factory=list)
+
+
+def _opener(line: str) -> tuple[str, str | None, str] | None:
+    """(kind, label, line without the number/label) when ``line`` can open a paragraph."""
+    stripped = line.strip()
+    if stripped[:1] in _QUOTE_OPEN:
+        return ("quote", None, stripped)
+    m = _OP_NUMBER.match(stripped)
+    if m:
+        return ("op", m[1], stripped[m.end():])
+    m = _ITEM_LABEL.match(stripped)
+    if m:
+        return ("item", m[1], stripped[m.end():])
+    if stripped[:1].isupper() and detect_lead(stripped):
+        return ("text", None, stripped)
+    return None
+
+
+# A footnote mark closing a paragraph: a number or asterisks after its final punctuation. A
+# paragraph never ends ", 22" in its own words, so the mark goes even when its note was lost.
+_TRAILING_MARK = re.compile(r"([,;:.])\s*(?:\d{1,3}/?|\*+)$")
+
+
+def _closes(line: str, numbers: set[int]) -> bool:
+    """True when ``line`` ends a clause (a footnote marker after the punctuation is ignored)."""
+    line = _TRAILING_MARK.sub(r"\1", line.rstrip())  # "Force, 22" whose note was lost
+    m = re.search(r"\s?(\d{1,3})/?$", line)
+    if m and int(m[1]) in numbers and not line[:m.start()].rstrip()[-1:].isdigit():
+        line = line[:m.start()].rstrip()
+    return line[-1:] in ",;:." or line.endswith((",”", ";”", ".”", ",\"", ".\"", ":”", ":\""))
+
+
+def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
+    """Split the body lines into paragraph blocks."""
+    blocks: list[Block] = []
+    blank = True
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        prev = blocks[-1].lines[-1] if blocks else ""
+        closed = not blocks or _closes(prev, numbers)
+        opener = _opener(line)
+        # "... in which it\n(a) Calls for ...": a first sub-paragraph may follow an open clause.
+        first_item = opener is not None and opener[0] == "item" and opener[1] in ("a", "i") \
+            and opener[2][:1].isupper()
+        if opener and (closed or first_item):
+            kind, label, rest = opener
+            blocks.append(Block(kind, label, [rest]))
+        elif blank and closed and line[:1].isupper():
+            blocks.append(Block("text", None, [line]))
+        elif blocks:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block("text", None, [line]))
+        blank = False
+    return blocks
+
+
+# OCR slips that can only be one thing in a Security Council text. Each rule is general: it
+# names the shape of the slip, never a word of a particular resolution.
+_OCR = (
+    (re.compile(r"\bS\$/"), "S/"),  # "S$/12611"
+    (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)"), ""),  # "Calls _on"
+    (re.compile(r"(?<=[A-Za-z])~(?=[A-Z])"), "-"),  # "Secretary~General"
+    (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
+    # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
+    (re.compile(r"\b(" + "|".join(MONTHS) + r") ((?:19|20)\d\d)\d{1,2}\b"), r"\1 \2"),
+    (re.compile(r"(?<=[A-Za-z])\](?=\s)"), ""),  # "territorial] integrity" (no bracket opened)
+    # Footnote marks read as punctuation: "1978*? on", "Lebanon*! and", "1984,?7 and", "1978.8 approved"
+    (re.compile(r"(?<=\b\d{4})[.,][*?'’°]*\d{0,2}[*?°]*(?=\s+[a-z])"), ","),
+    (re.compile(r"(?<=[A-Za-z0-9)])[*?!°]+\d{0,2}(?=\s)"), ""),
+)
+
+
+def _clean(text: str, words: Counter[str]) -> str:
+    for pattern, repl in _OCR:
+        text = pattern.sub(repl, text)
+    text = mend_split_words(text, words)
+    text = squeeze(text)
+    first, _, rest = text.partition(" ")
+    if len(first) in (2, 3) and first.isupper() and first.isalpha() and rest[:1].islower():
+        text = first.capitalize() + " " + rest  # OCR: "TO call upon" -> "To call upon"
+    return text
+
+
+@dataclass
+class Para:
+    text: str
+    notes: list[int] = field(default_factory=list)
+    items: list["Para"] = field(default_factory=list)
+    label: str | None = None
+
+    def build(self, notes: dict[int, str]) -> Paragraph:
+        note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
+        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note)
+
+
+def _is_operative(text: str) -> bool:
+    op, pp = detect_lead(text, Part.OPERATIVE), detect_lead(text, Part.PREAMBLE)
+    if op and len(op) > len(pp):
+        return True
+    return not pp and not op and text.rstrip()[-1:] in ";."
+
+
+def _nest(parent: Para, item: Para) -> None:
+    """Attach a lettered or roman sub-paragraph at the right depth."""
+    last = parent.items[-1] if parent.items else None
+    roman = item.label in _ROMAN
+    continues_letters = last is not None and last.label is not None and len(last.label) == 1 \
+        and item.label is not None and len(item.label) == 1 and ord(item.label) == ord(last.label) + 1
+    if last is not None and roman and not continues_letters and (
+            last.text.rstrip().endswith(":") or (last.items and last.items[-1].label in _ROMAN)):
+        last.items.append(item)
+    else:
+        parent.items.append(item)
+
+
+def build_parts(blocks: list[Block], numbers: set[int],
+                words: Counter[str]) -> tuple[list[Para], list[Para]]:
+    """Preamble and operative part from the blocks; ``numbers``: the footnotes the text has."""
+    preamble: list[Para] = []
+    operative: list[Para] = []
+    in_op = False
+    for block in blocks:
+        raw = join_lines(block.lines)
+        text, marks = strip_markers(raw, numbers)
+        text = _TRAILING_MARK.sub(r"\1", text)
+        text = _clean(text, words)
+        para = Para(text, marks, label=block.label)
+        current = operative if in_op else preamble
+        if block.kind == "item" and current:
+            _nest(current[-1], para)
+        elif block.kind == "quote" and current:
+            last = current[-1]
+            target = last.items[-1] if last.items else last
+            target.text += " " + text  # quoted text (a resolution recited) stays in its paragraph
+            target.notes += marks
+        else:
+            if block.kind == "op" or (not in_op and _is_operative(text)):
+                in_op = True
+            (operative if in_op else preamble).append(para)
+    return preamble, operative
+
+
+def all_marks(p: Para) -> list[int]:
+    out = list(p.notes)
+    for item in p.items:
+        out += all_marks(item)
+    return out

@@ -1,0 +1,153 @@
+"""A whole resolution as plain text: the official layout, or the one ``drafting show`` prints.
+
+    A/RES/68/128                              68/128. The role of diamonds in fuelling ...
+    Sixty-eighth session                      (the official text: symbol and title on one line,
+    Agenda item 32                             "Resolution adopted by the General Assembly on
+                                               18 December 2013")
+    The role of diamonds in fuelling ...
+
+    The General Assembly,
+
+        Recognizing ...,
+        1. Reaffirms ...;
+              * a footnote of that paragraph
+    69th plenary meeting
+    18 December 2013
+
+Everything before the organ line is the heading (symbol, session, agenda item, draft symbol,
+title); the paragraphs are cut by :mod:`.paragraphs`; the adoption lines give meeting and date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..model import Body, Resolution
+from .paragraphs import MONTHS, build_parts, split_blocks
+from .sc import parse_adoption
+from .text import vocabulary
+
+_ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
+_DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"
+_GA_PLENARY = re.compile(r"^\s*(\d+)(?:st|nd|rd|th) plenary meeting\s*$")
+_SC_ADOPTED = re.compile(r"^\s*Adopted\b")
+_NOTE = re.compile(r"^\s{4,}\* (.*)$")  # a note as `drafting show` prints it
+_ADDRESS_TAG = re.compile(r"^(\s*(?:\d+\.\s+|\([a-z]+\)\s+)?)\[(?:PP|OP)\d+(?:\([a-z]+\))*\]\s+")
+_NOTE_BASE = 900  # note numbers given to `show`'s notes: above any real footnote of a resolution
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    from num2words import num2words
+
+    return {num2words(n, to="ordinal"): n for n in range(1, 121)}
+
+
+def looks_like_plain(text: str) -> bool:
+    """True when ``text`` has an organ line ("The General Assembly,") at the start of a line."""
+    return bool(_ORGAN.search(text))
+
+
+def _heading(lines: list[str]) -> dict[str, object]:
+    """Symbol, session, agenda item, draft, adoption date and title from the heading lines.
+
+    The title is the official "68/128. Title ..." when there is one, else the last run of lines
+    that is no metadata (the layout `drafting show` prints).
+    """
+    meta: dict[str, object] = {}
+    runs: list[list[str]] = [[]]
+    official: list[str] | None = None
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            runs.append([])
+            continue
+        if m := re.match(r"^(\d+)/(\d+)\.\s+(.*)$", line):  # "68/128. The role of ..."
+            meta["symbol"] = f"A/RES/{m[1]}/{m[2]}"
+            official = [m[3]]
+            runs.append(official)
+            continue
+        if m := re.search(r"\b(A/RES/\d+/\d+|S/RES/\d+ \(\d{4}\))", line):
+            meta.setdefault("symbol", m[1])
+        elif m := re.match(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", line):
+            meta["session"] = _ordinals().get(m[1].lower())
+        elif m := re.match(r"^Agenda items? (.+)$", line):
+            meta["agenda_item"] = m[1]
+        elif m := re.search(r"adopted by the (?:General Assembly|Security Council) on " + _DATE, line):
+            meta["adopted"] = dt.date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
+        elif m := re.search(r"\((A/[^)]+)\)\]$", line):
+            meta["draft"] = m[1]
+        elif line.startswith("Sponsors:"):
+            meta["sponsors"] = tuple(s.strip() for s in line[len("Sponsors:"):].split(","))
+        elif not (line == "Draft resolution" or "Distr." in line or re.fullmatch(_DATE, line)
+                  or re.fullmatch(r"\[.*\]", line)):
+            runs[-1].append(line)
+    titles = [run for run in runs if run]
+    if official or titles:
+        meta["title"] = " ".join(official or titles[-1])
+    return meta
+
+
+def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """`show`'s note lines ("      * text") become footnote marks on the paragraph before them."""
+    out: list[str] = []
+    notes: dict[int, str] = {}
+    current: int | None = None
+    for line in lines:
+        m = _NOTE.match(line)
+        if m:
+            current = _NOTE_BASE + len(notes)
+            notes[current] = m[1].strip()
+            # The note belongs to the top-level paragraph, printed before its sub-paragraphs
+            # (indented by eight spaces or more).
+            last = max(i for i, prior in enumerate(out) if prior.strip() and not prior.startswith(" " * 8))
+            out[last] = out[last].rstrip() + f" {current}"
+        elif current is not None and line.startswith(" " * 8) and line.strip():
+            notes[current] += " " + line.strip()
+        else:
+            current = None
+            out.append(_ADDRESS_TAG.sub(r"\1", line))
+    return out, notes
+
+
+def _ending(lines: list[str], body: Body) -> tuple[int, dict[str, object]]:
+    """Where the paragraphs end, and the meeting/date/vote the adoption lines give."""
+    for i, line in enumerate(lines):
+        m = _GA_PLENARY.match(line)
+        if m and body is Body.GA:
+            rest = " ".join(lines[i + 1:i + 3])
+            date = re.search(_DATE, rest)
+            meta: dict[str, object] = {"meeting": int(m[1])}
+            if date:
+                meta["adopted"] = dt.date(int(date[3]), MONTHS.index(date[2]) + 1, int(date[1]))
+            return i, meta
+        if _SC_ADOPTED.match(line) and body is Body.SC:
+            adoption = parse_adoption(lines[i:], None)
+            return i, {"meeting": adoption.meeting, "vote": adoption.vote}
+    return len(lines), {}
+
+
+def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> Resolution | None:
+    """The resolution in a plain text with an organ line, or None when there is none."""
+    organ = _ORGAN.search(text)
+    if not organ:
+        return None
+    body = Body.GA if organ[1] == "General Assembly" else Body.SC
+    meta = _heading(text[:organ.start()].split("\n"))
+    lines, notes = _notes_to_marks(text[organ.end():].split("\n"))
+    end, adoption = _ending(lines, body)
+    meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})
+    words = vocabulary(text)
+    preamble, operative = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
+    symbol = meta.get("symbol")
+    year = meta["adopted"].year if isinstance(meta.get("adopted"), dt.date) else None
+    if year is None and isinstance(symbol, str) and (m := re.search(r"\((\d{4})\)", symbol)):
+        year = int(m[1])
+    return Resolution(
+        body=body, year=year, source=source or file,
+        preamble=tuple(p.build(notes) for p in preamble),
+        operative=tuple(p.build(notes) for p in operative),
+        **{k: v for k, v in meta.items() if k in ("symbol", "session", "adopted", "meeting",
+                                                  "agenda_item", "draft", "vote", "sponsors", "title")},
+    )

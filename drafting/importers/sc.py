@@ -1,0 +1,208 @@
+"""Security Council resolutions as printed: hard-wrapped lines, inline footnotes, adoption line.
+
+Three heading styles occur in the official collections (and in the CR-UNSC corpus):
+
+    Resolution 350 (1974)            RESOLUTION 830 (1993)                      2 (1946). Resolution of 30 January 1946
+    of 31 May 1974                   Adopted by the Security Council at its     [S/19]
+                                     3220th meeting on 26 May 1993
+
+then "The Security Council,", the paragraphs, "Adopted ... at the 1774th meeting ..." and the
+footnotes. The paragraphs themselves are cut and built by :mod:`.paragraphs`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import DraftingError
+from ..model import Body, Resolution
+from .footnotes import parse_notes
+from .paragraphs import MONTHS, Para, all_marks, build_parts, split_blocks
+from .text import mend_split_words, vocabulary
+
+_DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+
+# The heading: "Resolution 350 (1974)" / "RESOLUTION 830 (1993)" / "2 (1946). Resolution", then the
+# date ("of 31 May 1974", "on 26 May 1993") and, in the 1990s style, the meeting.
+_HEAD_SYMBOL = re.compile(r"^\s*(?:Resolution\s+(\d+)(?:\s*\((\S{4})\))?|(\d+)\s*\((\d{4})\)\.?\s*Resolution\b)",
+                          re.I | re.M)
+_HEAD_DATE = re.compile(r"\b(\S{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\S{4})\b")
+_HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting",
+                           re.I | re.S)
+_HEAD_DRAFT = re.compile(r"^\s*\[(S/[^\]]+)\]\s*$", re.M)
+_FILE_NAME = re.compile(r"S_RES_(\d+)_(\d{4})")
+_ORGAN = re.compile(r"^\s*The Security Council\s*[,.]?\s*$")
+_ADOPTED = re.compile(r"^\s*Ad[ao]pted\b")  # "Adapted": an OCR slip seen twice
+_SLASH_NOTE = re.compile(r"^\s*\d{1,3}/\s+\S")
+
+def looks_like_sc(text: str) -> bool:
+    """True when ``text`` opens with a Security Council heading ("Resolution 350 (1974)" ...)."""
+    head = "\n".join(text.lstrip().splitlines()[:8])
+    return bool(_HEAD_SYMBOL.search(head)) and (
+        "Security Council" in text[:2000] or bool(_HEAD_DATE.search(head)))
+
+
+@dataclass
+class _Head:
+    number: int
+    year: int
+    adopted: dt.date | None
+    meeting: int | None = None
+    draft: str | None = None
+    end: int = 0  # offset where the heading ends
+
+
+def _date(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
+    except ValueError:
+        return None  # an OCR slip in the date ("3f July 1989"): better none than a wrong one
+
+
+def _heading(text: str, file: str, source: str | None) -> _Head:
+    """Number, year, date, meeting and draft symbol from the lines before "The Security Council"."""
+    lines = text.split("\n")
+    stop = next((i for i, line in enumerate(lines[:20]) if _ORGAN.match(line)), None)
+    if stop is None:  # no organ line: the heading ends after the line holding the date
+        stop = next((i + 1 for i, line in enumerate(lines[:12]) if _HEAD_DATE.search(line)), None)
+    if stop is None:
+        stop = next((i + 1 for i, line in enumerate(lines[:12]) if _HEAD_SYMBOL.match(line)), 0)
+    head = "\n".join(lines[:stop])
+    symbol = _HEAD_SYMBOL.search(head)
+    if not symbol:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        if not first:
+            raise DraftingError(f"{file}: the file is empty: expected a Security Council resolution")
+        raise DraftingError(f"{file}: line 1: expected a Security Council heading such as "
+                            f"'Resolution 350 (1974)' then 'of 31 May 1974', found {first[:60]!r}")
+    number = int(symbol[1] or symbol[3])
+    date_match = _HEAD_DATE.search(head, symbol.end()) or _HEAD_DATE.search(head)
+    adopted = _date(*date_match.groups()) if date_match else None
+    year_text = symbol[2] or symbol[4] or ""
+    # The symbol's year is the year of adoption; the printed date wins over an OCR'd "(1973)".
+    year = adopted.year if adopted else (int(year_text) if year_text.isdigit() else 0)
+    named = _FILE_NAME.search(source or file)
+    if named and not year:  # the corpus file name, when the heading's year is unreadable
+        year = int(named[2])
+    meeting = _HEAD_MEETING.search(head)
+    draft = _HEAD_DRAFT.search("\n".join(lines[:stop + 3]))
+    end = len("\n".join(lines[:stop]))
+    if draft and draft.end() > end:
+        end = draft.end()
+    return _Head(number, year, adopted, int(meeting[1]) if meeting else None,
+                 draft[1] if draft else None, end)
+
+
+# ---------------------------------------------------------------------------- the adoption line
+
+_ADOPTION = re.compile(
+    r"^Ad[ao]pted\s+(?P<pre>.*?)\s*\b(?:at|ai|ut)\s+(?:the\s+)?(?P<resumed>resumed\s+)?(?P<meeting>\d+(?: \d+)?)\s*"
+    r"(?:st|nd|rd|th|h)?_?\s+meeting(?P<post>(?:\s*,?\s*(?:by|with|following)\b[^.()]*(?:\([^)]*\))?|\s*\([^)]*\))*)"
+    r"[ \t]*[.,]?(?P<rest>.*)$", re.S)
+
+
+@dataclass
+class _Adoption:
+    meeting: int | None
+    vote: str | None
+    mark: int | None  # footnote number on the adoption line
+    rest: list[str]  # the lines that follow: footnotes
+
+
+def _vote_text(pre: str, post: str, words: Counter[str] | None = None) -> str | None:
+    pre = pre.strip(" ,")
+    post = " ".join(post.split()).strip(" ,")
+    vote = mend_split_words(", ".join(p for p in (pre, post) if p), words)
+    # OCR slips of vote counts: "I abstention" for "1 abstention", "none. with" for "none, with".
+    vote = re.sub(r"\bI (abstentions?)\b", r"1 \1", vote)
+    vote = re.sub(r"\bto I\b", "to 1", vote)
+    return vote or None
+
+
+def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> _Adoption:
+    """Meeting, vote and footnote mark of the "Adopted ..." line; the footnote lines after it."""
+    text = "\n".join(" ".join(line.split()) for line in lines)
+    text = re.sub(r"\bnone\. with\b", "none, with", text).replace("}", ")")
+    m = _ADOPTION.match(text)
+    if not m:
+        return _Adoption(None, None, None, lines[1:])
+    vote = _vote_text(m["pre"], m["post"], words)
+    rest = m["rest"]
+    mark = None
+    # A mark stands on the line that ends the sentence, followed by nothing or by its own note
+    # ("none. 12 \n 12 Two members ..."); "meeting 12 Official Records ..." is a note instead.
+    mark_match = re.match(r"^[ \t]*(\d{1,3})/?(?=[ \t]*(?:\n|$)|[ \t]+(\d{1,3})\b)", rest)
+    if mark_match and (mark_match[2] is None or mark_match[2] == mark_match[1]):
+        mark = int(mark_match[1])
+        rest = rest[mark_match.end():]
+    return _Adoption(int(m["meeting"].replace(" ", "")), vote, mark, rest.split("\n"))
+
+
+# ---------------------------------------------------------------------------- the whole text
+
+
+def _split_end(lines: list[str], start: int) -> tuple[int, int | None]:
+    """Index of the adoption line (or of the first footnote when there is none)."""
+    for i in range(start, len(lines)):
+        if _ADOPTED.match(lines[i]):
+            return i, i
+    for i in range(start, len(lines)):
+        if _SLASH_NOTE.match(lines[i]):
+            previous = next((lines[j] for j in range(i - 1, start - 1, -1) if lines[j].strip()), "")
+            if previous.rstrip().endswith("."):
+                return i, None
+    return len(lines), None
+
+
+def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Resolution:
+    """One Security Council resolution from its official plain text."""
+    text = text.replace("\r\n", "\n").replace("\f", "\n").replace("\u00a0", " ")
+    head = _heading(text.lstrip(), file, source)
+    body = text.lstrip()[head.end:]
+    lines = body.split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines) and _ORGAN.match(lines[start]):
+        start += 1
+    end, adopted_at = _split_end(lines, start)
+    words = vocabulary(text)
+    if adopted_at is not None:
+        adoption = parse_adoption(lines[end:], words)
+    else:
+        adoption = _Adoption(None, None, None, lines[end:])
+    notes = parse_notes(adoption.rest)
+    blocks = split_blocks(lines[start:end], set(notes))
+    if not blocks:
+        raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
+    preamble, operative = build_parts(blocks, set(notes), words)
+    return Resolution(
+        symbol=f"S/RES/{head.number} ({head.year})",
+        body=Body.SC,
+        year=head.year,
+        adopted=head.adopted,
+        meeting=adoption.meeting or head.meeting,
+        draft=head.draft,
+        vote=adoption.vote,
+        source=_source(source or file, notes, preamble + operative, adoption.mark),
+        preamble=tuple(p.build(notes) for p in preamble),
+        operative=tuple(p.build(notes) for p in operative),
+    )
+
+
+def _source(source: str, notes: dict[int, str], paragraphs: list[Para], mark: int | None) -> str:
+    """The source line, keeping the notes no paragraph holds.
+
+    The model has no place for a note on the adoption line ("Two members (China and Iraq) did
+    not participate in the voting."), and a note whose marker the OCR lost has no paragraph;
+    both stay with the source rather than being dropped.
+    """
+    used = {n for p in paragraphs for n in all_marks(p)}
+    if mark is not None and mark in notes:
+        source += f"; note to the adoption line: {notes[mark]}"
+    unused = [n for n in notes if n not in used and n != mark]
+    if unused:
+        source += "; notes without a marker: " + " ".join(f"[{n}] {notes[n]}" for n in unused)
+    return source

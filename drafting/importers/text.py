@@ -1,0 +1,97 @@
+"""Plain-text helpers shared by the importers: joining wrapped lines, repairing transcription damage.
+
+Everything here is generic: a rule may rely on the conventions of UN texts (paragraph shapes,
+lead phrases, document symbols) but never on the words of one particular resolution.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+# A word broken at a line end ("partic- ular", "at-\ntempts"): letters, hyphen, space, letters.
+_SPLIT_WORD = re.compile(r"\b([A-Za-zÀ-ÿ]+)- ([A-Za-zÀ-ÿ]+)")
+
+# Prefixes that UN English keeps hyphenated when a compound breaks at the line end
+# (co-operation, self-defence, non-aligned, cease-fire, above-mentioned, ex-combatants).
+_HYPHEN_PREFIXES = frozenset({"co", "self", "non", "cease", "above", "ex", "anti", "well",
+                              "post", "cross", "long", "short",
+                              "full", "large", "small", "high", "low", "one", "two", "three",
+                              "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+                              "semi", "multi", "mid", "quasi", "vice", "peace", "so"})
+
+
+def vocabulary(text: str) -> Counter[str]:
+    """Lower-cased words of ``text`` (hyphenated compounds kept whole) with their counts."""
+    return Counter(w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
+
+
+def _seen(word: str, words: Counter[str]) -> int:
+    """How often ``word`` occurs, counting its plural or singular too ("Republic"/"Republics")."""
+    word = word.lower()
+    other = word[:-1] if word.endswith("s") else word + "s"
+    return words.get(word, 0) + words.get(other, 0)
+
+
+def mend_word(first: str, second: str, words: Counter[str]) -> str:
+    """The word that "first- second" stands for: joined, or kept hyphenated.
+
+    The text's own vocabulary decides first ("particular" seen elsewhere: join;
+    "diamond-producing" seen elsewhere: keep the hyphen); then a capital after the break
+    ("Secretary- General") or a prefix UN style hyphenates keeps it; otherwise the break was
+    a line-end hyphenation and the word is joined.
+    """
+    joined = first + second
+    hyphened = f"{first}-{second}"
+    seen_joined = _seen(joined, words)
+    seen_hyphened = _seen(hyphened, words)
+    if seen_joined or seen_hyphened:
+        return joined if seen_joined > seen_hyphened else hyphened
+    if second[:1].isupper() or first.lower() in _HYPHEN_PREFIXES:
+        return hyphened
+    return joined
+
+
+def mend_split_words(text: str, words: Counter[str] | None = None) -> str:
+    """Rejoin every "partic- ular" in ``text`` (see :func:`mend_word`)."""
+    if words is None:
+        words = vocabulary(_SPLIT_WORD.sub(" ", text))
+    return _SPLIT_WORD.sub(lambda m: mend_word(m.group(1), m.group(2), words), text)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Hard-wrapped lines as one paragraph: single spaces; a line-end hyphen marks a break."""
+    out = ""
+    for line in lines:
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
+            out += " " + line  # left as "partic- ular" for mend_split_words to decide
+        else:
+            out += " " + line
+    return out
+
+
+# Apostrophes lost in transcription: "Côte d Ivoire", "Women s", "the country s".
+_LOST_POSSESSIVE = re.compile(r"(?<=[A-Za-zÀ-ÿ\)])(?<![ ][A-Za-z]) s\b(?![-'’])")
+_LOST_ELISION = re.compile(r"\b([dlDL]) (?=[AEIOUÉ][a-zà-ÿ])")
+
+
+def repair_apostrophes(text: str, mark: str = "'") -> str:
+    """Put back apostrophes a transcription dropped: "Women s" -> "Women's", "d Ivoire" -> "d'Ivoire".
+
+    A lone "s" after a word is never English except as a possessive; a lone "d" or "l"
+    before a capitalised vowel word is a French elision (Côte d'Ivoire).
+    """
+    text = _LOST_ELISION.sub(lambda m: m.group(1) + mark, text)
+    return _LOST_POSSESSIVE.sub(mark + "s", text)
+
+
+def squeeze(text: str) -> str:
+    """Single spaces, no space before , ; : . ) and none after (."""
+    text = " ".join(text.split())
+    text = re.sub(r" +([,;:.)])", r"\1", text)
+    return re.sub(r"\( +", "(", text)

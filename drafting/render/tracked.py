@@ -1,0 +1,126 @@
+"""A Comparison as Word revision units: Accept All gives the new text, Reject All the old.
+
+The changes of a :class:`~drafting.model.Comparison` come in the reading order of the new text.
+Reject All must give the old paragraphs in their old order, so the old side of the units must
+rise through the old text. The longest run of units whose old places already rise stays where it
+is (amended in place; a paragraph that moved between preamble and operative part without leaving
+its order gets a ``w:pPrChange`` for its style and numbering); every other unit with an old side
+(a moved paragraph, and the items that moved with it) is shown as a deletion at its old place
+plus an insertion at its new place.
+
+Why not ``w:moveFrom``/``w:moveTo``: a move whose text also changed needs revisions nested inside
+the move ranges, and Word reports "unreadable content" when move ranges and their names do not
+pair up exactly; LibreOffice imports moves as plain deletions and insertions anyway. Delete +
+insert is what every client accepts and rejects correctly. The Change still says "moved" in the
+diff reports.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Change, ChangeKind, Comparison
+from .docx_body import Unit
+
+
+def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> list[Unit]:
+    """The units of the tracked document, in document order."""
+    old_order = {address: i for i, (address, _) in enumerate(comparison.old.walk())}
+    units = [_unit(comparison, change, substantive_only) for change in comparison.changes]
+    indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes) if c.old]
+    keep = _rising(indexed)
+
+    out: list[Unit] = []
+    placed: dict[int, Unit] = {}  # old place -> the unit that shows it
+    displaced: list[tuple[int, Unit]] = []
+    for i, change in enumerate(comparison.changes):
+        unit = units[i]
+        if not change.old or i in keep:
+            out.append(unit)
+            for address in change.old:
+                placed[old_order[address]] = unit
+        elif substantive_only and change.routine and unit.new:  # a routine move, applied silently
+            unit.plain = True
+            out.append(unit)
+        else:
+            if unit.new:
+                out.append(Unit([("insert", change.new_text)], [], unit.new))
+            deletion = Unit([("delete", change.old_text)], unit.old, [])
+            displaced.append((old_order[change.old[0]], deletion))
+            for address in change.old[1:]:
+                placed.setdefault(old_order[address], deletion)
+    for place, deletion in sorted(displaced, key=lambda d: d[0]):
+        before = max((p for p in placed if p < place), default=None)
+        at = 0 if before is None else _index(out, placed[before]) + 1
+        out.insert(at, deletion)
+        placed[place] = deletion
+    return _replacements(out)
+
+
+def _replacements(units: list[Unit]) -> list[Unit]:
+    """In a run of whole deleted and whole inserted paragraphs, pair them into replacements.
+
+    A deleted paragraph next to an inserted one becomes one paragraph holding the deleted text
+    then the inserted text (its mark unrevised). Accept All and Reject All give the same text as
+    before, and LibreOffice, which reads the marks of an inserted paragraph next to a deleted one
+    as overlapping, no longer leaves an empty paragraph behind on Reject All.
+    """
+    out: list[Unit] = []
+    run: list[Unit] = []
+    for unit in units + [Unit([])]:
+        if not unit.plain and unit.hunks and (not unit.old or not unit.new):
+            run.append(unit)
+            continue
+        gone = [u for u in run if not u.new and len(u.old) == 1]
+        come = [u for u in run if u.new and len(u.new) == 1]
+        pairs = list(zip(gone, come))
+        paired = {id(u) for pair in pairs for u in pair}
+        out += [Unit(d.hunks + i.hunks, d.old, i.new) for d, i in pairs]
+        out += [u for u in run if id(u) not in paired]
+        run = []
+        out.append(unit)
+    return out[:-1]
+
+
+def _index(units: list[Unit], unit: Unit) -> int:
+    for i, u in enumerate(units):
+        if u is unit:
+            return i
+    raise ValueError("unit not placed")  # pragma: no cover - every placed unit is in the list
+
+
+def _unit(comparison: Comparison, change: Change, substantive_only: bool) -> Unit:
+    old = [(a, comparison.old.get(a)) for a in change.old]
+    new = [(a, comparison.new.get(a)) for a in change.new]
+    hunks = [(h.op.value, h.text) for h in change.hunks]
+    if not hunks:  # an unchanged paragraph may come without hunks
+        if new and old:
+            hunks = [("equal", "\n".join(p.text for _, p in new))]
+        elif new:
+            hunks = [("insert", "\n".join(p.text for _, p in new))]
+        else:
+            hunks = [("delete", "\n".join(p.text for _, p in old))]
+    unchanged = change.kind is ChangeKind.UNCHANGED
+    plain = unchanged or (substantive_only and change.routine and bool(new))
+    return Unit(hunks, old, new, plain=plain, track_notes=unchanged and not substantive_only)
+
+
+def _rising(indexed: list[tuple[int, int]]) -> set[int]:
+    """Positions (first items) of a longest strictly rising run of old places (second items)."""
+    tails: list[int] = []  # smallest old place ending a rising run of each length
+    tail_at: list[int] = []  # position in ``indexed`` of that tail
+    back: list[int] = [-1] * len(indexed)
+    for k, (_, place) in enumerate(indexed):
+        j = bisect_left(tails, place)
+        if j == len(tails):
+            tails.append(place)
+            tail_at.append(k)
+        else:
+            tails[j] = place
+            tail_at[j] = k
+        back[k] = tail_at[j - 1] if j else -1
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(indexed[k][0])
+        k = back[k]
+    return keep

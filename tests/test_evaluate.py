@@ -1,0 +1,118 @@
+"""evaluate: word-edit recall and precision of propose against the texts really adopted (UNDOF)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import PRECEDENTS
+from drafting.cli import main
+from drafting.evaluate import edit_words, evaluate_pair, evaluate_series, report_json
+from drafting.model import Body, Paragraph, Resolution
+from drafting.store import save
+
+CALL = "To call upon the parties concerned to implement immediately its resolution 338 (1973) of 22 October 1973;"
+RENEW = ("To renew the mandate of the United Nations Disengagement Observer Force for another period of six "
+         "months, that is, until {};")
+
+
+def undof(number: int, year: int, adopted: dt.date, report: str, until: str, facts: dict,
+          request: str = "development") -> Resolution:
+    """A UNDOF renewal as the corpus gives S/RES/756, 790 and 830."""
+    return Resolution(
+        symbol=f"S/RES/{number} ({year})", body=Body.SC, year=year, adopted=adopted, facts=facts,
+        preamble=(Paragraph(f"Having considered the report of the Secretary-General {report},"),),
+        operative=(Paragraph("Decides:", items=(
+            Paragraph(CALL), Paragraph(RENEW.format(until)),
+            Paragraph(f"To request the Secretary-General to submit, at the end of this period, a report on the "
+                      f"{request} in the situation and the measures taken to implement Security Council "
+                      "resolution 338 (1973)."))),))
+
+
+R756 = undof(756, 1992, dt.date(1992, 5, 29), "of 19 May 1992 on the United Nations Disengagement Observer Force",
+             "30 November 1992", {"report_date": dt.date(1992, 5, 19), "mandate_period": "six months",
+                                  "mandate_end": dt.date(1992, 11, 30)}, request="developments")
+R790 = undof(790, 1992, dt.date(1992, 11, 25), "on the United Nations Disengagement Observer Force (S/24821)",
+             "31 May 1993", {"report_symbol": "S/24821", "mandate_period": "six months",
+                             "mandate_end": dt.date(1993, 5, 31)})
+R830 = undof(830, 1993, dt.date(1993, 5, 26), "on the United Nations Disengagement Observer Force (S/25809)",
+             "30 November 1993", {"report_symbol": "S/25809", "mandate_period": "six months",
+                                  "mandate_end": dt.date(1993, 11, 30)})
+
+
+def test_word_edits_are_deletions_plus_insertions() -> None:
+    old = ["until", "31", "May", "1993", ";"]
+    assert edit_words(old, ["until", "30", "November", "1993", ";"]) == 4
+    assert edit_words(old, old) == 0
+
+
+def test_a_pair_where_only_the_facts_changed_is_proposed_exactly() -> None:
+    score = evaluate_pair(R790, R830)
+    # S/24821 -> S/25809 (2 word edits), 31 May -> 30 November (4).
+    assert (score.edits, score.proposed, score.correct, score.distance, score.distance_precedent) == (6, 6, 6, 0, 6)
+    assert (score.routine_edits, score.routine_correct) == (6, 6)
+    assert (score.recall, score.precision) == (1.0, 1.0)
+
+
+def test_a_pair_with_rewording_counts_what_the_facts_cannot_give() -> None:
+    # 756 -> 790: the report is cited by symbol instead of date (4 words out, 3 in), the mandate end
+    # moves (3 words replaced: 6 edits), and "developments" became "development" (2 edits).
+    score = evaluate_pair(R756, R790)
+    assert (score.edits, score.proposed, score.correct) == (15, 6, 6)
+    assert (score.precision, score.recall) == (1.0, 0.4)
+    assert (score.distance, score.distance_precedent) == (9, 15)
+
+
+def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
+    for r, name in ((R756, "0756"), (R790, "0790"), (R830, "0830")):
+        save(r, tmp_path / "undof" / f"{name}.yaml")
+    folder = tmp_path / "undof"
+    result = CliRunner().invoke(main, ["evaluate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"{folder}: 2 pairs\n"
+        "pair                                  recall  precision  routine  edits  proposed  distance  (precedent)\n"
+        "S/RES/756 (1992) -> S/RES/790 (1992)    0.40       1.00     0.46     15         6         9  (15)\n"
+        "S/RES/790 (1992) -> S/RES/830 (1993)    1.00       1.00     1.00      6         6         0  (6)\n"
+        "total: recall 0.57, precision 1.00 (12 of 21 edits made, 0 wrong); routine recall 0.63 (12 of 19); "
+        "word distance to adopted 9 against 21 unchanged (57% less; closer in 2 of 2 pairs)\n")
+    data = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--format", "json"]).output)
+    assert data["total"] == {"recall": 0.5714, "precision": 1.0, "routine_recall": 0.6316, "edits": 21,
+                             "proposed": 12, "correct": 12, "routine_edits": 19, "routine_correct": 12,
+                             "distance": 9, "distance_precedent": 21}
+    assert data["pairs"][1]["precedent"] == "S/RES/790 (1992)"
+    assert report_json(evaluate_series(folder)) == CliRunner().invoke(main, ["evaluate", str(folder), "--format",
+                                                                             "json"]).output
+
+
+def test_evaluate_needs_a_series(tmp_path: Path) -> None:
+    save(R790, tmp_path / "one" / "0790.yaml")
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "one")])
+    assert (result.exit_code, result.output) == (
+        2, f"drafting: {tmp_path / 'one'}: expected a series of at least two resolution files, found 1\n")
+
+
+def _series(name: str):
+    folder = PRECEDENTS / name
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not built yet: run the precedent rebuild (issue 2)")
+    return evaluate_series(folder)
+
+
+def test_undof_renewals_are_proposed_almost_without_a_wrong_edit() -> None:
+    # Floors under the figures measured when the library was built (precision 0.99, routine
+    # recall 0.79; the rest of the year-over-year edit is rewording and OCR slips).
+    total = _series("undof").total()
+    assert total.precision >= 0.95
+    assert total.routine_recall >= 0.75
+    assert total.distance < 0.85 * total.distance_precedent
+
+
+def test_unifil_proposals_are_closer_to_the_adopted_text_than_the_precedent() -> None:
+    result = _series("unifil")
+    closer = [p for p in result.pairs if p.distance < p.distance_precedent]
+    assert len(closer) >= 0.8 * len(result.pairs)
+    assert result.total().routine_recall >= 0.7

@@ -1,0 +1,202 @@
+"""Reading Word files back: the tool's own documents exactly, UN-layout documents by their layout."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import PRECEDENTS
+from drafting import load
+from drafting.errors import DraftingError
+from drafting.importers.docx import read_docx
+from drafting.model import Body, Paragraph, Resolution
+from drafting.render.docx import render_document
+
+DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
+
+
+def precedent_files() -> list[Path]:
+    files = sorted(PRECEDENTS.glob("*/*.yaml"))
+    if not files:
+        pytest.skip(f"no precedents in {PRECEDENTS} yet (the importers build them)")
+    return files
+
+
+def diamonds() -> Resolution:
+    if not DIAMONDS.exists():
+        pytest.skip(f"{DIAMONDS} is not there yet (the importers build it)")
+    return load(DIAMONDS)
+
+
+def test_every_precedent_round_trips(tmp_path):
+    for f in precedent_files():
+        res = load(f)
+        out = tmp_path / f"{f.parent.name}-{f.stem}.docx"
+        render_document(res, out)
+        assert read_docx(out) == res, f
+
+
+def without_custom_properties(src: Path, dst: Path) -> None:
+    """The same document as another program would write it: no drafting metadata inside."""
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, "w") as b:
+        for info in a.infolist():
+            if info.filename != "docProps/custom.xml":
+                b.writestr(info, a.read(info.filename))
+
+
+def test_heading_and_body_read_from_the_layout_alone(tmp_path):
+    res = diamonds()
+    render_document(res, tmp_path / "a.docx")
+    without_custom_properties(tmp_path / "a.docx", tmp_path / "b.docx")
+    back = read_docx(tmp_path / "b.docx")
+    assert (back.symbol, back.body, back.session, back.agenda_item, back.adopted, back.meeting,
+            back.draft, back.year, back.title) == (
+        "A/RES/68/128", Body.GA, 68, "32", dt.date(2013, 12, 18), 69, "A/68/L.29 and Add.1", 2013,
+        "The role of diamonds in fuelling conflict: breaking the link between the illicit transaction "
+        "of rough diamonds and armed conflict as a contribution to prevention and settlement of conflicts")
+    assert back.preamble == res.preamble and back.operative == res.operative
+    assert back.facts == {} and back.source is None  # only the custom properties carry these
+
+
+def test_security_council_heading_and_footnotes(tmp_path):
+    res = Resolution(body=Body.SC, symbol="S/RES/350 (1974)", year=1974, adopted=dt.date(1974, 5, 31),
+                     meeting=1774, vote="by 13 votes to none",
+                     preamble=(Paragraph("Having considered the report of the Secretary-General,",
+                                         note="S/11302 and Add.1."),),
+                     operative=(Paragraph("Decides to set up immediately a United Nations Disengagement "
+                                          "Observer Force;"),))
+    render_document(res, tmp_path / "a.docx")
+    without_custom_properties(tmp_path / "a.docx", tmp_path / "b.docx")
+    back = read_docx(tmp_path / "b.docx")
+    assert back == res
+
+
+def typed_document(path: Path, res: Resolution) -> None:
+    """A UN-layout document typed by hand in Word: literal numbers and labels, italic leads."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(res.symbol)
+    document.add_paragraph("The General Assembly,")
+    for p in res.preamble:
+        para = document.add_paragraph()
+        lead = p.lead_phrase()
+        para.add_run(lead).italic = True
+        para.add_run(p.text[len(lead):])
+    for n, p in enumerate(res.operative, start=1):
+        para = document.add_paragraph(f"{n}.\t")
+        lead = p.lead_phrase()
+        para.add_run(lead).italic = True
+        para.add_run(p.text[len(lead):])
+        for k, item in enumerate(p.items):
+            document.add_paragraph(f"({'abcdefgh'[k]})\t{item.text}")
+    document.add_paragraph(f"{res.meeting}th plenary meeting")
+    document.add_paragraph("18 December 2013")
+    document.save(path)
+
+
+def test_a_document_typed_in_word(tmp_path):
+    res = diamonds()
+    res = dataclasses.replace(res, operative=res.operative[:2] + (
+        Paragraph("Requests the Secretary-General:", items=(Paragraph("to continue his efforts;"),
+                                                             Paragraph("to report thereon;"))),))
+    typed_document(tmp_path / "typed.docx", res)
+    back = read_docx(tmp_path / "typed.docx")
+    assert back.symbol == "A/RES/68/128" and back.meeting == 69 and back.adopted == dt.date(2013, 12, 18)
+    assert back.preamble == res.preamble
+    assert back.operative == res.operative
+
+
+def test_a_tracked_document_reads_as_accepted(tmp_path):
+    from drafting.diff import diff
+    from drafting.render.docx import render_tracked
+
+    old = diamonds()
+    new = dataclasses.replace(old, preamble=old.preamble[1:],
+                              operative=old.operative[:3] + (Paragraph("Decides to remain seized of the matter."),)
+                              + old.operative[3:])
+    render_tracked(diff(old, new), tmp_path / "t.docx")
+    back = read_docx(tmp_path / "t.docx")
+    assert back.preamble == new.preamble and back.operative == new.operative
+
+
+# ---------------------------------------------------------------------------- bad files
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data, found", [
+    (b"", "an empty file"),
+    (b"The General Assembly,\nRecognizing ...\n", "a file that is not a zip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "an old binary Word .doc file"),
+    (_zip({"content.xml": b"<x/>"}), "a zip archive without word/document.xml (not a Word document)"),
+    (_zip({"word/document.xml": b"<w:document"}), "broken XML inside"),
+])
+def test_not_a_word_file(tmp_path, data, found):
+    path = tmp_path / "in.docx"
+    path.write_bytes(data)
+    with pytest.raises(DraftingError) as caught:
+        read_docx(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: expected a Word .docx file, found {found}")
+    assert "\n" not in message
+
+
+def test_a_word_file_that_is_not_a_resolution(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Minutes of the meeting")
+    document.save(tmp_path / "m.docx")
+    with pytest.raises(DraftingError, match=r'm\.docx: expected a resolution with an organ line'):
+        read_docx(tmp_path / "m.docx")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DraftingError, match=r"nope\.docx: no such file"):
+        read_docx(tmp_path / "nope.docx")
+
+
+# ---------------------------------------------------------------------------- property
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
+                min_size=1, max_size=60).filter(lambda s: s.strip() == s and s)
+_LEAD_TEXT = st.builds(lambda lead, rest: f"{lead} {rest}", st.sampled_from(
+    ["Recognizing", "Noting with appreciation", "Decides", "Calls upon", "Requests", "Welcoming also"]), _TEXT)
+
+
+def _paragraphs(depth: int):
+    children = st.just(()) if depth >= 2 else st.lists(_paragraphs(depth + 1), max_size=2).map(tuple)
+    return st.builds(Paragraph, text=st.one_of(_TEXT, _LEAD_TEXT), items=children,
+                     note=st.one_of(st.none(), _TEXT),
+                     lead=st.one_of(st.none(), st.sampled_from(["", "Recognizing", "Decides", "Noting further"])),
+                     id=st.one_of(st.none(), st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)))
+
+
+_RESOLUTIONS = st.builds(
+    Resolution, body=st.sampled_from(list(Body)), symbol=st.one_of(st.none(), st.just("A/RES/69/1")),
+    session=st.one_of(st.none(), st.integers(1, 99)), title=st.one_of(st.none(), _TEXT),
+    meeting=st.one_of(st.none(), st.integers(1, 9000)), adopted=st.one_of(st.none(), st.dates()),
+    facts=st.dictionaries(st.from_regex(r"[a-z_]{1,10}", fullmatch=True), st.one_of(_TEXT, st.integers()), max_size=2),
+    preamble=st.lists(_paragraphs(0), max_size=3).map(tuple),
+    operative=st.lists(_paragraphs(0), min_size=1, max_size=3).map(tuple))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(res=_RESOLUTIONS)
+def test_any_resolution_round_trips(tmp_path, res):
+    out = tmp_path / "h.docx"
+    render_document(res, out)
+    assert read_docx(out) == res

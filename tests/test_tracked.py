@@ -1,0 +1,415 @@
+"""Tracked changes: Accept All gives the new text, Reject All the old, by construction and in LibreOffice."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import PRECEDENTS, need_program
+from drafting import load
+from drafting.diff import diff
+from drafting.model import (Address, ChangeKind, Comparison, Flag, FlagKind, Paragraph, Part, Resolution,
+                            label)
+from drafting.render.docx import render_tracked
+from drafting.store import series_files
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
+
+
+def diamonds() -> Resolution:
+    if not DIAMONDS.exists():
+        pytest.skip(f"{DIAMONDS} is not there yet (the importers build it)")
+    return load(DIAMONDS)
+
+
+def series(name: str) -> list[Path]:
+    files = series_files(PRECEDENTS / name) if (PRECEDENTS / name).is_dir() else []
+    if len(files) < 2:
+        pytest.skip(f"the {name} series is not in {PRECEDENTS} yet")
+    return files
+
+
+# ---------------------------------------------------------------------------- edits of 68/128
+
+
+def _replace_op(res: Resolution, operative) -> Resolution:
+    return dataclasses.replace(res, operative=tuple(operative))
+
+
+def moved(res: Resolution) -> Resolution:
+    ops = list(res.operative)
+    ops.insert(9, ops.pop(4))  # OP5 now after the old OP10
+    return _replace_op(res, ops)
+
+
+def split(res: Resolution) -> Resolution:
+    ops = list(res.operative)
+    i, text = max(enumerate(p.text for p in ops if not p.items), key=lambda x: len(x[1]))
+    i = next(k for k, p in enumerate(ops) if p.text == text)
+    cut = text.index(", ", len(text) // 2)
+    ops[i:i + 1] = [Paragraph(text[:cut] + ";"), Paragraph("Also " + text[cut + 2:])]
+    return _replace_op(res, ops)
+
+
+def merged(res: Resolution) -> Resolution:
+    ops = list(res.operative)
+    first, second = ops[0].text, ops[1].text
+    ops[0:2] = [Paragraph(first[:-1] + ", and " + second[0].lower() + second[1:])]
+    return _replace_op(res, ops)
+
+
+def added(res: Resolution) -> Resolution:
+    ops = list(res.operative)
+    ops.insert(3, Paragraph("Requests the Secretary-General to submit to the General Assembly at its "
+                            "seventieth session a report on the implementation of the present resolution;"))
+    return _replace_op(res, ops)
+
+
+def deleted(res: Resolution) -> Resolution:
+    ops = list(res.operative)
+    del ops[9]
+    return _replace_op(res, ops)
+
+
+def preamble_to_operative(res: Resolution) -> Resolution:
+    """The last 'Welcoming ...' preambular paragraph becomes the first operative 'Welcomes ...'."""
+    pre = list(res.preamble)
+    k = max(i for i, p in enumerate(pre) if p.text.startswith("Welcoming"))
+    p = pre.pop(k)
+    op = Paragraph("Welcomes" + p.text[len("Welcoming"):-1] + ";")
+    return dataclasses.replace(res, preamble=tuple(pre), operative=(op,) + res.operative)
+
+
+def sessions(res: Resolution) -> Resolution:
+    def bump(p: Paragraph) -> Paragraph:
+        text = p.text.replace("sixty-ninth", "seventieth").replace("sixty-eighth", "sixty-ninth")
+        return dataclasses.replace(p, text=text, items=tuple(bump(i) for i in p.items))
+    return dataclasses.replace(res, preamble=tuple(map(bump, res.preamble)),
+                               operative=tuple(map(bump, res.operative)))
+
+
+def everything(res: Resolution) -> Resolution:
+    return sessions(deleted(added(moved(res))))
+
+
+EDITS = {"moved": (moved, ChangeKind.MOVED), "split": (split, ChangeKind.SPLIT),
+         "merged": (merged, ChangeKind.MERGED), "added": (added, ChangeKind.ADDED),
+         "deleted": (deleted, ChangeKind.DELETED), "pp-to-op": (preamble_to_operative, ChangeKind.MOVED),
+         "sessions": (sessions, ChangeKind.AMENDED), "everything": (everything, ChangeKind.MOVED)}
+
+
+# ---------------------------------------------------------------------------- reading the revisions
+
+
+def views(path: Path) -> tuple[list[str], list[str]]:
+    """(new, old) body texts: w:t outside w:del with deleted marks joined; w:delText and w:t
+    outside w:ins with inserted marks joined. The body runs from the organ line to the adoption."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    pars = list(root.find(f"{W}body").iterchildren(f"{W}p"))
+    start = next(i for i, p in enumerate(pars) if "".join(p.itertext()) in ("The General Assembly,", "The Security Council,"))
+    out = {}
+    for view, drop, mark_gone in (("new", f"{W}del", f"{W}del"), ("old", f"{W}ins", f"{W}ins")):
+        texts, joined = [], False
+        for p in pars[start + 1:]:
+            style = p.find(f"{W}pPr/{W}pStyle")
+            if style is not None and style.get(f"{W}val") == "UNAdoption":
+                break
+            text = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText")
+                           if not any(a.tag == drop for a in t.iterancestors()))
+            if joined:
+                texts[-1] += text
+            else:
+                texts.append(text)
+            joined = p.find(f"{W}pPr/{W}rPr/{mark_gone}") is not None
+        while texts and texts[-1] == "":
+            texts.pop()
+        out[view] = texts
+    return out["new"], out["old"]
+
+
+def texts(res: Resolution) -> list[str]:
+    return [p.text for _, p in res.walk()]
+
+
+def check_views(comparison: Comparison, path: Path) -> None:
+    new, old = views(path)
+    assert new == texts(comparison.new)
+    assert old == texts(comparison.old)
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_edited_68_128_accept_and_reject_by_construction(case, tmp_path):
+    old = diamonds()
+    edit, kind = EDITS[case]
+    comparison = diff(old, edit(old))
+    assert kind in {c.kind for c in comparison.changes}, f"the diff did not report {kind.value}"
+    out = tmp_path / f"{case}.docx"
+    render_tracked(comparison, out)
+    check_views(comparison, out)
+
+
+@pytest.mark.parametrize("name", ["undof", "unifil"])
+def test_real_series_pairs_accept_and_reject_by_construction(name, tmp_path):
+    files = series(name)
+    for a, b in zip(files, files[1:]):
+        comparison = diff(load(a), load(b))
+        out = tmp_path / f"{a.stem}-{b.stem}.docx"
+        render_tracked(comparison, out)
+        check_views(comparison, out)
+
+
+def test_heading_lines_are_tracked_too(tmp_path):
+    old = diamonds()
+    new = dataclasses.replace(sessions(old), session=69, agenda_item="31", title=old.title.replace(
+        "in fuelling conflict", "in fuelling armed conflict"))
+    out = tmp_path / "h.docx"
+    render_tracked(diff(old, new), out)
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    heading = []
+    for p in root.iter(f"{W}p"):
+        accepted = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        rejected = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText")
+                           if not any(a.tag == f"{W}ins" for a in t.iterancestors()))
+        if accepted == "The General Assembly,":
+            break
+        if accepted != rejected:
+            heading.append((rejected[:62], accepted[:68]))
+    assert heading == [
+        ("Sixty-eighth session", "Sixty-ninth session"), ("Agenda item 32", "Agenda item 31"),
+        ("68/128.The role of diamonds in fuelling conflict: breaking the",
+         "68/128.The role of diamonds in fuelling armed conflict: breaking the")]
+
+
+def test_revisions_are_well_formed(tmp_path):
+    old = diamonds()
+    comparison = diff(old, everything(old))
+    out = tmp_path / "t.docx"
+    render_tracked(comparison, out, author="Mission of Ghana", date="2014-10-01T09:00:00Z")
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    marks = [e for e in root.iter(f"{W}ins", f"{W}del", f"{W}pPrChange")]
+    assert marks
+    ids = [e.get(f"{W}id") for e in marks]
+    assert len(ids) == len(set(ids))
+    assert {e.get(f"{W}author") for e in marks} == {"Mission of Ghana"}
+    assert {e.get(f"{W}date") for e in marks} == {"2014-10-01T09:00:00Z"}
+    assert not list(root.iter(f"{W}delText")) or all(
+        any(a.tag == f"{W}del" for a in t.iterancestors()) for t in root.iter(f"{W}delText"))
+
+
+def test_whole_paragraph_revisions_include_the_paragraph_mark(tmp_path):
+    old = diamonds()
+    render_tracked(diff(old, deleted(old)), tmp_path / "d.docx")
+    render_tracked(diff(old, added(old)), tmp_path / "a.docx")
+    gone, new = old.operative[9].text, added(old).operative[3].text
+    for name, text, tag, mark in (("d.docx", gone, "delText", "del"), ("a.docx", new, "t", "ins")):
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            root = etree.fromstring(archive.read("word/document.xml"))
+        p = next(p for p in root.iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}{tag}")) == text)
+        assert p.find(f"{W}pPr/{W}rPr/{W}{mark}") is not None, name
+        runs = [r for r in p.iter(f"{W}r")]
+        assert runs and all(r.getparent().tag == f"{W}{mark}" for r in runs), name
+
+
+def test_no_date_means_no_timestamp_and_same_bytes(tmp_path):
+    old = diamonds()
+    comparison = diff(old, everything(old))
+    render_tracked(comparison, tmp_path / "a.docx")
+    render_tracked(comparison, tmp_path / "b.docx")
+    data = (tmp_path / "a.docx").read_bytes()
+    assert data == (tmp_path / "b.docx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.docx") as archive:
+        assert b"w:date" not in archive.read("word/document.xml")
+
+
+def test_substantive_only_applies_routine_changes_silently(tmp_path):
+    old = diamonds()
+    comparison = diff(old, deleted(sessions(old)))
+    out = tmp_path / "s.docx"
+    render_tracked(comparison, out, substantive_only=True)
+    new, rejected = views(out)
+    assert new == texts(comparison.new)
+    # Reject All undoes only the substantive change (the deletion): sessions stay bumped.
+    assert rejected == texts(sessions(old))
+
+
+def test_comments_on_their_paragraphs(tmp_path):
+    old = diamonds()
+    new = sessions(old)
+    flags = [Flag(Address(Part.OPERATIVE, 3), FlagKind.STALE, "Speaks of the 2013 admission; update or delete."),
+             Flag(None, FlagKind.MISSING_FACT, "No Vice-Chair & no <date> found.")]
+    out = tmp_path / "c.docx"
+    render_tracked(diff(old, new), out, comments=flags)
+    with zipfile.ZipFile(out) as archive:
+        comments = etree.fromstring(archive.read("word/comments.xml"))
+        root = etree.fromstring(archive.read("word/document.xml"))
+    assert ["".join(c.itertext()) for c in comments] == [
+        "[missing-fact] No Vice-Chair & no <date> found.",
+        "[stale] Speaks of the 2013 admission; update or delete."]
+    anchored = {}
+    for p in root.iter(f"{W}p"):
+        for start in p.iter(f"{W}commentRangeStart"):
+            anchored[start.get(f"{W}id")] = "".join(t.text or "" for t in p.iter(f"{W}t"))
+    assert anchored["1"] == new.operative[2].text
+    assert anchored["0"] == new.preamble[0].text  # a flag without a paragraph sits on the first one
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+UNO_SCRIPT = r'''
+"""Run by Debian's python3 (python3-uno): for each .docx, count LibreOffice's tracked changes,
+then Accept All (and, in a fresh load, Reject All) and print the paragraphs with their labels."""
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+def paragraphs(doc):
+    out, enum = [], doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        par = enum.nextElement()
+        if par.supportsService("com.sun.star.text.Paragraph"):
+            out.append([par.getPropertyValue("ListLabelString"), par.getString()])
+    return out
+
+profile, pipe, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                           "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except Exception:
+            time.sleep(0.25)
+    else:
+        raise SystemExit("LibreOffice did not start")
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    result = {}
+    for path in files:
+        entry = {}
+        for mode in ("accept", "reject"):
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+                                               (prop("Hidden", True),))
+            entry["redlines"] = doc.getRedlines().getCount()
+            command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+            entry[mode] = paragraphs(doc)
+            entry[mode + "_left"] = doc.getRedlines().getCount()
+            doc.close(True)
+        result[path] = entry
+    print(json.dumps(result))
+finally:
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        office.wait(timeout=30)
+    except Exception:
+        office.kill()
+'''
+
+
+def libreoffice_accept_reject(docs: list[Path], tmp: Path) -> dict:
+    """LibreOffice's own Accept All / Reject All on each document, in one LibreOffice session."""
+    need_program("soffice", "libreoffice-writer-nogui")
+    python = shutil.which("python3", path="/usr/bin")
+    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
+        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
+    script = tmp / "lo_tracked.py"
+    script.write_text(UNO_SCRIPT)
+    profile = (tmp / "lo-uno-profile").as_uri()
+    # A fresh profile makes LibreOffice restart itself once; let a conversion create it first.
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
+                   capture_output=True, timeout=120)
+    result = subprocess.run([python, str(script), profile, f"drafting_{tmp.name}", *map(str, docs)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def expected(res: Resolution) -> list[tuple[str, str]]:
+    """(list label, text) of each body paragraph as LibreOffice numbers it."""
+    out = []
+    for address, paragraph in res.walk():
+        if address.depth:
+            mark = f"({label(address.depth, address.sub[-1])})"
+        else:
+            mark = f"{address.number}." if address.part is Part.OPERATIVE else ""
+        out.append((mark, paragraph.text))
+    return out
+
+
+def body(paragraphs: list[list[str]], res: Resolution) -> list[tuple[str, str]]:
+    """The rows after the organ line, as many as the resolution has paragraphs."""
+    organ = [t for _, t in paragraphs].index(f"The {res.body.value},")
+    return [(lab, text) for lab, text in paragraphs[organ + 1:]][:len(list(res.walk()))]
+
+
+def test_libreoffice_accepts_and_rejects_like_word(tmp_path):
+    old = diamonds()
+    cases = {case: diff(old, EDITS[case][0](old)) for case in ("everything", "split", "merged", "pp-to-op")}
+    for name in ("undof", "unifil"):
+        files = series_files(PRECEDENTS / name) if (PRECEDENTS / name).is_dir() else []
+        for a, b in zip(files, files[1:]):  # every consecutive pair of both series
+            cases[f"{name}-{a.stem}-{b.stem}"] = diff(load(a), load(b))
+    docs = []
+    for case, comparison in cases.items():
+        docs.append(tmp_path / f"{case}.docx")
+        render_tracked(comparison, docs[-1])
+    result = libreoffice_accept_reject(docs, tmp_path)
+    for (case, comparison), doc in zip(cases.items(), docs):
+        entry = result[str(doc)]
+        changed = any(c.kind is not ChangeKind.UNCHANGED for c in comparison.changes)
+        assert (entry["redlines"] > 0) == changed, case
+        assert entry["accept_left"] == entry["reject_left"] == 0, case
+        new_note = [p.note for _, p in comparison.new.walk()]
+        old_note = [p.note for _, p in comparison.old.walk()]
+        assert strip_notes(body(entry["accept"], comparison.new), new_note) == strip_notes(expected(comparison.new), new_note), case
+        assert strip_notes(body(entry["reject"], comparison.old), old_note) == strip_notes(expected(comparison.old), old_note), case
+
+
+def strip_notes(rows, notes):
+    """LibreOffice's paragraph text ends with the footnote's number: compare without it."""
+    return [(lab, re.sub(r"\d+$", "", t) if note else t) for (lab, t), note in zip(rows, notes)]
+
+
+def test_libreoffice_shows_the_comments(tmp_path):
+    """LibreOffice opens the document with its comments: its own ODF export holds them as annotations."""
+    soffice = need_program("soffice", "libreoffice-writer-nogui")
+    old = diamonds()
+    flags = [Flag(Address(Part.OPERATIVE, 3), FlagKind.STALE, "Speaks of the 2013 admission; update or delete."),
+             Flag(Address(Part.OPERATIVE, 31), FlagKind.NULL_FACT, "No Vice-Chair was selected for 2015.")]
+    doc = tmp_path / "c.docx"
+    render_tracked(diff(old, sessions(old)), doc, comments=flags)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(doc)], capture_output=True, timeout=300)
+    with zipfile.ZipFile(tmp_path / "c.odt") as archive:
+        content = etree.fromstring(archive.read("content.xml"))
+    office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    text_ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    notes = {}
+    for annotation in content.iter(f"{office}annotation"):
+        paragraph = annotation.getparent()
+        body = "".join(t for p in annotation.iter(f"{text_ns}p") for t in p.itertext())
+        notes[body] = "".join(t for t in paragraph.itertext() if t not in body)
+    assert set(notes) == {"[stale] Speaks of the 2013 admission; update or delete.",
+                          "[null-fact] No Vice-Chair was selected for 2015."}
+    assert old.operative[2].text in notes["[stale] Speaks of the 2013 admission; update or delete."]

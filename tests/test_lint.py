@@ -253,6 +253,26 @@ def test_mun_rules():
     assert hits(ga(preamble=(PP1, PP2)), "mun-lead-list", "mun") == []
 
 
+def test_operative_forms_that_are_not_slips():
+    # S/RES/1445 (2002) OP11: an introductory phrase, then the verb
+    intro = ("In regard to DDR under the new MONUC concept of operation, endorses also the interim funding "
+             "mechanism in paragraph 97 of the Secretary-General's report;")
+    assert hits(sc(preamble=(), operative=(intro, "Decides to remain seized of the matter."), year=2002), "op-verb") == []
+    # S/RES/794 (1992): "Acting under Chapter VII ..." standing unnumbered among operative paragraphs
+    acting = "Acting under Chapter VII of the Charter of the United Nations,"
+    ops = ("Decides to remain seized of the matter;", acting, "Decides to remain seized of the matter.")
+    assert [f.rule for f in lint(sc(preamble=(), operative=ops, year=1992))] == []
+    # S/RES/5 (1946): "Resolves:" then "To ..." paragraphs; early texts' forms are information only
+    early = ("Resolves:", "To defer further proceedings on the Iranian matter;", "To consider what further proceedings may be required.")
+    assert lint(sc(preamble=(), operative=early, year=1966)) == []
+    organ = "The Security Council directs the Military Staff Committee to draw up proposals."
+    assert hits(sc(preamble=(), operative=(organ,), year=1946), "op-verb") == []
+    rambling = "By Article 47 of the Charter, the United Nations have agreed that there shall be established a Military Staff Committee."
+    found = lint(sc(preamble=(), operative=(rambling,), year=1946))
+    assert [(f.rule, f.severity) for f in found] == [("op-verb", Severity.INFO)]
+    assert [(f.rule, f.severity) for f in lint(sc(preamble=(), operative=(rambling,), year=1950))] == [("op-verb", Severity.ERROR)]
+
+
 def test_every_rule_has_a_test_here():
     import pathlib
 

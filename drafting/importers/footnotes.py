@@ -109,14 +109,31 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     return " ".join(cleaned.split()), seen
 
 
-_NOTE_START = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
+_NOTE_START = re.compile(r"^\s*(\d{1,3})(?:/|\.(?=\s))?\s+(?=\S)")
+
+
+def _unglue(lines: list[str]) -> list[str]:
+    """Two notes printed on one line ("56 Ibid., document S/20976.57 S/20998.") become two lines."""
+    out = []
+    for line in lines:
+        first = _NOTE_START.match(line)
+        while first:
+            following = int(first[1]) + 1
+            glued = re.search(rf"(?<=\.)\s*{following}\s+(?=[A-Z])", line)
+            if not glued:
+                break
+            out.append(line[:glued.start()])
+            line = line[glued.start():].lstrip()
+            first = _NOTE_START.match(line)
+        out.append(line)
+    return out
 
 
 def parse_notes(lines: list[str]) -> dict[int, str]:
     """Footnote number -> text, from the lines after the adoption line (numbers increase)."""
     notes: dict[int, list[str]] = {}
     current: int | None = None
-    for line in lines:
+    for line in _unglue(lines):
         if not line.strip():
             continue
         m = _NOTE_START.match(line)

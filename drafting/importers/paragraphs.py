@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..leads import detect_lead
 from ..model import Paragraph, Part
@@ -46,6 +47,35 @@ def _opener(line: str) -> tuple[str, str | None, str] | None:
         return ("item", m[1], stripped[m.end():])
     if stripped[:1].isupper() and detect_lead(stripped):
         return ("text", None, stripped)
+    repaired = _misread_capital(stripped)
+    if repaired:
+        return ("text", None, repaired)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lead_tails() -> dict[str, str]:
+    """Multi-word leads without their capital: "aking note" -> "Taking note"."""
+    from ..leads import OPERATIVE_BASES, PREAMBULAR_BASES
+
+    return {lead[1:]: lead for lead in PREAMBULAR_BASES + OPERATIVE_BASES if " " in lead}
+
+
+def _misread_capital(line: str) -> str | None:
+    """A multi-word lead whose capital the OCR misread ("faking note", "Lakes note"), repaired.
+
+    Only the first letter may differ and every other letter of a lead of two words or more must
+    match, so an ordinary word ("making note") needs the whole lead after it to be taken.
+    """
+    words = line.split(" ", 2)
+    if len(words) < 2 or not words[0][:1].isalpha():
+        return None
+    for tail, lead in _lead_tails().items():
+        # "taking note" is the lead's own word in lower case: ordinary text, not a misread.
+        if line[1:].startswith(tail) and line[0].lower() != lead[0].lower() \
+                and line[len(lead):len(lead) + 1] in (" ", ",", ""):
+            if detect_lead(lead + line[len(lead):]) == lead:
+                return lead + line[len(lead):]
     return None
 
 

@@ -47,12 +47,13 @@ def layout(resolution: Resolution, addresses: bool = False) -> str:
     """The resolution as text: heading, organ line, preamble, numbered operative paragraphs."""
     lines = heading(resolution)
     lines += ["", f"The {resolution.body.value},", ""]
+    numbered = len(resolution.operative) > 1  # a lone operative paragraph is not numbered
     for address, paragraph in resolution.top():
         tag = f"[{address}] " if addresses else ""
         if address.part is Part.PREAMBLE:
             lines += _block(tag + paragraph.text, "    ", "")
         else:
-            number = f"{address.number}. "
+            number = f"{address.number}. " if numbered else ""
             lines += _block(tag + paragraph.text, "    " + number, "")
         lines += _items(paragraph, address, "        ", addresses)
         if paragraph.note:

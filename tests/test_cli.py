@@ -1,0 +1,84 @@
+"""The library commands: validate, show, list (exact output and exit codes)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from drafting.cli import main
+
+from conftest import PRECEDENTS, golden
+
+RUNNER = CliRunner()
+
+
+def run(*args: str):
+    return RUNNER.invoke(main, list(args), catch_exceptions=False)
+
+
+def test_validate_clean_library() -> None:
+    result = run("validate", str(PRECEDENTS))
+    assert (result.exit_code, result.output) == (0, "77 files valid\n")
+
+
+def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "2013.yaml"
+    bad.write_text("symbol: A/RES/68/128\nyear: 2013\nyear: 2014\npreamble: Recognizing,\n", encoding="utf-8")
+    empty = tmp_path / "2014.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output == (
+        f'{bad}:3:1: key "year" appears twice; keep one\n'
+        f"{bad}:4:11: preamble: expected a list of paragraphs, found a string ('Recognizing,')\n"
+        f"{empty}: the file is empty: expected a mapping with preamble and operative paragraphs "
+        "(see README, 'The YAML format')\n"
+    )
+
+
+def test_bad_input_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.yaml"
+    binary.write_bytes(bytes(range(256)))
+    result = run("show", str(binary))
+    assert result.exit_code == 2
+    assert result.output == f"drafting: {binary}: expected a UTF-8 text file, found binary data\n"
+    result = run("show", str(tmp_path / "missing.yaml"))
+    assert (result.exit_code, result.output) == (2, f"drafting: {tmp_path / 'missing.yaml'}: no such file\n")
+
+
+def test_show_lays_out_a_council_renewal_as_printed() -> None:
+    result = run("show", str(PRECEDENTS / "undof" / "0408.yaml"))
+    assert result.exit_code == 0
+    golden("show", "undof-0408.txt", result.output)
+
+
+def test_show_with_addresses_on_the_general_assembly_text() -> None:
+    result = run("show", "--addresses", str(PRECEDENTS / "conflict-diamonds" / "2013.yaml"))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[:4] == ["A/RES/68/128", "Sixty-eighth session", "Agenda item 32", ""]
+    assert "The General Assembly," in lines
+    assert any(line.startswith("    31. [OP31] Acknowledges with great appreciation the important contribution that") for line in lines)
+    assert lines[-2:] == ["69th plenary meeting", "18 December 2013"]
+    golden("show", "conflict-diamonds-2013-addresses.txt", result.output)
+
+
+def test_list_names_series_bodies_and_spans() -> None:
+    result = run("list", str(PRECEDENTS))
+    assert (result.exit_code, result.output) == (0, (
+        "conflict-diamonds  GA    1 texts  2013\n"
+        "undof              SC   40 texts  1974–1993\n"
+        "unifil             SC   36 texts  1978–1994\n"))
+
+
+def test_list_of_a_folder_with_no_series(tmp_path: Path) -> None:
+    result = run("list", str(tmp_path))
+    assert (result.exit_code, result.output) == (0, f"{tmp_path}: no series found (expected <series>/<year>.yaml files)\n")
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "show", "list", "import", "diff", "render", "propose", "evaluate",
+                    "lint", "score", "exercise", "phrases", "search", "history"):
+        assert f"  {command} " in result.output, command

@@ -27,22 +27,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--library", type=Path, default=ROOT / "precedents")
     parser.add_argument("--show", metavar="RULE", help="print every finding of RULE")
-    parser.add_argument("--sample", type=int, metavar="N", help="print N findings drawn at random (seed 6)")
+    parser.add_argument("--sample", type=int, metavar="N", help="print N findings drawn at random (--seed, default 6)")
     parser.add_argument("--severity", default=None, help="only findings of this severity")
+    parser.add_argument("--seed", type=int, default=6, help="seed of the --sample draw")
     args = parser.parse_args(argv)
 
+    found, failed, times = lint_corpus(args.corpus, args.library, args.severity)
+    if args.show or args.sample:
+        chosen = [x for x in found if x[2].rule == args.show] if args.show else found
+        if args.sample:
+            chosen = random.Random(args.seed).sample(chosen, min(args.sample, len(chosen)))
+        for name, resolution, f in chosen:
+            text = resolution.get(f.paragraph).text if f.paragraph else ""
+            print(f"{name} {f.paragraph} {f.severity.value} [{f.rule}] {f.message}\n    {text[:300]}\n")
+        return 0
+    report(found, failed, times, total=len(list(args.corpus.glob("*.txt"))))
+    return 0
+
+
+def lint_corpus(corpus: Path, library_dir: Path, severity: str | None):
+    """Import and lint every text: (findings as (file, resolution, finding), failures, seconds)."""
     from drafting.errors import DraftingError
     from drafting.importers import import_file
-    from drafting.lint import Library, RULES, lint
+    from drafting.lint import Library, lint
 
-    library = Library.from_folder(args.library) if args.library.is_dir() else None
-    files = sorted(args.corpus.glob("*.txt"))
-    by_rule: Counter[tuple[str, str]] = Counter()
-    texts_with: Counter[str] = Counter()
-    found = []
-    failed = []
+    library = Library.from_folder(library_dir) if library_dir.is_dir() else None
+    found, failed = [], []
     t_import = t_lint = 0.0
-    for path in files:
+    for path in sorted(corpus.glob("*.txt")):
         start = time.perf_counter()
         try:
             resolution = import_file(path)
@@ -53,25 +65,19 @@ def main(argv: list[str] | None = None) -> int:
         findings = lint(resolution, "un", library)
         t_import += middle - start
         t_lint += time.perf_counter() - middle
-        for f in findings:
-            if args.severity and f.severity.value != args.severity:
-                continue
-            by_rule[(f.rule, f.severity.value)] += 1
-            found.append((path.name, resolution, f))
-        for rule in {f.rule for f in findings}:
-            texts_with[rule] += 1
+        found += [(path.name, resolution, f) for f in findings if not severity or f.severity.value == severity]
+    return found, failed, (t_import, t_lint)
 
-    if args.show or args.sample:
-        chosen = [x for x in found if x[2].rule == args.show] if args.show else found
-        if args.sample:
-            chosen = random.Random(6).sample(chosen, min(args.sample, len(chosen)))
-        for name, resolution, f in chosen:
-            text = resolution.get(f.paragraph).text if f.paragraph else ""
-            print(f"{name} {f.paragraph} {f.severity.value} [{f.rule}] {f.message}\n    {text[:300]}\n")
-        return 0
 
-    linted = len(files) - len(failed)
-    print(f"{linted} of {len(files)} texts imported and linted; import {t_import:.1f} s, "
+def report(found, failed, times, total: int) -> None:
+    """Counts by rule and severity, and how many texts each rule fires on."""
+    from drafting.lint import RULES
+
+    by_rule: Counter[tuple[str, str]] = Counter((f.rule, f.severity.value) for _, _, f in found)
+    texts_with = Counter(rule for rule, _ in {(f.rule, name) for name, _, f in found})
+    linted = total - len(failed)
+    t_import, t_lint = times
+    print(f"{linted} of {total} texts imported and linted; import {t_import:.1f} s, "
           f"lint {t_lint:.2f} s ({1000 * t_lint / max(linted, 1):.2f} ms a text)")
     for name, why in failed:
         print(f"  not imported: {name}: {why}")
@@ -80,11 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         for (rid, sev), n in sorted(by_rule.items()):
             if rid == rule.id:
                 print(f"{rid:<18} {sev:<8} {n:>8} {texts_with[rid]:>6}")
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for (_, sev), n in by_rule.items():
         totals[sev] += n
     print("total: " + ", ".join(f"{totals[s]} {s}" for s in ("error", "warning", "info")))
-    return 0
 
 
 if __name__ == "__main__":

@@ -139,7 +139,7 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
     if not output or output == "-":
         click.echo(dumps(resolution), nl=False)
         return
-    save(resolution, output)
+    save(resolution, output)  # a folder or an unwritable place is a DraftingError, no file left
     click.echo(f"wrote {output}: {resolution.label}, {len(resolution.preamble)} preambular and "
                f"{len(resolution.operative)} operative paragraphs")
 

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from .errors import DraftingError
 from .lint_base import Context, Finding, Profile, Rule, Severity
 from .lint_refs import Library, recall_order, ref_form, ref_library
-from .lint_rules import (empty_paragraph, mun_lead_length, mun_lead_list, mun_whereas, op_last_full_stop,
+from .lint_rules import (empty_paragraph, lead_unknown, mun_lead_length, mun_whereas, op_last_full_stop,
                          op_semicolon, op_verb, pp_comma, pp_lead, repeated_lead, sub_ending)
 from .lint_text import country_name, date_style, double_space, per_cent, quote_style, spelling
 from .model import Resolution
@@ -46,9 +46,9 @@ RULES: tuple[Rule, ...] = (
     Rule("double-space", "no double spaces, no space at a paragraph's ends", W, I, double_space),
     Rule("date-style", 'dates as "18 December 2013"', E, W, date_style),
     Rule("per-cent", '"per cent", not "percent" or "%"', E, I, per_cent),
+    Rule("lead-unknown", "the lead is an opening phrase of the lexicon (drafting/leads.py)", I, W, lead_unknown),
     Rule("mun-whereas", 'no "Whereas" clauses', None, E, mun_whereas),
     Rule("mun-lead-length", "the italic lead is a short phrase", None, W, mun_lead_length),
-    Rule("mun-lead-list", "the lead is an opening phrase adopted resolutions use", None, I, mun_lead_list),
 )
 RULE_IDS = tuple(r.id for r in RULES)
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from .leads import OPERATIVE_BASES, PREAMBULAR_BASES, PREFIX_ADVERBS, SUFFIX_ADVERBS
+from .leads import OPERATIVE_BASES, PREFIX_ADVERBS, SUFFIX_ADVERBS
 from .lint_base import Context, Hit, quoted
 from .model import Paragraph, Part
 
@@ -23,6 +23,10 @@ PP_ADJECTIVES = frozenset((
 # Prepositional openings the Council's preambles have used ("In view of the recommendation ...").
 PP_OPENERS = ("In view of", "In the exercise of", "In virtue of", "Without prejudice to",
               "Now, therefore", "Having regard to", "With a view to")
+# Words ending in -ing/-ed/-en that are not participles ("Nothing further" is OCR for "Noting").
+NOT_PARTICIPLES = frozenset(("Nothing", "Something", "Anything", "Everything", "During", "Thing",
+                             "King", "Spring", "Morning", "Evening", "Hundred", "Seven", "Eleven",
+                             "Often", "Garden", "Burden", "Citizen", "Sweden", "Women", "Children"))
 # Capitalized words ending in "s" that are not third person singular verbs.
 NOT_VERBS = frozenset(("This", "Thus", "His", "Its", "As", "Was", "Is", "Has", "Always", "Perhaps",
                        "Unless", "Nevertheless", "Whereas", "Less", "Towards", "Besides"))
@@ -98,7 +102,8 @@ def fallback_lead(text: str, part: Part) -> str:
     core = _strip_adverbs(words)
     head = core[0][:1].upper() + core[0][1:]  # "Deeply shocked": the participle after the adverb
     if part is Part.PREAMBLE:
-        ok = re.fullmatch(r"[A-Z][a-z-]+(?:ing|ed|en)", head) is not None or head in PP_ADJECTIVES
+        ok = ((re.fullmatch(r"[A-Z][a-z-]+(?:ing|ed|en)", head) is not None and head not in NOT_PARTICIPLES)
+              or head in PP_ADJECTIVES)
     else:
         ok = re.fullmatch(r"[A-Z][a-z-]+[^s]s", head) is not None and head not in NOT_VERBS
     if not ok:
@@ -373,8 +378,9 @@ def mun_lead_length(ctx: Context) -> Iterator[Hit]:
                       f"keep the italic lead to at most {MUN_MAX_LEAD_WORDS} words; the rest is plain text")
 
 
-def mun_lead_list(ctx: Context) -> Iterator[Hit]:
-    """Model UN: the lead is one of the opening phrases adopted resolutions use."""
+def lead_unknown(ctx: Context) -> Iterator[Hit]:
+    """The lead is in the lexicon of opening phrases adopted resolutions use (else: a rare
+    phrase, a Model UN invention such as "Applauding", or an OCR slip such as "Reguests")."""
     for address, p in ctx.walk():
         if address.sub or not p.text.strip():
             continue
@@ -385,5 +391,5 @@ def mun_lead_list(ctx: Context) -> Iterator[Hit]:
 
 
 __all__ = ["pp_lead", "pp_comma", "op_verb", "op_semicolon", "op_last_full_stop", "sub_ending",
-           "repeated_lead", "empty_paragraph", "mun_whereas", "mun_lead_length", "mun_lead_list",
+           "repeated_lead", "empty_paragraph", "mun_whereas", "mun_lead_length", "lead_unknown",
            "lead_of", "base_lead", "tail", "effective_end"]

@@ -329,8 +329,13 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Pat
     writers such as python-docx that want a file name). Nothing half-written is ever left.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():
+        raise DraftingError(f"{target}: expected a file name to write, found a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise DraftingError(f"{target}: cannot write here: {exc.strerror}") from None
     try:
         if callable(data):
             os.close(fd)

@@ -88,6 +88,14 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "UN 
     return style
 
 
+def _numbered(style, num: int, ilvl: int):
+    """The style with the numbering level it carries (numId 1: operative, 2: preamble)."""
+    numpr = style.element.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = ilvl
+    numpr.get_or_add_numId().val = num
+    return style
+
+
 def _styles(doc) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -104,10 +112,13 @@ def _styles(doc) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = True
 
-    for name in ("UN Preamble", "UN Operative"):
-        _style(doc, name).paragraph_format.first_line_indent = Cm(1.27)
+    # The numbering hangs on the styles, so that a paragraph names only its style, and a tracked
+    # change of style (a preambular paragraph become operative) changes its numbering with it.
+    for name, num in (("UN Preamble", 2), ("UN Operative", 1)):
+        _numbered(_style(doc, name), num, 0).paragraph_format.first_line_indent = Cm(1.27)
     for depth in range(1, LEVELS):
-        _style(doc, f"UN Item {depth}").paragraph_format.first_line_indent = Cm(1.27 + 0.635 * depth)
+        for name, num in ((f"UN Item {depth}", 1), (f"UN Preamble Item {depth}", 2)):
+            _numbered(_style(doc, name), num, depth).paragraph_format.first_line_indent = Cm(1.27 + 0.635 * depth)
 
     _heading_styles(doc)
 

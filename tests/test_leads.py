@@ -24,7 +24,7 @@ SERIES = ("conflict-diamonds/", "undof/", "unifil/")
 
 
 def test_every_paragraph_of_the_series_has_a_lead(library):
-    """68/128 (57 paragraphs), UNDOF (40 texts, 101) and UNIFIL (36 texts, 369): 527 leads."""
+    """68/128 (57 paragraphs), UNDOF (40 texts, 101) and UNIFIL (36 texts, 370): 528 leads."""
     series = {name: r for name, r in library.items() if name.startswith(SERIES)}
     missing = [(name, str(address), p.text[:60]) for name, r in series.items()
                for address, p in r.top() if not p.lead_phrase(address.part)]
@@ -34,7 +34,7 @@ def test_every_paragraph_of_the_series_has_a_lead(library):
     for name, r in series.items():
         paragraphs[name.split("/")[0]] += len(r.preamble) + len(r.operative)
     assert dict(sizes) == {"conflict-diamonds": 1, "undof": 40, "unifil": 36}
-    assert dict(paragraphs) == {"conflict-diamonds": 57, "undof": 101, "unifil": 369}
+    assert dict(paragraphs) == {"conflict-diamonds": 57, "undof": 101, "unifil": 370}
 
 
 @pytest.mark.parametrize("name,preamble,operative", [

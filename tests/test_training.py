@@ -152,9 +152,13 @@ def test_cli_score_exercise_phrases(tmp_path, key_2014):
     assert result.exit_code == 0
     assert result.output == (f"wrote {tmp_path / 'w.docx'}\n"
                              f"wrote {tmp_path / 'k.docx'} (the proposal: draft 2014)\n")
-    result = runner.invoke(main, ["phrases", str(PRECEDENTS)])
+    result = runner.invoke(main, ["phrases", str(PRECEDENTS / "conflict-diamonds")])
     assert result.exit_code == 0
-    golden("phrases-precedents", "phrases.txt", result.output)
+    lines = result.output.splitlines()
+    # counted by hand on 68/128: Welcoming PP7, PP17, PP20, PP24; 12 distinct leads in 24 paragraphs
+    assert lines[0] == "Preambular leads (24 paragraphs, 12 phrases)"
+    assert lines[1].startswith("    4  Welcoming                 A/RES/68/128 PP7: Welcoming the important contribution")
+    golden("phrases-conflict-diamonds", "phrases.txt", result.output)
     result = runner.invoke(main, ["score", str(tmp_path / "none.yaml"), "--against", str(adopted)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     result = runner.invoke(main, ["phrases", str(tmp_path / "empty")])

@@ -276,7 +276,9 @@ def _place(par: WordParagraph, part: Part, last_label: dict[int, str]) -> tuple[
     if style == "UNOperative":
         return 0, text, Part.OPERATIVE
     if style.startswith("UNItem"):
-        return int(style[len("UNItem"):] or 1), text, part
+        return int(style[len("UNItem"):] or 1), text, Part.OPERATIVE
+    if style.startswith("UNPreambleItem"):
+        return int(style[len("UNPreambleItem"):] or 1), text, Part.PREAMBLE
     stripped = text.strip()
     if (m := _NUMBER.match(stripped)):
         return 0, stripped[m.end():], Part.OPERATIVE

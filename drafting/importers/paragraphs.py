@@ -53,26 +53,39 @@ def _opener(line: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+# Capitals that OCR reads as another glyph ("faking note", "Lakes note", "Kecalling").
+_MISREAD = {"T": "fLlIJ7[", "R": "KkB", "N": "HMh", "H": "NKh", "D": "O0", "C": "G(c", "E": "F",
+            "B": "8R", "S": "5$s", "A": "4", "W": "V", "U": "V", "P": "F", "O": "0D"}
+
+
 @lru_cache(maxsize=1)
-def _lead_tails() -> dict[str, str]:
-    """Multi-word leads without their capital: "aking note" -> "Taking note"."""
+def _leads_by_tail() -> dict[str, list[str]]:
+    """Multi-word leads by their first word less its capital: "aking" -> ["Taking note", ...]."""
     from ..leads import OPERATIVE_BASES, PREAMBULAR_BASES
 
-    return {lead[1:]: lead for lead in PREAMBULAR_BASES + OPERATIVE_BASES if " " in lead}
+    out: dict[str, list[str]] = {}
+    for lead in PREAMBULAR_BASES + OPERATIVE_BASES:
+        if " " in lead:
+            out.setdefault(lead.split(" ", 1)[0][1:], []).append(lead)
+    return out
 
 
 def _misread_capital(line: str) -> str | None:
     """A multi-word lead whose capital the OCR misread ("faking note", "Lakes note"), repaired.
 
-    Only the first letter may differ and every other letter of a lead of two words or more must
-    match, so an ordinary word ("making note") needs the whole lead after it to be taken.
+    Only the first letter may differ, by a glyph OCR confuses with that capital, and every other
+    letter of a lead of two words or more must match.
     """
-    words = line.split(" ", 2)
-    if len(words) < 2 or not words[0][:1].isalpha():
-        return None
+    first = line.split(" ", 1)[0]
+    for lead in sorted(_leads_by_tail().get(first[1:], ()), key=len, reverse=True):
+        if line[0] in _MISREAD.get(lead[0], "") and line[1:].startswith(lead[1:]) \
+                and line[len(lead):len(lead) + 1] in (" ", ",", ""):
+            repaired = lead + line[len(lead):]
+            if detect_lead(repaired):
+                return repaired
+    return None
     for tail, lead in _lead_tails().items():
-        # "taking note" is the lead's own word in lower case: ordinary text, not a misread.
-        if line[1:].startswith(tail) and line[0].lower() != lead[0].lower() \
+        if line[1:].startswith(tail) and line[0] in _MISREAD.get(lead[0], "") \
                 and line[len(lead):len(lead) + 1] in (" ", ",", ""):
             if detect_lead(lead + line[len(lead):]) == lead:
                 return lead + line[len(lead):]

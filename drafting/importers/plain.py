@@ -74,7 +74,7 @@ def _heading(lines: list[str]) -> dict[str, object]:
             meta["session"] = _ordinals().get(m[1].lower())
         elif m := re.match(r"^Agenda items? (.+)$", line):
             meta["agenda_item"] = m[1]
-        elif m := re.search(r"adopted by the (?:General Assembly|Security Council) on " + _DATE, line):
+        elif m := re.search(r"(?:adopted by the (?:General Assembly|Security Council) on|^of) " + _DATE + "$", line):
             meta["adopted"] = dt.date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
         elif m := re.search(r"\((A/[^)]+)\)\]$", line):
             meta["draft"] = m[1]

@@ -2,9 +2,9 @@
 
 Three heading styles occur in the official collections (and in the CR-UNSC corpus):
 
-    Resolution 350 (1974)            RESOLUTION 830 (1993)                      2 (1946). Resolution of 30 January 1946
-    of 31 May 1974                   Adopted by the Security Council at its     [S/19]
-                                     3220th meeting on 26 May 1993
+    Resolution 350 (1974)     RESOLUTION 830 (1993)                   2 (1946). Resolution of
+    of 31 May 1974            Adopted by the Security Council at its  30 January 1946
+                              3220th meeting on 26 May 1993           [S/19]
 
 then "The Security Council,", the paragraphs, "Adopted ... at the 1774th meeting ..." and the
 footnotes. The paragraphs themselves are cut and built by :mod:`.paragraphs`.
@@ -36,6 +36,7 @@ _FILE_NAME = re.compile(r"S_RES_(\d+)_(\d{4})")
 _ORGAN = re.compile(r"^\s*The Security Council\s*[,.]?\s*$")
 _ADOPTED = re.compile(r"^\s*Ad[ao]pted\b")  # "Adapted": an OCR slip seen twice
 _SLASH_NOTE = re.compile(r"^\s*\d{1,3}/\s+\S")
+
 
 def looks_like_sc(text: str) -> bool:
     """True when ``text`` opens with a Security Council heading ("Resolution 350 (1974)" ...)."""
@@ -104,7 +105,9 @@ _ADOPTION = re.compile(
 
 
 @dataclass
-class _Adoption:
+class Adoption:
+    """What the adoption line says, and the footnote lines that follow it."""
+
     meeting: int | None
     vote: str | None
     mark: int | None  # footnote number on the adoption line
@@ -118,16 +121,18 @@ def _vote_text(pre: str, post: str, words: Counter[str] | None = None) -> str | 
     # OCR slips of vote counts: "I abstention" for "1 abstention", "none. with" for "none, with".
     vote = re.sub(r"\bI (abstentions?)\b", r"1 \1", vote)
     vote = re.sub(r"\bto I\b", "to 1", vote)
+    # The Council has 15 members (11 before 1966): "by 73 votes" is "by 13 votes" with a 1 read as 7.
+    vote = re.sub(r"\bby 7(\d) votes\b", lambda m: f"by 1{m[1]} votes" if int(m[1]) <= 5 else m[0], vote)
     return vote or None
 
 
-def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> _Adoption:
+def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> Adoption:
     """Meeting, vote and footnote mark of the "Adopted ..." line; the footnote lines after it."""
     text = "\n".join(" ".join(line.split()) for line in lines)
     text = re.sub(r"\bnone\. with\b", "none, with", text).replace("}", ")")
     m = _ADOPTION.match(text)
     if not m:
-        return _Adoption(None, None, None, lines[1:])
+        return Adoption(None, None, None, lines[1:])
     vote = _vote_text(m["pre"], m["post"], words)
     rest = m["rest"]
     mark = None
@@ -137,7 +142,7 @@ def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> _Adop
     if mark_match and (mark_match[2] is None or mark_match[2] == mark_match[1]):
         mark = int(mark_match[1])
         rest = rest[mark_match.end():]
-    return _Adoption(int(m["meeting"].replace(" ", "")), vote, mark, rest.split("\n"))
+    return Adoption(int(m["meeting"].replace(" ", "")), vote, mark, rest.split("\n"))
 
 
 # ---------------------------------------------------------------------------- the whole text
@@ -172,7 +177,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     if adopted_at is not None:
         adoption = parse_adoption(lines[end:], words)
     else:
-        adoption = _Adoption(None, None, None, lines[end:])
+        adoption = Adoption(None, None, None, lines[end:])
     notes = parse_notes(adoption.rest)
     blocks = split_blocks(lines[start:end], set(notes))
     if not blocks:

@@ -46,9 +46,9 @@ def clean_units(resolution: Resolution) -> list[Unit]:
 class _Par:
     """One Word paragraph before it is written out (its mark may still change, see ``write``)."""
 
-    style: tuple[str, int, int]
+    style: str
     mark: str
-    old_style: tuple[str, int, int] | None
+    old_style: str | None
     content: str
     last_op: str  # the op of its last run of text: "equal", "insert" or "delete"
     whole: str = ""  # "insert"/"delete" when the paragraph is wholly inserted or deleted
@@ -81,7 +81,7 @@ class BodyWriter:
     def paragraphs(self) -> list[str]:
         """The ``w:p`` elements, in order."""
         self._shift_marks()
-        return [ooxml.paragraph(ooxml.ppr(*p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
+        return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
                 for p in self.pars]
 
     def _shift_marks(self) -> None:
@@ -89,12 +89,12 @@ class BodyWriter:
 
         Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice's
         own model puts it before the paragraph, and converts on import. The conversion fails in
-        two cases: a revision of the same kind ending the paragraph before the run (Reject All
-        then glues two paragraphs), and a footnote inside the run (an empty paragraph is left).
-        There the mark of the paragraph P before the run carries the revision and the run's last
-        mark stays: the same text either way. A ``w:pPrChange`` on that last mark gives the joined
-        paragraph P's style in the view where P's text ends at it (Word styles a joined paragraph
-        by the mark that stays).
+        two cases found on the UNDOF and UNIFIL series: a revision of the same kind ending the
+        paragraph P before the run (Reject All then glues two paragraphs), and a footnote inside
+        a deleted run (Accept All leaves an empty paragraph). There P's mark carries the revision
+        and the run's last mark stays: the same text either way. Only where P and the run's
+        last paragraph share a style (Word styles a joined paragraph by the mark that stays), and
+        not when P ends with a footnote (LibreOffice mishandles a revised mark right after one).
         """
         i = 0
         while i < len(self.pars):
@@ -107,13 +107,9 @@ class BodyWriter:
                 continue
             prev, last = (self.pars[i - 1] if i else None), self.pars[j - 1]
             run = self.pars[i:j]
-            if prev is not None and prev.mark == "equal" and (prev.last_op == kind or any(p.note for p in run)):
+            if (prev is not None and prev.mark == "equal" and not prev.note and prev.style == last.style
+                    and (prev.last_op == kind or (kind == "delete" and any(p.note for p in run)))):
                 prev.mark, last.mark = kind, "equal"
-                if prev.style != last.style:
-                    if kind == "insert":  # rejected: P's text ends at this mark
-                        last.old_style = prev.style
-                    else:  # accepted: P's text ends at this mark
-                        last.old_style, last.style = last.style, prev.style
             i = j
 
     def write(self, unit: Unit) -> None:

@@ -23,10 +23,6 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"
             "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>\"'{}]")
 
-# Operative paragraphs are numbered by numId 1 ("1.", "(a)", "(i)"...), preambular paragraphs
-# carry the invisible level 0 of numId 2 so that their items are lettered afresh under each one.
-# Both are defined in templates/build_templates.py.
-NUM_OPERATIVE, NUM_PREAMBLE = 1, 2
 
 
 @dataclass
@@ -90,26 +86,26 @@ def footnote_reference(note_id: int, revs: Revisions, op: str = "equal") -> str:
     return f"<{tag} {revs.attrs()}>{body}</{tag}>"
 
 
-def paragraph_style(part: str, depth: int) -> tuple[str, int, int]:
-    """(style id, numId, ilvl) for a paragraph of ``part`` ("PP"/"OP") at sub-paragraph ``depth``."""
-    num = NUM_PREAMBLE if part == "PP" else NUM_OPERATIVE
+def paragraph_style(part: str, depth: int) -> str:
+    """The style of a paragraph of ``part`` ("PP"/"OP") at sub-paragraph ``depth``.
+
+    The styles carry the auto-numbering (see templates/build_templates.py), so a paragraph names
+    nothing else.
+    """
     if depth == 0:
-        return ("UNPreamble" if part == "PP" else "UNOperative"), num, 0
-    return f"UNItem{min(depth, 5)}", num, min(depth, 5)
+        return "UNPreamble" if part == "PP" else "UNOperative"
+    return f"{'UNPreambleItem' if part == 'PP' else 'UNItem'}{min(depth, 5)}"
 
 
-def ppr(style: str, num: int, ilvl: int, revs: Revisions, *, mark: str = "equal",
-        old_style: tuple[str, int, int] | None = None) -> str:
-    """Paragraph properties; ``mark`` insert/delete makes the paragraph mark itself a revision."""
-    props = f'<w:pStyle w:val="{style}"/><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
-    out = props
+def ppr(style: str, revs: Revisions, *, mark: str = "equal", old_style: str | None = None) -> str:
+    """Paragraph properties; ``mark`` insert/delete makes the paragraph mark itself a revision,
+    ``old_style`` records a change of style (and so of numbering) as a revision."""
+    out = f'<w:pStyle w:val="{style}"/>'
     if mark != "equal":
         tag = "w:ins" if mark == "insert" else "w:del"
         out += f"<w:rPr><{tag} {revs.attrs()}/></w:rPr>"
-    if old_style is not None and old_style != (style, num, ilvl):
-        o_style, o_num, o_ilvl = old_style
-        out += (f'<w:pPrChange {revs.attrs()}><w:pPr><w:pStyle w:val="{o_style}"/><w:numPr>'
-                f'<w:ilvl w:val="{o_ilvl}"/><w:numId w:val="{o_num}"/></w:numPr></w:pPr></w:pPrChange>')
+    if old_style is not None and old_style != style:
+        out += f'<w:pPrChange {revs.attrs()}><w:pPr><w:pStyle w:val="{old_style}"/></w:pPr></w:pPrChange>'
     return f"<w:pPr>{out}</w:pPr>"
 
 

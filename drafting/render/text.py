@@ -13,6 +13,8 @@ def heading(resolution: Resolution) -> list[str]:
     lines = []
     if resolution.symbol:
         lines.append(resolution.symbol)
+        if resolution.body is Body.SC and resolution.adopted:
+            lines.append(f"of {resolution.adopted.day} {resolution.adopted:%B %Y}")
     else:
         lines.append("Draft resolution")
     if resolution.body is Body.GA and resolution.session:

@@ -26,7 +26,10 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     """The units of the tracked document, in document order."""
     old_order = {address: i for i, (address, _) in enumerate(comparison.old.walk())}
     units = [_unit(comparison, change, substantive_only) for change in comparison.changes]
-    indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes) if c.old]
+    # A paragraph that changed part or level (PP5 become OP1) is shown deleted and inserted too:
+    # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
+    indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
+               if c.old and (not c.new or _style(c.old[0]) == _style(c.new[0]))]
     keep = _rising(indexed)
 
     out: list[Unit] = []
@@ -70,15 +73,46 @@ def _replacements(units: list[Unit]) -> list[Unit]:
         if not unit.plain and unit.hunks and (not unit.old or not unit.new):
             run.append(unit)
             continue
-        gone = [u for u in run if not u.new and len(u.old) == 1]
-        come = [u for u in run if u.new and len(u.new) == 1]
-        pairs = list(zip(gone, come))
-        paired = {id(u) for pair in pairs for u in pair}
-        out += [Unit(d.hunks + i.hunks, d.old, i.new) for d, i in pairs]
-        out += [u for u in run if id(u) not in paired]
+        out += _paired(run)
         run = []
         out.append(unit)
     return out[:-1]
+
+
+def _paired(run: list[Unit]) -> list[Unit]:
+    """A run of whole units with deletions and insertions of the same style paired in order.
+
+    Pairs never cross, so the insertions keep their order (Accept All) and the deletions theirs
+    (Reject All).
+    """
+    gone = [u for u in run if not u.new]
+    come = [u for u in run if u.new]
+    pairs: dict[int, Unit] = {}  # id of the insertion -> its deletion
+    start = 0
+    for deletion in gone:
+        if len(deletion.old) != 1:
+            continue
+        for k in range(start, len(come)):
+            if len(come[k].new) == 1 and _style(come[k].new[0][0]) == _style(deletion.old[0][0]):
+                pairs[id(come[k])] = deletion
+                start = k + 1
+                break
+    out: list[Unit] = []
+    waiting = list(gone)
+    for insertion in come:
+        deletion = pairs.get(id(insertion))
+        if deletion is None:
+            out.append(insertion)
+            continue
+        while waiting[0] is not deletion:  # deletions before this one go first
+            out.append(waiting.pop(0))
+        waiting.pop(0)
+        out.append(Unit(deletion.hunks + insertion.hunks, deletion.old, insertion.new))
+    return out + waiting
+
+
+def _style(address) -> tuple[str, int]:
+    return address.part.value, address.depth
 
 
 def _index(units: list[Unit], unit: Unit) -> int:

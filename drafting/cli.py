@@ -371,7 +371,8 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) 
     from .training import score as run, score_html, score_terminal
 
     result = run(read_resolution(draft), read_resolution(adopted), profile)
-    emit(score_html(result) if fmt == "html" else score_terminal(result), output)
+    names = (draft, adopted)
+    emit(score_html(result, names) if fmt == "html" else score_terminal(result, names), output)
 
 
 @main.command()

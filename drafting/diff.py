@@ -141,6 +141,7 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 _CONNECTORS = frozenset("and of to from until through the its on in by".split())
 _REFERENCES = frozenset("resolution resolutions document documents decision decisions".split())
 _ENUMERATION = frozenset([",", "and"])
+_TERMINAL = frozenset([",", ";", ".", ":"])
 
 
 def _kind(token: str) -> str:
@@ -177,6 +178,10 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
     """
     words = _words(deleted) + _words(inserted)
+    if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
+        # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
+        # full stop on the last operative paragraph): moving or appending paragraphs changes it.
+        return HunkClass.PUNCTUATION
     kinds = [_kind(w) for w in words]
     prev_words = _words(before)[-3:]
     next_words = _words(after)[:3]

@@ -30,7 +30,6 @@ NOT_PARTICIPLES = frozenset(("Nothing", "Something", "Anything", "Everything", "
 # Capitalized words ending in "s" that are not third person singular verbs.
 NOT_VERBS = frozenset(("This", "Thus", "His", "Its", "As", "Was", "Is", "Has", "Always", "Perhaps",
                        "Unless", "Nevertheless", "Whereas", "Less", "Towards", "Besides"))
-_CLOSERS = "\"'”’»)]" + " \t"
 _QUOTES = "\"'”’»"
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _ADVERB_WORDS = frozenset(w for a in PREFIX_ADVERBS for w in a.split()) | {"Once", "again", "more", "Hereby"}
@@ -149,6 +148,11 @@ def base_lead(lead: str) -> str:
 
 # ---------------------------------------------------------------------------- rules
 
+def _opening(p: Paragraph) -> str:
+    """The first four words, quoted: '"The trade in conflict …"'."""
+    return quoted(" ".join(p.text.split()[:4]) + " …", 60)
+
+
 def pp_lead(ctx: Context) -> Iterator[Hit]:
     """Each preambular paragraph opens with a participle or adjective lead."""
     for address, p in ctx.top(Part.PREAMBLE):
@@ -165,13 +169,8 @@ def pp_lead(ctx: Context) -> Iterator[Hit]:
             yield Hit(address, f'preambular paragraph opens with the operative verb "{first}"',
                       "open with a participle (\"Noting\", \"Welcoming\") or make it operative")
         else:
-            yield Hit(address, f'preambular paragraph does not open with a participle or adjective lead: {quoted(" ".join(p.text.split()[:4]) + " …", 60)}',
+            yield Hit(address, f"preambular paragraph does not open with a participle or adjective lead: {_opening(p)}",
                       'open with a lead such as "Recalling", "Noting", "Deeply concerned"')
-
-
-@lru_cache(maxsize=None)
-def _verbs() -> frozenset[str]:
-    return frozenset(b.split()[0] for b in OPERATIVE_BASES)
 
 
 # Operative-part paragraphs that are not operative paragraphs of their own:
@@ -243,7 +242,7 @@ def op_verb(ctx: Context) -> Iterator[Hit]:
             yield Hit(address, f'operative paragraph opens with the participle "{first}"',
                       f'use the present tense: "{verb}"')
         else:
-            yield Hit(address, f'operative paragraph does not open with a present-tense verb: {quoted(" ".join(p.text.split()[:4]) + " …", 60)}',
+            yield Hit(address, f"operative paragraph does not open with a present-tense verb: {_opening(p)}",
                       'open with a verb such as "Decides", "Requests", "Calls upon"')
 
 

@@ -103,7 +103,8 @@ def spelling(ctx: Context) -> Iterator[Hit]:
                 continue
             use = entry["use"]
             use = use[0].upper() + use[1:] if word[0].isupper() else use
-            yield Hit(address, f'US spelling "{word}"', f'write "{use}"')
+            kind = "-ise spelling" if "iz" in use and "is" in word.lower() else "US spelling"
+            yield Hit(address, f'{kind} "{word}"', f'write "{use}"')
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -325,6 +325,7 @@ class HunkClass(str, Enum):
     DATE = "date"
     NUMBER = "number"
     LIST = "list"
+    PUNCTUATION = "punctuation"  # only the mark that closes a paragraph (",", ";", "." or ":")
     WORDING = "wording"
 
 
@@ -355,6 +356,8 @@ class Change:
         """True when no hunk is a wording change (unchanged paragraphs are routine too)."""
         if self.kind in (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.SPLIT, ChangeKind.MERGED):
             return False
+        if self.kind is ChangeKind.MOVED and self.old and self.new and self.old[0].part is not self.new[0].part:
+            return False  # a preambular paragraph made operative (or back) changes its force
         return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
 
     @property

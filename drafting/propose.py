@@ -25,8 +25,10 @@ from .facts import short_symbol
 from .model import Address, Body, Edit, Flag, FlagKind, Proposal, Resolution
 
 DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
-GA_REF = rf"\d+/\d+(?: of {DATE})?"
-SC_REF = rf"\d+ ?\(\d{{4}}\)(?: of {DATE})?"
+# In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
+_CHAIN_DATE = rf"\d{{1,2}} (?:{F.MONTH_RE})(?: \d{{4}})?"
+GA_REF = rf"\d+/\d+(?: of {_CHAIN_DATE})?"
+SC_REF = rf"\d+ ?\(\d{{4}}\)(?: of {_CHAIN_DATE})?"
 _REF = rf"(?:{GA_REF}|{SC_REF})"
 # "its resolutions 55/56 of 1 December 2000, ... and 67/135 of 18 December 2012"
 CHAIN_RE = re.compile(rf"\b(?:Recalling|Reaffirming|Recalls|Reaffirms)\b[^,;]{{0,20}}?\bits (resolutions?) "
@@ -119,13 +121,24 @@ def _recall_chain(work: _Work, previous: str | None) -> None:
             numbers = [_ref_number(r) for r in refs]
             if previous not in numbers or _ref_number(own) in numbers:
                 continue  # not the series' chain, or the precedent is in it already
-            new_ref = _precedent_ref(work.precedent, refs[-1])
-            body = chain.group(2)
-            joined = re.sub(r",? and (?=[^,]*$)", ", ", body) if len(refs) > 1 else body
-            word = "resolutions" if chain.group(1) == "resolution" else chain.group(1)
-            new = f"{word} {joined} and {new_ref}"
+            if re.match(r"\s+of\b|,?\s+(?:and\s+)?\d", text[chain.end():]):
+                continue  # the chain goes on in a form not read here: appending would cut it
+            new = _append(work.precedent, chain.group(1), chain.group(2), refs)
             work.set(address, "calendar:recall-chain", text[:chain.start(1)] + new + text[chain.end():])
             break
+
+
+def _append(precedent: Resolution, word: str, body: str, refs: list[str]) -> str:
+    """'resolutions A, B and C' -> 'resolutions A, B, C and <precedent>', in the chain's own style."""
+    new_ref = _precedent_ref(precedent, refs[-1])
+    if len(refs) > 1:
+        cut = body.rindex(" and ")
+        body = body[:cut].rstrip(",") + ", " + body[cut + len(" and "):]
+    year = precedent.adopted.year if precedent.adopted else None
+    shares_years = any(re.search(rf" of \d{{1,2}} (?:{F.MONTH_RE})$", r) for r in refs)
+    if shares_years and year and body.endswith(f" {year}") and " of " in (new_ref or ""):
+        body = body[:-len(f" {year}")]  # "of 3 May 1978 and 434 (1978) of 18 September 1978" -> one year
+    return f"{'resolutions' if word == 'resolution' else word} {body} and {new_ref}"
 
 
 def _previous_resolution(work: _Work, previous: str | None) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .errors import DraftingError
+from .errors import DraftingError, FactsError
 from .lint import Finding, counts, lint
 from .lint_rules import lead_of
 from .model import Address, ChangeKind, Comparison, HunkOp, Part, Resolution
@@ -93,10 +93,15 @@ def _addr(addresses: Sequence[Address]) -> str:
     return "+".join(str(a) for a in addresses) or "—"
 
 
-def score_terminal(result: Score) -> str:
+def _names(result: Score, names: tuple[str, str] | None) -> tuple[str, str]:
+    """(draft, adopted) as a report names them: the given names (file names), else the labels."""
+    return names or (result.comparison.new.label, result.comparison.old.label)
+
+
+def score_terminal(result: Score, names: tuple[str, str] | None = None) -> str:
     """The score as plain text: a summary, one line per paragraph, then the lint findings."""
-    c = result.comparison
-    lines = [f"Draft {c.new.label} scored against {c.old.label}",
+    draft, adopted = _names(result, names)
+    lines = [f"{draft} scored against {adopted}",
              f"matched {result.count('matched')}, missed {result.count('missed')}, added "
              f"{result.count('added')} (of {result.adopted_total} adopted paragraphs and sub-paragraphs); "
              f"closeness {result.closeness:.2f} overall", "",
@@ -112,10 +117,11 @@ def score_terminal(result: Score) -> str:
     return "\n".join(lines) + "\n"
 
 
-def score_html(result: Score) -> str:
+def score_html(result: Score, names: tuple[str, str] | None = None) -> str:
     """The score as one self-contained HTML page, each paragraph's word diff inline."""
     from html import escape
 
+    draft, adopted = _names(result, names)
     c = result.comparison
     rows = []
     for r, change in zip(result.rows, c.changes):
@@ -125,13 +131,13 @@ def score_html(result: Score) -> str:
             parts.append(text if h.op is HunkOp.EQUAL else
                          f"<del>{text}</del>" if h.op is HunkOp.DELETE else f"<ins>{text}</ins>")
         close = f"{r.closeness:.2f}" if r.status == "matched" else ""
+        status = escape(r.kind.value if r.status == "matched" else r.status)
         rows.append(f'<tr class="{r.status}"><td>{_addr(r.adopted)}</td><td>{_addr(r.draft)}</td>'
-                    f'<td class="n">{close}</td><td>{escape(r.kind.value if r.status == "matched" else r.status)}</td>'
-                    f'<td>{"".join(parts)}</td></tr>')
+                    f'<td class="n">{close}</td><td>{status}</td><td>{"".join(parts)}</td></tr>')
     findings = "".join(
         f"<li><b>{escape(str(f.paragraph or '-'))}</b> {escape(f.severity.value)}: {escape(f.message)} "
         f"<code>{escape(f.rule)}</code> — fix: {escape(f.fix)}</li>" for f in result.findings)
-    title = f"Draft {escape(c.new.label)} scored against {escape(c.old.label)}"
+    title = f"{escape(draft)} scored against {escape(adopted)}"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>
@@ -250,6 +256,11 @@ def exercise(precedent_path: str | os.PathLike[str], facts_path: str | os.PathLi
 
     precedent = load(precedent_path)
     facts = load_facts(facts_path)
+    if precedent.facts and facts and not set(facts) & set(precedent.facts):
+        raise FactsError(
+            f"{facts_path}: expected this year's facts for {precedent.label} (keys such as "
+            f"{', '.join(sorted(precedent.facts)[:3])}), found none of its keys "
+            f"({', '.join(sorted(facts)[:3])}, ...); is it the facts file of another series?")
     write_worksheet(precedent, facts, worksheet)
     if key is None:
         return None

@@ -101,6 +101,22 @@ def write_worksheet(precedent: Resolution, facts: Mapping[str, Any], path: str |
     write_atomic(path, lambda tmp: doc.save(str(tmp)))
 
 
+def _edits(change: Any, most: int = 4) -> str:
+    """': "67/135" → "68/128"; "South Africa" → "China"', the word edits of an amended paragraph."""
+    pairs: list[list[str]] = []
+    for hunk in change.hunks:
+        if hunk.op.value == "equal":
+            continue
+        if not pairs or (hunk.op.value == "delete" and (pairs[-1][0] or pairs[-1][1])) or \
+                (hunk.op.value == "insert" and pairs[-1][1]):
+            pairs.append(["", ""])
+        pairs[-1][0 if hunk.op.value == "delete" else 1] += hunk.text
+    shown = [f'"{a.strip()}" → "{b.strip()}"' if a.strip() and b.strip() else
+             f'+ "{b.strip()}"' if b.strip() else f'− "{a.strip()}"' for a, b in pairs[:most]]
+    more = f"; … ({len(pairs) - most} more)" if len(pairs) > most else ""
+    return ": " + "; ".join(shown) + more if shown else ""
+
+
 def write_key(precedent: Resolution, key: "Key", path: str | os.PathLike[str]) -> None:
     """The answer key: where it comes from, which paragraphs changed, then the whole text."""
     from docx import Document
@@ -121,7 +137,8 @@ def write_key(precedent: Resolution, key: "Key", path: str | os.PathLike[str]) -
         old = "+".join(str(a) for a in change.old) or "—"
         new = "+".join(str(a) for a in change.new) or "—"
         how = "routine" if change.routine else "substantive"
-        doc.add_paragraph(f"{old} → {new}: {change.kind.value} ({how})")
+        edits = _edits(change) if change.kind.value in ("amended", "moved") else ""
+        doc.add_paragraph(f"{old} → {new}: {change.kind.value} ({how}){edits}")
     if not changed:
         doc.add_paragraph("Nothing: the text is the same.")
     if key.notes:

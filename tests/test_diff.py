@@ -76,7 +76,9 @@ def test_lead_and_wording_are_substantive():
     assert changed("Welcoming the report", "Welcomes the report") == [
         ("delete", "Welcoming", "wording"), ("insert", "Welcomes", "wording")]
     assert classify("prevailing", "continued", "over the ", " state") is HunkClass.WORDING
-    assert classify(",", ";", "the area", "") is HunkClass.WORDING
+    # The mark closing a paragraph follows its place: routine; inside the text it is wording.
+    assert classify(",", ";", "the area", "") is HunkClass.PUNCTUATION
+    assert classify(",", ";", "the area", " and the region,") is HunkClass.WORDING
 
 
 def test_word_diff_of_equal_and_empty_texts():

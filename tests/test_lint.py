@@ -181,6 +181,11 @@ def test_ref_library():
     seeded = SC444_PP1.replace("19 March", "18 March")
     found = hits(sc(preamble=(seeded,), year=1979), "ref-library", library=library)
     assert found == [("PP1", '"resolution 426 (1978) of 18 March 1978": S/RES/426 (1978) was adopted on 19 March 1978')]
+    # a 2014 draft recalling 68/128, which the library holds (adopted on 18 December 2013)
+    recall = PP13.replace(" and 67/135 of 18 December 2012", ", 67/135 of 18 December 2012 and 68/128 of 18 December 2013")
+    assert hits(ga(preamble=(recall,)), "ref-library", library=PRECEDENTS) == []
+    found = hits(ga(preamble=(recall.replace("18 December 2013", "17 December 2013"),)), "ref-library", library=PRECEDENTS)
+    assert found == [("PP1", '"resolution 68/128 of 17 December 2013": A/RES/68/128 was adopted on 18 December 2013')]
 
 
 # ---------------------------------------------------------------------------- words
@@ -207,6 +212,8 @@ def test_spelling():
     text = "Requests the Secretary-General to prepare a programme of work;"
     assert hits(ga(operative=(text.replace("programme", "program"), OP33)), "spelling") == [("OP1", 'US spelling "program"')]
     assert hits(ga(operative=(text.replace("programme", "computer program"), OP33)), "spelling") == []
+    recognising = "Recognising" + PP1[len("Recognizing"):]
+    assert hits(ga(preamble=(recognising,)), "spelling") == [("PP1", '-ise spelling "Recognising"')]
     # a capital inside the sentence is a proper name
     assert hits(ga(operative=(OP1.replace("as a whole", "and the Carter Center"), OP33)), "spelling") == []
 
@@ -278,6 +285,8 @@ def test_every_rule_has_a_test_here():
 
     source = pathlib.Path(__file__).read_text()
     assert [r for r in RULE_IDS if f'"{r}"' not in source] == []
+    table = (PRECEDENTS.parent / "docs" / "lint-rules.md").read_text()
+    assert [r for r in RULE_IDS if f"| `{r}` |" not in table] == []
 
 
 # ---------------------------------------------------------------------------- precedents

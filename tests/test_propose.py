@@ -431,3 +431,24 @@ def test_a_text_with_nothing_to_update_says_so() -> None:
     assert (p.edits, p.flags) == ((), ())
     assert log_markdown(p) == ("# Proposed draft from S/RES/350 (1974)\n\n0 edits, 0 warnings.\n\n## Edits\n\n"
                                "- none\n\n## Warnings\n\n- none\n")
+
+
+def test_a_chain_that_writes_the_year_once_keeps_that_style() -> None:
+    # S/RES/434 (1978) recalls "... 426 (1978) of 19 March and 427 (1978) of 3 May 1978";
+    # S/RES/444 (1979), the next renewal, recalls "... 427 (1978) of 3 May and 434 (1978) of 18 September 1978".
+    r = Resolution(symbol="S/RES/434 (1978)", body=Body.SC, year=1978, adopted=dt.date(1978, 9, 18),
+                   facts={"previous_resolution": "427 (1978)"},
+                   preamble=(Paragraph("Recalling its resolutions 425 (1978) and 426 (1978) of 19 March and "
+                                       "427 (1978) of 3 May 1978,"),))
+    assert propose(r, {}).draft.preamble[0].text == (
+        "Recalling its resolutions 425 (1978) and 426 (1978) of 19 March, 427 (1978) of 3 May and 434 (1978) "
+        "of 18 September 1978,")
+
+
+def test_a_chain_read_only_in_part_is_left_alone() -> None:
+    r = Resolution(symbol="S/RES/434 (1978)", body=Body.SC, year=1978, adopted=dt.date(1978, 9, 18),
+                   facts={"previous_resolution": "426 (1978)"},
+                   preamble=(Paragraph("Recalling its resolutions 425 (1978) and 426 (1978) of 19th March, 427 "
+                                       "(1978),"),))
+    p = propose(r, {})
+    assert p.draft.preamble == r.preamble and p.edits == ()

@@ -94,7 +94,7 @@ def test_leads_in_italics_and_operative_paragraphs_auto_numbered(tmp_path):
     numbering = {}  # style id -> (numId, ilvl): Word numbers the paragraphs through their style
     for style in styles.iter(f"{W}style"):
         num = style.find(f"{W}pPr/{W}numPr")
-        if num is not None:
+        if num is not None and style.get(f"{W}styleId").startswith("UN"):
             numbering[style.get(f"{W}styleId")] = (num.find(f"{W}numId").get(f"{W}val"),
                                                    num.find(f"{W}ilvl").get(f"{W}val"))
     for p, (address, paragraph) in zip(paragraphs, res.walk()):

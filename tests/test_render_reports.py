@@ -174,6 +174,11 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         "| [0450 → 0459](0450-0459.md) | 3 | 0 | 0 | 0 | 0 | 0 | 2 | 1 |\n"
         "| [0459 → 0467](0459-0467.md) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    html_out = tmp_path / "html"
+    result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(html_out), "--format", "html"])
+    assert result.exit_code == 1 and result.stdout.endswith(f"wrote 2 reports and {html_out / 'index.html'}\n")
+    index = (html_out / "index.html").read_text()
+    assert '<a href="0450-0459.html">0450 → 0459</a>' in index and '<a href="0459-0467.html">' in index
     one = CliRunner().invoke(main, ["diff", "--series", str(series / "missing")])
     assert one.exit_code == 2 and "expected a series folder" in one.stderr
 

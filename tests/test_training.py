@@ -60,8 +60,11 @@ def test_score_conflict_diamonds_2014(key_2014):
     # deleting OP3 put two "Recognizes" paragraphs side by side; OP18/OP26 repeat leads in 68/128 itself
     assert [(f.rule, str(f.paragraph)) for f in result.findings] == [
         ("repeated-lead", "OP3"), ("country-name", "OP9"), ("repeated-lead", "OP18"), ("repeated-lead", "OP26")]
-    golden("score-conflict-diamonds", "score.txt", score_terminal(result))
-    page = score_html(result)
+    names = ("a student's 2014 draft", "the 2014 answer key (proposal from A/RES/68/128)")
+    text = score_terminal(result, names)
+    assert text.splitlines()[0] == "a student's 2014 draft scored against the 2014 answer key (proposal from A/RES/68/128)"
+    golden("score-conflict-diamonds", "score.txt", text)
+    page = score_html(result, names)
     assert "<del>Viet Nam</del><ins>Vietnam</ins>" in page and "http" not in page
     golden("score-conflict-diamonds", "score.html", page)
 
@@ -105,7 +108,7 @@ def test_exercise_conflict_diamonds(tmp_path):
     assert key_lines[0] == "Answer key: draft 2014"
     assert any(line.startswith("31. Acknowledges with great appreciation the important contribution that China") for line in key_lines)
     assert any(line.startswith("OP31 (null-fact)") for line in key_lines)
-    assert "OP32 → OP32: amended (routine)" in key_lines
+    assert "OP32 → OP32: amended (routine): \"sixty-ninth\" → \"seventieth\"" in key_lines
 
 
 def test_exercise_unifil_key_is_the_next_adopted_text(tmp_path):
@@ -142,7 +145,7 @@ def test_cli_score_exercise_phrases(tmp_path, key_2014):
     save(key_2014.resolution, adopted)
     result = runner.invoke(main, ["score", str(draft), "--against", str(adopted)])
     assert result.exit_code == 0
-    assert result.output.splitlines()[0] == "Draft draft 2014 scored against draft 2014"
+    assert result.output.splitlines()[0] == f"{draft} scored against {adopted}"
     assert result.output.splitlines()[1].startswith("matched 56, missed 1, added 1 (of 57 adopted paragraphs")
     out = tmp_path / "score.html"
     result = runner.invoke(main, ["score", str(draft), "--against", str(adopted), "--format", "html", "-o", str(out)])
@@ -163,3 +166,6 @@ def test_cli_score_exercise_phrases(tmp_path, key_2014):
     assert result.exit_code == 2 and "Traceback" not in result.output
     result = runner.invoke(main, ["phrases", str(tmp_path / "empty")])
     assert result.exit_code == 2
+    result = runner.invoke(main, ["exercise", str(UNIFIL_444), "--facts", str(FACTS_2014), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2 and "is it the facts file of another series?" in result.output
+    assert not (tmp_path / "x.docx").exists()

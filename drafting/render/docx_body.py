@@ -98,19 +98,30 @@ class BodyWriter:
         """
         i = 0
         while i < len(self.pars):
-            kind = self.pars[i].whole
             j = i
-            while kind and j < len(self.pars) and self.pars[j].whole == kind and self.pars[j].mark == kind:
+            while j < len(self.pars) and self.pars[j].whole and self.pars[j].mark == self.pars[j].whole:
                 j += 1
             if j == i:
                 i += 1
                 continue
-            prev, last = (self.pars[i - 1] if i else None), self.pars[j - 1]
-            run = self.pars[i:j]
-            if (prev is not None and prev.mark == "equal" and not prev.note and prev.style == last.style
-                    and (prev.last_op == kind or (kind == "delete" and any(p.note for p in run)))):
-                prev.mark, last.mark = kind, "equal"
+            prev, block = (self.pars[i - 1] if i else None), self.pars[i:j]
+            kinds = {p.whole for p in block}
+            if prev is not None and prev.mark == "equal" and not prev.note and self._needs_shift(prev, block, kinds):
+                if len(kinds) == 1:  # end the shift at a paragraph of P's style where there is one
+                    same = [k for k, p in enumerate(block) if p.style == prev.style]
+                    block = block[:same[-1] + 1] if same else block
+                marks = [p.mark for p in block]
+                prev.mark = marks[0]
+                for par, mark in zip(block, marks[1:] + ["equal"]):
+                    par.mark = mark
             i = j
+
+    @staticmethod
+    def _needs_shift(prev: _Par, block: list[_Par], kinds: set[str]) -> bool:
+        if len(kinds) > 1:  # inserted paragraphs next to deleted ones: LibreOffice overlaps them
+            return True
+        kind = block[0].whole
+        return prev.last_op == kind or (kind == "delete" and any(p.note for p in block))
 
     def write(self, unit: Unit) -> None:
         state = _State(unit)

@@ -225,3 +225,29 @@ def all_marks(p: Para) -> list[int]:
     for item in p.items:
         out += all_marks(item)
     return out
+
+
+# OCR reads the mark that closes a paragraph badly (":" for ";", "." for ","), and the mark is
+# fixed by the paragraph's place: a comma in the preamble, a semicolon between operative
+# paragraphs (a colon only before sub-paragraphs). Mended here, and each mending is recorded.
+_CLOSING = re.compile(r"[.,;:]$")
+
+
+def mend_closing_marks(preamble: list[Para], operative: list[Para]) -> list[str]:
+    """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,")."""
+    mended: list[str] = []
+
+    def mend(para: Para, label: str, want: str, wrong: str) -> None:
+        mark = para.text[-1:]
+        if mark in wrong and _CLOSING.search(para.text):
+            para.text = para.text[:-1] + want
+            mended.append(f"{label} {mark} → {want}")
+
+    if operative:  # without an operative part the "preamble" may be something else
+        for n, para in enumerate(preamble, start=1):
+            if not para.items:
+                mend(para, f"PP{n}", ",", ".;")
+    for n, para in enumerate(operative[:-1], start=1):
+        if not para.items:
+            mend(para, f"OP{n}", ";", ":,.")
+    return mended

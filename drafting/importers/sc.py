@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..errors import DraftingError
 from ..model import Body, Resolution
 from .footnotes import parse_notes
-from .paragraphs import MONTHS, Para, all_marks, build_parts, split_blocks
+from .paragraphs import MONTHS, Para, all_marks, build_parts, mend_closing_marks, split_blocks
 from .text import mend_split_words, vocabulary
 
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
@@ -183,6 +183,10 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     if not blocks:
         raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
     preamble, operative = build_parts(blocks, set(notes), words)
+    mended = mend_closing_marks(preamble, operative)
+    source = _source(source or file, notes, preamble + operative, adoption.mark)
+    if mended:
+        source += "; closing marks mended (OCR): " + ", ".join(mended)
     return Resolution(
         symbol=f"S/RES/{head.number} ({head.year})",
         body=Body.SC,
@@ -191,7 +195,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         meeting=adoption.meeting or head.meeting,
         draft=head.draft,
         vote=adoption.vote,
-        source=_source(source or file, notes, preamble + operative, adoption.mark),
+        source=source,
         preamble=tuple(p.build(notes) for p in preamble),
         operative=tuple(p.build(notes) for p in operative),
     )

@@ -90,11 +90,12 @@ class BodyWriter:
         Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice's
         own model puts it before the paragraph, and converts on import. The conversion fails in
         two cases found on the UNDOF and UNIFIL series: a revision of the same kind ending the
-        paragraph P before the run (Reject All then glues two paragraphs), and a footnote inside
-        a deleted run (Accept All leaves an empty paragraph). There P's mark carries the revision
-        and the run's last mark stays: the same text either way. Only where P and the run's
-        last paragraph share a style (Word styles a joined paragraph by the mark that stays), and
-        not when P ends with a footnote (LibreOffice mishandles a revised mark right after one).
+        paragraph P before the run (Reject All then glues two paragraphs), and inserted paragraphs
+        next to deleted ones (their marks overlap: an empty paragraph is left). There the marks
+        move up one paragraph, P's mark carrying the first revision and the run's last mark
+        staying: the same text either way. A run of one kind is shifted only up to its last
+        paragraph of P's style where it has one (Word styles a joined paragraph by the mark that
+        stays), and never when P holds a footnote (LibreOffice mishandles a revised mark there).
         """
         i = 0
         while i < len(self.pars):
@@ -120,8 +121,7 @@ class BodyWriter:
     def _needs_shift(prev: _Par, block: list[_Par], kinds: set[str]) -> bool:
         if len(kinds) > 1:  # inserted paragraphs next to deleted ones: LibreOffice overlaps them
             return True
-        kind = block[0].whole
-        return prev.last_op == kind or (kind == "delete" and any(p.note for p in block))
+        return prev.last_op == block[0].whole
 
     def write(self, unit: Unit) -> None:
         state = _State(unit)
@@ -168,6 +168,11 @@ class BodyWriter:
         if unit.plain and not unit.track_notes:
             old_note = new_note
         if old_note is None and new_note is None:
+            return ""
+        if not unit.new and not unit.plain:
+            # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept the
+            # deletion of a paragraph mark in a paragraph holding a footnote (it leaves an empty
+            # paragraph or joins two). Reject All brings the text back, without its footnote.
             return ""
         if old_note is not None and new_note is not None:
             # One reference; a changed note shows its change inside the footnote. (A deleted and an

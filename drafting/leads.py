@@ -39,10 +39,13 @@ PREAMBULAR_BASES = (
     "Reminding", "Desirous", "Confirming", "Strongly supportive", "Being convinced",
     "Being gravely concerned", "Taking also into account", "Taking into account also", "Deeply grieved",
     "Having in mind", "Welcoming also", "Noting also",
+    "Appalled", "Demanding", "Declaring", "Motivated", "Viewing", "Satisfied", "Hoping",
+    "Encouraging", "Extending", "Resolved", "Being deeply concerned",
 ) + tuple(f"Having {also}{done}" for also in ("", "also ", "further ") for done in (
     "been", "begun", "called", "decided", "determined", "discussed", "learned", "taken", "accepted",
     "taken note", "adopted", "considered", "examined", "heard", "noted", "received", "reviewed",
-    "studied", "met", "regard"))
+    "studied", "met", "regard", "learnt", "listened", "expressed", "invited", "recommended",
+    "critically reviewed"))
 
 # Operative bases: third person singular verbs, with their fixed particles.
 OPERATIVE_BASES = (
@@ -66,6 +69,9 @@ OPERATIVE_BASES = (
     # Seen in the other Security Council texts of 1946-1994:
     "Finds", "Entrusts", "Undertakes", "Takes cognizance", "Mandates", "Desires", "Transmits",
     "Hereby resolves", "Hereby records", "Resolves", "Acting under Chapter VII",
+    "Holds", "Reconfirms", "Expects", "Requires", "Dissolves", "Records", "Relies", "Believes",
+    "Draws the attention", "Observes", "Denounces", "Lends", "Concurs", "Shares", "Salutes",
+    "Appoints", "Issues",
 ) + tuple(f"Calls {how} {particle}" for how in ("also", "further", "again", "once again", "once more",
                                                  "urgently", "therefore")
           for particle in ("upon", "on", "for"))

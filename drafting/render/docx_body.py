@@ -93,9 +93,11 @@ class BodyWriter:
         paragraph P before the run (Reject All then glues two paragraphs), and inserted paragraphs
         next to deleted ones (their marks overlap: an empty paragraph is left). There the marks
         move up one paragraph, P's mark carrying the first revision and the run's last mark
-        staying: the same text either way. A run of one kind is shifted only up to its last
-        paragraph of P's style where it has one (Word styles a joined paragraph by the mark that
-        stays), and never when P holds a footnote (LibreOffice mishandles a revised mark there).
+        staying: the same text either way. Never when P holds a footnote (LibreOffice mishandles
+        a revised mark there). Word styles a joined paragraph by the mark that stays, so where P
+        and the run's last paragraph differ in style (an operative paragraph ending in an
+        insertion, followed by inserted sub-paragraphs), Word may show P in the run's last style
+        after Reject All; the text is right.
         """
         i = 0
         while i < len(self.pars):
@@ -108,9 +110,6 @@ class BodyWriter:
             prev, block = (self.pars[i - 1] if i else None), self.pars[i:j]
             kinds = {p.whole for p in block}
             if prev is not None and prev.mark == "equal" and not prev.note and self._needs_shift(prev, block, kinds):
-                if len(kinds) == 1:  # end the shift at a paragraph of P's style where there is one
-                    same = [k for k, p in enumerate(block) if p.style == prev.style]
-                    block = block[:same[-1] + 1] if same else block
                 marks = [p.mark for p in block]
                 prev.mark = marks[0]
                 for par, mark in zip(block, marks[1:] + ["equal"]):

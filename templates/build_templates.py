@@ -162,6 +162,11 @@ def _heading_styles(doc) -> None:
         style.font.size = Pt(size)
         style.font.bold = bold
 
+    _note_styles(doc)
+
+
+def _note_styles(doc) -> None:
+    """Footnote text and reference, comment reference; then readable style ids for all ours."""
     note = _style(doc, "Footnote Text", base="Normal")
     note.font.size = Pt(8)
     note.paragraph_format.left_indent = Cm(1.27)
@@ -212,7 +217,9 @@ def build(organ: str, lines: list[tuple[str, str]]) -> bytes:
     _masthead(doc, organ)
     for field, style in lines:
         _optional(doc, field, style)
-    doc.add_paragraph("{{r organ_line }}", style="UN Organ")
+    # The organ line ("The General Assembly,", style UN Organ) is written whole by the code, like
+    # the body: a tracked change may need to revise its paragraph mark.
+    doc.add_paragraph("{{p organ_line }}")
     # The body: each item of ``body`` is one whole Word paragraph, written by the code.
     doc.add_paragraph("{%p for paragraph in body %}")
     doc.add_paragraph("{{p paragraph }}")

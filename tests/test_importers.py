@@ -242,7 +242,127 @@ def test_every_corpus_text_imports_or_fails_cleanly():
             assert str(exc).startswith(str(path))
             continue
         assert r.preamble or r.operative
-    assert failures == ["S_RES_0851_1993_EN_GOLD.txt"]  # a fragment without its heading
+    assert failures == []
+
+
+# ---------------------------------------------------------------------------- what is not a paragraph
+
+
+def test_sc_annex_is_left_out_of_the_paragraphs_and_named_in_the_source():
+    r = sc(263, 1969)  # "ANNEX" with the revised rules 41-44, before the adoption line
+    assert [p.text[:40] for p in r.operative] == ["Decides to include Russian and Spanish a"]
+    assert r.source.endswith('; left out of the paragraphs: ANNEX "Revised text of rules 41, 42, 43 and 44 of '
+                             'the provisional rules of procedure of the Security Council" (133 words)')
+    assert r.meeting == 1463
+    r = sc(1454, 2002)  # two annexes, no adoption line after them (the 2000s layout)
+    assert len(r.operative) == 5 and r.operative[-1].text == "Decides to remain seized of the matter."
+    assert r.source == ('S_RES_1454_2002_EN_GOLD.txt; left out of the paragraphs: Annex A "Textual entries for '
+                        'the proposed item changes to the Goods Review List" (2073 words); Annex B "Goods Review '
+                        'List procedures" (3519 words)')
+
+
+def test_sc_page_furniture_is_taken_out():
+    r = sc(1445, 2002)  # "02-72318 (E)" and "S/RES/1445 (2002)" stood inside OP2 and before OP24
+    texts = [p.text for _, p in r.walk()]
+    assert not [t for t in texts if "S/RES/1445" in t or "02-72318" in t]
+    assert r.operative[1].text.startswith("Welcomes the decision taken by all the foreign parties to withdraw "
+                                          "fully their troops from the territory of the Democratic Republic of "
+                                          "the Congo, as well as progress in the implementation")
+    assert r.operative[23].text.startswith("Reiterates its full support for the Special Representative")
+
+
+def test_sc_section_headings_are_recorded_not_glued():
+    r = sc(674, 1990)  # "A" before 1., "B" before 12.
+    assert r.operative[0].text.startswith("Demands that the Iraqi authorities")
+    assert r.operative[11].text.startswith("Reposes its trust in the Secretary-General")
+    assert "; sections: A OP1–OP11, B OP12–OP13;" in r.source
+    r = sc(687, 1991)  # nine sections, A from printed paragraph 2
+    assert "; sections: A OP2–OP4, B OP5–OP6, C OP7–OP14, D OP15, E OP16–OP19, F OP20–OP29, G OP30–OP31, " \
+           "H OP32, I OP33–OP34;" in r.source
+    assert r.operative[32].text.startswith("Declares that, upon official notification by Iraq")
+    r = sc(82, 1950)  # roman headings
+    assert "; sections: I OP2–OP3, II OP4, III OP5" in r.source
+    assert r.operative[3].text == "Requests the United Nations Commission on Korea:"
+
+
+def test_sc_section_preambles_join_the_preamble_and_operative_numbers_stay_printed():
+    r = sc(864, 1993)  # section B opens with its own preamble; "C 27." is OP27
+    assert "; sections: A OP1–OP16, B PP10–PP14 OP17–OP26, C OP27–OP29;" in r.source
+    assert r.preamble[9].text.startswith("Strongly condemning the National Union")
+    assert r.preamble[13].text == "Acting under Chapter VII of the Charter of the United Nations,"
+    assert r.operative[26].text.startswith("Expresses also its readiness to review the measures")
+    # OCR specks after the number: "16. | Demands", "24. ~— Requests"
+    assert r.operative[15].text.startswith("Demands that the National Union proceed immediately")
+    assert r.operative[23].text.startswith("Requests all States to report to the Secretary-General")
+    r = sc(161, 1961)  # parts A and B each with "The Security Council," and a preamble
+    assert "; sections: A PP1–PP4 OP1–OP5, B PP5–PP9 OP6–OP8;" in r.source
+    assert r.preamble[4].text.startswith("Gravely concerned at the continuing deterioration")
+    assert not [p for _, p in r.walk() if "Security Council;" in p.text or p.text == "B"]
+    r = sc(814, 1993)  # "B\nActing under Chapter VII ..." then paragraphs; "C 15." is OP15
+    assert r.preamble[26].text == "Acting under Chapter VII of the Charter of the United Nations,"
+    assert r.operative[14].text.startswith("Requests the Secretary-General to maintain the fund")
+
+
+def test_sc_approved_line_is_the_adoption_not_a_paragraph():
+    r = sc(663, 1990)
+    assert (len(r.operative), r.meeting, r.vote) == (1, 2936, "unanimously")
+    assert r.operative[0].note is None and r.preamble[0].note.startswith("Official Records of the Security")
+
+
+def test_sc_text_without_date_or_organ_line_imports():
+    r = import_file(UNSC / "S_RES_0462_1980_EN_GOLD.txt")
+    assert (r.symbol, r.adopted, r.meeting) == ("S/RES/462 (1980)", None, 2190)
+    assert [p.text for p in r.preamble] == [
+        "Having considered the item on the agenda of its 2185th meeting, as contained in document S/Agenda/2185,",
+        "Taking into account that the lack of unanimity of its permanent members at the 2190th meeting has "
+        "prevented it from exercising its primary responsibility for the maintenance of international peace "
+        "and security,"]
+    assert r.source == "S_RES_0462_1980_EN_GOLD.txt; closing marks mended (OCR): PP1 none → ,"
+
+
+def test_sc_heading_after_narrative():
+    r = import_file(UNSC / "S_RES_0851_1993_EN_GOLD.txt")  # the Yearbook's narrative comes first
+    assert (r.symbol, r.adopted, r.meeting, r.vote) == ("S/RES/851 (1993)", dt.date(1993, 7, 15), 3254,
+                                                        "unanimously")
+    assert r.preamble[0].text.startswith("Reaffirming its resolutions 696 (1991) of 30 May 1991")
+    assert "; text before the heading left out (149 words)" in r.source
+
+
+def test_sc_text_after_a_colon_stays_in_its_paragraph():
+    r = sc(857, 1993)  # the list of candidates
+    assert len(r.operative) == 1
+    assert r.operative[0].text.startswith("Establishes the following list of candidates in accordance with "
+                                          "article 13 of the statute of the International Tribunal: Mr. Georges")
+    assert r.operative[0].text.endswith("Mr. Lal Chan VOHRAH (Malaysia)")
+    r = sc(102, 1953)  # "as follows:" then the conditions, then their items (a) to (c)
+    assert len(r.operative) == 1 and len(r.operative[0].items) == 3
+    assert "as follows: Japan will become a party to the Statute" in r.operative[0].text
+
+
+def test_sc_preamble_goes_on_after_a_paragraph_with_no_lead():
+    r = sc(794, 1992)  # "Sharing ..." (no lead in the lexicon) ends ", ;": the preamble had not ended
+    assert r.preamble[10].text.endswith("would not in present circumstances be an adequate response to the "
+                                        "tragedy in Somalia,")
+    assert r.preamble[11].text.startswith("Determined to establish as soon as possible")
+    assert r.operative[0].lead_phrase(Part.OPERATIVE) != ""
+    assert sc(390, 1976).operative[0].items[1].text.endswith("for another period of six months;")  # "; ."
+
+
+def test_sc_numbers_misread_and_lists_of_numbers():
+    assert sc(686, 1991).operative[1].text.startswith("Demands that Iraq implement its acceptance")  # "Z."
+    assert sc(273, 1969).operative[0].text.startswith("Strongly condemns the Portuguese authorities")  # "L."
+    r = sc(144, 1960)  # "Articles 24, 33,\n34, 35, 36 ...": a list of numbers, no paragraph "34,"
+    assert r.preamble[1].text == ("Taking into account the provisions of Articles 24, 33, 34, 35, 36, 52 and "
+                                  "103 of the Charter of the United Nations,")
+    assert len(r.preamble) == 5 and r.operative[0].text.startswith("Decides to adjourn the consideration")
+
+
+def test_sc_stray_underscore_and_lost_closing_marks():
+    assert sc(775, 1992).operative[4].text.startswith("Calls upon all parties, movements and factions")
+    r = sc(259, 1968)
+    assert r.preamble[0].text.endswith("following the hostilities of 5 June,")
+    assert r.preamble[1].text == "Recalling its resolution 237 (1967) of 14 June 1967,"
+    assert r.source.endswith("; closing marks mended (OCR): PP1 none → ,")
 
 
 # ---------------------------------------------------------------------------- the series

@@ -111,7 +111,7 @@ EDITS = {"moved": (moved, ChangeKind.MOVED), "split": (split, ChangeKind.SPLIT),
 
 def views(path: Path) -> tuple[list[str], list[str]]:
     """(new, old) body texts: w:t outside w:del with deleted marks joined; w:delText and w:t
-    outside w:ins with inserted marks joined. The body runs from the organ line to the adoption."""
+    outside w:ins with inserted marks joined. The body runs after the organ line to the adoption."""
     with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
     pars = list(root.find(f"{W}body").iterchildren(f"{W}p"))
@@ -119,7 +119,7 @@ def views(path: Path) -> tuple[list[str], list[str]]:
     out = {}
     for view, drop, mark_gone in (("new", f"{W}del", f"{W}del"), ("old", f"{W}ins", f"{W}ins")):
         texts, joined = [], False
-        for p in pars[start + 1:]:
+        for p in pars[start:]:  # the organ line's own mark may carry a revision too
             style = p.find(f"{W}pPr/{W}pStyle")
             if style is not None and style.get(f"{W}val") == "UNAdoption":
                 break
@@ -132,7 +132,8 @@ def views(path: Path) -> tuple[list[str], list[str]]:
             joined = p.find(f"{W}pPr/{W}rPr/{mark_gone}") is not None
         while texts and texts[-1] == "":
             texts.pop()
-        out[view] = texts
+        assert texts[0] in ("The General Assembly,", "The Security Council,")
+        out[view] = texts[1:]
     return out["new"], out["old"]
 
 
@@ -261,7 +262,7 @@ def test_comments_on_their_paragraphs(tmp_path):
         for start in p.iter(f"{W}commentRangeStart"):
             anchored[start.get(f"{W}id")] = "".join(t.text or "" for t in p.iter(f"{W}t"))
     assert anchored["1"] == new.operative[2].text
-    assert anchored["0"] == new.preamble[0].text  # a flag without a paragraph sits on the first one
+    assert anchored["0"] == "The General Assembly,"  # a flag without a paragraph sits on the organ line
 
 
 # ---------------------------------------------------------------------------- LibreOffice

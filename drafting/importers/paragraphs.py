@@ -17,19 +17,24 @@ from functools import lru_cache
 from ..leads import detect_lead
 from ..model import Paragraph, Part
 from .footnotes import strip_markers
+from .pages import SECTION, Section
 from .text import join_lines, mend_split_words, squeeze
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-_OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=\S)")
+_OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
+# Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
+# operative number only before an operative verb.
+_MISREAD_NUMBER = re.compile(r"^[LIlZSBGT]\.\s+(?=[A-Z])")
 _ITEM_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s+(?=\S)")
+_JUNK = re.compile(r"^[|~—–‘'_]+\s*(?=[A-Z])")
 _QUOTE_OPEN = ("\"", "“", "”", "'", "‘")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 
 @dataclass
 class Block:
-    kind: str  # "op" (numbered), "item" (lettered), "quote", "text"
+    kind: str  # "op" (numbered), "item" (lettered), "quote", "text", "section" (a heading)
     label: str | None
     lines: list[str] = field(default_factory=list)
 
@@ -41,10 +46,15 @@ def _opener(line: str) -> tuple[str, str | None, str] | None:
         return ("quote", None, stripped)
     m = _OP_NUMBER.match(stripped)
     if m:
-        return ("op", m[1], stripped[m.end():])
+        rest = stripped[m.end():]
+        unmarked = _JUNK.sub("", rest)  # "16. | Demands", "24. ~— Requests": OCR specks
+        return ("op", m[1], unmarked if unmarked != rest and detect_lead(unmarked) else rest)
     m = _ITEM_LABEL.match(stripped)
     if m:
         return ("item", m[1], stripped[m.end():])
+    m = _MISREAD_NUMBER.match(stripped)
+    if m and detect_lead(stripped[m.end():], Part.OPERATIVE):
+        return ("op", None, stripped[m.end():])  # "Z. Demands": a number read as a letter
     if stripped[:1].isupper() and detect_lead(stripped):
         return ("text", None, stripped)
     repaired = _misread_capital(stripped)
@@ -84,12 +94,6 @@ def _misread_capital(line: str) -> str | None:
             if detect_lead(repaired):
                 return repaired
     return None
-    for tail, lead in _lead_tails().items():
-        if line[1:].startswith(tail) and line[0] in _MISREAD.get(lead[0], "") \
-                and line[len(lead):len(lead) + 1] in (" ", ",", ""):
-            if detect_lead(lead + line[len(lead):]) == lead:
-                return lead + line[len(lead):]
-    return None
 
 
 # A footnote mark closing a paragraph: a number or asterisks after its final punctuation. A
@@ -106,8 +110,21 @@ def _closes(line: str, numbers: set[int]) -> bool:
     return line[-1:] in ",;:." or line.endswith((",”", ";”", ".”", ",\"", ".\"", ":”", ":\""))
 
 
+# The organ line inside the body: a section repeats it ("B\n\nThe Security Council,": S/RES/161),
+# old texts print it after their "Whereas" clauses (S/RES/58); ";" is an OCR slip.
+_ORGAN_LINE = re.compile(r"^The (?:Security Council|General Assembly)\s*[,;.]?$")
+
+
+def _section(line: str, blocks: list[Block], blank: bool, numbers: set[int]) -> bool:
+    """True when ``line`` is a section heading ("A", "II") after a closed clause or a blank line."""
+    if not SECTION.match(line) or not blocks:
+        return False
+    last = blocks[-1]
+    return last.kind != "section" and (blank or _closes(last.lines[-1], numbers))
+
+
 def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
-    """Split the body lines into paragraph blocks."""
+    """Split the body lines into paragraph blocks (a section heading is a block of its own)."""
     blocks: list[Block] = []
     blank = True
     for raw in lines:
@@ -115,13 +132,22 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
         if not line:
             blank = True
             continue
-        prev = blocks[-1].lines[-1] if blocks else ""
-        closed = not blocks or _closes(prev, numbers)
+        if _section(line, blocks, blank, numbers):
+            blocks.append(Block("section", line))
+            blank = True
+            continue
+        if _ORGAN_LINE.match(line):
+            continue  # a section's own "The Security Council,", or one after "Whereas" clauses
+        prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
+        closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)
         opener = _opener(line)
         # "... in which it\n(a) Calls for ...": a first sub-paragraph may follow an open clause.
         first_item = opener is not None and opener[0] == "item" and opener[1] in ("a", "i") \
             and opener[2][:1].isupper()
-        if opener and (closed or first_item):
+        # A lead after a blank line opens a paragraph even when the OCR lost the closing mark
+        # ("... document S/Agenda/2185" then "Taking into account ...": S/RES/462).
+        after_blank = blank and opener is not None and opener[0] == "text"
+        if opener and (closed or first_item or after_blank):
             kind, label, rest = opener
             blocks.append(Block(kind, label, [rest]))
         elif blank and closed and line[:1].isupper():
@@ -138,7 +164,7 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
 # names the shape of the slip, never a word of a particular resolution.
 _OCR = (
     (re.compile(r"\bS\$/"), "S/"),  # "S$/12611"
-    (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)"), ""),  # "Calls _on"
+    (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)|(?<=\s)_+(?=\s)"), ""),  # "Calls _on", "Calls _ upon"
     (re.compile(r"(?<=[A-Za-z])~(?=[A-Z])"), "-"),  # "Secretary~General"
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
     # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
@@ -147,6 +173,8 @@ _OCR = (
     # Footnote marks read as punctuation: "1978*? on", "Lebanon*! and", "1984,?7 and", "1978.8 approved"
     (re.compile(r"(?<=\b\d{4})[.,][*?'’°]*\d{0,2}[*?°]*(?=\s+[a-z])"), ","),
     (re.compile(r"(?<=[A-Za-z0-9)])[*?!°]+\d{0,2}(?=\s)"), ""),
+    (re.compile(r"([,;:.])['’*?]*°['’°*?]*\d{0,3}$"), r"\1"),  # "1949,'°5": a mark at the end
+    (re.compile(r"([,;:.])\s*[,;:.]$"), r"\1"),  # "six months; .", "in Somalia, ;": the second is a speck
 )
 
 
@@ -193,31 +221,75 @@ def _nest(parent: Para, item: Para) -> None:
         parent.items.append(item)
 
 
-def build_parts(blocks: list[Block], numbers: set[int],
-                words: Counter[str]) -> tuple[list[Para], list[Para]]:
-    """Preamble and operative part from the blocks; ``numbers``: the footnotes the text has."""
-    preamble: list[Para] = []
-    operative: list[Para] = []
-    in_op = False
+@dataclass
+class Parts:
+    """What the builder makes of the blocks: the two parts and the section headings met."""
+
+    preamble: list[Para] = field(default_factory=list)
+    operative: list[Para] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def _continues(block: Block, text: str, target: Para | None) -> bool:
+    """True when ``block`` carries on the paragraph before it rather than opening one.
+
+    Recited text (a quotation) always does; so does text with no lead of its own after a
+    paragraph that ends with a colon: the list of candidates of S/RES/857, the conditions
+    "Japan will become a party ..." that S/RES/102 sets out "as follows:".
+    """
+    if target is None:
+        return False
+    if block.kind == "quote":
+        return True
+    # The colon must close a paragraph with a lead of its own ("Resolves:", "Recommends ... as
+    # follows:"): a colon closing a "That ..." clause is more often an OCR slip for ";".
+    return block.kind == "text" and target.text.endswith(":") and not target.items \
+        and bool(detect_lead(target.text)) and not detect_lead(text)
+
+
+def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> Parts:
+    """Preamble and operative part from the blocks; ``numbers``: the footnotes the text has.
+
+    A section heading starts a new preamble: its preambular paragraphs join the preamble (the
+    model has one), so operative numbers stay those printed; the section is recorded.
+    """
+    parts = Parts()
+    # ``tentative``: the operative part was entered on a paragraph with no lead at all (its
+    # closing ";" only); a preambular lead after it shows the preamble had not ended (S/RES/794:
+    # "Sharing the Secretary-General's assessment ..., ;").
+    in_op = tentative = False
     for block in blocks:
-        raw = join_lines(block.lines)
-        text, marks = strip_markers(raw, numbers)
-        text = _TRAILING_MARK.sub(r"\1", text)
-        text = _clean(text, words)
+        if block.kind == "section":
+            parts.sections.append(Section(block.label or "", len(parts.preamble), len(parts.operative)))
+            in_op = False
+            continue
+        text, marks = strip_markers(join_lines(block.lines), numbers)
+        text = _clean(_TRAILING_MARK.sub(r"\1", text), words)
         para = Para(text, marks, label=block.label)
-        current = operative if in_op else preamble
-        if block.kind == "item" and current:
-            _nest(current[-1], para)
-        elif block.kind == "quote" and current:
-            last = current[-1]
-            target = last.items[-1] if last.items else last
-            target.text += " " + text  # quoted text (a resolution recited) stays in its paragraph
+        current = parts.operative if in_op else parts.preamble
+        last = current[-1] if current else None
+        target = (last.items[-1] if last.items else last) if last else None
+        if block.kind == "item" and last:
+            _nest(last, para)
+        elif _continues(block, text, target):
+            target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
         else:
+            if tentative and block.kind == "text" and _is_preambular(text):
+                parts.preamble += parts.operative  # the guess was wrong: the preamble goes on
+                parts.operative, in_op = [], False
             if block.kind == "op" or (not in_op and _is_operative(text)):
+                tentative = not in_op and block.kind != "op" and not detect_lead(text, Part.OPERATIVE)
                 in_op = True
-            (operative if in_op else preamble).append(para)
-    return preamble, operative
+            elif block.kind == "op" or detect_lead(text, Part.OPERATIVE):
+                tentative = False
+            (parts.operative if in_op else parts.preamble).append(para)
+    return parts
+
+
+def _is_preambular(text: str) -> bool:
+    pp, op = detect_lead(text, Part.PREAMBLE), detect_lead(text, Part.OPERATIVE)
+    return bool(pp) and len(pp) >= len(op)
 
 
 def all_marks(p: Para) -> list[int]:
@@ -227,27 +299,37 @@ def all_marks(p: Para) -> list[int]:
     return out
 
 
-# OCR reads the mark that closes a paragraph badly (":" for ";", "." for ","), and the mark is
-# fixed by the paragraph's place: a comma in the preamble, a semicolon between operative
-# paragraphs (a colon only before sub-paragraphs). Mended here, and each mending is recorded.
+# OCR reads the mark that closes a paragraph badly (":" for ";", "." for ","), or loses it, and
+# the mark is fixed by the paragraph's place: a comma in the preamble, a semicolon between
+# operative paragraphs (a colon only before sub-paragraphs), a full stop at the end. Mended here,
+# and each mending is recorded ("PP2 . → ,", "PP1 none → ,").
 _CLOSING = re.compile(r"[.,;:]$")
+_UNCLOSED = re.compile(r"[\w)]$")  # a word, a number or a bracket: the closing mark was lost
+_OPEN_END = re.compile(r"[,;:]\s+(?:and|or)$")
+
+
+def _mend(para: Para, label: str, want: str, wrong: str, mended: list[str]) -> None:
+    mark = para.text[-1:]
+    if mark in wrong and _CLOSING.search(para.text):
+        para.text = para.text[:-1] + want
+        mended.append(f"{label} {mark} → {want}")
+    elif _UNCLOSED.search(para.text) and not _OPEN_END.search(para.text) and ": " not in para.text:
+        # Not after "; and" (the clause closes with its conjunction), nor after recited text
+        # ("as follows: ..."), whose end is not the paragraph's own.
+        para.text += want
+        mended.append(f"{label} none → {want}")
 
 
 def mend_closing_marks(preamble: list[Para], operative: list[Para]) -> list[str]:
     """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,")."""
     mended: list[str] = []
-
-    def mend(para: Para, label: str, want: str, wrong: str) -> None:
-        mark = para.text[-1:]
-        if mark in wrong and _CLOSING.search(para.text):
-            para.text = para.text[:-1] + want
-            mended.append(f"{label} {mark} → {want}")
-
     if operative:  # without an operative part the "preamble" may be something else
         for n, para in enumerate(preamble, start=1):
             if not para.items:
-                mend(para, f"PP{n}", ",", ".;")
+                _mend(para, f"PP{n}", ",", ".;", mended)
     for n, para in enumerate(operative[:-1], start=1):
         if not para.items:
-            mend(para, f"OP{n}", ";", ":,.")
+            _mend(para, f"OP{n}", ";", ":,.", mended)
+    if operative and not operative[-1].items:
+        _mend(operative[-1], f"OP{len(operative)}", ".", "", mended)
     return mended

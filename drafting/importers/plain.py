@@ -139,7 +139,8 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
     end, adoption = _ending(lines, body)
     meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})
     words = vocabulary(text)
-    preamble, operative = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
+    parts = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
+    preamble, operative = parts.preamble, parts.operative
     symbol = meta.get("symbol")
     year = meta["adopted"].year if isinstance(meta.get("adopted"), dt.date) else None
     if year is None and isinstance(symbol, str) and (m := re.search(r"\((\d{4})\)", symbol)):

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from ..errors import DraftingError
 from ..model import Body, Resolution
 from .footnotes import parse_notes
-from .paragraphs import MONTHS, Para, all_marks, build_parts, mend_closing_marks, split_blocks
+from .pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
+from .paragraphs import MONTHS, Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
 from .text import mend_split_words, vocabulary
 
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
@@ -34,15 +35,39 @@ _HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+(\d
 _HEAD_DRAFT = re.compile(r"^\s*\[(S/[^\]]+)\]\s*$", re.M)
 _FILE_NAME = re.compile(r"S_RES_(\d+)_(\d{4})")
 _ORGAN = re.compile(r"^\s*The Security Council\s*[,.]?\s*$")
-_ADOPTED = re.compile(r"^\s*Ad[ao]pted\b")  # "Adapted": an OCR slip seen twice
+# "Adapted": an OCR slip seen twice; "Approved unanimously at the 2936th meeting." (S/RES/663).
+_ADOPTED = re.compile(r"^\s*(?:Ad[ao]pted\b|Approved\s+(?:unanimously\s+)?at\b)")
 _SLASH_NOTE = re.compile(r"^\s*\d{1,3}/\s+\S")
 
 
+# A heading after other text (the Yearbook's narrative before S/RES/851): symbol, then the date.
+_LATE_HEAD = re.compile(r"^\s*Resolution\s+\d+\s*\(\d{4}\)\s*\n\s*of\s+\d{1,2}\s+(?:"
+                        + "|".join(MONTHS) + r")\s+\d{4}\s*$", re.M)
+_ADOPTION_LINE = re.compile(r"^\s*(?:Ad[ao]pted|Approved)\b.{0,80}?\bmeeting\b", re.M | re.S)
+
+
+def _heading_start(text: str) -> int:
+    """Offset of the heading: 0, or where a heading starts after other text (see ``_LATE_HEAD``)."""
+    head = "\n".join(text.splitlines()[:8])
+    if _HEAD_SYMBOL.search(head):
+        return 0
+    late = _LATE_HEAD.search(text)
+    return late.start() if late else 0
+
+
 def looks_like_sc(text: str) -> bool:
-    """True when ``text`` opens with a Security Council heading ("Resolution 350 (1974)" ...)."""
-    head = "\n".join(text.lstrip().splitlines()[:8])
-    return bool(_HEAD_SYMBOL.search(head)) and (
-        "Security Council" in text[:2000] or bool(_HEAD_DATE.search(head)))
+    """True when ``text`` holds a Security Council heading ("Resolution 350 (1974)" ...).
+
+    The heading opens the text, followed by "Security Council" or a date (or, with neither,
+    by an adoption line: S/RES/462 has no date and no organ line), or it follows other text
+    and is followed by its date line.
+    """
+    text = text.lstrip()
+    head = "\n".join(text.splitlines()[:8])
+    if _HEAD_SYMBOL.search(head):
+        return "Security Council" in text[:2000] or bool(_HEAD_DATE.search(head)) \
+            or bool(_ADOPTION_LINE.search(text))
+    return bool(_LATE_HEAD.search(text))
 
 
 @dataclass
@@ -99,7 +124,7 @@ def _heading(text: str, file: str, source: str | None) -> _Head:
 # ---------------------------------------------------------------------------- the adoption line
 
 _ADOPTION = re.compile(
-    r"^Ad[ao]pted\s+(?P<pre>.*?)\s*\b(?:at|ai|ut)\s+(?:the\s+)?(?P<resumed>resumed\s+)?(?P<meeting>\d+(?: \d+)?)\s*"
+    r"^(?:Ad[ao]pted|Approved)\s+(?P<pre>.*?)\s*\b(?:at|ai|ut)\s+(?:the\s+)?(?P<resumed>resumed\s+)?(?P<meeting>\d+(?: \d+)?)\s*"
     r"(?:st|nd|rd|th|h)?_?\s+meeting(?P<post>(?:\s*,?\s*(?:by|with|following)\b[^.()]*(?:\([^)]*\))?|\s*\([^)]*\))*)"
     r"[ \t]*[.,]?(?P<rest>.*)$", re.S)
 
@@ -161,44 +186,77 @@ def _split_end(lines: list[str], start: int) -> tuple[int, int | None]:
     return len(lines), None
 
 
-def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Resolution:
-    """One Security Council resolution from its official plain text."""
-    text = text.replace("\r\n", "\n").replace("\f", "\n").replace("\u00a0", " ")
-    head = _heading(text.lstrip(), file, source)
-    body = text.lstrip()[head.end:]
-    lines = body.split("\n")
+@dataclass
+class _Body:
+    """The body of the text cut in its pieces: paragraph lines, annex lines, adoption and notes."""
+
+    lines: list[str]
+    annex: list[str]
+    adoption: Adoption
+    notes: dict[int, str]
+
+
+def _cut_body(body: str, words: Counter[str]) -> _Body:
+    """Paragraph lines (after the organ line, before any annex), the annex, adoption and notes."""
+    lines = drop_page_furniture(body.split("\n"))
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start < len(lines) and _ORGAN.match(lines[start]):
         start += 1
     end, adopted_at = _split_end(lines, start)
-    words = vocabulary(text)
+    annex = find_annex(lines[start:])
+    if annex is not None and adopted_at is None:
+        end = len(lines)  # no adoption line (2000s layout): the annex runs to the end, no notes
+    annex = start + annex if annex is not None and start + annex < end else end
     if adopted_at is not None:
         adoption = parse_adoption(lines[end:], words)
     else:
         adoption = Adoption(None, None, None, lines[end:])
-    notes = parse_notes(adoption.rest)
-    blocks = split_blocks(lines[start:end], set(notes))
-    if not blocks:
+    return _Body(lines[start:annex], lines[annex:end], adoption, parse_notes(adoption.rest))
+
+
+def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Resolution:
+    """One Security Council resolution from its official plain text."""
+    text = text.replace("\r\n", "\n").replace("\f", "\n").replace("\u00a0", " ").lstrip()
+    before, text = text[:_heading_start(text)], text[_heading_start(text):]
+    head = _heading(text, file, source)
+    words = vocabulary(text)
+    body = _cut_body(text[head.end:], words)
+    blocks = split_blocks(body.lines, set(body.notes))
+    if not any(b.kind != "section" for b in blocks):
         raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
-    preamble, operative = build_parts(blocks, set(notes), words)
-    mended = mend_closing_marks(preamble, operative)
-    source = _source(source or file, notes, preamble + operative, adoption.mark)
-    if mended:
-        source += "; closing marks mended (OCR): " + ", ".join(mended)
+    parts = build_parts(blocks, set(body.notes), words)
+    mended = mend_closing_marks(parts.preamble, parts.operative)
+    source = _source(source or file, body.notes, parts.preamble + parts.operative, body.adoption.mark)
+    source += _records(before, body.annex, parts, mended)
     return Resolution(
         symbol=f"S/RES/{head.number} ({head.year})",
         body=Body.SC,
         year=head.year,
         adopted=head.adopted,
-        meeting=adoption.meeting or head.meeting,
+        meeting=body.adoption.meeting or head.meeting,
         draft=head.draft,
-        vote=adoption.vote,
+        vote=body.adoption.vote,
         source=source,
-        preamble=tuple(p.build(notes) for p in preamble),
-        operative=tuple(p.build(notes) for p in operative),
+        preamble=tuple(p.build(body.notes) for p in parts.preamble),
+        operative=tuple(p.build(body.notes) for p in parts.operative),
     )
+
+
+def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> str:
+    """What the source line records of the text left out of the paragraphs, or changed."""
+    out = ""
+    if before.strip():
+        out += f"; text before the heading left out ({len(before.split())} words)"
+    sections = describe_sections(parts.sections, len(parts.preamble), len(parts.operative))
+    if sections:
+        out += f"; sections: {sections}"
+    if annex:
+        out += f"; left out of the paragraphs: {describe_annexes(annex)}"
+    if mended:
+        out += "; closing marks mended (OCR): " + ", ".join(mended)
+    return out
 
 
 def _source(source: str, notes: dict[int, str], paragraphs: list[Para], mark: int | None) -> str:

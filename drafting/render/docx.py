@@ -2,9 +2,9 @@
 
 The look lives in the docxtpl templates (templates/ga.docx, templates/sc.docx, built by
 templates/build_templates.py): masthead, heading lines, styles and the auto-numbering of operative
-paragraphs and sub-paragraphs. This module fills their fields (autoescape on, every value escaped
-by :mod:`.ooxml`) and writes each body paragraph whole into the template's ``{{p paragraph}}``
-slot, then adds footnotes, comments and the resolution's metadata (``docProps/custom.xml``, so
+paragraphs and sub-paragraphs. This module fills their fields with runs (autoescape on, every
+value escaped by :mod:`.ooxml`), writes the organ line and each body paragraph whole into the
+template's ``{{p ...}}`` slots, then adds footnotes, comments and the resolution's metadata (``docProps/custom.xml``, so
 that :func:`drafting.importers.docx.read_docx` gives back exactly what was rendered).
 
 Determinism: no timestamp is written unless a revision ``date`` is given, and zip entries carry a
@@ -52,6 +52,7 @@ def render_document(resolution: Resolution, path: str | Path, template: str | Pa
     """
     revs = ooxml.Revisions()
     writer = BodyWriter(revs)
+    writer.organ(ooxml.run(f"The {resolution.body.value},", revs))
     _write_units(writer, clean_units(resolution))
     _save(resolution, writer, path, template)
 
@@ -76,6 +77,7 @@ def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "d
 
     revs = ooxml.Revisions(author=author, date=_iso(date))
     writer = BodyWriter.with_flags(revs, comments)
+    writer.organ(ooxml.run(f"The {comparison.new.body.value},", revs))
     _write_units(writer, tracked_units(comparison, substantive_only=substantive_only))
     writer.anchor_leftovers()
     _save(comparison.new, writer, path, None, old=comparison.old)
@@ -119,7 +121,6 @@ def heading_fields(res: Resolution) -> dict[str, str | None]:
         "draft_heading": None if symbol else "Draft resolution",
         "sponsors_line": "Sponsors: " + ", ".join(res.sponsors) if res.sponsors else None,
         "title_line": res.title,
-        "organ_line": f"The {res.body.value},",
     }
     if res.body is Body.GA and symbol:
         if res.adopted:
@@ -204,9 +205,10 @@ def _fill(source: Path, res: Resolution, old: Resolution | None, writer: BodyWri
         return [Markup(v) for v in value] if isinstance(value, list) else value and Markup(value)
 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
-    body = writer.paragraphs()
+    organ, *body = writer.paragraphs()
     if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
+    context["organ_line"] = Markup(organ)
     context["body"] = [Markup(p) for p in body]
     try:
         tpl.render(context, autoescape=True)

@@ -52,7 +52,7 @@ class _Par:
     content: str
     last_op: str  # the op of its last run of text: "equal", "insert" or "delete"
     whole: str = ""  # "insert"/"delete" when the paragraph is wholly inserted or deleted
-    note: bool = False  # holds a footnote reference
+    note: str | None = None  # the op of its footnote reference, if it has one
 
 
 @dataclass
@@ -74,6 +74,10 @@ class BodyWriter:
             writer.comments.setdefault(key, []).append((f"[{flag.kind.value}]", flag.message))
         return writer
 
+    def organ(self, runs: str) -> None:
+        """The organ line opens the body; comments on no paragraph in particular go on it."""
+        self.pars.append(_Par("UNOrgan", "equal", None, self._anchor("", runs), "equal"))
+
     @property
     def last_mark(self) -> str:
         return self.pars[-1].mark if self.pars else "equal"
@@ -85,53 +89,45 @@ class BodyWriter:
                 for p in self.pars]
 
     def _shift_marks(self) -> None:
-        """Revise the marks of a run of whole paragraphs one paragraph up, where LibreOffice needs it.
+        """Move the revised marks of a block of whole paragraphs up one paragraph where needed.
 
-        Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice's
-        own model puts it before the paragraph, and converts on import. The conversion fails in
-        two cases found on the UNDOF and UNIFIL series: a revision of the same kind ending the
-        paragraph P before the run (Reject All then glues two paragraphs), and inserted paragraphs
-        next to deleted ones (their marks overlap: an empty paragraph is left). There the marks
-        move up one paragraph, P's mark carrying the first revision and the run's last mark
-        staying: the same text either way. Never when P holds a footnote (LibreOffice mishandles
-        a revised mark there). Word styles a joined paragraph by the mark that stays, so where P
-        and the run's last paragraph differ in style (an operative paragraph ending in an
-        insertion, followed by inserted sub-paragraphs), Word may show P in the run's last style
-        after Reject All; the text is right.
+        Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice
+        keeps paragraph revisions on the break before and converts on import. On the UNDOF and
+        UNIFIL series the conversion fails where a block of whole paragraphs follows a paragraph
+        P ending in a revision of the same kind (Reject All glues two paragraphs), where inserted
+        and deleted paragraphs meet (an empty paragraph is left) and where an inserted block holds
+        a footnote (likewise). There P's mark takes the block's first revision, each mark the
+        next one's, and the block's last mark stays: the same text on Accept All and Reject All.
+        Not when P holds a footnote reference that is not itself inserted (LibreOffice
+        mishandles a revised mark there). Known cost: Word styles a joined paragraph by the mark
+        that stays, so where P's style differs from the block's last paragraph (an operative
+        paragraph followed by inserted sub-paragraphs), Word may show P in that style after
+        Reject All.
         """
         i = 0
         while i < len(self.pars):
             j = i
             while j < len(self.pars) and self.pars[j].whole and self.pars[j].mark == self.pars[j].whole:
                 j += 1
-            if j == i:
-                i += 1
-                continue
-            prev, block = (self.pars[i - 1] if i else None), self.pars[i:j]
-            kinds = {p.whole for p in block}
-            if prev is not None and prev.mark == "equal" and not prev.note and self._needs_shift(prev, block, kinds):
-                marks = [p.mark for p in block]
-                prev.mark = marks[0]
-                for par, mark in zip(block, marks[1:] + ["equal"]):
+            if j > i and i > 0 and _needs_shift(self.pars[i - 1], self.pars[i:j]):
+                block = self.pars[i - 1:j]
+                marks = [p.mark for p in block[1:]] + ["equal"]
+                for par, mark in zip(block, marks):
                     par.mark = mark
-            i = j
-
-    @staticmethod
-    def _needs_shift(prev: _Par, block: list[_Par], kinds: set[str]) -> bool:
-        if len(kinds) > 1:  # inserted paragraphs next to deleted ones: LibreOffice overlaps them
-            return True
-        return prev.last_op == block[0].whole
+            i = max(j, i + 1)
 
     def write(self, unit: Unit) -> None:
+        """The Word paragraphs of one unit; a "\\n" in a hunk ends one with a mark of the hunk's op."""
         state = _State(unit)
         whole = "" if unit.plain else ("insert" if not unit.old else "delete" if not unit.new else "")
+        group = len(unit.old) > 1 or len(unit.new) > 1
         start = len(self.pars)
         for op, text in unit.hunks:
             if unit.plain:  # the new text only, without marks
                 if op == "delete":
                     continue
                 op = "equal"
-            pieces = text.split("\n")
+            pieces = text.split("\n") if group else [text]  # a lone paragraph's "\n" is a line break
             for i, piece in enumerate(pieces):
                 if i:
                     self._finish(state, op)
@@ -149,17 +145,15 @@ class BodyWriter:
         if mark == "equal" and not unit.plain and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
             old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth)
-        notes = self._notes(state, mark, para if new_side else None)
+        notes, note_op = self._notes(state, mark, para if new_side else None)
         content = "".join(state.runs) + notes
         if new_side:
             content = self._anchor(str(address), content)
-        if not self.pars and "" in self.comments:
-            content = self._anchor("", content)
-        self.pars.append(_Par(style, mark, old_style, content, state.last_op, note=bool(notes)))
+        self.pars.append(_Par(style, mark, old_style, content, state.last_op, note=note_op))
         state.next_paragraph(mark)
 
-    def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> str:
-        """Footnote references at the end of a paragraph; a changed note is a revision too."""
+    def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> tuple[str, str | None]:
+        """The footnote reference ending a paragraph and its op; a changed note is a revision too."""
         unit = state.unit
         old = unit.old[state.old_i][1] if mark != "insert" and state.old_i < len(unit.old) else None
         old_note = old.note if old is not None else None
@@ -167,12 +161,12 @@ class BodyWriter:
         if unit.plain and not unit.track_notes:
             old_note = new_note
         if old_note is None and new_note is None:
-            return ""
+            return "", None
         if not unit.new and not unit.plain:
             # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept the
             # deletion of a paragraph mark in a paragraph holding a footnote (it leaves an empty
             # paragraph or joins two). Reject All brings the text back, without its footnote.
-            return ""
+            return "", None
         if old_note is not None and new_note is not None:
             # One reference; a changed note shows its change inside the footnote. (A deleted and an
             # inserted reference side by side make LibreOffice join the paragraph with the next.)
@@ -186,10 +180,10 @@ class BodyWriter:
             content, op = (new_note, "insert") if old_note is None else (old_note, "delete")
         self.notes.append((self.next_note, content))
         self.next_note += 1
-        return ooxml.footnote_reference(self.next_note - 1, self.revs, op)
+        return ooxml.footnote_reference(self.next_note - 1, self.revs, op), op
 
     def anchor_leftovers(self) -> None:
-        """Flags on paragraphs the new text does not have go on the first paragraph."""
+        """Flags on paragraphs the new text does not have go on the organ line."""
         if self.comments and self.pars:
             self.comments = {"": [c for key in sorted(self.comments) for c in self.comments[key]]}
             self.pars[0].content = self._anchor("", self.pars[0].content)
@@ -203,6 +197,16 @@ class BodyWriter:
                        f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                        f'<w:commentReference w:id="{cid}"/></w:r>')
         return content
+
+
+def _needs_shift(prev: _Par, block: list[_Par]) -> bool:
+    """Whether the block after ``prev`` needs its marks moved up (see BodyWriter._shift_marks)."""
+    kind = block[0].mark
+    if prev.mark != "equal" or prev.note not in (None, "insert") or (prev.note and kind != "insert"):
+        return False
+    if any(p.whole != kind for p in block):  # inserted paragraphs next to deleted ones
+        return True
+    return prev.last_op == kind or any(p.note for p in block)
 
 
 class _State:

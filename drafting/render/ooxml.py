@@ -1,8 +1,9 @@
 """WordprocessingML pieces written as text: escaped runs, revisions, paragraphs, parts.
 
-Everything that goes into the document passes through :func:`escape`, which escapes the five XML
-specials (and braces, which docxtpl would otherwise rewrite: it turns "{_{" into "{{" after
-rendering) and drops the control characters XML 1.0 forbids, counting them so the caller can warn.
+Every text that goes into the document passes through :meth:`Sanitizer.escape`, which escapes
+the five XML specials, braces (docxtpl turns "{_{" into "{{" after rendering) and carriage
+returns (a parser would read a literal one as a newline), and drops the control characters XML
+1.0 forbids, counting them so the caller can warn.
 Revision marks (``w:ins``/``w:del``, paragraph-mark revisions in ``w:pPr/w:rPr``,
 ``w:pPrChange``) follow ECMA-376 Part 1, 17.13.5. ``w:date`` is optional there: it is written
 only when the caller gives a date, so the same input gives the same bytes.
@@ -20,9 +21,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # and so are the surrogates and U+FFFE/U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;",
-            "{": "&#123;", "}": "&#125;"}
-_SPECIAL = re.compile("[&<>\"'{}]")
-
+            "{": "&#123;", "}": "&#125;", "\r": "&#13;"}
+_SPECIAL = re.compile("[&<>\"'{}\r]")
 
 
 @dataclass
@@ -111,11 +111,6 @@ def ppr(style: str, revs: Revisions, *, mark: str = "equal", old_style: str | No
 
 def paragraph(ppr_xml: str, content: str) -> str:
     return f"<w:p>{ppr_xml}{content}</w:p>"
-
-
-def simple_paragraph(text: str, style: str, esc: Sanitizer) -> str:
-    body = _text_runs(text, "", False, esc)
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
 
 
 # ---------------------------------------------------------------------------- parts

@@ -3,16 +3,17 @@
 The changes of a :class:`~drafting.model.Comparison` come in the reading order of the new text.
 Reject All must give the old paragraphs in their old order, so the old side of the units must
 rise through the old text. The longest run of units whose old places already rise stays where it
-is (amended in place; a paragraph that moved between preamble and operative part without leaving
-its order gets a ``w:pPrChange`` for its style and numbering); every other unit with an old side
-(a moved paragraph, and the items that moved with it) is shown as a deletion at its old place
-plus an insertion at its new place.
+is (amended in place); every other unit with an old side (a moved paragraph, the items that moved
+with it, a paragraph that changed part or level) is shown as a deletion at its old place plus an
+insertion at its new place. Whole deleted and inserted paragraphs that meet are then paired into
+one paragraph each where their styles agree (see ``_replacements``).
 
 Why not ``w:moveFrom``/``w:moveTo``: a move whose text also changed needs revisions nested inside
 the move ranges, and Word reports "unreadable content" when move ranges and their names do not
-pair up exactly; LibreOffice imports moves as plain deletions and insertions anyway. Delete +
-insert is what every client accepts and rejects correctly. The Change still says "moved" in the
-diff reports.
+pair up exactly; delete + insert is what every client accepts and rejects correctly, and what the
+tests check in LibreOffice. Why not ``w:pPrChange`` for a paragraph that changed part or level:
+LibreOffice does not undo a change of style on Reject All (measured), so its numbering would be
+wrong. The diff reports still say "moved".
 """
 from __future__ import annotations
 
@@ -47,15 +48,14 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
         else:
             if unit.new:
                 out.append(Unit([("insert", change.new_text)], [], unit.new))
-            deletion = Unit([("delete", change.old_text)], unit.old, [])
-            displaced.append((old_order[change.old[0]], deletion))
-            for address in change.old[1:]:
-                placed.setdefault(old_order[address], deletion)
+            displaced.append((old_order[change.old[0]], Unit([("delete", change.old_text)], unit.old, [])))
+    # Each deletion goes right after the unit showing the old paragraph just before it (a
+    # displaced one too: they are placed in old order), so Reject All reads the old order.
     for place, deletion in sorted(displaced, key=lambda d: d[0]):
         before = max((p for p in placed if p < place), default=None)
-        at = 0 if before is None else _index(out, placed[before]) + 1
-        out.insert(at, deletion)
-        placed[place] = deletion
+        out.insert(0 if before is None else _index(out, placed[before]) + 1, deletion)
+        for address, _ in deletion.old:
+            placed[old_order[address]] = deletion
     return _replacements(out)
 
 

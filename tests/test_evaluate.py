@@ -77,12 +77,12 @@ def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
         "pair                                  recall  precision  routine  edits  proposed  distance  (precedent)\n"
         "S/RES/756 (1992) -> S/RES/790 (1992)    0.40       1.00     0.46     15         6         9  (15)\n"
         "S/RES/790 (1992) -> S/RES/830 (1993)    1.00       1.00     1.00      6         6         0  (6)\n"
-        "total: recall 0.57, precision 1.00 (12 of 21 edits made, 0 wrong); routine recall 0.63 (12 of 19); "
+        "total: recall 0.57 (median pair 0.70), precision 1.00 (12 of 21 edits made, 0 wrong); routine recall 0.63 (12 of 19); "
         "word distance to adopted 9 against 21 unchanged (57% less; closer in 2 of 2 pairs)\n")
     data = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--format", "json"]).output)
     assert data["total"] == {"recall": 0.5714, "precision": 1.0, "routine_recall": 0.6316, "edits": 21,
                              "proposed": 12, "correct": 12, "routine_edits": 19, "routine_correct": 12,
-                             "distance": 9, "distance_precedent": 21}
+                             "distance": 9, "distance_precedent": 21, "median_pair_recall": 0.7}
     assert data["pairs"][1]["precedent"] == "S/RES/790 (1992)"
     assert report_json(evaluate_series(folder)) == CliRunner().invoke(main, ["evaluate", str(folder), "--format",
                                                                              "json"]).output

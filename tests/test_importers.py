@@ -354,7 +354,7 @@ def test_sc_numbers_misread_and_lists_of_numbers():
     r = sc(144, 1960)  # "Articles 24, 33,\n34, 35, 36 ...": a list of numbers, no paragraph "34,"
     assert r.preamble[1].text == ("Taking into account the provisions of Articles 24, 33, 34, 35, 36, 52 and "
                                   "103 of the Charter of the United Nations,")
-    assert len(r.preamble) == 5 and r.operative[0].text.startswith("Decides to adjourn the consideration")
+    assert len(r.preamble) == 6 and r.operative[0].text.startswith("Decides to adjourn the consideration")
 
 
 def test_sc_stray_underscore_and_lost_closing_marks():

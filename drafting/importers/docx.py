@@ -195,10 +195,8 @@ def _runs(element, par: WordParagraph, footnotes: dict[str, str]) -> None:
 
 
 def _run(r, par: WordParagraph, footnotes: dict[str, str]) -> None:
-    rpr = r.find(f"{W}rPr")
-    italic = rpr is not None and any(
-        (e := rpr.find(f"{W}{name}")) is not None and e.get(f"{W}val") not in ("0", "false", "off")
-        for name in ("i",))
+    mark = r.find(f"{W}rPr/{W}i")
+    italic = mark is not None and mark.get(f"{W}val") not in ("0", "false", "off")
     text = []
     for child in r:
         if child.tag == f"{W}t":

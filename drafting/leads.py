@@ -40,7 +40,7 @@ PREAMBULAR_BASES = (
     "Being gravely concerned", "Taking also into account", "Taking into account also", "Deeply grieved",
     "Having in mind", "Welcoming also", "Noting also",
     "Appalled", "Demanding", "Declaring", "Motivated", "Viewing", "Satisfied", "Hoping",
-    "Encouraging", "Extending", "Resolved", "Being deeply concerned",
+    "Encouraging", "Extending", "Resolved", "Being deeply concerned", "Sharing",
 ) + tuple(f"Having {also}{done}" for also in ("", "also ", "further ") for done in (
     "been", "begun", "called", "decided", "determined", "discussed", "learned", "taken", "accepted",
     "taken note", "adopted", "considered", "examined", "heard", "noted", "received", "reviewed",

@@ -148,8 +148,12 @@ class _State:
         self.moved.discard(i)
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest chain of (i, j) increasing in both (pairs sorted by i): patience sorting."""
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (i, j) increasing in both (pairs sorted by i): patience sorting.
+
+    What stays in place when paragraphs move: the alignment calls the rest moves, and the
+    tracked Word document shows the rest deleted and inserted again.
+    """
     tails: list[int] = []  # smallest j ending a chain of each length
     tail_at: list[int] = []  # index into pairs of that chain end
     back: list[int] = [-1] * len(pairs)
@@ -180,7 +184,7 @@ def _anchor_identical(st: _State) -> None:
         where_new.setdefault(unit.text, []).append(j)
     candidates = sorted((ids[0], where_new[text][0]) for text, ids in where_old.items()
                         if len(ids) == 1 and len(where_new.get(text, ())) == 1)
-    chain = _longest_increasing(candidates)
+    chain = longest_increasing(candidates)
     in_chain = set(chain)
     for i, j in candidates:
         across = st.old[i].address.part is not st.new[j].address.part

@@ -18,7 +18,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class _Group(click.Group):
-    """Turns every DraftingError into its message on stderr and exit status 2."""
+    """Turns every DraftingError (and any OSError the library let through) into its message on
+    stderr and exit status 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -26,6 +27,12 @@ class _Group(click.Group):
         except DraftingError as exc:
             for line in str(exc).splitlines() or ["error"]:
                 click.echo(f"drafting: {line}", err=True)
+            sys.exit(2)
+        except OSError as exc:
+            # The last net for a file the library did not check first (a folder to create where
+            # a file stands): one line naming it, as for a DraftingError.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"drafting: {where}{exc.strerror or exc}", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             click.echo("drafting: interrupted", err=True)
@@ -45,6 +52,36 @@ def main() -> None:
       precedents/conflict-diamonds/2013.yaml
     Start with `drafting list precedents` and `drafting show FILE`.
     """
+
+
+class ProgressBar:
+    """A progress callback ``(done, total)`` drawing a rich bar on standard error, only when
+    stderr is a terminal and there are enough steps to watch (a log stays clean)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < 20 or not sys.stderr.isatty():
+                return  # a few steps: faster than a bar can draw; not a terminal: no bar
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task(self.label, total=total)
+        self._bar.update(self._task, completed=done)
+
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
 
 def emit(text: str, output: str | None) -> None:
@@ -223,18 +260,12 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
                  when: Any) -> None:
     """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
-    from rich.console import Console
-    from rich.progress import Progress
-
     from .render.report import write_series
 
     outdir = output or f"{Path(folder).resolve().name}-diff"
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("diffing", total=None)
+    with ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
-                                    author=author, date=when,
-                                    progress=lambda done, total: bar.update(task, completed=done,
-                                                                            total=total))
+                                    author=author, date=when, progress=progress)
     for pair in pairs:
         counts = pair.summary
         click.echo(f"{pair.old.stem} → {pair.new.stem}: {counts['amended']} amended, "
@@ -305,7 +336,9 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
 @click.argument("series", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
               show_default=True, help="Report format.")
-def evaluate(series: str, fmt: str) -> None:
+@click.option("--calendar-only", is_flag=True, help="Give propose no facts: measure what the rules that "
+              "need none (sessions, recall chains, mandate periods) make alone.")
+def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
     """Measure propose on a series: each text proposed from the one before and its facts.
 
     For every consecutive pair, prints the recall (share of the year-over-year word edits the
@@ -314,7 +347,7 @@ def evaluate(series: str, fmt: str) -> None:
     """
     from .evaluate import evaluate_series, report_json, report_terminal
 
-    result = evaluate_series(series)
+    result = evaluate_series(series, calendar_only=calendar_only)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
 
 # ---------------------------------------------------------------------------- lint, training (issue 6)
@@ -433,11 +466,11 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
       drafting search --similar "Calls upon all parties to ..."
     Exit 0 when something is found, 1 when nothing is, 2 on error.
     """
-    from .search import TerminalProgress, render_json, render_terminal, search as run
+    from .search import render_json, render_terminal, search as run
 
     if (query is None) == (paragraph is None):
         raise click.UsageError("give either a QUERY or --similar PARAGRAPH (one of the two)")
-    with TerminalProgress() as progress:
+    with ProgressBar("indexing precedents") as progress:
         result = run(library, paragraph if paragraph is not None else query or "",
                      similar=paragraph is not None, body=body.upper() if body else None,
                      since=since, first=first, limit=limit, progress=progress)

@@ -23,7 +23,7 @@ from diff_match_patch import diff_match_patch
 
 from .align import AlignConfig, Match, MatchKind, align, flatten
 from .errors import DraftingError
-from .model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+from .model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 # ---------------------------------------------------------------------------- tokens
 
@@ -122,8 +122,7 @@ def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str
 
 # ---------------------------------------------------------------------------- classification
 
-_MONTHS = frozenset("January February March April May June July August September October "
-                    "November December".split())
+_MONTHS = frozenset(MONTHS)
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL = re.compile(

@@ -40,10 +40,6 @@ class ValidationError(DraftingError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class ImportError_(DraftingError):
-    """A source text or document could not be imported."""
-
-
 class RenderError(DraftingError):
     """A document or report could not be produced (e.g. a template error)."""
 

@@ -12,6 +12,13 @@ way from N to A: c = (|NA| + |ND| - |DA|) / 2, whatever way each edit is written
   numbers, sessions, lists: what facts and the calendar can give), the rest being rewording;
 - distance = |DA| against |NA|: the editing left to do after the proposal, and without it.
 
+Beside the pooled figures, which a few pairs rewritten wholesale dominate (a force set up, then
+renewed in a new form), the report breaks the edits down without redefining them: edits inside
+paragraphs both texts have (``in_paragraph_edits``; whole paragraphs added or deleted are edits no
+proposal from facts writes), and the proposal's wrong edits by where they fell: in paragraphs the
+adopted text deleted or reworded (the fact was right, the paragraph went another way), or in
+paragraphs it kept or changed only routinely (``wrong_kept``: a rule that over-reached).
+
 Spaces are not words: only words and punctuation marks count.
 """
 from __future__ import annotations
@@ -39,6 +46,9 @@ class PairScore:
     distance_precedent: int  # words: precedent -> adopted
     routine_edits: int = 0  # word edits inside changes the diff calls routine
     routine_correct: int = 0  # of those, made by the proposal
+    in_paragraph_edits: int = 0  # word edits inside paragraphs both texts have (not added or deleted whole)
+    in_paragraph_correct: int = 0  # of those, made by the proposal
+    wrong_kept: int = 0  # wrong edits in paragraphs the adopted text kept or changed only routinely
 
     @property
     def recall(self) -> float:
@@ -52,6 +62,15 @@ class PairScore:
     def routine_recall(self) -> float:
         """Recall over the routine changes only (dates, symbols, numbers...: what facts can give)."""
         return self.routine_correct / self.routine_edits if self.routine_edits else 1.0
+
+    @property
+    def in_paragraph_recall(self) -> float:
+        """Recall over the edits inside kept paragraphs (whole added or deleted paragraphs left out)."""
+        return self.in_paragraph_correct / self.in_paragraph_edits if self.in_paragraph_edits else 1.0
+
+    @property
+    def wrong(self) -> int:
+        return self.proposed - self.correct
 
 
 @dataclass(frozen=True)
@@ -69,7 +88,8 @@ class Evaluation:
         """All pairs together (each word edit counts once, whatever pair it is in)."""
         return PairScore("total", "", *(sum(getattr(p, k) for p in self.pairs) for k in
                                           ("edits", "proposed", "correct", "distance", "distance_precedent",
-                                           "routine_edits", "routine_correct")))
+                                           "routine_edits", "routine_correct", "in_paragraph_edits",
+                                           "in_paragraph_correct", "wrong_kept")))
 
 
 # ---------------------------------------------------------------------------- word edits
@@ -107,8 +127,11 @@ class _Triangle:
         return (self.pa + self.pd - self.da) // 2
 
 
-def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution) -> list[tuple[bool, _Triangle]]:
-    """(routine?, edit sizes) for each group the diff of precedent and adopted pairs.
+def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution) -> list[tuple[str, _Triangle]]:
+    """(kind, edit sizes) for each group the diff of precedent and adopted pairs.
+
+    The kind is ``unchanged``, ``routine`` (the diff's routine changes), ``whole`` (a paragraph
+    added or deleted whole) or ``reworded`` (any other change).
 
     The draft has the precedent's paragraphs, so it is measured on the same groups; an added
     paragraph is an edit no proposal makes, a deleted one an edit the proposal did not make.
@@ -121,27 +144,40 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution) -> 
         p = _group_words(precedent, change.old)
         a = _group_words(adopted, change.new)
         d = _group_words(draft, change.old)
-        routine = change.kind is not ChangeKind.UNCHANGED and change.routine
-        out.append((routine, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a))))
+        if change.kind is ChangeKind.UNCHANGED:
+            kind = "unchanged"
+        elif not change.old or not change.new:
+            kind = "whole"
+        else:
+            kind = "routine" if change.routine else "reworded"
+        out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a))))
     return out
 
 
 # ---------------------------------------------------------------------------- series
 
 
-def evaluate_pair(precedent: Resolution, adopted: Resolution) -> PairScore:
-    """Propose ``adopted`` from ``precedent`` and the facts ``adopted`` states; score it."""
-    draft = propose(precedent, adopted.facts).draft
+def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: bool = False) -> PairScore:
+    """Propose ``adopted`` from ``precedent`` and the facts ``adopted`` states; score it.
+
+    The facts are read from the adopted text itself, as an officer would know them; with
+    ``calendar_only`` no facts are given, and only the rules that need none can act.
+    """
+    draft = propose(precedent, {} if calendar_only else adopted.facts).draft
     groups = triangles(precedent, adopted, draft)
-    routine = [t for r, t in groups if r]
+    routine = [t for k, t in groups if k == "routine"]
+    inside = [t for k, t in groups if k != "whole"]
+    kept = [t for k, t in groups if k in ("unchanged", "routine")]
     return PairScore(precedent.label, adopted.label,
                      edits=sum(t.pa for _, t in groups), proposed=sum(t.pd for _, t in groups),
                      correct=sum(t.correct for _, t in groups), distance=sum(t.da for _, t in groups),
                      distance_precedent=sum(t.pa for _, t in groups),
-                     routine_edits=sum(t.pa for t in routine), routine_correct=sum(t.correct for t in routine))
+                     routine_edits=sum(t.pa for t in routine), routine_correct=sum(t.correct for t in routine),
+                     in_paragraph_edits=sum(t.pa for t in inside), in_paragraph_correct=sum(t.correct for t in inside),
+                     wrong_kept=sum(t.pd - t.correct for t in kept))
 
 
-def evaluate_series(folder: str | os.PathLike[str]) -> Evaluation:
+def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = False) -> Evaluation:
     """Every consecutive pair of a series folder, oldest first."""
     from .errors import DraftingError
     from .store import load, series_files
@@ -150,7 +186,7 @@ def evaluate_series(folder: str | os.PathLike[str]) -> Evaluation:
     if len(files) < 2:
         raise DraftingError(f"{folder}: expected a series of at least two resolution files, found {len(files)}")
     texts = [load(f) for f in files]
-    pairs = tuple(evaluate_pair(a, b) for a, b in zip(texts, texts[1:]))
+    pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only) for a, b in zip(texts, texts[1:]))
     return Evaluation(str(Path(folder)), pairs)
 
 
@@ -162,6 +198,8 @@ def _row(p: PairScore) -> dict[str, object]:
             "precision": round(p.precision, 4), "routine_recall": round(p.routine_recall, 4),
             "edits": p.edits, "proposed": p.proposed, "correct": p.correct,
             "routine_edits": p.routine_edits, "routine_correct": p.routine_correct,
+            "in_paragraph_recall": round(p.in_paragraph_recall, 4), "in_paragraph_edits": p.in_paragraph_edits,
+            "in_paragraph_correct": p.in_paragraph_correct, "wrong_kept": p.wrong_kept,
             "distance": p.distance, "distance_precedent": p.distance_precedent}
 
 
@@ -188,4 +226,8 @@ def report_terminal(result: Evaluation) -> str:
                  f"({t.routine_correct} of {t.routine_edits}); word distance to adopted {t.distance} "
                  f"against {t.distance_precedent} unchanged ({gain:.0%} less; closer in {better} of "
                  f"{len(result.pairs)} pairs)")
+    lines.append(f"breakdown: {t.edits - t.in_paragraph_edits} of the {t.edits} edits are whole paragraphs added or "
+                 f"deleted; inside kept paragraphs recall {t.in_paragraph_recall:.2f} ({t.in_paragraph_correct} of "
+                 f"{t.in_paragraph_edits}); of the {t.wrong} wrong, {t.wrong - t.wrong_kept} fell in paragraphs the "
+                 f"adopted text deleted or reworded, {t.wrong_kept} in paragraphs it kept or changed only routinely")
     return "\n".join(lines) + "\n"

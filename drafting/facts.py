@@ -383,11 +383,14 @@ def loads_facts(text: str, file: str = "<facts>") -> dict[str, Any]:
 _NOUNS = ("report", "letter", "statement", "communication", "note", "complaint", "debate",
           "meeting", "decision", "agreement", "declaration", "communiqué")
 _SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
+DOCUMENT_NOUNS = _NOUNS  # what the dates and symbols of a renewal belong to
+SYMBOL_RE = _SYMBOL_RE
 _DAYS_RE = re.compile(rf"\b(\d{{1,2}}(?:, \d{{1,2}})* and )?(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})\b")
 _REFERENCE_DATE = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
 
-def _noun_before(text: str, start: int, window: int = 25) -> str | None:
+def noun_before(text: str, start: int, window: int = 25) -> str | None:
+    """The document noun ('report', 'letter', ...) nearest before ``start``: what a date there belongs to."""
     words = re.findall(r"[A-Za-zé]+", text[:start])[-window:]
     for word in reversed(words):
         for noun in _NOUNS:
@@ -422,7 +425,8 @@ def extract(resolution: Any, previous: str | None = None) -> dict[str, Any]:
     adopted = resolution.adopted or (dt.date(resolution.year, 7, 1) if resolution.year else None)
     for _, paragraph in resolution.walk():
         text = paragraph.text
-        for m in re.finditer(r"period of ((?:[a-z]+ )?months?)\b", text):
+        # "a further period of six months", "of six months and twelve days": the period as the text states it
+        for m in re.finditer(r"period of ((?:[a-z-]+ )?(?:months?|years?)(?: and (?:[a-z-]+ )?days?)?)\b", text):
             _add(out, "mandate_period", m.group(1))
         for m in _DAYS_RE.finditer(text):
             date = parse_date(m.group(2))
@@ -435,10 +439,10 @@ def extract(resolution: Any, previous: str | None = None) -> dict[str, Any]:
             if re.search(r"\buntil\W?\s+$", text[:m.start()]):  # "until! 30 November 1984": an OCR slip
                 _add(out, "mandate_end", value)
             else:
-                _add(out, f"{_noun_before(text, m.start()) or 'event'}_date", value)
+                _add(out, f"{noun_before(text, m.start()) or 'event'}_date", value)
         for m in _SYMBOL_RE.finditer(text):
             if "/RES/" not in m.group():
-                _add(out, f"{_noun_before(text, m.start()) or 'document'}_symbol", m.group())
+                _add(out, f"{noun_before(text, m.start()) or 'document'}_symbol", m.group())
         for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th) meeting\b", text):
             _add(out, "meeting_cited", m.group(0).rsplit(" ", 1)[0])
         if previous and re.search(rf"(?<![\d/]){re.escape(previous).replace(chr(92) + ' ', ' ?')}(?![\d/])", text):

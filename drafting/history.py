@@ -1,8 +1,7 @@
 """Paragraph history across a series: when each paragraph's wording appeared and changed ("blame").
 
-Each text of a series is aligned with the one before it (``drafting.diff.diff`` when present,
-which also says whether a change is routine; else ``drafting.align.align``), and a paragraph of
-the latest text is followed back text by text to the one that introduced it. For one paragraph,
+Each text of a series is compared with the one before it (``drafting.diff.diff``, which also
+says whether a change is routine), and a paragraph of the latest text is followed back text by text to the one that introduced it. For one paragraph,
 :func:`blame` lists its versions in order with a compact word diff between successive ones.
 """
 from __future__ import annotations
@@ -13,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .diff import diff, word_diff  # word_diff is re-exported: blame shows its hunks
 from .errors import DraftingError
-from .model import Address, Body, ChangeKind, Comparison, Hunk, HunkOp, Resolution
+from .model import Address, Body, ChangeKind, Hunk, HunkOp, Resolution
 
 
 # ---------------------------------------------------------------------------- values
@@ -76,7 +76,6 @@ class SeriesHistory:
     series: str
     versions: tuple[Version, ...]
     paragraphs: tuple[Life, ...]  # every paragraph and sub-paragraph of the latest text
-    engine: str  # "diff" or "align": which module paired the paragraphs
 
 
 @dataclass(frozen=True)
@@ -121,40 +120,12 @@ def version_label(resolution: Resolution, fallback: str) -> str:
 
 
 def links(old: Resolution, new: Resolution) -> list[Link]:
-    """Pair the paragraphs of two successive texts (diff when present, else align)."""
-    try:
-        from .diff import diff
-    except ImportError:
-        return _links_by_align(old, new)
-    return _links_by_diff(diff(old, new))
-
-
-def _engine() -> str:
-    try:
-        from . import diff  # noqa: F401
-    except ImportError:
-        return "align"
-    return "diff"
-
-
-def _links_by_diff(comparison: Comparison) -> list[Link]:
+    """Pair the paragraphs of two successive texts, each pair with whether its wording changed."""
     out = []
-    for change in comparison.changes:
+    for change in diff(old, new).changes:
         grouped = change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.ADDED, ChangeKind.DELETED)
         changed = grouped or any(h.op is not HunkOp.EQUAL for h in change.hunks)
         out.append(Link(tuple(change.old), tuple(change.new), changed, change.routine if changed else True))
-    return out
-
-
-def _links_by_align(old: Resolution, new: Resolution) -> list[Link]:
-    from .align import align, flatten
-
-    out = []
-    for match in flatten(align(old, new)):
-        olds = tuple(u.address for u in match.old)
-        news = tuple(u.address for u in match.new)
-        changed = "\n".join(u.text for u in match.old) != "\n".join(u.text for u in match.new)
-        out.append(Link(olds, news, changed, None if changed else True))
     return out
 
 
@@ -213,7 +184,7 @@ def history(folder: str | os.PathLike[str], progress: Progress | None = None) ->
     for address, paragraph in versions[last].resolution.walk():
         origin, changes = _trace(address, last, back)
         lives.append(Life(address, paragraph.text, origin, tuple(changes)))
-    return SeriesHistory(Path(folder).name, versions, tuple(lives), _engine())
+    return SeriesHistory(Path(folder).name, versions, tuple(lives))
 
 
 # ---------------------------------------------------------------------------- one paragraph
@@ -286,38 +257,6 @@ def _forward_steps(versions: Sequence[Version], back: Sequence[dict[Address, Lin
         address = link.new[0]
         chain.append((i, address, versions[i].resolution.get(address).text, link.routine))
     return chain
-
-
-# ---------------------------------------------------------------------------- word diff
-
-
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-
-
-def word_diff(old: str, new: str) -> list[Hunk]:
-    """Hunks of a word-level diff (``drafting.diff.word_diff`` when present)."""
-    try:
-        from .diff import word_diff as engine
-    except ImportError:
-        return _word_diff(old, new)
-    return list(engine(old, new))
-
-
-def _word_diff(old: str, new: str) -> list[Hunk]:
-    """A stand-in word diff: difflib over word, space and punctuation tokens."""
-    import difflib
-
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    hunks: list[Hunk] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            hunks.append(Hunk(HunkOp.EQUAL, "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            hunks.append(Hunk(HunkOp.DELETE, "".join(a[i1:i2])))
-        if j2 > j1:
-            hunks.append(Hunk(HunkOp.INSERT, "".join(b[j1:j2])))
-    return hunks
 
 
 # ---------------------------------------------------------------------------- terminal output

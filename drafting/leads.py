@@ -148,7 +148,3 @@ def detect_lead(text: str, part: "Part | None" = None) -> str:
             if detect_lead(shorter, part) == shorter:
                 return shorter
     return lead
-
-
-def starts_with_lead(text: str, part: "Part | None" = None) -> bool:
-    return bool(detect_lead(text, part))

@@ -103,22 +103,12 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
 def read_resolution(path: str | os.PathLike[str]) -> Resolution:
     """A resolution from YAML, a Word file or a text the importers understand."""
     p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in (".yaml", ".yml"):
+    if p.suffix.lower() in (".yaml", ".yml"):
         from .store import load
 
         return load(p)
-    if not p.is_file():
-        raise DraftingError(f"{p}: no such file")
-    try:
-        if suffix == ".docx":
-            from .importers.docx import read_docx
+    from .importers import import_file  # tells a Word file by its content, as `drafting import` does
 
-            return read_docx(p)
-        from .importers import import_file
-    except ModuleNotFoundError as exc:  # the importers arrive with issue 2 and 4
-        raise DraftingError(f"{p}: cannot read {suffix or 'this'} files yet ({exc.name} is missing); "
-                            "give a .yaml precedent") from None
     return import_file(p)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .lint_base import Context, Hit
-from .lint_text import MONTHS
+from .model import MONTHS, format_date
 
 # The year may be left to a later date of the list: "426 (1978) of 19 March and 427 (1978) of 3 May 1978".
 _DATE = r"\d{1,2} (?:" + "|".join(MONTHS) + r")(?: \d{4})?"
@@ -100,12 +100,13 @@ def references(text: str, default_body: str) -> Iterator[list[Reference]]:
         if _OTHER_ORGAN.search(head[-60:]):
             continue  # "Trusteeship Council resolution 2183 (LIII)": another organ's numbering
         found: list[Reference] = []
+        first: re.Match[str] | None = None  # the list's first item sets the form of the others
         for m in _ITEM_RE.finditer(match.group("list")):
             paren = m.group("paren")
-            if found and _form(m) != _form(first):
-                break  # "687 (1991), 83 Also": a footnote number left inline, not a resolution
-            if not found:
+            if first is None:
                 first = m
+            elif _form(m) != _form(first):
+                break  # "687 (1991), 83 Also": a footnote number left inline, not a resolution
             if "/" in m.group("num") or (paren and not paren.isdigit()):
                 body = "GA"
             elif paren:
@@ -132,11 +133,7 @@ def ref_form(ctx: Context) -> Iterator[Hit]:
                               "check the resolution's number and date")
                 elif ref.body == "SC" and not ref.paren and "/" not in ref.number and ref.date:
                     yield Hit(address, f'"resolution {ref.text}": a Security Council resolution is cited with its year',
-                              f'write "resolution {ref.number} ({ref.date.year}) of {_fmt(ref.date)}"')
-
-
-def _fmt(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+                              f'write "resolution {ref.number} ({ref.date.year}) of {format_date(ref.date)}"')
 
 
 def recall_order(ctx: Context) -> Iterator[Hit]:
@@ -209,8 +206,8 @@ def ref_library(ctx: Context) -> Iterator[Hit]:
                 if known is None:
                     continue
                 if ref.date and known.adopted and ref.date != known.adopted:
-                    yield Hit(address, f'"resolution {ref.text}": {known.symbol} was adopted on {_fmt(known.adopted)}',
-                              f'write "of {_fmt(known.adopted)}" (or correct the number)')
+                    yield Hit(address, f'"resolution {ref.text}": {known.symbol} was adopted on {format_date(known.adopted)}',
+                              f'write "of {format_date(known.adopted)}" (or correct the number)')
                 elif ref.body == "SC" and ref.paren and known.year and int(ref.paren) != known.year:
                     yield Hit(address, f'"resolution {ref.text}": {known.symbol} dates from {known.year}',
                               f'write "{ref.number} ({known.year})"')

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .lint_base import Context, Hit, quoted
+from .model import MONTHS
 
 DATA = Path(__file__).parent / "data"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 
 

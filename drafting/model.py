@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .leads import detect_lead
@@ -81,6 +82,37 @@ def _unlabel(depth: int, text: str) -> int:
             raise ValueError(text)
         return (ord(text[0]) - ord("a") + 1) + 26 * (len(text) - 1)
     return from_roman(text)
+
+
+# ---------------------------------------------------------------------------- dates and ordinals
+# How the UN writes them, in one place for every stage: importers read them, render, lint and
+# training write them. Month names are spelled out rather than taken from ``%B``, which follows
+# the C locale only until a program embedding the library calls ``locale.setlocale``.
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def format_date(value: dt.date) -> str:
+    """UN style: 18 December 2013 (no leading zero, no comma)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def ordinal_word(n: int) -> str:
+    """69 -> 'sixty-ninth' (UN style: no 'and' in 'one hundred first')."""
+    from num2words import num2words  # slow to import; only the writers need it
+
+    return num2words(n, to="ordinal").replace(" and ", " ")
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    return {ordinal_word(n): n for n in range(1, 201)}
+
+
+def parse_ordinal(word: str) -> int | None:
+    """'Sixty-ninth' -> 69; None when the word is no ordinal up to 200."""
+    return _ordinals().get(word.lower())
 
 
 _ADDRESS_RE = re.compile(r"^(PP|OP)(\d+)((?:\([a-z]+\))*)$")

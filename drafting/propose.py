@@ -22,7 +22,7 @@ from typing import Any, Mapping
 
 from . import facts as F
 from .facts import short_symbol
-from .model import Address, Body, Edit, Flag, FlagKind, Proposal, Resolution
+from .model import Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
 
 DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
 # In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
@@ -52,6 +52,8 @@ class _Work:
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     stale_facts: dict[Address, list[str]] = field(default_factory=dict)
+    handled: set[str] = field(default_factory=set)  # fact keys a renewal rule already wrote
+    rules: dict[str, str] = field(default_factory=dict)  # fact key -> rule name, where not "fact:<key>"
 
     def set(self, address: Address, rule: str, after: str) -> None:
         before = self.texts[address]
@@ -178,6 +180,24 @@ def _reporting_years(work: _Work) -> None:
         work.set(address, "calendar:reporting-year", pattern.sub(bump, text))
 
 
+def _closing_marks(work: _Work) -> None:
+    """An operative sub-paragraph before the last ends with a semicolon (UN editorial rule; OCR breaks it).
+
+    "(a) To call upon ... 338 (1973)." followed by "(b) ..." is a slip of the copy the precedent was
+    taken from, not a choice of the Council: the draft states it the conventional way.
+    """
+    for parent, paragraph in work.precedent.walk():
+        if parent.part is not Part.OPERATIVE:
+            continue  # the convention is the operative part's; preambular lists vary
+        for n, item in enumerate(paragraph.items[:-1], start=1):
+            if item.items:
+                continue  # it ends with the lead-in of its own list
+            address = parent.child(n)
+            text = work.texts[address]
+            if re.search(r"[\w)\]’”\"][.:,]$", text):
+                work.set(address, "editorial:closing-mark", text[:-1] + ";")
+
+
 # ---------------------------------------------------------------------------- fact rules
 
 
@@ -199,6 +219,12 @@ def _context_score(path: str, text: str, found: F.Found, old: Mapping[str, Any])
     after = re.findall(r"[A-Za-z]+", text[found.end:])[:8]
     near = [w.lower() for w in before + after]
     score = sum(1 for k in _key_words(path) if any(w.startswith(k) or (len(w) >= 4 and k.startswith(w)) for w in near))
+    # The document a date or symbol belongs to is the nearest such noun before it, however long the
+    # title between ("the report of the Secretary-General on ... of 9 April 1984"): the same reading
+    # that keyed the fact when it was extracted, so two facts with one value still part.
+    noun = F.noun_before(text, found.start)
+    if noun is not None and re.split(r"[._\[]", path, maxsplit=1)[0] == noun:
+        score += 2
     entry = re.match(r"^(.*\[\d+\])\.", path)
     if entry:  # an item of a list of records: its other fields nearby count
         for sibling, value in old.items():
@@ -238,10 +264,11 @@ def _facts(work: _Work) -> None:
     places = _places(work, old)
     planned: dict[Address, list[tuple[_Place, str]]] = {}
     for path, value in old.items():
-        if value is not None and path != "previous_resolution":
+        if value is not None and path != "previous_resolution" and path not in work.handled:
             _plan(work, places, path, value, planned)
     for key, value in work.new_facts.items():
-        if key not in work.precedent.facts and key not in ("sources", "previous_resolution") and value is not None:
+        if key not in work.precedent.facts and key not in ("sources", "previous_resolution", *work.handled) \
+                and value is not None:
             work.flags.append(Flag(None, FlagKind.MISSING_FACT,
                                    f"fact {key} ({F.render(value)}) is new: {work.precedent.label} states no "
                                    "value for it, so no paragraph was updated; add it where it belongs"))
@@ -309,7 +336,7 @@ def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> Non
                 start, end = place.found.start + shift, place.found.end + shift
                 text = text[:start] + new + text[end:]
                 done.append((place.found.start, len(new) - (place.found.end - place.found.start)))
-            work.set(address, f"fact:{path}", text)
+            work.set(address, work.rules.get(path, f"fact:{path}"), text)
 
 
 # ---------------------------------------------------------------------------- stale paragraphs
@@ -334,9 +361,11 @@ def _old_year_mentions(text: str, year: int) -> list[str]:
 
 def _stale(work: _Work) -> None:
     year = work.precedent.year
+    # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
+    current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
     for address, text in work.texts.items():
         reasons = []
-        mentions = _old_year_mentions(text, year) if year else []
+        mentions = [m for m in _old_year_mentions(text, year) if m not in current] if year else []
         if mentions:
             reasons.append(f"still speaks of {year}: " + ", ".join(f'"{m}"' for m in mentions))
         if address in work.stale_facts:
@@ -365,18 +394,26 @@ def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[
 
 def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
     """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags."""
-    work = _Work(precedent, facts, {a: p.text for a, p in precedent.walk()})
+    from . import renewal
+
+    derived = renewal.derived_facts(precedent.facts, facts)
+    work = _Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
+                 rules={k: "calendar:mandate-end" for k in derived})
     previous = previous_resolution(precedent)
     _sessions(work)
     _recall_chain(work, previous)
     _previous_resolution(work, previous)
+    renewal.mandate_end_place(work)
+    _closing_marks(work)
+    renewal.documents(work)
     _facts(work)
+    renewal.flag_derived(work, derived)
     _reporting_years(work)
     _stale(work)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}
     edits = sorted(work.edits, key=lambda e: order[e.paragraph])  # stable: rule order kept within a paragraph
     flags = sorted(work.flags, key=lambda f: (f.paragraph is not None, order.get(f.paragraph, -1) if f.paragraph else -1))
-    return Proposal(precedent, _draft(precedent, work.texts, facts), tuple(edits), tuple(flags))
+    return Proposal(precedent, _draft(precedent, work.texts, work.new_facts), tuple(edits), tuple(flags))
 
 
 # ---------------------------------------------------------------------------- the change log

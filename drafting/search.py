@@ -260,7 +260,11 @@ class Index:
         return self.last_refresh
 
     def _build(self, progress: Progress | None) -> Refresh:
-        """A new database in a temporary file, renamed over the old one when complete."""
+        """A new database in a temporary file, renamed over the old one when complete.
+
+        Not ``store.write_atomic``: its OSError must reach :meth:`refresh`, which names the index
+        and says how to fix it, and a sqlite error in the middle is no write error.
+        """
         fd, tmp = tempfile.mkstemp(prefix=".drafting-index-", suffix=".tmp.sqlite", dir=self.path.parent)
         os.close(fd)
         try:
@@ -531,38 +535,3 @@ def render_json(result: SearchResult) -> str:
     import json
 
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-
-class TerminalProgress:
-    """A rich progress bar on standard error, shown once a build has work and stderr is a terminal."""
-
-    def __init__(self, label: str = "indexing precedents"):
-        self.label = label
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._bar is None:
-            import sys
-
-            if total < 20 or not sys.stderr.isatty():
-                return  # a few files: faster than a bar can draw; not a terminal: no bar
-            from rich.console import Console
-            from rich.progress import Progress as Bar
-
-            self._bar = Bar(console=Console(stderr=True), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task(self.label, total=total)
-        self._bar.update(self._task, completed=done)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
-
-    def __enter__(self) -> "TerminalProgress":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

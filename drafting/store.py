@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -35,17 +36,30 @@ _STR_KEYS = ("symbol", "draft", "vote", "title", "source")
 # ---------------------------------------------------------------------------- reading
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """The file's text, or a DraftingError that says why it cannot be read as UTF-8 text."""
+ZIP_MAGIC = b"PK\x03\x04"  # how a Word .docx (a zip archive) opens
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, or a DraftingError naming the file and why it cannot be read."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise DraftingError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise DraftingError(f"{p}: expected a file, found a directory") from None
     except OSError as exc:
         raise DraftingError(f"{p}: cannot read: {exc.strerror}") from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The file's text, or a DraftingError that says why it cannot be read as UTF-8 text."""
+    return decode(read_bytes(path), path)
+
+
+def decode(data: bytes, path: str | os.PathLike[str]) -> str:
+    """The bytes of ``path`` as text, or a DraftingError for binary or non-UTF-8 content."""
+    p = Path(path)
     if b"\0" in data[:8192]:
         raise DraftingError(f"{p}: expected a UTF-8 text file, found binary data")
     try:
@@ -229,7 +243,13 @@ def loads(text: str, file: str | None = None) -> Resolution:
 
 def load(path: str | os.PathLike[str]) -> Resolution:
     """Load and validate one resolution file."""
-    return loads(read_text(path), str(path))
+    data = read_bytes(path)
+    if data.startswith(ZIP_MAGIC) or Path(path).suffix.lower() == ".docx":
+        # People hand the Word file they have to every command; say how to get the YAML.
+        raise DraftingError(f"{path}: expected a YAML resolution file, found a Word .docx file; "
+                            f"convert it first with: drafting import {path} -o "
+                            f"{Path(path).with_suffix('.yaml').name}")
+    return loads(decode(data, path), str(path))
 
 
 def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
@@ -345,11 +365,13 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Pat
                 fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # a full disk, a read-only target: say so, no traceback
+            raise DraftingError(f"{target}: cannot write: {exc.strerror or exc}") from None
         raise
 
 
@@ -361,11 +383,14 @@ def save(resolution: Resolution, path: str | os.PathLike[str]) -> None:
 # ---------------------------------------------------------------------------- libraries
 
 
+@dataclass(frozen=True)
 class SeriesRow:
     """One series of a precedent library: its folder name, body and files (oldest first)."""
 
-    def __init__(self, series: str, body: str, files: list[Path], years: list[int]):
-        self.series, self.body, self.files, self.years = series, body, files, years
+    series: str
+    body: str  # "GA" or "SC"
+    files: list[Path]
+    years: list[int]  # sorted
 
     @property
     def span(self) -> str:

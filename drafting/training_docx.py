@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .lint_rules import lead_of
-from .model import Address, Paragraph, Part, Resolution, label
+from .model import Address, Paragraph, Part, Resolution, format_date, label
 from .store import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,7 +35,7 @@ def fact_text(value: Any) -> str:
     if value is None:
         return "none"
     if isinstance(value, dt.date):
-        return f"{value.day} {value.strftime('%B')} {value.year}"
+        return format_date(value)
     if isinstance(value, (list, tuple)):
         items = [fact_text(v) for v in value]
         return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "none"

@@ -82,3 +82,37 @@ def test_help_lists_every_command() -> None:
     for command in ("validate", "show", "list", "import", "diff", "render", "propose", "evaluate",
                     "lint", "score", "exercise", "phrases", "search", "history"):
         assert f"  {command} " in result.output, command
+
+
+# ---------------------------------------------------------------------------- bad input (review)
+
+
+def test_a_word_file_where_yaml_is_expected_says_how_to_convert_it(tmp_path: Path) -> None:
+    word = tmp_path / "draft.docx"
+    word.write_bytes(b"PK\x03\x04" + bytes(60))  # a zip archive's opening, as every .docx has
+    expected = (f"drafting: {word}: expected a YAML resolution file, found a Word .docx file; "
+                f"convert it first with: drafting import {word} -o draft.yaml\n")
+    for args in (("show", str(word)), ("diff", str(word), str(PRECEDENTS / "undof" / "0350.yaml")),
+                 ("render", str(word), "-o", str(tmp_path / "out.docx"))):
+        result = run(*args)
+        assert (result.exit_code, result.output) == (2, expected), args
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
+
+
+def test_a_folder_where_a_file_is_expected(tmp_path: Path) -> None:
+    expected = f"drafting: {tmp_path}: expected a file, found a directory\n"
+    for args in (("lint", str(tmp_path)), ("score", str(tmp_path), "--against", str(tmp_path)),
+                 ("import", str(tmp_path)), ("show", str(tmp_path))):
+        result = run(*args)
+        assert (result.exit_code, result.output) == (2, expected), args
+
+
+def test_diff_series_into_a_file_where_a_folder_is_expected(tmp_path: Path) -> None:
+    stands = tmp_path / "report.html"
+    stands.write_text("kept\n", encoding="utf-8")
+    result = run("diff", "--series", str(PRECEDENTS / "undof"), "-o", str(stands))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"drafting: {stands}: ") and result.output.count("\n") == 1
+    assert "Traceback" not in result.output
+    assert stands.read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]

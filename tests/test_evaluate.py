@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import PRECEDENTS
+
 from drafting.cli import main
+from drafting.diff import tokenize
 from drafting.evaluate import edit_words, evaluate_pair, evaluate_series, report_json
 from drafting.model import Body, Paragraph, Resolution
 from drafting.store import save
@@ -58,12 +60,46 @@ def test_a_pair_where_only_the_facts_changed_is_proposed_exactly() -> None:
 
 
 def test_a_pair_with_rewording_counts_what_the_facts_cannot_give() -> None:
-    # 756 -> 790: the report is cited by symbol instead of date (4 words out, 3 in), the mandate end
-    # moves (3 words replaced: 6 edits), and "developments" became "development" (2 edits).
+    # 756 -> 790: the report is cited by symbol instead of date (4 words out, 3 in: the new facts
+    # name it by symbol, so propose makes these 7), the mandate end moves (3 words replaced: 6 edits),
+    # and "developments" became "development" (2 edits: rewording no fact gives).
     score = evaluate_pair(R756, R790)
+    assert (score.edits, score.proposed, score.correct) == (15, 13, 13)
+    assert (score.precision, round(score.recall, 4)) == (1.0, 0.8667)
+    assert (score.distance, score.distance_precedent) == (2, 15)
+    assert (score.routine_edits, score.routine_correct, score.in_paragraph_edits, score.wrong_kept) == (13, 13, 15, 0)
+
+
+def test_wrong_edits_are_told_apart_by_where_they_fell() -> None:
+    # The precedent also takes note of a letter; the adopted text drops that paragraph and names a
+    # new letter date nowhere in a kept paragraph. The proposal updates the letter's date (2 words
+    # replaced: 4 edits): half of them lie on the way to deleting the paragraph (its old words go),
+    # half are wrong, and they are wrong in a paragraph the adopted text deleted, not an over-reach.
+    letter = Paragraph("Taking note of the letter of the Permanent Representative of Israel of 20 May 1993,")
+    precedent = replace(R790, preamble=R790.preamble + (letter,),
+                        facts={**R790.facts, "letter_date": dt.date(1993, 5, 20)})
+    adopted = replace(R830, facts={**R830.facts, "letter_date": dt.date(1993, 11, 18)})
+    score = evaluate_pair(precedent, adopted)
+    whole = len(tokenize_words(letter.text)) + 1  # its words and marks, and its paragraph end
+    assert (score.edits, score.proposed, score.correct, score.wrong) == (6 + whole, 10, 8, 2)
+    assert (score.in_paragraph_edits, score.in_paragraph_correct, score.wrong_kept) == (6, 6, 0)
+
+
+def test_calendar_only_gives_propose_no_facts(tmp_path: Path) -> None:
+    # With no facts the mandate end still moves on by the period the text states (6 edits); the
+    # report's new symbol is a fact, so its 7 edits are left.
+    score = evaluate_pair(R756, R790, calendar_only=True)
     assert (score.edits, score.proposed, score.correct) == (15, 6, 6)
-    assert (score.precision, score.recall) == (1.0, 0.4)
-    assert (score.distance, score.distance_precedent) == (9, 15)
+    for r, name in ((R756, "0756"), (R790, "0790")):
+        save(r, tmp_path / "undof" / f"{name}.yaml")
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "undof"), "--calendar-only"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[2] == (
+        "S/RES/756 (1992) -> S/RES/790 (1992)    0.40       1.00     0.46     15         6         9  (15)")
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if not t.isspace()]
 
 
 def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
@@ -75,14 +111,18 @@ def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
     assert result.output == (
         f"{folder}: 2 pairs\n"
         "pair                                  recall  precision  routine  edits  proposed  distance  (precedent)\n"
-        "S/RES/756 (1992) -> S/RES/790 (1992)    0.40       1.00     0.46     15         6         9  (15)\n"
+        "S/RES/756 (1992) -> S/RES/790 (1992)    0.87       1.00     1.00     15        13         2  (15)\n"
         "S/RES/790 (1992) -> S/RES/830 (1993)    1.00       1.00     1.00      6         6         0  (6)\n"
-        "total: recall 0.57 (median pair 0.70), precision 1.00 (12 of 21 edits made, 0 wrong); routine recall 0.63 (12 of 19); "
-        "word distance to adopted 9 against 21 unchanged (57% less; closer in 2 of 2 pairs)\n")
+        "total: recall 0.90 (median pair 0.93), precision 1.00 (19 of 21 edits made, 0 wrong); routine recall 1.00 (19 of 19); "
+        "word distance to adopted 2 against 21 unchanged (90% less; closer in 2 of 2 pairs)\n"
+        "breakdown: 0 of the 21 edits are whole paragraphs added or deleted; inside kept paragraphs recall 0.90 "
+        "(19 of 21); of the 0 wrong, 0 fell in paragraphs the adopted text deleted or reworded, 0 in paragraphs it "
+        "kept or changed only routinely\n")
     data = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--format", "json"]).output)
-    assert data["total"] == {"recall": 0.5714, "precision": 1.0, "routine_recall": 0.6316, "edits": 21,
-                             "proposed": 12, "correct": 12, "routine_edits": 19, "routine_correct": 12,
-                             "distance": 9, "distance_precedent": 21, "median_pair_recall": 0.7}
+    assert data["total"] == {"recall": 0.9048, "precision": 1.0, "routine_recall": 1.0, "edits": 21,
+                             "proposed": 19, "correct": 19, "routine_edits": 19, "routine_correct": 19,
+                             "in_paragraph_recall": 0.9048, "in_paragraph_edits": 21, "in_paragraph_correct": 19,
+                             "wrong_kept": 0, "distance": 2, "distance_precedent": 21, "median_pair_recall": 0.9333}
     assert data["pairs"][1]["precedent"] == "S/RES/790 (1992)"
     assert report_json(evaluate_series(folder)) == CliRunner().invoke(main, ["evaluate", str(folder), "--format",
                                                                              "json"]).output
@@ -103,17 +143,24 @@ def _series(name: str):
 
 
 def test_undof_renewals_are_proposed_almost_without_a_wrong_edit() -> None:
-    # Floors under the figures measured when the library was built (precision 0.99, routine
-    # recall 0.76; the rest of the year-over-year edit is rewording and OCR slips, some of them
-    # in punctuation the diff counts as routine).
+    # Floors under the figures measured (precision 0.995, routine recall 0.89, recall inside kept
+    # paragraphs 0.52, no wrong edit in a paragraph the adopted text kept). The pooled recall (0.24)
+    # is not floored here: 476 of its 880 edits are whole paragraphs the first renewals added or
+    # deleted, and the rest of what is missed is rewording and OCR slips (docs/facts.md).
     total = _series("undof").total()
-    assert total.precision >= 0.95
-    assert total.routine_recall >= 0.7
-    assert total.distance < 0.85 * total.distance_precedent
+    assert total.precision >= 0.99
+    assert total.routine_recall >= 0.85
+    assert total.in_paragraph_recall >= 0.5
+    assert total.wrong_kept == 0
+    assert total.distance < 0.8 * total.distance_precedent
 
 
 def test_unifil_proposals_are_closer_to_the_adopted_text_than_the_precedent() -> None:
+    # Measured: closer in 33 of 35 pairs, routine recall 0.85, 5 wrong words in kept paragraphs
+    # (a report date placed after the author where UNIFIL put it after the title: 4; a recall
+    # chain the Council shortened: 1).
     result = _series("unifil")
     closer = [p for p in result.pairs if p.distance < p.distance_precedent]
-    assert len(closer) >= 0.8 * len(result.pairs)
-    assert result.total().routine_recall >= 0.7
+    assert len(closer) >= 0.9 * len(result.pairs)
+    assert result.total().routine_recall >= 0.8
+    assert result.total().wrong_kept <= 5

@@ -253,3 +253,11 @@ def test_extract_keeps_two_days_of_a_month_as_one_fact_and_reads_past_an_ocr_sli
                              "that is, until! 31 July 1991;"),))
     assert extract(r) == {"report_date": "24 and 26 July 1990", "mandate_period": "six months",
                           "mandate_end": dt.date(1991, 7, 31)}
+
+
+def test_extract_keeps_the_period_as_the_text_states_it() -> None:
+    # S/RES/594 (1987), operative paragraph 1, as the corpus gives it ("that is." an OCR slip).
+    r = Resolution(symbol="S/RES/594 (1987)", body=Body.SC, year=1987, adopted=dt.date(1987, 1, 15), operative=(
+        Paragraph("Decides to extend the present mandate of the United Nations Interim Force in Lebanon for a "
+                  "further interim period of six months and twelve days, that is. until 31 July 1987;"),))
+    assert extract(r) == {"mandate_period": "six months and twelve days", "mandate_end": dt.date(1987, 7, 31)}

@@ -83,3 +83,15 @@ def test_to_dict_uses_the_fixed_key_order_and_bare_strings() -> None:
     assert data["preamble"][0] == UNDOF.preamble[0].text
     assert list(data["operative"][0]) == ["text", "items"]
     assert Resolution.from_dict(data) == UNDOF
+
+
+def test_dates_and_ordinals_as_the_un_writes_them() -> None:
+    from drafting.model import MONTHS, format_date, ordinal_word, parse_ordinal
+
+    assert format_date(dt.date(2013, 12, 18)) == "18 December 2013"
+    assert format_date(dt.date(1974, 5, 1)) == "1 May 1974"  # no leading zero
+    assert (MONTHS[0], MONTHS[-1], len(MONTHS)) == ("January", "December", 12)
+    assert ordinal_word(68) == "sixty-eighth"
+    assert ordinal_word(101) == "one hundred first"  # no "and", as the UN writes session numbers
+    assert (parse_ordinal("Sixty-eighth"), parse_ordinal("one hundred first")) == (68, 101)
+    assert parse_ordinal("plenary") is None

@@ -28,14 +28,10 @@ PAGE_IMAGE = ROOT / "docs" / "68-128-page1.png"
 
 def precedent_files() -> list[Path]:
     files = sorted(PRECEDENTS.glob("*/*.yaml"))
-    if not files:
-        pytest.skip(f"no precedents in {PRECEDENTS} yet (the importers build them)")
     return files
 
 
 def diamonds() -> Resolution:
-    if not DIAMONDS.exists():
-        pytest.skip(f"{DIAMONDS} is not there yet (the importers build it)")
     return load(DIAMONDS)
 
 

@@ -89,10 +89,40 @@ def test_html_escapes_every_text_and_is_self_contained(small):
     assert page.count("<script>") == 1 and 'src=' not in page
 
 
+def test_html_written_without_routine_changes_says_so(small):
+    page = html.render(small, substantive_only=True)
+    # the box cannot be unticked: the routine changes are not in the file
+    assert '<input type="checkbox" id="substantive" checked disabled>' in page
+    assert "Routine changes are left out of this report (the table counts them)." in page
+    assert 'id="new-OP1"' not in page and 'id="new-OP2"' in page
+    assert 'class="change kind-unchanged routine" id="new-PP1"' in page  # context, hidden until asked
+    assert '<p class="headline" id="headline">1 substantive change, 2 routine; 1 paragraph unchanged.</p>' in page
+
+
+def test_identical_texts_say_no_changes():
+    same = diff(OLD, OLD)
+    assert '<p class="headline" id="headline">No changes: the two texts are identical.</p>' in html.render(same)
+    assert markdown.render(same).splitlines()[2] == "**No changes: the two texts are identical.**"
+
+
+def test_a_changed_punctuation_mark_is_boxed_or_highlighted():
+    old = Resolution(operative=(Paragraph("Decides to remain seized of the matter;"),))
+    new = Resolution(operative=(Paragraph("Decides to remain seized of the matter."),))
+    comparison = diff(old, new)
+    page = html.render(comparison)
+    assert ('the matter<del class="punctuation mark" title="punctuation">;</del>'
+            '<ins class="punctuation mark" title="punctuation">.</ins>') in page
+    assert "the matter<del>`;`</del><ins>`.`</ins>" in markdown.render(comparison)
+    assert "the matter[-;-]{+.+}" in terminal.render(comparison)
+    coloured = terminal.render(comparison, color=True)  # bold, reverse video, struck / underlined
+    assert "matter\x1b[1;7;9;31m;\x1b[0m\x1b[1;4;7;32m.\x1b[0m" in coloured
+
+
 def test_markdown_escapes_markup(small):
     text = markdown.render(small)
     assert "& its annex \\<1\\>," in text
     assert "~~June~~**December**" in text
+    assert text.splitlines()[2] == "**1 substantive change, 2 routine; 1 paragraph unchanged.**"
 
 
 # ---------------------------------------------------------------------------- golden (UNIFIL)
@@ -170,15 +200,20 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["0450-0459.md", "0459-0467.md", "index.md"]
     assert (out / "index.md").read_text() == (
         "# unifil: changes year by year\n\n"
-        "| pair | amended | moved | added | deleted | split | merged | routine | substantive |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-        "| [0450 → 0459](0450-0459.md) | 3 | 0 | 0 | 0 | 0 | 0 | 2 | 1 |\n"
-        "| [0459 → 0467](0459-0467.md) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+        "2 pairs: 1 with substantive changes, 0 routine only, 1 identical.\n\n"
+        "| pair | texts | substantive | routine | amended | moved | added | deleted | split | merged |\n"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| [0450 → 0459](0450-0459.md) | S/RES/450 (1979) → S/RES/459 (1979) | 1 | 2 | 3 | 0 | 0 | 0 | 0 | 0 |\n"
+        "| [0459 → 0467](0459-0467.md) | S/RES/459 (1979) → S/RES/459 (1979) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
     html_out = tmp_path / "html"
     result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(html_out), "--format", "html"])
     assert result.exit_code == 1 and result.stdout.endswith(f"wrote 2 reports and {html_out / 'index.html'}\n")
     index = (html_out / "index.html").read_text()
     assert '<a href="0450-0459.html">0450 → 0459</a>' in index and '<a href="0459-0467.html">' in index
+    # the pair with substantive changes stands out, its count first
+    assert ('<tr class="substantive"><td><a href="0450-0459.html">0450 → 0459</a></td>'
+            '<td class="texts">S/RES/450 (1979) → S/RES/459 (1979)</td><td class="count first">1</td>') in index
+    assert '<tr><td><a href="0459-0467.html">' in index
     one = CliRunner().invoke(main, ["diff", "--series", str(series / "missing")])
     assert one.exit_code == 2 and "expected a series folder" in one.stderr
 

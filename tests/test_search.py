@@ -437,10 +437,7 @@ def number(symbol: str | None) -> int:
 def unsc_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 811 Security Council texts imported with the project's importer, indexed once."""
     need_corpus()
-    try:
-        from drafting.importers import import_file
-    except ImportError:
-        pytest.skip("drafting.importers is not built yet (issue 2)")
+    from drafting.importers import import_file
     from drafting.store import save
 
     root = tmp_path_factory.mktemp("unsc-library")
@@ -508,8 +505,6 @@ def test_cli_json_on_the_corpus(unsc_library: Path) -> None:
 
 def test_tripartite_nature_finds_68_128_op29(tmp_path: Path) -> None:
     source = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
-    if not source.exists():
-        pytest.skip("precedents/conflict-diamonds/2013.yaml is not built yet (issue 2)")
     shutil.copytree(PRECEDENTS, tmp_path / "precedents", ignore=shutil.ignore_patterns(".*"))
     code, out, _ = run("--library", str(tmp_path / "precedents"), '"tripartite nature"')
     assert code == 0

@@ -175,3 +175,18 @@ def test_any_valid_resolution_survives_dumps_and_load(resolution: Resolution) ->
 
 def test_package_exports_the_store() -> None:
     assert drafting.load is load and drafting.dumps is dumps and drafting.save is save
+
+
+def test_a_failed_write_is_one_error_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from drafting.store import write_atomic
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    target = tmp_path / "out.yaml"
+    with pytest.raises(DraftingError, match=r"out\.yaml: cannot write: No space left on device$"):
+        write_atomic(target, "operative: []\n")
+    assert list(tmp_path.iterdir()) == []

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ..errors import DraftingError
 from ..model import Resolution
+from ..store import ZIP_MAGIC, decode, read_bytes
 
 __all__ = ["Found", "find_resolutions", "import_file", "import_text", "read_source"]
-
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -41,9 +40,11 @@ def _found(resolution: Resolution) -> Found:
 
 def read_source(path: str | os.PathLike[str]) -> str:
     """The text of a source file; DraftingError for binary, non-UTF-8 or empty files."""
-    from ..store import read_text
+    return _source_text(read_bytes(path), path)
 
-    text = read_text(path)
+
+def _source_text(data: bytes, path: str | os.PathLike[str]) -> str:
+    text = decode(data, path)
     if not text.strip():
         raise DraftingError(f"{path}: the file is empty: expected the text of a resolution")
     return text
@@ -70,24 +71,16 @@ def import_text(text: str, file: str = "<text>", source: str | None = None) -> l
 
 def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            magic = fh.read(4)
-    except FileNotFoundError:
-        raise DraftingError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise DraftingError(f"{p}: expected a file, found a directory") from None
-    except OSError as exc:
-        raise DraftingError(f"{p}: cannot read: {exc.strerror}") from None
-    if magic == _ZIP_MAGIC:
+    data = read_bytes(p)
+    if data.startswith(ZIP_MAGIC):
         from .docx import read_docx  # the Word reader: python-docx is slow to import
 
         return [read_docx(p)]
     if p.suffix.lower() == ".docx":
         raise DraftingError(f"{p}: expected a Word .docx file (a zip archive), found "
-                            + ("an empty file" if not magic else "something else") +
+                            + ("an empty file" if not data else "something else") +
                             "; save it again from Word as .docx")
-    return import_text(read_source(p), str(p), p.name)
+    return import_text(_source_text(data, p), str(p), p.name)
 
 
 def find_resolutions(path: str | os.PathLike[str]) -> list[Found]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import DraftingError
 from ..leads import detect_lead
-from ..model import Part, Resolution
+from ..model import Part, Resolution, parse_ordinal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -319,12 +319,6 @@ def _apply_extras(data: dict[str, Any], extras: dict[str, dict[str, Any]]) -> No
 # ---------------------------------------------------------------------------- heading
 
 
-def _ordinals() -> dict[str, int]:
-    from num2words import num2words
-
-    return {num2words(n, to="ordinal"): n for n in range(1, 200)}
-
-
 def _date(text: str) -> dt.date | None:
     try:
         return dt.datetime.strptime(text, "%d %B %Y").date()
@@ -339,8 +333,8 @@ def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[
     for line, style in lines:
         if re.match(r"^(A/RES/\S+|S/RES/\d+ \(\d{4}\))$", line):
             meta["symbol"] = line
-        elif (m := re.match(r"^([a-z-]+) session$", line.lower())) and m.group(1) in _ordinals():
-            meta["session"] = _ordinals()[m.group(1)]
+        elif (m := re.match(r"^([a-z -]+) session$", line.lower())) and parse_ordinal(m.group(1)):
+            meta["session"] = parse_ordinal(m.group(1))
         elif (m := re.match(r"^Agenda item (.+)$", line)):
             meta["agenda_item"] = m.group(1)
         elif (m := re.match(r"^Resolution adopted by the General Assembly on (.+)$", line)):

@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..leads import detect_lead
-from ..model import Paragraph, Part
+from ..model import MONTHS, Paragraph, Part
 from .footnotes import strip_markers
 from .pages import SECTION, Section
 from .text import join_lines, mend_split_words, squeeze
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 _OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
 # operative number only before an operative verb.

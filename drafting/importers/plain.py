@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
-from ..model import Body, Resolution
-from .paragraphs import MONTHS, build_parts, split_blocks
+from ..model import MONTHS, Body, Resolution, parse_ordinal
+from .paragraphs import build_parts, split_blocks
 from .sc import parse_adoption
 from .text import vocabulary
 
@@ -35,18 +34,6 @@ _SC_ADOPTED = re.compile(r"^\s*Adopted\b")
 _NOTE = re.compile(r"^\s{4,}\* (.*)$")  # a note as `drafting show` prints it
 _ADDRESS_TAG = re.compile(r"^(\s*(?:\d+\.\s+|\([a-z]+\)\s+)?)\[(?:PP|OP)\d+(?:\([a-z]+\))*\]\s+")
 _NOTE_BASE = 900  # note numbers given to `show`'s notes: above any real footnote of a resolution
-
-
-@lru_cache(maxsize=1)
-def _ordinals() -> dict[str, int]:
-    from num2words import num2words
-
-    return {num2words(n, to="ordinal"): n for n in range(1, 121)}
-
-
-def looks_like_plain(text: str) -> bool:
-    """True when ``text`` has an organ line ("The General Assembly,") at the start of a line."""
-    return bool(_ORGAN.search(text))
 
 
 def _heading(lines: list[str]) -> dict[str, object]:
@@ -71,7 +58,7 @@ def _heading(lines: list[str]) -> dict[str, object]:
         if m := re.search(r"\b(A/RES/\d+/\d+|S/RES/\d+ \(\d{4}\))", line):
             meta.setdefault("symbol", m[1])
         elif m := re.match(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", line):
-            meta["session"] = _ordinals().get(m[1].lower())
+            meta["session"] = parse_ordinal(m[1])
         elif m := re.match(r"^Agenda items? (.+)$", line):
             meta["agenda_item"] = m[1]
         elif m := re.search(r"(?:adopted by the (?:General Assembly|Security Council) on|^of) " + _DATE + "$", line):

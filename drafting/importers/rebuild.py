@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import DraftingError
-from ..model import Resolution
+from ..model import Resolution, format_date
 from .series import SC_SERIES, belongs, file_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +62,7 @@ def _forms(value: Any) -> list[str]:
 
         return [str(value), num2words(value)]
     if isinstance(value, dt.date):
-        return [f"{value.day} {value:%B %Y}"]
+        return [format_date(value)]
     return [str(value)]
 
 

@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import DraftingError
-from ..model import Body, Resolution
+from ..model import MONTHS, Body, Resolution
 from .footnotes import parse_notes
 from .pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
-from .paragraphs import MONTHS, Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
+from .paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
 from .text import mend_split_words, vocabulary
 
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"

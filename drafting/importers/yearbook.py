@@ -19,11 +19,8 @@ import re
 from collections import Counter
 
 from ..leads import detect_lead
-from ..model import Body, Paragraph, Part, Resolution
+from ..model import MONTHS, Body, Paragraph, Part, Resolution
 from .text import mend_split_words, repair_apostrophes, vocabulary
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 _ADOPTED = re.compile(
     r"On (?P<day>\d{1,2}) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>\d{4}))?\s*"

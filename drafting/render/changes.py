@@ -1,9 +1,9 @@
 """What every diff report shares: addresses in negotiators' form, filters, the summary line."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..model import Change, ChangeKind, Comparison, HunkClass, HunkOp
+from ..model import Change, ChangeKind, Comparison, HunkClass, HunkOp, Part
 
 KIND_ORDER = tuple(kind.value for kind in ChangeKind)
 
@@ -38,14 +38,28 @@ def classes(change: Change) -> list[str]:
     return [c.value for c in HunkClass if c in found]
 
 
+_WHOLE = (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.SPLIT, ChangeKind.MERGED)
+
+
 def verdict(change: Change) -> str:
-    """'routine (date, symbol)', 'substantive' or '' for an unchanged paragraph."""
+    """'routine (date, symbol)', 'substantive (wording; also year)', 'substantive' for a whole
+    paragraph added, deleted, split or merged, or '' for an unchanged paragraph.
+
+    A substantive paragraph names what made it so (its wording, or a move that made it operative
+    or preambular) and the routine updates beside it, so a reader knows what to look for."""
     if change.kind is ChangeKind.UNCHANGED:
         return ""
+    found = classes(change)
     if change.routine:
-        found = classes(change)
         return f"routine ({', '.join(found)})" if found else "routine"
-    return "substantive"
+    if change.kind in _WHOLE:
+        return "substantive"
+    reasons = ["wording"] if HunkClass.WORDING.value in found else []
+    if change.old and change.new and change.old[0].part is not change.new[0].part:
+        reasons.append("made operative" if change.new[0].part is Part.OPERATIVE else "made preambular")
+    others = [c for c in found if c != HunkClass.WORDING.value]
+    also = f"; also {', '.join(others)}" if others else ""
+    return f"substantive ({', '.join(reasons)}{also})" if reasons else "substantive"
 
 
 def summary_line(comparison: Comparison) -> str:
@@ -66,3 +80,24 @@ def label(resolution: object) -> str:
     if year and str(year) not in text:
         text += f" ({year})"
     return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def headline(comparison: Comparison) -> str:
+    """The answer first: '2 substantive changes, 7 routine; 48 paragraphs unchanged.'"""
+    counts = comparison.summary()
+    if comparison.identical:
+        return "No changes: the two texts are identical."
+    changed = _count(counts["substantive"], "substantive change", "substantive changes")
+    return (f"{changed}, {counts['routine']} routine; "
+            f"{_count(counts['unchanged'], 'paragraph', 'paragraphs')} unchanged.")
+
+
+def is_mark(text: str) -> bool:
+    """A changed run that is only a punctuation mark or two (";" → ","): too small to see struck
+    through, so reports box or highlight it."""
+    core = text.strip()
+    return 0 < len(core) <= 2 and not any(ch.isalnum() for ch in core)

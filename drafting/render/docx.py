@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 import drafting
 
 from ..errors import RenderError
-from ..model import Body, Comparison, Flag, Resolution
+from ..model import Body, Comparison, Flag, Resolution, format_date, ordinal_word
 from . import ooxml
 from .docx_body import BodyWriter, Unit, clean_units
 
@@ -99,23 +99,13 @@ def _write_units(writer: BodyWriter, units: Iterable[Unit]) -> None:
 # ---------------------------------------------------------------------------- heading
 
 
-def _ordinal(n: int) -> str:
-    from num2words import num2words
-
-    return num2words(n, to="ordinal")
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def heading_fields(res: Resolution) -> dict[str, str | None]:
     """The text of every heading line of the templates (None: the line is left out)."""
 
     symbol = res.symbol or ""
     fields: dict[str, str | None] = {
         "symbol_block": symbol or res.draft or "Draft",
-        "session_line": f"{_ordinal(res.session).capitalize()} session" if res.session and res.body is Body.GA else None,
+        "session_line": f"{ordinal_word(res.session).capitalize()} session" if res.session and res.body is Body.GA else None,
         "agenda_line": f"Agenda item {res.agenda_item}" if res.agenda_item else None,
         "adopted_heading": None, "draft_line": None, "resolution_heading": None,
         "draft_heading": None if symbol else "Draft resolution",
@@ -124,13 +114,13 @@ def heading_fields(res: Resolution) -> dict[str, str | None]:
     }
     if res.body is Body.GA and symbol:
         if res.adopted:
-            fields["adopted_heading"] = f"Resolution adopted by the General Assembly on {_long_date(res.adopted)}"
+            fields["adopted_heading"] = f"Resolution adopted by the General Assembly on {format_date(res.adopted)}"
         if res.draft:
             fields["draft_line"] = f"[draft resolution {res.draft}]"
         if symbol.startswith("A/RES/") and res.title:
             fields["title_line"] = f"{symbol[len('A/RES/'):]}.\t{res.title}"
     if res.body is Body.SC and symbol.startswith("S/RES/"):
-        of = f" of {_long_date(res.adopted)}" if res.adopted else ""
+        of = f" of {format_date(res.adopted)}" if res.adopted else ""
         fields["resolution_heading"] = f"Resolution {symbol[len('S/RES/'):]}{of}"
     return fields
 

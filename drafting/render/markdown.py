@@ -1,13 +1,14 @@
 """The Markdown report, for e-mail and wikis: a summary table, then each changed paragraph with
 deletions as ~~strike-through~~ and insertions in **bold**, under its PP/OP addresses (as
-<del>/<ins> where punctuation would stop the markers from rendering).
+<del>/<ins> where punctuation would stop the markers from rendering; a changed punctuation mark
+as code inside them, so that renderers box it).
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Change, ChangeKind, Comparison, HunkOp
-from .changes import KIND_ORDER, shown, title, verdict, where
+from .changes import KIND_ORDER, headline, is_mark, shown, title, verdict, where
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~!])")
 
@@ -44,12 +45,23 @@ def _mark(op: HunkOp, text: str, before: str, after: str) -> str:
     return f"{lead}{open_tag}{core}{close_tag}{trail}"
 
 
+def _boxed(op: HunkOp, text: str) -> str:
+    """A changed punctuation mark as code inside <del>/<ins>: renderers box code, and a bare
+    struck-through ";" cannot be seen."""
+    core = text.strip()
+    _, open_tag, close_tag = _TAGS[op]
+    return f"{text[:len(text) - len(text.lstrip())]}{open_tag}`{core}`{close_tag}{text[len(text.rstrip()):]}"
+
+
 def _body(change: Change) -> str:
     pieces = [(h.op, escape(h.text.replace("\n", " ¶ "))) for h in change.hunks]
     out: list[str] = []
     for k, (op, text) in enumerate(pieces):
+        raw = change.hunks[k].text
         if op is HunkOp.EQUAL:
             out.append(text)
+        elif is_mark(raw) and "`" not in raw:
+            out.append(_boxed(op, raw))
         else:
             after = pieces[k + 1][1] if k + 1 < len(pieces) else ""
             out.append(_mark(op, text, "".join(out)[-1:], after))
@@ -59,16 +71,19 @@ def _body(change: Change) -> str:
 def render(comparison: Comparison, substantive_only: bool = False) -> str:
     """The whole report as Markdown text."""
     counts = comparison.summary()
-    lines = [f"# {escape(title(comparison))}", "", "| kind | paragraphs |", "|---|---:|"]
+    lines = [f"# {escape(title(comparison))}", "", f"**{escape(headline(comparison))}**", "",
+             "| kind | paragraphs |", "|---|---:|"]
     lines += [f"| {kind} | {counts[kind]} |" for kind in KIND_ORDER]
     lines += [f"| *routine* | {counts['routine']} |", f"| *substantive* | {counts['substantive']} |", ""]
     changes = shown(comparison, substantive_only, with_unchanged=False)
+    if changes:
+        lines += ["Deleted words are ~~struck through~~, inserted words **in bold**.", ""]
     if substantive_only:
         lines += ["Routine changes are left out of the list below (the table counts them).", ""]
     if not changes:
         lines += ["No changes." if comparison.identical else "No substantive changes.", ""]
     for change in changes:
-        lines += [f"## {escape(where(change))} · {change.kind.value} · {verdict(change)}", ""]
+        lines += [f"### {escape(where(change))} · {change.kind.value} · {verdict(change)}", ""]
         body = _body(change)
         if change.kind is ChangeKind.DELETED:
             body = f"~~{escape(change.old_text.strip())}~~"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Callable
 
 from ..errors import DraftingError
 from ..model import Comparison
+from .changes import title
 
 FORMATS = ("terminal", "markdown", "html", "json", "docx")
 SUFFIX = {"terminal": ".txt", "markdown": ".md", "html": ".html", "json": ".json", "docx": ".docx"}
@@ -58,6 +59,7 @@ class PairReport:
     summary: dict[str, int]
     identical: bool
     report: Path
+    texts: str = ""  # 'S/RES/350 (1974) → S/RES/363 (1974)', for the index
 
 
 def write_series(folder: str | os.PathLike[str], outdir: str | os.PathLike[str], fmt: str = "html", *,
@@ -78,38 +80,69 @@ def write_series(folder: str | os.PathLike[str], outdir: str | os.PathLike[str],
         comparison = diff_files(old, new)
         report = out / f"{old.stem}-{new.stem}{SUFFIX[fmt]}"
         write(comparison, report, fmt, substantive_only=substantive_only, author=author, date=date)
-        done.append(PairReport(old, new, comparison.summary(), comparison.identical, report))
+        done.append(PairReport(old, new, comparison.summary(), comparison.identical, report,
+                               title(comparison)))
         if progress:
             progress(k, len(pairs))
     index = write_index(done, out, Path(folder).name, fmt)
     return done, index
 
 
-_COLUMNS = ("amended", "moved", "added", "deleted", "split", "merged", "routine", "substantive")
+_COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged")
+
+INDEX_CSS = ("body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:72rem;"
+             "padding:0 1.5rem 2rem;color:#1f1f1f}h1{font-size:1.35rem;margin:1.2rem 0 .2rem}"
+             ".headline{font-size:1.05rem;font-weight:600;margin:.2rem 0 1rem}.scroll{overflow-x:auto}"
+             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.15rem .6rem;text-align:left}"
+             "th{background:#f4f4f4}td.count{text-align:right;font-variant-numeric:tabular-nums}"
+             "td.zero{color:#aaa}tr.substantive td.first{font-weight:700;color:#7a0010;background:#fbe3e3}"
+             "td{white-space:nowrap}td.texts{color:#444}@media(max-width:40rem){body{padding:0 .6rem}.texts{display:none}}"
+             ":focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}"
+             "@media print{a{color:inherit;text-decoration:none}th,tr.substantive td.first"
+             "{-webkit-print-color-adjust:exact;print-color-adjust:exact}}")
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
+def index_headline(pairs: list[PairReport]) -> str:
+    """'39 pairs: 14 with substantive changes, 24 routine only, 1 identical.'"""
+    substantive = sum(1 for p in pairs if p.summary["substantive"])
+    identical = sum(1 for p in pairs if p.identical)
+    routine = len(pairs) - substantive - identical
+    return (f"{len(pairs)} {'pair' if len(pairs) == 1 else 'pairs'}: {substantive} with substantive "
+            f"changes, {routine} routine only, {identical} identical.")
+
+
+def _index_row(p: PairReport) -> str:
+    cells = "".join(f'<td class="count{" zero" if not p.summary[c] else ""}{" first" if k == 0 else ""}">'
+                    f"{p.summary[c]}</td>" for k, c in enumerate(_COLUMNS))
+    flavour = ' class="substantive"' if p.summary["substantive"] else ""
+    return (f'<tr{flavour}><td><a href="{escape(p.report.name)}">{escape(p.old.stem)} → {escape(p.new.stem)}</a>'
+            f'</td><td class="texts">{escape(p.texts)}</td>{cells}</tr>')
 
 
 def write_index(pairs: list[PairReport], out: Path, series: str, fmt: str) -> Path:
-    """index.html (html reports) or index.md (the others), one row per pair with its counts."""
+    """index.html (html reports) or index.md (the others), one row per pair with its counts,
+    substantive first: the pairs a negotiator must read stand out."""
     from ..store import write_atomic
 
     if fmt == "html":
-        rows = "\n".join(
-            f'<tr><td><a href="{escape(p.report.name)}">{escape(p.old.stem)} → {escape(p.new.stem)}</a></td>'
-            + "".join(f'<td class="count">{p.summary[c]}</td>' for c in _COLUMNS) + "</tr>"
-            for p in pairs)
+        rows = "\n".join(_index_row(p) for p in pairs)
         heads = "".join(f"<th>{c}</th>" for c in _COLUMNS)
         text = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-                f"<title>{escape(series)}: changes year by year</title>\n<style>"
-                "body{font:15px/1.5 system-ui,sans-serif;margin:2rem}"
-                "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .6rem}"
-                "td.count{text-align:right}</style>\n</head>\n<body>\n"
-                f"<h1>{escape(series)}: changes year by year</h1>\n<table>\n<tr><th>pair</th>{heads}</tr>\n"
-                f"{rows}\n</table>\n</body>\n</html>\n")
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                f"<title>{escape(series)}: changes year by year</title>\n<style>{INDEX_CSS}</style>\n"
+                f"</head>\n<body>\n<h1>{escape(series)}: changes year by year</h1>\n"
+                f'<p class="headline">{escape(index_headline(pairs))}</p>\n<div class="scroll"><table>\n'
+                f'<tr><th>pair</th><th class="texts">texts</th>{heads}</tr>\n{rows}\n</table></div>\n</body>\n</html>\n')
         path = out / "index.html"
     else:
-        lines = [f"# {series}: changes year by year", "",
-                 "| pair | " + " | ".join(_COLUMNS) + " |", "|---|" + "---:|" * len(_COLUMNS)]
-        lines += [f"| [{p.old.stem} → {p.new.stem}]({p.report.name}) | "
+        lines = [f"# {series}: changes year by year", "", index_headline(pairs), "",
+                 "| pair | texts | " + " | ".join(_COLUMNS) + " |", "|---|---|" + "---:|" * len(_COLUMNS)]
+        lines += [f"| [{p.old.stem} → {p.new.stem}]({p.report.name}) | {_cell(p.texts)} | "
                   + " | ".join(str(p.summary[c]) for c in _COLUMNS) + " |" for p in pairs]
         text = "\n".join(lines) + "\n"
         path = out / "index.md"

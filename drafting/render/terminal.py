@@ -1,6 +1,7 @@
 """The terminal report: each changed paragraph with its PP/OP addresses old → new, words struck
-out and inserted in colour, and a summary line. Without colour (a file, a pipe) deletions read
-``[-old-]`` and insertions ``{+new+}``, as in ``git diff --word-diff``.
+out and underlined in colour (a changed punctuation mark in reverse video, since a struck ";" is
+invisible), and a summary line. Without colour (a file, a pipe) deletions read ``[-old-]`` and
+insertions ``{+new+}``, as in ``git diff --word-diff``.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, HunkOp
-from .changes import shown, summary_line, title, verdict, where
+from .changes import is_mark, shown, summary_line, title, verdict, where
 
 _STYLE = {HunkOp.DELETE: "red strike", HunkOp.INSERT: "green underline"}
+# a struck-through ";" cannot be seen: a changed punctuation mark is shown in reverse video
+_MARK_STYLE = {HunkOp.DELETE: "bold red reverse strike", HunkOp.INSERT: "bold green reverse underline"}
 _MARK = {HunkOp.DELETE: ("[-", "-]"), HunkOp.INSERT: ("{+", "+}")}
 _KIND_STYLE = {ChangeKind.ADDED: "green", ChangeKind.DELETED: "red", ChangeKind.MOVED: "magenta",
                ChangeKind.SPLIT: "cyan", ChangeKind.MERGED: "cyan", ChangeKind.AMENDED: "yellow"}
@@ -36,7 +39,7 @@ def _body(change: Change, color: bool) -> Text:
         if hunk.op is HunkOp.EQUAL:
             body.append(text)
         elif color:
-            body.append(text, style=_STYLE[hunk.op])
+            body.append(text, style=(_MARK_STYLE if is_mark(text) else _STYLE)[hunk.op])
         else:
             start, end = _MARK[hunk.op]
             body.append(f"{start}{text}{end}")

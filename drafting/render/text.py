@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Address, Body, Paragraph, Part, Resolution, label
+from ..model import Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_word
 
 WIDTH = 88
 
@@ -14,13 +14,11 @@ def heading(resolution: Resolution) -> list[str]:
     if resolution.symbol:
         lines.append(resolution.symbol)
         if resolution.body is Body.SC and resolution.adopted:
-            lines.append(f"of {resolution.adopted.day} {resolution.adopted:%B %Y}")
+            lines.append(f"of {format_date(resolution.adopted)}")
     else:
         lines.append("Draft resolution")
     if resolution.body is Body.GA and resolution.session:
-        from num2words import num2words
-
-        lines.append(f"{num2words(resolution.session, to='ordinal').capitalize()} session")
+        lines.append(f"{ordinal_word(resolution.session).capitalize()} session")
     if resolution.agenda_item:
         lines.append(f"Agenda item {resolution.agenda_item}")
     if resolution.sponsors:
@@ -73,7 +71,7 @@ def adoption_line(resolution: Resolution) -> str:
 
     if resolution.meeting is None:
         return ""
-    date = f"{resolution.adopted.day} {resolution.adopted:%B %Y}" if resolution.adopted else ""
+    date = format_date(resolution.adopted) if resolution.adopted else ""
     if resolution.body is Body.GA:
         return f"{num2words(resolution.meeting, to='ordinal_num')} plenary meeting" + (f"\n{date}" if date else "")
     meeting = f"at the {num2words(resolution.meeting, to='ordinal_num')} meeting"

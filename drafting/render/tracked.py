@@ -17,8 +17,7 @@ wrong. The diff reports still say "moved".
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
+from ..align import longest_increasing
 from ..model import Change, ChangeKind, Comparison
 from .docx_body import Unit
 
@@ -31,7 +30,7 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
     indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
                if c.old and (not c.new or _style(c.old[0]) == _style(c.new[0]))]
-    keep = _rising(indexed)
+    keep = {i for i, _ in longest_increasing(indexed)}  # the rest moved: shown deleted and inserted
 
     out: list[Unit] = []
     placed: dict[int, Unit] = {}  # old place -> the unit that shows it
@@ -136,25 +135,3 @@ def _unit(comparison: Comparison, change: Change, substantive_only: bool) -> Uni
     unchanged = change.kind is ChangeKind.UNCHANGED
     plain = unchanged or (substantive_only and change.routine and bool(new))
     return Unit(hunks, old, new, plain=plain, track_notes=unchanged and not substantive_only)
-
-
-def _rising(indexed: list[tuple[int, int]]) -> set[int]:
-    """Positions (first items) of a longest strictly rising run of old places (second items)."""
-    tails: list[int] = []  # smallest old place ending a rising run of each length
-    tail_at: list[int] = []  # position in ``indexed`` of that tail
-    back: list[int] = [-1] * len(indexed)
-    for k, (_, place) in enumerate(indexed):
-        j = bisect_left(tails, place)
-        if j == len(tails):
-            tails.append(place)
-            tail_at.append(k)
-        else:
-            tails[j] = place
-            tail_at[j] = k
-        back[k] = tail_at[j - 1] if j else -1
-    keep: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        keep.add(indexed[k][0])
-        k = back[k]
-    return keep

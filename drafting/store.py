@@ -254,7 +254,10 @@ def load(path: str | os.PathLike[str]) -> Resolution:
 
 def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
     """Every problem in every resolution file under ``paths`` (files or directories)."""
-    problems: list[Problem] = []
+    paths = list(paths)
+    # A folder with no YAML in it is a wrong path (the library's parent, a typo), not a pass.
+    problems = [Problem("expected resolution files (*.yaml) in this folder, found none", str(p))
+                for p in map(Path, paths) if p.is_dir() and not resolution_files([p])]
     for path in resolution_files(paths):
         try:
             load(path)

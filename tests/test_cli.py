@@ -116,3 +116,10 @@ def test_diff_series_into_a_file_where_a_folder_is_expected(tmp_path: Path) -> N
     assert "Traceback" not in result.output
     assert stands.read_text(encoding="utf-8") == "kept\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_validate_of_a_folder_without_resolutions_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a resolution\n", encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert (result.exit_code, result.output) == (
+        2, f"{tmp_path}: expected resolution files (*.yaml) in this folder, found none\n")

@@ -182,13 +182,8 @@ def test_cli_history_errors(series: Path) -> None:
 # ---------------------------------------------------------------------------- the committed series
 
 
-def need_series(name: str) -> Path:
-    folder = PRECEDENTS / name
-    return folder
-
-
 def test_golden_undof_renewal_paragraph() -> None:
-    folder = need_series("undof")
+    folder = PRECEDENTS / "undof"
     result = CliRunner().invoke(main, ["history", str(folder), "--paragraph", "OP1(b)", "--year", "1990"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -200,7 +195,7 @@ def test_golden_undof_renewal_paragraph() -> None:
 
 
 def test_golden_unifil_support_paragraph() -> None:
-    folder = need_series("unifil")
+    folder = PRECEDENTS / "unifil"
     result = CliRunner().invoke(main, ["history", str(folder), "--paragraph", "OP2", "--year", "1990"])
     assert result.exit_code == 0, result.output
     # born as preambular "Reiterating ..." in 536 (1983), an operative "Reiterates ..." from 549 (1984)
@@ -215,7 +210,7 @@ def test_golden_unifil_support_paragraph() -> None:
 
 
 def test_golden_unifil_series_overview() -> None:
-    folder = need_series("unifil")
+    folder = PRECEDENTS / "unifil"
     result = CliRunner().invoke(main, ["history", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == (

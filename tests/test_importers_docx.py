@@ -23,6 +23,7 @@ DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
 
 def precedent_files() -> list[Path]:
     files = sorted(PRECEDENTS.glob("*/*.yaml"))
+    assert files, f"no precedents in {PRECEDENTS}"  # an empty loop would pass unseen
     return files
 
 

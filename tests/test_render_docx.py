@@ -28,6 +28,7 @@ PAGE_IMAGE = ROOT / "docs" / "68-128-page1.png"
 
 def precedent_files() -> list[Path]:
     files = sorted(PRECEDENTS.glob("*/*.yaml"))
+    assert files, f"no precedents in {PRECEDENTS}"  # an empty loop would pass unseen
     return files
 
 

@@ -71,7 +71,7 @@ def test_terminal_plain_text(small):
         "    Having studied the report of the Secretary-General ([-S/13026-]{+S/13384+}) & its annex <1>,\n\n"
         "OP1 → OP1  amended  routine (date)\n"
         "    Decides to renew the mandate of the Force until 19 [-June-]{+December+} 1979;\n\n"
-        "OP2 → OP2  amended  substantive\n"
+        "OP2 → OP2  amended  substantive (wording)\n"
         "    Requests the Secretary-General to report {+\"urgently\" +}to the Council;\n\n"
         "1 unchanged · 3 amended · 0 moved · 0 added · 0 deleted · 0 split · 0 merged — 2 routine, 1 substantive\n")
 
@@ -115,7 +115,21 @@ def test_a_changed_punctuation_mark_is_boxed_or_highlighted():
     assert "the matter<del>`;`</del><ins>`.`</ins>" in markdown.render(comparison)
     assert "the matter[-;-]{+.+}" in terminal.render(comparison)
     coloured = terminal.render(comparison, color=True)  # bold, reverse video, struck / underlined
-    assert "matter\x1b[1;7;9;31m;\x1b[0m\x1b[1;4;7;32m.\x1b[0m" in coloured
+    assert "matter\x1b[1;7;9;31m;\x1b[0m \x1b[1;4;7;32m.\x1b[0m" in coloured  # a space between, on screen only
+
+
+def test_verdict_says_what_made_a_paragraph_substantive():
+    old = Resolution(preamble=(Paragraph("Recalling its resolution 425 (1978),"),
+                               Paragraph("Noting with concern that the Force has not been able to deploy fully,")),
+                     operative=(Paragraph("Decides to renew the mandate of the Force until 19 June 1979;"),))
+    new = Resolution(preamble=(Paragraph("Recalling its resolution 425 (1978),"),),
+                     operative=(Paragraph("Decides to renew the mandate of the Force until 19 December 1979;"),
+                                Paragraph("Notes with concern that the Force has not been able to deploy fully.")))
+    lines = terminal.render(diff(old, new)).splitlines()
+    assert lines[2] == "OP1 → OP1  amended  routine (date)"
+    assert lines[5] == "PP2 → OP2  moved  substantive (wording, made operative; also punctuation)"
+    gone = Resolution(preamble=old.preamble[:1], operative=old.operative)
+    assert "PP2 → —  deleted  substantive\n" in terminal.render(diff(old, gone))
 
 
 def test_markdown_escapes_markup(small):
@@ -214,6 +228,12 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
     assert ('<tr class="substantive"><td><a href="0450-0459.html">0450 → 0459</a></td>'
             '<td class="texts">S/RES/450 (1979) → S/RES/459 (1979)</td><td class="count first">1</td>') in index
     assert '<tr><td><a href="0459-0467.html">' in index
+    # each report leads to the index and its neighbours
+    first, second = ((html_out / name).read_text() for name in ("0450-0459.html", "0459-0467.html"))
+    assert ('<nav class="pairs" aria-label="Series"><a href="index.html">↑ all pairs (index)</a> '
+            '<a href="0459-0467.html">next pair: 0459 → 0467 →</a></nav>') in first
+    assert ('<a href="index.html">↑ all pairs (index)</a> '
+            '<a href="0450-0459.html">← previous pair: 0450 → 0459</a></nav>') in second
     one = CliRunner().invoke(main, ["diff", "--series", str(series / "missing")])
     assert one.exit_code == 2 and "expected a series folder" in one.stderr
 

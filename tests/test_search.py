@@ -504,7 +504,6 @@ def test_cli_json_on_the_corpus(unsc_library: Path) -> None:
 
 
 def test_tripartite_nature_finds_68_128_op29(tmp_path: Path) -> None:
-    source = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
     shutil.copytree(PRECEDENTS, tmp_path / "precedents", ignore=shutil.ignore_patterns(".*"))
     code, out, _ = run("--library", str(tmp_path / "precedents"), '"tripartite nature"')
     assert code == 0

@@ -29,7 +29,8 @@ def diamonds() -> Resolution:
 
 
 def series(name: str) -> list[Path]:
-    files = series_files(PRECEDENTS / name) if (PRECEDENTS / name).is_dir() else []
+    files = series_files(PRECEDENTS / name)
+    assert len(files) >= 2, f"the {name} series needs two texts to compare"
     return files
 
 

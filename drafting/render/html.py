@@ -10,6 +10,7 @@ the marker to the paragraph. Every text is escaped.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from ..model import Address, Change, ChangeKind, Comparison, HunkOp
@@ -18,10 +19,10 @@ from .changes import KIND_ORDER, headline, is_mark, title, verdict, where
 CSS = """
 :root{--del:#a4001d;--del-bg:#ffe1e4;--ins:#0b5e2a;--ins-bg:#d9f3e1}
 body{font:17px/1.55 Georgia,'Times New Roman',serif;margin:0 auto;max-width:68rem;padding:0 1.5rem 2rem;color:#1f1f1f;background:#fff}
-h1,h2,table,.headline,.legend,#controls,.origin,.stub,.label,.none,.note,footer{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
+h1,h2,nav,table,.headline,.legend,#controls,.origin,.stub,.label,.none,.note,footer{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
 h1{font-size:1.35rem;margin:1.2rem 0 .2rem}
-h2{font-size:.95rem;margin:.1rem 0 .3rem}
-h2 a{color:inherit;text-decoration:none}h2 a:hover{text-decoration:underline}
+h2{font-size:.95rem;margin:.1rem 0 .3rem;display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem .5rem}
+h2 a{color:inherit;text-decoration:none;white-space:nowrap}h2 a:hover{text-decoration:underline}
 .headline{font-size:1.1rem;font-weight:600;margin:.2rem 0 .8rem}
 .overview{display:flex;flex-wrap:wrap;gap:.8rem 2.5rem;align-items:flex-start}
 table.summary{border-collapse:collapse;font-size:.85rem}
@@ -40,7 +41,7 @@ table.summary tr.zero{color:#8a8a8a}
 .kind-amended{border-color:#c99700}.kind-moved{border-color:#9a3d9a}.kind-added{border-color:#23823a}
 .kind-deleted{border-color:#b8322f}.kind-split,.kind-merged{border-color:#1f7a9c}
 .kind-unchanged{border-color:#e6e6e6;color:#555}
-.tag{font-size:.78rem;font-weight:600;padding:.05rem .45rem;border-radius:.3rem;background:#eee;margin-left:.5rem;white-space:nowrap}
+.tag{font-size:.78rem;font-weight:600;padding:.05rem .45rem;border-radius:.3rem;background:#eee}
 .substantive .verdict{background:#f9d9d9;color:#7a0010}.routine .verdict{background:#e1efe1;color:#1d4d1d;font-weight:normal}
 .inline-view p{max-width:46rem;margin:.3rem 0}
 del{color:var(--del);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:1.5px}
@@ -59,6 +60,7 @@ body.side .inline-view{display:none}body:not(.side) .side-view{display:none}
 body.substantive-only .routine:not(.kind-unchanged){display:none}
 body:not(.show-unchanged) .kind-unchanged{display:none}
 :target{background:#fff8d0}
+nav.pairs{font-size:.85rem;margin-top:.8rem;display:flex;flex-wrap:wrap;gap:.3rem 1.5rem}
 footer{margin-top:2.5rem;font-size:.75rem;color:#666}
 @media (max-width:40rem){
 body{font-size:16px;padding:0 .8rem 1.5rem}
@@ -70,7 +72,7 @@ body{font-size:16px;padding:0 .8rem 1.5rem}
 @page{margin:1.6cm 1.5cm}
 body{font-size:11pt;max-width:none;padding:0}
 #controls{position:static;border:0;padding:0}
-#controls .group{display:none}
+#controls .group,nav.pairs{display:none}
 .change,.stub{break-inside:avoid}
 h2{break-after:avoid}
 del,ins,.tag,.note{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -229,8 +231,17 @@ def _summary_rows(counts: dict[str, int], changes: list[Change]) -> str:
     return "\n".join(rows)
 
 
-def render(comparison: Comparison, substantive_only: bool = False) -> str:
-    """The whole report as one HTML document."""
+def _nav(links: Sequence[tuple[str, str]]) -> str:
+    if not links:
+        return ""
+    items = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in links)
+    return f'<nav class="pairs" aria-label="Series">{items}</nav>\n'
+
+
+def render(comparison: Comparison, substantive_only: bool = False, *,
+           links: Sequence[tuple[str, str]] = ()) -> str:
+    """The whole report as one HTML document; ``links`` (label, href) head it, e.g. the series
+    index and the neighbouring pairs."""
     counts = comparison.summary()
     # unchanged paragraphs stay in even without routine changes: they give the context
     changes = [c for c in comparison.changes
@@ -254,7 +265,7 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
 <style>{CSS}</style>
 </head>
 <body>
-<header>
+{_nav(links)}<header>
 <h1>{head}</h1>
 <p class="headline" id="headline">{escape(headline(comparison))}</p>
 <div class="overview">

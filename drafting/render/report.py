@@ -78,14 +78,36 @@ def write_series(folder: str | os.PathLike[str], outdir: str | os.PathLike[str],
     done: list[PairReport] = []
     for k, (old, new) in enumerate(pairs, start=1):
         comparison = diff_files(old, new)
-        report = out / f"{old.stem}-{new.stem}{SUFFIX[fmt]}"
-        write(comparison, report, fmt, substantive_only=substantive_only, author=author, date=date)
+        report = out / _report_name(old, new, fmt)
+        if fmt == "html":  # a reader going through the series pages on without the index
+            from ..store import write_atomic
+            from .html import render as page
+
+            write_atomic(report, page(comparison, substantive_only, links=_neighbours(pairs, k - 1, fmt)))
+        else:
+            write(comparison, report, fmt, substantive_only=substantive_only, author=author, date=date)
         done.append(PairReport(old, new, comparison.summary(), comparison.identical, report,
                                title(comparison)))
         if progress:
             progress(k, len(pairs))
     index = write_index(done, out, Path(folder).name, fmt)
     return done, index
+
+
+def _report_name(old: Path, new: Path, fmt: str) -> str:
+    return f"{old.stem}-{new.stem}{SUFFIX[fmt]}"
+
+
+def _neighbours(pairs: list[tuple[Path, Path]], k: int, fmt: str) -> list[tuple[str, str]]:
+    """Links from pair ``k``'s report: the index, the pair before and the pair after."""
+    links = [("↑ all pairs (index)", "index.html")]
+    if k > 0:
+        old, new = pairs[k - 1]
+        links.append((f"← previous pair: {old.stem} → {new.stem}", _report_name(old, new, fmt)))
+    if k + 1 < len(pairs):
+        old, new = pairs[k + 1]
+        links.append((f"next pair: {old.stem} → {new.stem} →", _report_name(old, new, fmt)))
+    return links
 
 
 _COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged")

@@ -34,15 +34,20 @@ def _heading(change: Change) -> Text:
 
 def _body(change: Change, color: bool) -> Text:
     body = Text()
+    previous = None
     for hunk in change.hunks:
         text = hunk.text.replace("\n", " ¶ ")  # group members joined: show the paragraph break
         if hunk.op is HunkOp.EQUAL:
             body.append(text)
         elif color:
+            if hunk.op is HunkOp.INSERT and previous is HunkOp.DELETE and not text[:1].isspace() \
+                    and not body.plain[-1:].isspace():
+                body.append(" ")  # "30 November 1990 31 May 1991", not "...199031 May..."
             body.append(text, style=(_MARK_STYLE if is_mark(text) else _STYLE)[hunk.op])
         else:
             start, end = _MARK[hunk.op]
             body.append(f"{start}{text}{end}")
+        previous = hunk.op
     return body
 
 

@@ -619,3 +619,24 @@ def test_cli_import_output_is_a_folder(tmp_path):
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"drafting: {tmp_path}: expected a file name to write, found a folder\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_hyphen_the_ocr_lost_comes_back_where_the_text_spells_it() -> None:
+    need_corpus()
+    # S/RES/441 (1978) prints "SecretaryGeneral" in PP1 and "Secretary-General" in OP1(c).
+    resolution = import_file(UNSC / "S_RES_0441_1978_EN_GOLD.txt")
+    assert resolution.preamble[0].text == ("Having considered the report of the Secretary-General on "
+                                           "the United Nations Disengagement Observer Force,")
+    # A name with a capital inside stays as it is when the text never hyphenates it.
+    assert mend_split_words("Mr. McNaughton", None) == "Mr. McNaughton"
+
+
+def test_sub_paragraph_closing_marks_follow_their_siblings() -> None:
+    need_corpus()
+    # S/RES/707 (1991) OP3: nine demands on Iraq, each closed with ";" but two read as ":" and
+    # one as "," by the OCR; the mending is recorded in the source.
+    resolution = import_file(UNSC / "S_RES_0707_1991_EN_GOLD.txt")
+    items = resolution.get("OP3").items
+    assert len(items) == 9
+    assert [item.text[-1] for item in items[:-1]] == [";"] * 8
+    assert "OP3(c) : → ;, OP3(d) : → ;, OP3(g) , → ;" in resolution.source

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..leads import detect_lead
-from ..model import MONTHS, Paragraph, Part
+from ..model import MONTHS, Paragraph, Part, label
 from .footnotes import strip_markers
 from .pages import SECTION, Section
 from .text import join_lines, mend_split_words, squeeze
@@ -330,4 +330,21 @@ def mend_closing_marks(preamble: list[Para], operative: list[Para]) -> list[str]
             _mend(para, f"OP{n}", ";", ":,.", mended)
     if operative and not operative[-1].items:
         _mend(operative[-1], f"OP{len(operative)}", ".", "", mended)
+    for n, para in enumerate(operative, start=1):
+        _mend_items(para, f"OP{n}", 1, mended)
     return mended
+
+
+def _mend_items(para: Para, address: str, depth: int, mended: list[str]) -> None:
+    """Sub-paragraphs before the last close alike: where most close with ";", a lone ",", "." or
+    ":" (with nothing nested under it) is the OCR's misreading of it."""
+    before_last = para.items[:-1]
+    closing = [item.text.rstrip()[-1:] for item in before_last]
+    if len(before_last) >= 2 and closing.count(";") * 2 > len(before_last):
+        for n, item in enumerate(before_last, start=1):
+            if not item.items and item.text[-1:] in ",.:":
+                mark = item.text[-1:]
+                item.text = item.text[:-1] + ";"
+                mended.append(f"{address}({label(depth, n)}) {mark} → ;")
+    for n, item in enumerate(para.items, start=1):
+        _mend_items(item, f"{address}({label(depth, n)})", depth + 1, mended)

@@ -52,11 +52,23 @@ def mend_word(first: str, second: str, words: Counter[str]) -> str:
     return joined
 
 
+# A hyphen the OCR lost inside a compound: "SecretaryGeneral". English has no capital inside a
+# word, but names do ("McNaughton"), so the hyphen comes back only where the same text spells
+# the compound with it.
+_LOST_HYPHEN = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+
+
 def mend_split_words(text: str, words: Counter[str] | None = None) -> str:
-    """Rejoin every "partic- ular" in ``text`` (see :func:`mend_word`)."""
+    """Rejoin every "partic- ular" in ``text`` (see :func:`mend_word`); put back lost hyphens."""
     if words is None:
         words = vocabulary(_SPLIT_WORD.sub(" ", text))
-    return _SPLIT_WORD.sub(lambda m: mend_word(m.group(1), m.group(2), words), text)
+    text = _SPLIT_WORD.sub(lambda m: mend_word(m.group(1), m.group(2), words), text)
+
+    def hyphen(m: re.Match[str]) -> str:
+        compound = f"{m.group(1)}-{m.group(2)}"
+        return compound if words.get(compound.lower()) else m.group(0)
+
+    return _LOST_HYPHEN.sub(hyphen, text)
 
 
 def join_lines(lines: Iterable[str]) -> str:

@@ -33,6 +33,11 @@ from typing import Iterable
 from .model import Address, Resolution
 from .propose import propose
 
+def _share(part: int, whole: int) -> float:
+    """``part / whole``; 1.0 when there was nothing to find (no edit to make is none missed)."""
+    return part / whole if whole else 1.0
+
+
 @dataclass(frozen=True)
 class PairScore:
     """The figures of one pair of consecutive texts."""
@@ -52,21 +57,21 @@ class PairScore:
 
     @property
     def recall(self) -> float:
-        return self.correct / self.edits if self.edits else 1.0
+        return _share(self.correct, self.edits)
 
     @property
     def precision(self) -> float:
-        return self.correct / self.proposed if self.proposed else 1.0
+        return _share(self.correct, self.proposed)
 
     @property
     def routine_recall(self) -> float:
         """Recall over the routine changes only (dates, symbols, numbers...: what facts can give)."""
-        return self.routine_correct / self.routine_edits if self.routine_edits else 1.0
+        return _share(self.routine_correct, self.routine_edits)
 
     @property
     def in_paragraph_recall(self) -> float:
         """Recall over the edits inside kept paragraphs (whole added or deleted paragraphs left out)."""
-        return self.in_paragraph_correct / self.in_paragraph_edits if self.in_paragraph_edits else 1.0
+        return _share(self.in_paragraph_correct, self.in_paragraph_edits)
 
     @property
     def wrong(self) -> int:

@@ -15,19 +15,14 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
-import yaml
+# Dates and ordinals as the UN writes them live in the model, one copy for every stage; facts
+# files are read and checked by the store, one loader (and one set of messages) for every command.
+from .model import MONTHS, format_date, ordinal_digits, ordinal_word, parse_date, parse_ordinal
+from .store import load_facts, loads_facts  # noqa: F401
 
-from .errors import Problem, ValidationError
-from .store import compose, construct, read_text
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 MONTH_RE = "|".join(MONTHS)
-DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})\b")
-MONTH_YEAR_RE = re.compile(rf"\b({MONTH_RE}) (\d{{4}})\b")
 
 # Names the UN writes with "the": "the Russian Federation", "the Niger", "the Netherlands".
 _ARTICLE_WORDS = ("Republic", "Federation", "United", "Union", "Kingdom", "States", "Islands",
@@ -37,23 +32,6 @@ _ARTICLE_NAMES = ("Netherlands", "Philippines", "Gambia", "Bahamas", "Comoros", 
 
 
 # ---------------------------------------------------------------------------- rendering
-
-
-def format_date(value: dt.date) -> str:
-    """UN style: 18 December 2013 (no leading zero, no comma)."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def parse_date(text: str) -> dt.date | None:
-    """'18 December 2013' -> date; None when the text is not exactly such a date."""
-    match = DATE_RE.fullmatch(text.strip())
-    if not match:
-        return None
-    day, month, year = match.groups()
-    try:
-        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
-    except ValueError:
-        return None
 
 
 def format_range(start: dt.date, end: dt.date) -> str:
@@ -80,27 +58,11 @@ def needs_article(name: str) -> bool:
     return any(w in _ARTICLE_WORDS for w in words) or name in _ARTICLE_NAMES
 
 
-def ordinal_word(n: int) -> str:
-    """69 -> 'sixty-ninth' (UN style: no 'and' in 'one hundred first')."""
-    from num2words import num2words
-
-    return num2words(n, to="ordinal").replace(" and ", " ")
-
-
 def number_word(n: int) -> str:
+    """69 -> 'sixty-nine' (no 'and', as in :func:`drafting.model.ordinal_word`)."""
     from num2words import num2words
 
     return num2words(n).replace(" and ", " ")
-
-
-@lru_cache(maxsize=1)
-def _ordinals() -> dict[str, int]:
-    return {ordinal_word(n): n for n in range(1, 201)}
-
-
-def parse_ordinal(word: str) -> int | None:
-    """'Sixty-ninth' -> 69; None when the word is no ordinal up to 200."""
-    return _ordinals().get(word.lower())
 
 
 ORDINAL_RE = r"(?:(?:one|two) hundred )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" \
@@ -152,12 +114,6 @@ def _bounded(pattern: str) -> str:
 def _literal(value: str, text: str) -> Iterator[Found]:
     for m in re.finditer(_bounded(re.escape(value)), text):
         yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, render(new)))
-
-
-def ordinal_digits(n: int) -> str:
-    """11 -> '11th', 2266 -> '2266th', 3081 -> '3081st'."""
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"
-    return f"{n}{suffix}"
 
 
 def _ordinal(value: str, text: str) -> Iterator[Found]:
@@ -300,81 +256,6 @@ def lookup(facts: Mapping[str, Any], path: str) -> Any:
     if _null_parent(facts, path):
         return None
     return leaves(facts).get(path)
-
-
-# ---------------------------------------------------------------------------- facts files
-
-_SCALARS = (str, int, float, dt.date)
-
-
-def _check(node: yaml.Node, path: str, file: str, depth: int, problems: list[Problem]) -> None:
-    def add(message: str) -> None:
-        problems.append(Problem(message, file, node.start_mark.line + 1, node.start_mark.column + 1, path))
-
-    if isinstance(node, yaml.ScalarNode):
-        value = construct(node)
-        if value is None or (isinstance(value, _SCALARS) and not isinstance(value, bool)):
-            return
-        add(f"expected a string, number, date, list or null, found {node.value!r}; quote it to keep it as text")
-    elif isinstance(node, yaml.SequenceNode):
-        if depth > 1:
-            add("expected a name, number or date inside this list, found a list; flatten it")
-            return
-        for i, item in enumerate(node.value):
-            if isinstance(item, yaml.ScalarNode) and construct(item) is None:
-                problems.append(Problem("expected a value in this list, found null; remove the item",
-                                        file, item.start_mark.line + 1, item.start_mark.column + 1, f"{path}[{i}]"))
-            else:
-                _check(item, f"{path}[{i}]", file, depth + 1, problems)
-    elif isinstance(node, yaml.MappingNode):
-        if depth > 2:
-            add("expected a value, found a mapping nested too deep (at most a list of mappings)")
-            return
-        for key_node, value_node in node.value:
-            key = construct(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                problems.append(Problem(f"expected a fact name, found {key_node.value!r}", file,
-                                        key_node.start_mark.line + 1, key_node.start_mark.column + 1, path))
-                continue
-            _check(value_node, f"{path}.{key}" if path else key, file, depth + 1, problems)
-
-
-def validate_facts_node(root: yaml.Node | None, file: str) -> list[Problem]:
-    """Every shape problem in a facts file's node tree."""
-    if root is None:
-        return [Problem("the facts file is empty: expected a mapping of fact names to values", file)]
-    if not isinstance(root, yaml.MappingNode):
-        return [Problem("expected a mapping of fact names to values (name: value), found "
-                        f"{'a list' if isinstance(root, yaml.SequenceNode) else 'a single value'}", file,
-                        root.start_mark.line + 1, root.start_mark.column + 1)]
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for key_node, _ in root.value:
-        if key_node.value in seen:
-            problems.append(Problem(f'fact "{key_node.value}" appears twice; keep one', file,
-                                    key_node.start_mark.line + 1, key_node.start_mark.column + 1))
-        seen.add(key_node.value)
-    _check(root, "", file, 0, problems)
-    return problems
-
-
-def load_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Load and validate a facts file; ValidationError lists every problem with file and line."""
-    file = str(path)
-    root = compose(read_text(path), file)
-    problems = validate_facts_node(root, file)
-    if problems:
-        raise ValidationError(problems)
-    return dict(construct(root))
-
-
-def loads_facts(text: str, file: str = "<facts>") -> dict[str, Any]:
-    """Like :func:`load_facts`, from text."""
-    root = compose(text, file)
-    problems = validate_facts_node(root, file)
-    if problems:
-        raise ValidationError(problems)
-    return dict(construct(root))
 
 
 # ---------------------------------------------------------------------------- facts a text states

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from .lint_base import Context, Hit
 from .model import MONTHS, format_date
+from .model import parse_date as _parse_full_date  # this module's parse_date adds the year hint
 
 # The year may be left to a later date of the list: "426 (1978) of 19 March and 427 (1978) of 3 May 1978".
 _DATE = r"\d{1,2} (?:" + "|".join(MONTHS) + r")(?: \d{4})?"
@@ -79,16 +80,11 @@ def _form(m: re.Match[str]) -> str:
 
 def parse_date(text: str, year_hint: str | None = None) -> dt.date | None:
     """'18 December 2012' -> a date; '19 March' takes ``year_hint`` (None when there is none)."""
-    parts = text.split()
-    if len(parts) == 2:
+    if len(text.split()) == 2:
         if not year_hint or not year_hint.isdigit():
             return None
-        parts.append(year_hint)
-    day, month, year = parts
-    try:
-        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
-    except ValueError:
-        return None
+        text = f"{text} {year_hint}"
+    return _parse_full_date(text)
 
 
 def references(text: str, default_body: str) -> Iterator[list[Reference]]:

@@ -93,9 +93,24 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December")
 
 
+_DATE_RE = re.compile(rf"(\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})")
+
+
 def format_date(value: dt.date) -> str:
     """UN style: 18 December 2013 (no leading zero, no comma)."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """'18 December 2013' -> date; None when the text is not exactly such a date (or no real day)."""
+    match = _DATE_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    day, month, year = match.groups()
+    try:
+        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
+    except ValueError:  # 31 June, or an OCR slip such as 39 May
+        return None
 
 
 def ordinal_word(n: int) -> str:
@@ -113,6 +128,12 @@ def _ordinals() -> dict[str, int]:
 def parse_ordinal(word: str) -> int | None:
     """'Sixty-ninth' -> 69; None when the word is no ordinal up to 200."""
     return _ordinals().get(word.lower())
+
+
+def ordinal_digits(n: int) -> str:
+    """11 -> '11th', 2266 -> '2266th', 3081 -> '3081st' (meetings: '69th plenary meeting')."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"
+    return f"{n}{suffix}"
 
 
 _ADDRESS_RE = re.compile(r"^(PP|OP)(\d+)((?:\([a-z]+\))*)$")

@@ -29,6 +29,7 @@ PARAGRAPH_KEYS = ("text", "lead", "id", "note", "items")
 RESOLUTION_KEYS = METADATA_KEYS + ("facts", "preamble", "operative")
 WIDTH = 96  # where long paragraphs fold in the YAML: readable in an editor, diffable in git
 
+_FACT_SCALARS = (str, int, float, dt.date)  # what a fact may be, besides lists and mappings of them
 _INT_KEYS = ("session", "year", "meeting")
 _STR_KEYS = ("symbol", "draft", "vote", "title", "source")
 
@@ -182,19 +183,53 @@ class _Checker:
         for i, item in enumerate(node.value):
             self.paragraph(item, f"{path}[{i}]")
 
-    def facts(self, node: yaml.Node, path: str) -> None:
+    def facts(self, node: yaml.Node, path: str, *, values: bool = False) -> None:
+        """A mapping of fact names; with ``values`` (a facts file) the shape of every value too.
+
+        A resolution's ``facts`` block is checked for its names only: its values are whatever
+        the importer or ``python -m drafting.facts extract`` found in the text.
+        """
         if not isinstance(node, yaml.MappingNode):
-            self.add(node, path, f"expected a mapping of fact names to values, found {_describe(node)}")
+            self.add(node, path, f"expected a mapping of fact names to values (name: value), found {_describe(node)}")
             return
+        self._fact_names(node, path, 0 if values else None)
+
+    def _fact_names(self, node: yaml.MappingNode, path: str, depth: int | None) -> None:
+        # ``depth`` None: names only; else the mapping's depth in a facts file (0: the file).
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = construct(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.add(key_node, path, f"expected a fact name (a string), found {_describe(key_node)}")
-            elif key in seen:
+                continue
+            if key in seen:
                 self.add(key_node, path, f'fact "{key}" appears twice; keep one')
-            else:
-                seen.add(key)
+            seen.add(key)
+            if depth is not None:
+                self.fact_value(value_node, f"{path}.{key}" if path else key, depth + 1)
+
+    def fact_value(self, node: yaml.Node, path: str, depth: int) -> None:
+        """A value in a facts file: a scalar or null, a list of scalars, a mapping, a list of mappings."""
+        if isinstance(node, yaml.ScalarNode):
+            value = construct(node)
+            if value is None or (isinstance(value, _FACT_SCALARS) and not isinstance(value, bool)):
+                return
+            self.add(node, path, f"expected a string, number, date, list or null, found {node.value!r}; "
+                                 "quote it to keep it as text")
+        elif isinstance(node, yaml.SequenceNode):
+            if depth > 1:
+                self.add(node, path, "expected a name, number or date inside this list, found a list; flatten it")
+                return
+            for i, item in enumerate(node.value):
+                if isinstance(item, yaml.ScalarNode) and construct(item) is None:
+                    self.add(item, f"{path}[{i}]", "expected a value in this list, found null; remove the item")
+                else:
+                    self.fact_value(item, f"{path}[{i}]", depth + 1)
+        elif isinstance(node, yaml.MappingNode):
+            if depth > 2:
+                self.add(node, path, "expected a value, found a mapping nested too deep (at most a list of mappings)")
+                return
+            self._fact_names(node, path, depth)
 
 
 def _check_resolution(root: yaml.Node | None, file: str | None) -> list[Problem]:
@@ -286,15 +321,22 @@ def resolution_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def load_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """A facts file: a mapping of fact names to strings, numbers, dates, lists, mappings or null."""
-    file = str(path)
-    root = compose(read_text(path), file)
+    """A facts file: a mapping of fact names to strings, numbers, dates, lists, mappings or null.
+
+    The one loader every command uses; ValidationError lists every problem with file:line:col.
+    """
+    return loads_facts(read_text(path), str(path))
+
+
+def loads_facts(text: str, file: str | None = "<facts>") -> dict[str, Any]:
+    """Like :func:`load_facts`, from text."""
+    root = compose(text, file)
     if root is None:
         raise ValidationError([Problem("the facts file is empty: expected a mapping of fact names to values", file)])
     check = _Checker(file)
-    check.facts(root, "")
+    check.facts(root, "", values=True)
     if check.problems:
-        raise ValidationError(check.problems)
+        raise ValidationError(sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0)))
     return dict(construct(root))
 
 

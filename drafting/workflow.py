@@ -48,9 +48,8 @@ def propose_files(precedent_path: PathLike, facts_path: PathLike, output: PathLi
     Returns the proposal and its log text. Everything is computed before anything is written,
     so bad input leaves no file behind.
     """
-    from .facts import load_facts
     from .propose import log_json, log_markdown, propose
-    from .store import dumps, load, write_atomic
+    from .store import dumps, load, load_facts, write_atomic
 
     if fmt not in ("markdown", "json"):
         raise DraftingError(f"expected a log format of markdown or json, found {fmt!r}")

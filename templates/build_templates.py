@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -26,6 +25,8 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from drafting.render.ooxml import fixed_zip  # the renderer's own: templates and output alike
 
 HERE = Path(__file__).resolve().parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -262,18 +263,6 @@ def _drop_extras(doc) -> None:
             name = str(rel.target_part.partname)
             if "thumbnail" in name or "stylesWithEffects" in name or name.startswith("/customXml"):
                 del rels[rid]
-
-
-def fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry's timestamp fixed, so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
 
 
 GA_LINES = [("session_line", "UN Heading"), ("agenda_line", "UN Heading"),

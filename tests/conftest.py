@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from drafting.model import Resolution
 
 ROOT = Path(__file__).resolve().parents[1]
 PRECEDENTS = ROOT / "precedents"
@@ -13,10 +17,25 @@ GOLDEN = ROOT / "tests" / "golden"
 CORPUS = ROOT.parent / "shared" / "corpus"
 YEARBOOK = CORPUS / "yearbook-2013-political-security-ch1.txt"
 UNSC = CORPUS / "unsc"
+DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"  # A/RES/68/128, the GA text most tests use
 
 # Golden files are rewritten, instead of compared, when this is set:
 #   DRAFTING_REGENERATE=1 python -m pytest
 REGENERATE_HINT = "regenerate with: DRAFTING_REGENERATE=1 python -m pytest"
+
+
+def precedent_files() -> list[Path]:
+    """Every committed precedent, in a stable order (asserts there are some)."""
+    files = sorted(PRECEDENTS.glob("*/*.yaml"))
+    assert files, f"no precedents in {PRECEDENTS}"  # an empty loop would pass unseen
+    return files
+
+
+def diamonds() -> Resolution:
+    """A/RES/68/128 (conflict diamonds, 2013), loaded from the committed precedent."""
+    from drafting import load
+
+    return load(DIAMONDS)
 
 
 def need_corpus() -> None:

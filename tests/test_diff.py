@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import PRECEDENTS
+from conftest import DIAMONDS, PRECEDENTS
 from drafting import load
 from drafting.diff import classify, diff, tokenize, word_diff
 from drafting.model import ChangeKind, Comparison, HunkClass, HunkOp, Paragraph, Resolution
@@ -160,7 +160,6 @@ def test_any_two_resolutions_rebuild_exactly(pair):
 # ---------------------------------------------------------------------------- real series
 
 UNDOF = PRECEDENTS / "undof"
-DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
 
 
 def summary_of(comparison: Comparison) -> list[tuple[str, list[str], list[str], bool]]:

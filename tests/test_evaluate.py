@@ -6,7 +6,6 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import PRECEDENTS
 
@@ -136,10 +135,7 @@ def test_evaluate_needs_a_series(tmp_path: Path) -> None:
 
 
 def _series(name: str):
-    folder = PRECEDENTS / name
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not built yet: run the precedent rebuild (issue 2)")
-    return evaluate_series(folder)
+    return evaluate_series(PRECEDENTS / name)
 
 
 def test_undof_renewals_are_proposed_almost_without_a_wrong_edit() -> None:

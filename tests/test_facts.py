@@ -165,6 +165,9 @@ def test_the_example_facts_file_loads(tmp_path) -> None:
     ("review_visits: [Liberia, ~]\n",
      "f.yaml:1:26: review_visits[1]: expected a value in this list, found null; remove the item"),
     ("- chair\n", "f.yaml:1:1: expected a mapping of fact names to values (name: value), found a list"),
+    ("Guangzhou\n", "f.yaml:1:1: expected a mapping of fact names to values (name: value), found a string "
+                    "('Guangzhou')"),
+    ("chair: China\n1: Angola\n", "f.yaml:2:1: expected a fact name (a string), found a number (1)"),
     ("", "f.yaml: the facts file is empty: expected a mapping of fact names to values"),
     ("chair: China\nchair: Angola\n", 'f.yaml:2:1: fact "chair" appears twice; keep one'),
     ("chair: [China\n", "f.yaml:2:1: broken YAML: did not find expected ',' or ']' "

@@ -11,25 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PRECEDENTS
+from conftest import DIAMONDS, PRECEDENTS, diamonds, precedent_files
 from drafting import load
 from drafting.errors import DraftingError
 from drafting.importers.docx import read_docx
 from drafting.model import Body, Paragraph, Resolution
 from drafting.render.docx import render_document
-
-DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
-
-
-def precedent_files() -> list[Path]:
-    files = sorted(PRECEDENTS.glob("*/*.yaml"))
-    assert files, f"no precedents in {PRECEDENTS}"  # an empty loop would pass unseen
-    return files
-
-
-def diamonds() -> Resolution:
-    return load(DIAMONDS)
-
 
 def test_every_precedent_round_trips(tmp_path):
     for f in precedent_files():

@@ -12,7 +12,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, PRECEDENTS, golden
+from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden, precedent_files
 from drafting.cli import main
 from drafting.lint import RULE_IDS, Finding, Severity, lint
 from drafting.model import Address, Body, Paragraph, Resolution
@@ -289,10 +289,6 @@ def test_every_rule_has_a_test_here():
 
 # ---------------------------------------------------------------------------- precedents
 
-def _precedents():
-    return sorted(PRECEDENTS.glob("*/*.yaml")) if PRECEDENTS.is_dir() else []
-
-
 # The errors left on the precedents: each a slip of the text as the corpus holds it (the OCR read
 # the printed ";" or "," as ":" or ".", e.g. S/RES/531 (1983) "Observer Force. 10" for "Force,10").
 # Listed in docs/lint-rules.md; a new error here is a false alarm to fix (or a slip to document).
@@ -302,11 +298,11 @@ KNOWN_SLIPS: list[tuple[str, str, str]] = []  # OCR slips of closing marks are m
 def test_no_error_on_any_precedent_but_the_documented_slips():
     from drafting.store import load
 
-    files = _precedents()
+    files = precedent_files()
     errors = [(f"{f.parent.name}/{f.name}", str(x.paragraph), x.rule) for f in files
               for x in lint(load(f), library=PRECEDENTS) if x.severity is Severity.ERROR]
     assert errors == KNOWN_SLIPS
-    assert not [f for f in lint(load(PRECEDENTS / "conflict-diamonds" / "2013.yaml")) if f.severity is Severity.ERROR]
+    assert not [f for f in lint(load(DIAMONDS)) if f.severity is Severity.ERROR]
     doc = (PRECEDENTS.parent / "docs" / "lint-rules.md").read_text()
     assert [s for s in KNOWN_SLIPS if f"{s[0]} {s[1]}" not in doc] == []
     assert "closing marks mended (OCR)" in doc

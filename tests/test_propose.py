@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, PRECEDENTS, ROOT, golden
+from conftest import DIAMONDS, EXAMPLES, ROOT, golden
 from drafting.cli import main
 from drafting.facts import load_facts
 from drafting.model import Address, Body, Flag, FlagKind, Paragraph, Resolution
@@ -272,14 +272,12 @@ def test_no_rule_knows_the_subject() -> None:
 
 # ---------------------------------------------------------------------------- the real 2014 proposal
 
-PRECEDENT = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
+PRECEDENT = DIAMONDS
 FACTS = EXAMPLES / "conflict-diamonds" / "2014.facts.yaml"
 
 
 @pytest.fixture(scope="module")
 def real():
-    if not PRECEDENT.exists():
-        pytest.skip(f"{PRECEDENT} is not built yet: run the precedent rebuild (issue 2)")
     return propose(load(PRECEDENT), load_facts(FACTS))
 
 
@@ -377,7 +375,6 @@ def test_cli_missing_facts_file(files, tmp_path: Path) -> None:
 
 
 def test_cli_docx_shows_the_proposal_as_tracked_changes(files, tmp_path: Path) -> None:
-    pytest.importorskip("drafting.render.docx")
     import zipfile
 
     precedent, facts = files

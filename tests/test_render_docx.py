@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import PRECEDENTS, ROOT, golden, need_program
+from conftest import DIAMONDS, ROOT, diamonds, golden, need_program, precedent_files
 from drafting import load
 from drafting.cli import main
 from drafting.errors import RenderError
@@ -22,18 +22,7 @@ from drafting.model import Body, Paragraph, Part, Resolution
 from drafting.render.docx import RenderWarning, render_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
 PAGE_IMAGE = ROOT / "docs" / "68-128-page1.png"
-
-
-def precedent_files() -> list[Path]:
-    files = sorted(PRECEDENTS.glob("*/*.yaml"))
-    assert files, f"no precedents in {PRECEDENTS}"  # an empty loop would pass unseen
-    return files
-
-
-def diamonds() -> Resolution:
-    return load(DIAMONDS)
 
 
 def part_xml(path: Path, name: str) -> etree._Element:
@@ -216,7 +205,7 @@ def test_sc_template_for_a_ga_text(tmp_path):
 
 def test_cli_render(tmp_path):
     out = tmp_path / "r.docx"
-    result = CliRunner().invoke(main, ["render", str(DIAMONDS if DIAMONDS.exists() else precedent_files()[0]),
+    result = CliRunner().invoke(main, ["render", str(DIAMONDS),
                                        "-o", str(out)])
     assert (result.exit_code, result.output) == (0, f"wrote {out}\n")
     assert zipfile.is_zipfile(out)

@@ -238,6 +238,28 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
     assert one.exit_code == 2 and "expected a series folder" in one.stderr
 
 
+def test_series_reports_into_a_file_is_an_error_not_a_traceback(tmp_path):
+    from drafting.errors import DraftingError
+    from drafting.render.report import write_series
+
+    series = tmp_path / "unifil"
+    series.mkdir()
+    save(OLD, series / "0450.yaml")
+    save(NEW, series / "0459.yaml")
+    taken = tmp_path / "reports.html"
+    taken.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(DraftingError, match=r"reports.html: expected a folder for the reports, found a file"):
+        write_series(series, taken)
+    result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(taken)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"drafting: {taken}: expected a folder for the reports, found a file; "
+                             "give -o the name of a folder (new or existing)\n")
+    result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(taken / "sub")])
+    assert (result.exit_code, result.stderr) == (
+        2, f"drafting: {taken / 'sub'}: cannot make the folder for the reports: Not a directory\n")
+    assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_cli_diff_docx_hands_over_to_the_word_renderer(files, tmp_path):
     import zipfile
 
@@ -251,10 +273,7 @@ def test_cli_diff_docx_hands_over_to_the_word_renderer(files, tmp_path):
 
 
 def _unifil_pair() -> tuple[Path, Path]:
-    old, new = UNIFIL / "0444.yaml", UNIFIL / "0450.yaml"
-    if not (old.exists() and new.exists()):
-        pytest.skip(f"the UNIFIL precedents are not in {UNIFIL} yet")
-    return old, new
+    return UNIFIL / "0444.yaml", UNIFIL / "0450.yaml"
 
 
 def test_golden_reports_of_a_unifil_pair_with_wording_changes():

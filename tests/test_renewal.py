@@ -13,10 +13,7 @@ from drafting.store import load
 
 
 def series(name: str, number: str) -> Resolution:
-    path = PRECEDENTS / name / f"{number}.yaml"
-    if not path.is_file():
-        pytest.skip(f"{path} is not built yet: run the precedent rebuild (issue 2)")
-    return load(path)
+    return load(PRECEDENTS / name / f"{number}.yaml")
 
 
 # ---------------------------------------------------------------------------- mandate period

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import PRECEDENTS, need_program
+from conftest import PRECEDENTS, diamonds, need_program
 from drafting import load
 from drafting.diff import diff
 from drafting.model import (Address, ChangeKind, Comparison, Flag, FlagKind, Paragraph, Part, Resolution,
@@ -21,13 +21,6 @@ from drafting.render.docx import render_tracked
 from drafting.store import series_files
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
-
-
-def diamonds() -> Resolution:
-    return load(DIAMONDS)
-
-
 def series(name: str) -> list[Path]:
     files = series_files(PRECEDENTS / name)
     assert len(files) >= 2, f"the {name} series needs two texts to compare"
@@ -365,7 +358,7 @@ def test_libreoffice_accepts_and_rejects_like_word(tmp_path):
     old = diamonds()
     cases = {case: diff(old, EDITS[case][0](old)) for case in ("everything", "split", "merged", "pp-to-op")}
     for name in ("undof", "unifil"):
-        files = series_files(PRECEDENTS / name) if (PRECEDENTS / name).is_dir() else []
+        files = series(name)
         for a, b in zip(files, files[1:]):  # every consecutive pair of both series
             cases[f"{name}-{a.stem}-{b.stem}"] = diff(load(a), load(b))
     docs = []

@@ -8,13 +8,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, PRECEDENTS, golden
+from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden
 from drafting.cli import main
 from drafting.model import Paragraph
 from drafting.store import load, load_facts, save
 from drafting.training import Key, answer_key, exercise, phrases, score, score_html, score_terminal
 
-DIAMONDS = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
 FACTS_2014 = EXAMPLES / "conflict-diamonds" / "2014.facts.yaml"
 UNIFIL_444 = PRECEDENTS / "unifil" / "0444.yaml"
 UNIFIL_450 = PRECEDENTS / "unifil" / "0450.yaml"
@@ -169,3 +168,17 @@ def test_cli_score_exercise_phrases(tmp_path, key_2014):
     result = runner.invoke(main, ["exercise", str(UNIFIL_444), "--facts", str(FACTS_2014), "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 2 and "is it the facts file of another series?" in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_cli_exercise_and_propose_give_one_message_for_a_bad_facts_file(tmp_path) -> None:
+    # One loader serves every command: a list inside a list is reported the same way by both.
+    facts = tmp_path / "bad.facts.yaml"
+    facts.write_text("chair: China\nreview_visits:\n  - [Liberia, Mali]\n", encoding="utf-8")
+    message = (f"drafting: {facts}:3:5: review_visits[0]: expected a name, number or date inside this list, "
+               "found a list; flatten it\n")
+    runner = CliRunner()
+    result = runner.invoke(main, ["exercise", str(DIAMONDS), "--facts", str(facts), "-o", str(tmp_path / "w.docx")])
+    assert (result.exit_code, result.output) == (2, message)
+    result = runner.invoke(main, ["propose", str(DIAMONDS), "--facts", str(facts), "-o", str(tmp_path / "d.yaml")])
+    assert (result.exit_code, result.output) == (2, message)
+    assert not (tmp_path / "w.docx").exists() and not (tmp_path / "d.yaml").exists()

@@ -11,7 +11,6 @@ Only the standard library and lxml (a python-docx dependency) are used: a .docx 
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import zipfile
@@ -21,7 +20,7 @@ from typing import Any
 
 from ..errors import DraftingError
 from ..leads import detect_lead
-from ..model import Part, Resolution, parse_ordinal
+from ..model import Part, Resolution, parse_date, parse_ordinal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -319,13 +318,6 @@ def _apply_extras(data: dict[str, Any], extras: dict[str, dict[str, Any]]) -> No
 # ---------------------------------------------------------------------------- heading
 
 
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(text, "%d %B %Y").date()
-    except ValueError:
-        return None
-
-
 def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[str]) -> dict[str, Any]:
     """Metadata from the heading lines ((text, style) pairs) and adoption lines of a resolution."""
     body = "Security Council" if "Security Council" in organ_line else "General Assembly"
@@ -338,11 +330,11 @@ def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[
         elif (m := re.match(r"^Agenda item (.+)$", line)):
             meta["agenda_item"] = m.group(1)
         elif (m := re.match(r"^Resolution adopted by the General Assembly on (.+)$", line)):
-            meta["adopted"] = _date(m.group(1))
+            meta["adopted"] = parse_date(m.group(1))
         elif (m := re.match(r"^Resolution \d+ \((\d{4})\)(?: of (.+))?$", line)):
             meta["year"] = int(m.group(1))
             if m.group(2):
-                meta["adopted"] = _date(m.group(2))
+                meta["adopted"] = parse_date(m.group(2))
         elif (m := re.match(r"^\[draft resolution (.+)\]$", line)):
             meta["draft"] = m.group(1)
         elif (m := re.match(r"^Sponsors: (.+)$", line)):
@@ -358,8 +350,8 @@ def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[
             meta["meeting"] = int(m.group(1))
             if m.group(2):
                 meta["vote"] = m.group(2)
-        elif _date(line) and "adopted" not in meta:
-            meta["adopted"] = _date(line)
+        elif parse_date(line) and "adopted" not in meta:
+            meta["adopted"] = parse_date(line)
     if "year" not in meta and meta.get("adopted"):
         meta["year"] = meta["adopted"].year
     return {k: v for k, v in meta.items() if v is not None}

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import DraftingError
-from ..model import MONTHS, Body, Resolution
+from ..model import MONTHS, Body, Resolution, parse_date
 from .footnotes import parse_notes
 from .pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
 from .paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
@@ -81,10 +81,8 @@ class _Head:
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
-    try:
-        return dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
-    except ValueError:
-        return None  # an OCR slip in the date ("3f July 1989"): better none than a wrong one
+    # None for an OCR slip in the date ("3f July 1989"): better none than a wrong one
+    return parse_date(f"{day} {month.capitalize()} {year}")
 
 
 def _heading(text: str, file: str, source: str | None) -> _Head:

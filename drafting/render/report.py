@@ -73,8 +73,7 @@ def write_series(folder: str | os.PathLike[str], outdir: str | os.PathLike[str],
     from ..diff import diff_files, series_pairs
 
     pairs = series_pairs(folder)
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _report_folder(outdir)
     done: list[PairReport] = []
     for k, (old, new) in enumerate(pairs, start=1):
         comparison = diff_files(old, new)
@@ -92,6 +91,19 @@ def write_series(folder: str | os.PathLike[str], outdir: str | os.PathLike[str],
             progress(k, len(pairs))
     index = write_index(done, out, Path(folder).name, fmt)
     return done, index
+
+
+def _report_folder(outdir: str | os.PathLike[str]) -> Path:
+    """The output folder, made if need be; a DraftingError (not a traceback) when it cannot be."""
+    out = Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise DraftingError(f"{out}: expected a folder for the reports, found a file; "
+                            "give -o the name of a folder (new or existing)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where a parent folder should be, no permission
+        raise DraftingError(f"{out}: cannot make the folder for the reports: {exc.strerror or exc}") from None
+    return out
 
 
 def _report_name(old: Path, new: Path, fmt: str) -> str:

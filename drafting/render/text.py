@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_word
+from ..model import Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits, ordinal_word
 
 WIDTH = 88
 
@@ -67,14 +67,12 @@ def layout(resolution: Resolution, addresses: bool = False) -> str:
 
 def adoption_line(resolution: Resolution) -> str:
     """'69th plenary meeting, 18 December 2013' (GA) or 'Adopted at the 2075th meeting ...' (SC)."""
-    from num2words import num2words
-
     if resolution.meeting is None:
         return ""
     date = format_date(resolution.adopted) if resolution.adopted else ""
     if resolution.body is Body.GA:
-        return f"{num2words(resolution.meeting, to='ordinal_num')} plenary meeting" + (f"\n{date}" if date else "")
-    meeting = f"at the {num2words(resolution.meeting, to='ordinal_num')} meeting"
+        return f"{ordinal_digits(resolution.meeting)} plenary meeting" + (f"\n{date}" if date else "")
+    meeting = f"at the {ordinal_digits(resolution.meeting)} meeting"
     vote = resolution.vote or ""
     # The Council's own order: "Adopted unanimously at the 2255th meeting." but "Adopted at the
     # 1774th meeting by 13 votes to none." (also "by consensus", "(private meeting)").

@@ -373,6 +373,8 @@ def _default_library(library: str | None) -> str | None:
 def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) -> None:
     """Check drafts or adopted texts against UN editorial (or Model UN) conventions.
 
+    FILES are YAML, Word or text files, or folders of YAML files (a whole library).
+
     \b
     Every finding names its rule (see docs/lint-rules.md), severity, paragraph and a fix:
       drafting lint examples/mun/climate-draft.yaml --profile mun

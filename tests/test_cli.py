@@ -101,10 +101,20 @@ def test_a_word_file_where_yaml_is_expected_says_how_to_convert_it(tmp_path: Pat
 
 def test_a_folder_where_a_file_is_expected(tmp_path: Path) -> None:
     expected = f"drafting: {tmp_path}: expected a file, found a directory\n"
-    for args in (("lint", str(tmp_path)), ("score", str(tmp_path), "--against", str(tmp_path)),
+    for args in (("score", str(tmp_path), "--against", str(tmp_path)),
                  ("import", str(tmp_path)), ("show", str(tmp_path))):
         result = run(*args)
         assert (result.exit_code, result.output) == (2, expected), args
+    # lint takes a folder as the files below it, like validate; an empty one is a wrong path
+    result = run("lint", str(tmp_path))
+    assert (result.exit_code, result.output) == (
+        2, f"drafting: {tmp_path}: expected resolution files (*.yaml) in this folder, found none\n")
+
+
+def test_lint_a_whole_series_folder() -> None:
+    result = run("lint", str(PRECEDENTS / "undof"))
+    assert result.exit_code == 1  # two real slips of the OCR'd texts, as warnings
+    assert result.output.splitlines()[-1] == "0 errors, 2 warnings, 0 info in 40 files"
 
 
 def test_diff_series_into_a_file_where_a_folder_is_expected(tmp_path: Path) -> None:

@@ -212,6 +212,61 @@ def test_whole_paragraph_revisions_include_the_paragraph_mark(tmp_path):
         assert runs and all(r.getparent().tag == f"{W}{mark}" for r in runs), name
 
 
+def test_deleted_and_inserted_paragraphs_that_meet_stay_two_paragraphs(tmp_path):
+    """UNIFIL 444 -> 450: old PP7 "Stressing ..." is deleted and new PP4 "Acting in response ..."
+    inserted right after it; each is its own Word paragraph, its mark revised like its runs (the
+    form Word's Compare writes), not one paragraph running the old text into the new."""
+    old, new = load(PRECEDENTS / "unifil" / "0444.yaml"), load(PRECEDENTS / "unifil" / "0450.yaml")
+    out = tmp_path / "t.docx"
+    render_tracked(diff(old, new), out)
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    pars = list(root.iter(f"{W}p"))
+    gone = next(i for i, p in enumerate(pars) if "".join(t.text for t in p.iter(f"{W}delText")).startswith("Stressing"))
+    for p, tag, text in ((pars[gone], "del", old.preamble[6].text), (pars[gone + 1], "ins", new.preamble[3].text)):
+        shown = "".join(t.text for t in p.iter(f"{W}t", f"{W}delText"))
+        assert shown == text
+        assert all(r.getparent().tag == f"{W}{tag}" for r in p.iter(f"{W}r")
+                   if r.find(f"{W}footnoteReference") is None)
+        assert p.find(f"{W}pPr/{W}rPr/{W}{tag}") is not None
+
+
+def styled_views(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """(style, text) of each body paragraph after Accept All ("new") and Reject All ("old") as
+    Word joins them: a paragraph whose mark goes joins the next one and takes that mark's style."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    pars = list(root.find(f"{W}body").iterchildren(f"{W}p"))
+    start = next(i for i, p in enumerate(pars) if "".join(p.itertext()) in ("The General Assembly,", "The Security Council,"))
+    out = {}
+    for view, drop in (("new", f"{W}del"), ("old", f"{W}ins")):
+        rows, text = [], ""
+        for p in pars[start:]:
+            style = p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+            if style == "UNAdoption":
+                break
+            text += "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText")
+                            if not any(a.tag == drop for a in t.iterancestors()))
+            if p.find(f"{W}pPr/{W}rPr/{drop}") is None:
+                rows.append((style, text))
+                text = ""
+        out[view] = rows[1:]  # after the organ line
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_edited_68_128_keep_their_styles_on_accept_and_reject_in_word(case, tmp_path):
+    """Each paragraph keeps the style (and so the numbering) of its part and level in Word."""
+    old = diamonds()
+    comparison = diff(old, EDITS[case][0](old))
+    out = tmp_path / f"{case}.docx"
+    render_tracked(comparison, out)
+    styles = {"PP": ["UNPreamble", "UNPreambleItem1"], "OP": ["UNOperative", "UNItem1", "UNItem2"]}
+    views = styled_views(out)
+    for view, res in (("new", comparison.new), ("old", comparison.old)):
+        assert views[view] == [(styles[a.part.value][a.depth], p.text) for a, p in res.walk()], view
+
+
 def test_no_date_means_no_timestamp_and_same_bytes(tmp_path):
     old = diamonds()
     comparison = diff(old, everything(old))

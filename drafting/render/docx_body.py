@@ -91,18 +91,21 @@ class BodyWriter:
     def _shift_marks(self) -> None:
         """Move the revised marks of a block of whole paragraphs up one paragraph where needed.
 
-        Word puts the revised mark of an inserted (deleted) paragraph at its end; LibreOffice
-        keeps paragraph revisions on the break before and converts on import. On the UNDOF and
-        UNIFIL series the conversion fails where a block of whole paragraphs follows a paragraph
-        P ending in a revision of the same kind (Reject All glues two paragraphs), where inserted
-        and deleted paragraphs meet (an empty paragraph is left) and where an inserted block holds
-        a footnote (likewise). There P's mark takes the block's first revision, each mark the
-        next one's, and the block's last mark stays: the same text on Accept All and Reject All.
-        Not when P holds a footnote reference that is not itself inserted (LibreOffice
-        mishandles a revised mark there). Known cost: Word styles a joined paragraph by the mark
-        that stays, so where P's style differs from the block's last paragraph (an operative
-        paragraph followed by inserted sub-paragraphs), Word may show P in that style after
-        Reject All.
+        Word puts the revised mark of an inserted (deleted) paragraph at its end, and so do we
+        by default: a deleted paragraph just before an inserted one keeps its deleted mark, the
+        inserted one its inserted mark (two paragraphs, as Word's Compare writes them).
+        LibreOffice keeps paragraph revisions on the break before and converts on import. On the
+        UNDOF and UNIFIL series the conversion fails where a block of whole paragraphs follows a
+        paragraph P ending in a revision of the same kind (Reject All glues two paragraphs), where
+        an inserted block holds a footnote and where a block of deleted and inserted paragraphs
+        ends in an inserted one holding a footnote (an empty paragraph is left). There P's mark
+        takes the block's first revision, each mark the next one's, and the block's last mark
+        stays: the same text on Accept All and Reject All, and still one Word paragraph per
+        deleted or inserted paragraph. Not when P holds a footnote reference that is not itself
+        inserted (LibreOffice mishandles a revised mark there). Known cost: Word styles a joined
+        paragraph by the mark that stays, so where P's style differs from the paragraph whose
+        mark stays (an operative paragraph followed by inserted sub-paragraphs), Word may show P
+        in that style after Accept or Reject All.
         """
         i = 0
         while i < len(self.pars):
@@ -204,9 +207,15 @@ def _needs_shift(prev: _Par, block: list[_Par]) -> bool:
     kind = block[0].mark
     if prev.mark != "equal" or prev.note not in (None, "insert") or (prev.note and kind != "insert"):
         return False
-    if any(p.whole != kind for p in block):  # inserted paragraphs next to deleted ones
+    if prev.last_op == kind:
         return True
-    return prev.last_op == kind or any(p.note for p in block)
+    if all(p.whole == kind for p in block):
+        return any(p.note for p in block)
+    # Deleted and inserted paragraphs meeting keep their own marks, as Word writes them, unless
+    # the block ends in an inserted paragraph with a footnote (measured on UNIFIL 434/444,
+    # 450/459, 523/529: LibreOffice leaves an empty paragraph on Reject All; an inserted footnote
+    # followed by a deleted or inserted paragraph of the block is fine: 444/450, 488/498).
+    return block[-1].whole == "insert" and block[-1].note is not None
 
 
 class _State:

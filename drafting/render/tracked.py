@@ -5,8 +5,8 @@ Reject All must give the old paragraphs in their old order, so the old side of t
 rise through the old text. The longest run of units whose old places already rise stays where it
 is (amended in place); every other unit with an old side (a moved paragraph, the items that moved
 with it, a paragraph that changed part or level) is shown as a deletion at its old place plus an
-insertion at its new place. Whole deleted and inserted paragraphs that meet are then paired into
-one paragraph each where their styles agree (see ``_replacements``).
+insertion at its new place. A deleted paragraph and an inserted one that meet stay two paragraphs,
+as Word's own Compare shows them (their marks: see ``docx_body.BodyWriter._shift_marks``).
 
 Why not ``w:moveFrom``/``w:moveTo``: a move whose text also changed needs revisions nested inside
 the move ranges, and Word reports "unreadable content" when move ranges and their names do not
@@ -55,59 +55,7 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
         out.insert(0 if before is None else _index(out, placed[before]) + 1, deletion)
         for address, _ in deletion.old:
             placed[old_order[address]] = deletion
-    return _replacements(out)
-
-
-def _replacements(units: list[Unit]) -> list[Unit]:
-    """In a run of whole deleted and whole inserted paragraphs, pair them into replacements.
-
-    A deleted paragraph next to an inserted one becomes one paragraph holding the deleted text
-    then the inserted text (its mark unrevised). Accept All and Reject All give the same text as
-    before, and LibreOffice, which reads the marks of an inserted paragraph next to a deleted one
-    as overlapping, no longer leaves an empty paragraph behind on Reject All.
-    """
-    out: list[Unit] = []
-    run: list[Unit] = []
-    for unit in units + [Unit([])]:
-        if not unit.plain and unit.hunks and (not unit.old or not unit.new):
-            run.append(unit)
-            continue
-        out += _paired(run)
-        run = []
-        out.append(unit)
-    return out[:-1]
-
-
-def _paired(run: list[Unit]) -> list[Unit]:
-    """A run of whole units with deletions and insertions of the same style paired in order.
-
-    Pairs never cross, so the insertions keep their order (Accept All) and the deletions theirs
-    (Reject All).
-    """
-    gone = [u for u in run if not u.new]
-    come = [u for u in run if u.new]
-    pairs: dict[int, Unit] = {}  # id of the insertion -> its deletion
-    start = 0
-    for deletion in gone:
-        if len(deletion.old) != 1:
-            continue
-        for k in range(start, len(come)):
-            if len(come[k].new) == 1 and _style(come[k].new[0][0]) == _style(deletion.old[0][0]):
-                pairs[id(come[k])] = deletion
-                start = k + 1
-                break
-    out: list[Unit] = []
-    waiting = list(gone)
-    for insertion in come:
-        deletion = pairs.get(id(insertion))
-        if deletion is None:
-            out.append(insertion)
-            continue
-        while waiting[0] is not deletion:  # deletions before this one go first
-            out.append(waiting.pop(0))
-        waiting.pop(0)
-        out.append(Unit(deletion.hunks + insertion.hunks, deletion.old, insertion.new))
-    return out + waiting
+    return out
 
 
 def _style(address) -> tuple[str, int]:

@@ -65,10 +65,30 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
         return [(HunkOp.EQUAL, a)] if a else []
     vocab: dict[str, str] = {}
     chars_a, chars_b = _encode(tokenize(a), vocab), _encode(tokenize(b), vocab)
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
-    _DMP.diff_cleanupSemantic(diffs)
+    forward = _cleaned(chars_a, chars_b)
+    # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
+    # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
+    # Diffing the reversed texts finds the other placement; fewer change runs read better.
+    backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
+    diffs = backward if _runs(backward) < _runs(forward) else forward
     words = {char: token for token, char in vocab.items()}
     return [(_OPS[op], "".join(words[c] for c in chars)) for op, chars in diffs if chars]
+
+
+def _cleaned(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
+    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def _runs(diffs: list[tuple[int, str]]) -> int:
+    """How many separate changed runs a diff has (a delete next to an insert is one run)."""
+    runs, inside = 0, False
+    for op, _ in diffs:
+        if op and not inside:
+            runs += 1
+        inside = bool(op)
+    return runs
 
 
 def word_diff(a: str, b: str) -> list[Hunk]:
@@ -181,6 +201,8 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
         # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
         # full stop on the last operative paragraph): moving or appending paragraphs changes it.
         return HunkClass.PUNCTUATION
+    if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
+        return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
     kinds = [_kind(w) for w in words]
     prev_words = _words(before)[-3:]
     next_words = _words(after)[:3]
@@ -204,6 +226,15 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
     if all(k in ("year", "connector") for k in kinds):
         return HunkClass.YEAR
     return HunkClass.NUMBER
+
+
+def _conjunction_moved(deleted: str, inserted: str) -> bool:
+    """One side drops a lone "and"/"or" for a comma, or takes one instead of a comma ("and" to
+    "or" is a change of meaning, not of the list's length)."""
+    old, new = _words(deleted), _words(inserted)
+    if set(_marks(deleted + inserted)) - {","} or (old and new):
+        return False
+    return len(old + new) == 1 and (old + new)[0] in ("and", "or")
 
 
 def _run_names(tokens: list[str]) -> int:

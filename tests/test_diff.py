@@ -278,3 +278,21 @@ def test_unifil_series_keeps_the_contract_and_renumbering_is_never_a_change():
         for change in comparison.changes:  # same text, same part, in order: never reported
             if change.kind is not ChangeKind.UNCHANGED and change.old and change.new:
                 assert change.old_text != change.new_text or change.kind is ChangeKind.MOVED
+
+
+def test_a_resolution_appended_to_the_recall_chain_reads_as_the_drafter_wrote_it() -> None:
+    # 68/128 PP16 and its 2014 successor: the "and" moves and one item is appended. Both
+    # placements cost the same number of words; the one with fewer changed runs is shown, and
+    # the moved conjunction is a list change, so the paragraph stays routine.
+    old = load(DIAMONDS).get("PP16").text
+    new = old.replace("25 January 2012 and 67/135 of 18 December 2012",
+                      "25 January 2012, 67/135 of 18 December 2012 and 68/128 of 18 December 2013")
+    assert changed(old, new) == [("delete", " and", "list"), ("insert", ",", "list"),
+                                 ("insert", " and 68/128 of 18 December 2013", "symbol")]
+
+
+def test_and_becoming_or_is_wording_even_inside_a_list() -> None:
+    # 68/128 OP4: "peace in Angola, Liberia and Sierra Leone"
+    old = load(DIAMONDS).get("OP4").text
+    assert changed(old, old.replace("Liberia and Sierra Leone", "Liberia or Sierra Leone")) == [
+        ("delete", "and", "wording"), ("insert", "or", "wording")]

@@ -266,12 +266,13 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     with ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)
-    for pair in pairs:
+    kinds = ("amended", "moved", "added", "deleted", "split", "merged")
+    for pair in pairs:  # the answer first, as in the index: substantive, then routine
         counts = pair.summary
-        click.echo(f"{pair.old.stem} → {pair.new.stem}: {counts['amended']} amended, "
-                   f"{counts['moved']} moved, {counts['added']} added, {counts['deleted']} deleted, "
-                   f"{counts['split']} split, {counts['merged']} merged; "
-                   f"{counts['routine']} routine, {counts['substantive']} substantive")
+        detail = ", ".join(f"{counts[k]} {k}" for k in kinds if counts[k])
+        click.echo(f"{pair.old.stem} → {pair.new.stem}: " + (
+            f"{counts['substantive']} substantive, {counts['routine']} routine ({detail})"
+            if detail else "identical"))
     click.echo(f"wrote {len(pairs)} reports and {index}")
     sys.exit(0 if all(p.identical for p in pairs) else 1)
 

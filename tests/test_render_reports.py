@@ -208,8 +208,8 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
     result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(out), "--format", "markdown"])
     assert result.exit_code == 1
     assert result.stdout == (
-        "0450 → 0459: 3 amended, 0 moved, 0 added, 0 deleted, 0 split, 0 merged; 2 routine, 1 substantive\n"
-        "0459 → 0467: 0 amended, 0 moved, 0 added, 0 deleted, 0 split, 0 merged; 0 routine, 0 substantive\n"
+        "0450 → 0459: 1 substantive, 2 routine (3 amended)\n"
+        "0459 → 0467: identical\n"
         f"wrote 2 reports and {out / 'index.md'}\n")
     assert sorted(p.name for p in out.iterdir()) == ["0450-0459.md", "0459-0467.md", "index.md"]
     assert (out / "index.md").read_text() == (

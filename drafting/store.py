@@ -75,7 +75,9 @@ def compose(text: str, file: str | None) -> yaml.Node | None:
     """Parse YAML into a node tree (marks kept); a syntax error becomes one Problem."""
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
+        _refuse_foreign_tags(root, file)
+        return root
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"broken YAML: {exc.problem or exc.context}"
@@ -87,6 +89,27 @@ def compose(text: str, file: str | None) -> yaml.Node | None:
         raise ValidationError([Problem(f"broken YAML: {exc}", file)]) from None
     finally:
         loader.dispose()
+
+
+_SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                       ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+
+
+def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
+    """A tag such as !!python/object never constructs anything here; say so, where it stands."""
+    problems, stack = [], [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node.tag not in _SAFE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(Problem(f"expected plain YAML, found the tag {tag}; remove it", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
 
 
 def construct(node: yaml.Node) -> Any:

@@ -49,6 +49,17 @@ def test_bad_input_is_one_line_and_no_traceback(tmp_path: Path) -> None:
 def test_show_lays_out_a_council_renewal_as_printed() -> None:
     result = run("show", str(PRECEDENTS / "undof" / "0408.yaml"))
     assert result.exit_code == 0
+    # What the corpus prints (S_RES_0408_1977_EN_GOLD.txt), independent of the golden file:
+    lines = result.output.splitlines()
+    assert lines[:4] == ["S/RES/408 (1977)", "of 26 May 1977", "", "The Security Council,"]
+    assert "    Expressing concern over the prevailing state of tension in the area," in lines
+    assert "    Decides:" in lines
+    assert "      * Ibid., Supplement for April, May and June 1977, document S/12333." in lines
+    assert [line.strip()[:3] for line in lines if line.strip()[:3] in ("(a)", "(b)", "(c)")] == ["(a)", "(b)", "(c)"]
+    assert " ".join(result.output.split()).count(
+        "(b) To renew the mandate of the United Nations Disengagement Observer Force for another period of "
+        "six months, that is, until 30 November 1977;") == 1
+    assert lines[-1] == "Adopted at the 2010th meeting by 12 votes to none."
     golden("show", "undof-0408.txt", result.output)
 
 

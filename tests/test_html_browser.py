@@ -50,13 +50,13 @@ def test_report_in_chromium(tmp_path: Path):
     assert counts["moved"] == 1 and counts["routine"] == 2 and counts["substantive"] == 2
     page_file = tmp_path / "report.html"
     page_file.write_text(html.render(comparison), encoding="utf-8")
-    real = None
-    unifil = PRECEDENTS / "unifil"
-    if (unifil / "0444.yaml").exists() and (unifil / "0450.yaml").exists():
-        pair = diff_files(unifil / "0444.yaml", unifil / "0450.yaml")
-        real_file = tmp_path / "unifil.html"
-        real_file.write_text(html.render(pair), encoding="utf-8")
-        real = (pair.summary(), real_file)
+    unifil = PRECEDENTS / "unifil"  # committed precedents: never skipped when missing
+    pair = diff_files(unifil / "0444.yaml", unifil / "0450.yaml")
+    real_file = tmp_path / "unifil.html"
+    real_file.write_text(html.render(pair), encoding="utf-8")
+    real = (pair.summary(), real_file)
+    # 444 OP4 (the renewal) stands as 450 OP8; 444 OP6 is 450 OP7 word for word (the corpus texts)
+    assert (real[0]["moved"], real[0]["unchanged"]) == (1, 1)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
@@ -125,14 +125,17 @@ def test_report_in_chromium(tmp_path: Path):
             assert page.evaluate("location.hash") == "#new-OP2"
             assert errors == []
             assert asked == [page_file.as_uri()]  # self-contained: nothing else fetched
-            if real is not None:  # the same checks on a real UNIFIL pair
-                page.goto(real[1].as_uri())
-                shown = {row.get_attribute("data-kind"): int(row.inner_text().split()[-1])
-                         for row in page.query_selector_all("#summary tr[data-kind]")}
-                assert shown == real[0]
-                before = len(visible())
-                assert before == real[0]["routine"] + real[0]["substantive"]
-                page.check("#substantive")
-                assert "new-OP8" not in visible() and len(visible()) == real[0]["substantive"]
+            # the same checks on a real UNIFIL pair
+            page.goto(real[1].as_uri())
+            shown = {row.get_attribute("data-kind"): int(row.inner_text().split()[-1])
+                     for row in page.query_selector_all("#summary tr[data-kind]")}
+            assert shown == real[0]
+            before = visible()
+            assert len(before) == real[0]["routine"] + real[0]["substantive"]
+            assert "new-OP8" in before and "new-OP7" not in before  # OP7 unchanged: hidden
+            page.check("#substantive")
+            # the moved renewal (its period and date routine) goes; the substantive ones stay
+            assert "new-OP8" not in visible() and "new-OP9" in visible()
+            assert len(visible()) == real[0]["substantive"]
         finally:
             browser.close()

@@ -97,3 +97,27 @@ def test_lead_is_a_prefix_of_the_text(text, part):
     lead = detect_lead(text, part)
     assert text.lstrip().startswith(lead)
     assert detect_lead(lead, part) == lead
+
+
+# Leads as adopted texts print them (A/RES/68/128 and the UNDOF/UNIFIL renewals), each with its part.
+# Random text almost never opens with a lead, so the property above mostly sees ""; this one
+# always starts from a real lead and checks that it is found whole, whatever object follows.
+REAL_LEADS = [(Part.PREAMBLE, lead) for lead in (
+    "Recognizing", "Recognizing also", "Noting", "Noting with appreciation", "Recalling", "Recalling also",
+    "Welcoming", "Welcoming also", "Acknowledging", "Acknowledging also", "Bearing in mind",
+    "Noting with satisfaction", "Having considered", "Having noted", "Having studied", "Expressing concern",
+    "Reaffirming", "Gravely concerned", "Deeply grieved", "Noting with regret", "Re-emphasizing", "Acting")] + [
+    (Part.OPERATIVE, lead) for lead in (
+    "Reaffirms", "Recognizes", "Welcomes", "Notes", "Also notes", "Takes note", "Acknowledges",
+    "Expresses appreciation", "Stresses", "Calls upon", "Notes with appreciation", "Encourages", "Recalls",
+    "Acknowledges with great appreciation", "Requests", "Decides", "Deplores", "Reiterates", "Re-emphasizes",
+    "Urges", "Notes with great appreciation", "Expresses its satisfaction")]
+
+
+@given(st.sampled_from(REAL_LEADS), st.sampled_from([" the", " its", " that", " all", " to", " of", ""]),
+       st.text(alphabet="abcdefghij ,;()0123456789", max_size=40))
+def test_a_real_lead_is_found_whole_before_any_object(part_lead, joint, rest):
+    part, lead = part_lead
+    text = lead + joint + (" " + rest if joint else "")
+    assert detect_lead(text, part) == lead
+    assert detect_lead("  " + text, part) == lead

@@ -284,6 +284,13 @@ def test_golden_reports_of_a_unifil_pair_with_wording_changes():
     comparison = diff_files(*_unifil_pair())
     counts = comparison.summary()
     assert counts["moved"] == 1 and counts["substantive"] > 10
+    # From the corpus: 444 has 10 preambular and 8 operative paragraphs, 450 has 17 in all, and only
+    # 444 OP6 ("Urges all Member States ...") stands word for word in 450 (as OP7, in the same order).
+    assert counts["unchanged"] == 1
+    assert counts["unchanged"] + counts["amended"] + counts["moved"] + counts["deleted"] == 18
+    assert counts["unchanged"] + counts["amended"] + counts["moved"] + counts["added"] == 17
+    assert [([str(a) for a in c.old], [str(a) for a in c.new]) for c in comparison.changes
+            if c.kind.value == "unchanged"] == [(["OP6"], ["OP7"])]
     (moved,) = [c for c in comparison.changes if c.kind.value == "moved"]
     assert ([str(a) for a in moved.old], moved.routine) == (["OP4"], True)
     assert moved.new_text.startswith("Decides to renew the mandate of the Force for a period of six months")

@@ -383,8 +383,11 @@ def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[
         if texts[address] != paragraph.text:
             draft = draft.replace_paragraph(address, draft.get(address).with_text(texts[address]))
     annual = precedent.body is Body.GA and precedent.session is not None
+    # What the secretariat assigns anew is left blank: the symbol, the draft's L. number and the
+    # agenda item (each session numbers its agenda afresh), unless the new facts state it.
     return replace(
         draft, symbol=None, adopted=None, meeting=None, draft=None, vote=None, sponsors=(),
+        agenda_item=str(new_facts["agenda_item"]) if new_facts.get("agenda_item") else None,
         session=precedent.session + 1 if annual else precedent.session,
         year=precedent.year + 1 if annual and precedent.year else None,
         source=f"proposed by drafting from {precedent.label}",

@@ -147,7 +147,9 @@ def test_the_draft_metadata() -> None:
     draft = propose(small(), FACTS_2014).draft
     assert (draft.symbol, draft.session, draft.year, draft.adopted, draft.meeting, draft.draft, draft.vote) == \
         (None, 69, 2014, None, None, None, None)
-    assert draft.agenda_item == "32" and draft.facts == FACTS_2014
+    # The sixty-ninth session numbers its agenda afresh: the item is blank unless the facts say it.
+    assert draft.agenda_item is None and draft.facts == FACTS_2014
+    assert propose(small(), {**FACTS_2014, "agenda_item": "30"}).draft.agenda_item == "30"
     assert draft.source == "proposed by drafting from A/RES/68/128"
 
 

@@ -236,7 +236,7 @@ Facts = Mapping[str, Any]
 
 # The fixed order of the metadata keys in a resolution file.
 METADATA_KEYS = ("symbol", "body", "session", "year", "adopted", "meeting", "agenda_item", "draft",
-                 "vote", "sponsors", "title", "source")
+                 "vote", "adoption_note", "sponsors", "title", "source")
 
 
 @dataclass(frozen=True)
@@ -252,6 +252,7 @@ class Resolution:
     agenda_item: str | None = None
     draft: str | None = None
     vote: str | None = None
+    adoption_note: str | None = None  # the footnote on the adoption line ("Two members ... did not participate")
     sponsors: tuple[str, ...] = ()
     title: str | None = None
     source: str | None = None

@@ -31,7 +31,7 @@ WIDTH = 96  # where long paragraphs fold in the YAML: readable in an editor, dif
 
 _FACT_SCALARS = (str, int, float, dt.date)  # what a fact may be, besides lists and mappings of them
 _INT_KEYS = ("session", "year", "meeting")
-_STR_KEYS = ("symbol", "draft", "vote", "title", "source")
+_STR_KEYS = ("symbol", "draft", "vote", "adoption_note", "title", "source")
 
 
 # ---------------------------------------------------------------------------- reading

@@ -150,9 +150,10 @@ def test_sc_350_heading_paragraphs_and_adoption():
         "and having heard his statement made at the 1773rd meeting of the Security Council,"]
     assert r.operative[1].text == "Takes note of the Secretary-General’s report and the annexes thereto and his statement;"
     assert len(r.operative) == 4
-    # The footnote on the adoption line has no paragraph: it is kept in the source line.
-    assert r.source == ("S_RES_0350_1974_EN_GOLD.txt; note to the adoption line: "
-                        "Two members (China and Iraq) did not participate in the voting.")
+    # The footnote on the adoption line (marked "12" after "by 13 votes to none.") is the
+    # resolution's adoption note; nothing else is left over for the source line.
+    assert r.adoption_note == "Two members (China and Iraq) did not participate in the voting."
+    assert r.source == "S_RES_0350_1974_EN_GOLD.txt"
     assert adoption_line(r) == "Adopted at the 1774th meeting by 13 votes to none."
 
 

@@ -117,6 +117,18 @@ def test_footnotes_are_real_word_footnotes(tmp_path):
     assert texts[-1] == "Adopted at the 1774th meeting."
 
 
+def test_the_adoption_note_is_a_footnote_on_the_adoption_line(tmp_path):
+    # S/RES/350 (1974): "Adopted at the 1774th meeting by 13 votes to none. 12" and footnote 12,
+    # "Two members (China and Iraq) did not participate in the voting."
+    out = tmp_path / "350.docx"
+    render_document(load(ROOT / "precedents" / "undof" / "0350.yaml"), out)
+    notes = [n for n in part_xml(out, "word/footnotes.xml").findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert [text_of(n) for n in notes] == [" Two members (China and Iraq) did not participate in the voting."]
+    last = [p for p in body_paragraphs(out) if text_of(p)][-1]
+    assert text_of(last) == "Adopted at the 1774th meeting by 13 votes to none."
+    assert [r.get(f"{W}id") for r in last.iter(f"{W}footnoteReference")] == [notes[0].get(f"{W}id")]
+
+
 def test_a_draft_gets_the_draft_heading_and_sponsors(tmp_path):
     res = dataclasses.replace(diamonds(), symbol=None, adopted=None, meeting=None, session=69,
                               sponsors=("Angola", "Botswana", "Côte d'Ivoire"))

@@ -154,6 +154,7 @@ resolutions = st.builds(
     meeting=st.none() | st.integers(1, 9999),
     agenda_item=st.none() | st.sampled_from(["32", "14 (a)", "7"]),
     vote=st.none() | _text,
+    adoption_note=st.none() | _text,
     sponsors=st.lists(_words, max_size=3).map(tuple),
     title=st.none() | _text,
     facts=_facts,

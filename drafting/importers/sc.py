@@ -226,7 +226,8 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
     parts = build_parts(blocks, set(body.notes), words)
     mended = mend_closing_marks(parts.preamble, parts.operative)
-    source = _source(source or file, body.notes, parts.preamble + parts.operative, body.adoption.mark)
+    mark = body.adoption.mark
+    source = _source(source or file, body.notes, parts.preamble + parts.operative, mark)
     source += _records(before, body.annex, parts, mended)
     return Resolution(
         symbol=f"S/RES/{head.number} ({head.year})",
@@ -236,6 +237,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         meeting=body.adoption.meeting or head.meeting,
         draft=head.draft,
         vote=body.adoption.vote,
+        adoption_note=body.notes.get(mark) if mark is not None else None,
         source=source,
         preamble=tuple(p.build(body.notes) for p in parts.preamble),
         operative=tuple(p.build(body.notes) for p in parts.operative),
@@ -258,15 +260,10 @@ def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> 
 
 
 def _source(source: str, notes: dict[int, str], paragraphs: list[Para], mark: int | None) -> str:
-    """The source line, keeping the notes no paragraph holds.
-
-    The model has no place for a note on the adoption line ("Two members (China and Iraq) did
-    not participate in the voting."), and a note whose marker the OCR lost has no paragraph;
-    both stay with the source rather than being dropped.
-    """
+    """The source line, keeping the notes no paragraph holds: a note whose marker the OCR lost
+    has no paragraph, and stays with the source rather than being dropped. (The note on the
+    adoption line is the resolution's ``adoption_note``.)"""
     used = {n for p in paragraphs for n in all_marks(p)}
-    if mark is not None and mark in notes:
-        source += f"; note to the adoption line: {notes[mark]}"
     unused = [n for n in notes if n not in used and n != mark]
     if unused:
         source += "; notes without a marker: " + " ".join(f"[{n}] {notes[n]}" for n in unused)

@@ -195,6 +195,12 @@ def _fill(source: Path, res: Resolution, old: Resolution | None, writer: BodyWri
         return [Markup(v) for v in value] if isinstance(value, list) else value and Markup(value)
 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
+    if res.adoption_note and context.get("adoption"):
+        # The note on the adoption line ("Two members ... did not participate in the voting.") is
+        # a footnote like any other, numbered after the paragraphs' own.
+        writer.notes.append((writer.next_note, res.adoption_note))
+        context["adoption"][-1] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs))
+        writer.next_note += 1
     organ, *body = writer.paragraphs()
     if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')

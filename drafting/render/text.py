@@ -61,7 +61,10 @@ def layout(resolution: Resolution, addresses: bool = False) -> str:
         lines.append("")
     adoption = adoption_line(resolution)
     if adoption:
-        lines += [adoption, ""]
+        lines += [adoption]
+        if resolution.adoption_note:
+            lines += _block(resolution.adoption_note, "      * ", "        ")
+        lines += [""]
     return "\n".join(lines)
 
 

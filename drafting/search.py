@@ -176,6 +176,16 @@ def _paragraph_rows(resolution: Resolution) -> Iterator[tuple[int, str, str]]:
             yield ord_, str(address), paragraph.text
 
 
+def default_index_path(library: Path) -> Path:
+    """Beside the library, so it travels with it; for a library this user cannot write (a shared
+    folder, a read-only checkout), in the user's cache, one file per library."""
+    beside = library / INDEX_NAME
+    if beside.exists() or os.access(library, os.W_OK):
+        return beside
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafting"
+    return cache / f"index-{hashlib.sha1(str(library.resolve()).encode()).hexdigest()[:16]}.sqlite"
+
+
 class Index:
     """The full-text index of one precedent library; open it, search it, close it.
 
@@ -189,7 +199,7 @@ class Index:
         if not self.library.is_dir():
             raise DraftingError(f"{self.library}: expected a precedent library folder "
                                 "(<series>/<year>.yaml files), found none; pass --library DIR")
-        self.path = Path(path) if path else self.library / INDEX_NAME
+        self.path = Path(path) if path else default_index_path(self.library)
         self.auto_refresh = auto_refresh
         self._db: sqlite3.Connection | None = None
         self.last_refresh = Refresh()
@@ -265,6 +275,7 @@ class Index:
         Not ``store.write_atomic``: its OSError must reach :meth:`refresh`, which names the index
         and says how to fix it, and a sqlite error in the middle is no write error.
         """
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # the cache folder, for a read-only library
         fd, tmp = tempfile.mkstemp(prefix=".drafting-index-", suffix=".tmp.sqlite", dir=self.path.parent)
         os.close(fd)
         try:

@@ -7,6 +7,7 @@ Council corpus (811 texts) imported once per session with the project's importer
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -514,3 +515,18 @@ def test_tripartite_nature_finds_68_128_op29(tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines()[0] == "A/RES/68/128 (2013) OP29  conflict-diamonds/2013.yaml"
     assert out.splitlines()[1] == "    " + OP29
+
+
+def test_a_library_this_user_cannot_write_keeps_its_index_in_the_cache(lib: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafting.search as search_module
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    real_access = os.access
+    monkeypatch.setattr(search_module.os, "access",
+                        lambda p, mode: False if Path(p) == lib else real_access(p, mode))
+    result = search(lib, '"tripartite nature"')
+    assert [h.address for h in result.hits] == ["OP1"]
+    assert not (lib / INDEX_NAME).exists()
+    assert [p.parent.name for p in cache.rglob("index-*.sqlite")] == ["drafting"]

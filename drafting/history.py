@@ -392,7 +392,7 @@ td,th{border-top:1px solid #ddd;padding:.4em;vertical-align:top;text-align:left}
 th{font:bold 13px sans-serif;color:#555} .addr{font:bold 13px monospace;white-space:nowrap}
 .meta{font:13px sans-serif;color:#555} .yr{display:inline-block;padding:0 .3em;margin:1px;
 border-radius:3px;font:12px sans-serif;background:#fde2b8} .yr.routine{background:#e4e4e4;color:#666}
-del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none}
+del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:underline}
 .same{color:#777;font:13px sans-serif} li{margin:.5em 0}
 """
 

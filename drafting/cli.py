@@ -328,9 +328,13 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     """
     from .workflow import propose_files
 
-    _, text = propose_files(precedent, facts, output, docx=docx, log=log, fmt=fmt)
+    proposal, text = propose_files(precedent, facts, output, docx=docx, log=log, fmt=fmt)
     if log is None:
         click.echo(text, nl=False)
+    written = " and ".join(str(p) for p in (output, docx, log) if p)
+    # On stderr, so that standard output stays the log alone (for a pipe or a redirect).
+    click.echo(f"wrote {written}: {len(proposal.edits)} edits, {len(proposal.flags)} warnings "
+               "for a person to look at", err=True)
 
 
 @main.command()

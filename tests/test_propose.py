@@ -323,7 +323,8 @@ def test_cli_writes_the_draft_and_prints_the_log(files, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["propose", str(precedent), "--facts", str(facts), "-o", str(out)])
     assert result.exit_code == 0, result.output
     expected = propose(load(precedent), load_facts(facts))
-    assert result.output == log_markdown(expected)
+    assert result.stdout == log_markdown(expected)
+    assert result.stderr == f"wrote {out}: 13 edits, 4 warnings for a person to look at\n"
     assert out.read_text(encoding="utf-8") == dumps(expected.draft)
     assert result.output.splitlines()[:3] == ["# Proposed draft from A/RES/68/128", "", "13 edits, 4 warnings."]
     assert "- **PP3** `fact:plenary_city`: …, hosted in ~~Johannesburg~~ **Guangzhou** by South Africa…" \
@@ -335,7 +336,8 @@ def test_cli_json_log_to_a_file(files, tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     result = CliRunner().invoke(main, ["propose", str(precedent), "--facts", str(facts), "-o",
                                        str(tmp_path / "d.yaml"), "--log", str(log), "--format", "json"])
-    assert (result.exit_code, result.output) == (0, "")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"wrote {tmp_path / 'd.yaml'} and {log}: 13 edits, 4 warnings for a person to look at\n"
     data = json.loads(log.read_text(encoding="utf-8"))
     assert list(data) == ["edits", "warnings"]
     assert data["edits"][0] == {"paragraph": "PP1", "rule": "calendar:recall-chain", "before": TEXTS["PP16"],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -385,7 +386,7 @@ def libreoffice_accept_reject(docs: list[Path], tmp: Path) -> dict:
     # A fresh profile makes LibreOffice restart itself once; let a conversion create it first.
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
                    capture_output=True, timeout=120)
-    result = subprocess.run([python, str(script), profile, f"drafting_{tmp.name}", *map(str, docs)],
+    result = subprocess.run([python, str(script), profile, f"drafting_{os.getpid()}_{tmp.name}", *map(str, docs)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)

@@ -467,3 +467,19 @@ def test_a_chain_read_only_in_part_is_left_alone() -> None:
                                        "(1978),"),))
     p = propose(r, {})
     assert p.draft.preamble == r.preamble and p.edits == ()
+
+
+def test_the_council_example_proposes_the_november_1993_undof_renewal() -> None:
+    # examples/undof/0887.facts.yaml holds what S/RES/887 (1993) states; proposed from 830 (1993),
+    # the preamble and the renewal come out as the Council adopted them.
+    precedent = load(ROOT / "precedents" / "undof" / "0830.yaml")
+    proposal = propose(precedent, load_facts(EXAMPLES / "undof" / "0887.facts.yaml"))
+    assert proposal.draft.get("PP1").text == (
+        "Having considered the report of the Secretary-General of 22 November 1993 on the United "
+        "Nations Disengagement Observer Force,")
+    assert proposal.draft.get("OP1(b)").text == (
+        "To renew the mandate of the United Nations Disengagement Observer Force for another period "
+        "of six months, that is, until 31 May 1994;")
+    assert [(str(e.paragraph), e.rule) for e in proposal.edits] == [
+        ("PP1", "fact:report_symbol"), ("PP1", "fact:report_date"), ("OP1(b)", "fact:mandate_end")]
+    assert proposal.flags == ()

@@ -69,8 +69,11 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
     # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
     # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
     # Diffing the reversed texts finds the other placement; fewer change runs read better.
-    backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
-    diffs = backward if _runs(backward) < _runs(forward) else forward
+    diffs = forward
+    if _runs(forward) > 1:  # one run cannot be beaten: spare the second diff
+        backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
+        if _runs(backward) < _runs(forward):
+            diffs = backward
     words = {char: token for token, char in vocab.items()}
     return [(_OPS[op], "".join(words[c] for c in chars)) for op, chars in diffs if chars]
 

@@ -22,8 +22,7 @@ PREAMBULAR_BASES = (
     "Deeply conscious", "Deeply convinced", "Deeply disturbed", "Deeply regretting", "Deploring",
     "Desiring", "Determined", "Distressed", "Emphasizing", "Encouraged", "Endorsing",
     "Expressing", "Fully aware", "Fully believing", "Gravely concerned", "Guided by",
-    "Having adopted", "Having considered", "Having examined", "Having heard", "Having noted",
-    "Having received", "Having reviewed", "Having studied", "Highlighting", "Keeping in mind",
+    "Highlighting", "Keeping in mind",
     "Mindful", "Noting", "Observing", "Reaffirming", "Realizing", "Recalling", "Recognizing",
     "Referring", "Regretting", "Reiterating", "Seeking", "Seriously concerned", "Stressing",
     "Taking into account", "Taking into consideration", "Taking note", "Underlining",
@@ -32,12 +31,12 @@ PREAMBULAR_BASES = (
     "Acting under Chapter VII", "Noting further", "Bearing in mind also",
     # Seen in the Security Council renewal series (UNDOF, UNIFIL):
     "Acting", "Deeply grieved", "Grieved", "Supporting", "Re-emphasizing", "Responding",
-    "Having taken note", "Indignant", "Solemnly reaffirming", "Re-affirming", "Reiterating also",
+    "Indignant", "Solemnly reaffirming", "Re-affirming", "Reiterating also",
     # Seen in the other Security Council texts of 1946-1994:
     "Determining", "Paying tribute", "Calling upon", "Calling on", "Disturbed", "Gravely disturbed",
-    "Deeply disturbed", "Drawing attention", "Dismayed", "Deeply shocked", "Shocked", "Outraged",
+    "Drawing attention", "Dismayed", "Deeply shocked", "Shocked", "Outraged",
     "Reminding", "Desirous", "Confirming", "Strongly supportive", "Being convinced",
-    "Being gravely concerned", "Taking also into account", "Taking into account also", "Deeply grieved",
+    "Being gravely concerned", "Taking also into account", "Taking into account also",
     "Having in mind", "Welcoming also", "Noting also",
     "Appalled", "Demanding", "Declaring", "Motivated", "Viewing", "Satisfied", "Hoping",
     "Encouraging", "Extending", "Resolved", "Being deeply concerned", "Sharing",
@@ -53,22 +52,21 @@ OPERATIVE_BASES = (
     "Approves", "Authorizes", "Calls for", "Calls on", "Calls upon", "Commends", "Condemns",
     "Confirms", "Congratulates", "Considers", "Decides", "Declares", "Demands", "Deplores",
     "Designates", "Directs", "Emphasizes", "Encourages", "Endorses", "Expresses",
-    "Expresses its appreciation", "Expresses its hope", "Expresses its concern",
-    "Expresses appreciation", "Expresses concern", "Expresses the hope", "Invites", "Notes",
+    "Expresses the hope", "Invites", "Notes",
     "Proclaims", "Reaffirms", "Recalls", "Recognizes", "Recommends", "Regrets", "Reiterates",
     "Rejects", "Reminds", "Renews", "Repeats", "Requests", "Resolves", "Solemnly affirms",
     "Stresses", "Strongly condemns", "Strongly urges", "Strongly encourages", "Supports",
     "Takes note", "Takes note with appreciation", "Underlines", "Underscores", "Urges",
-    "Welcomes", "Warns", "Insists", "Highlights", "Invites", "Deeply deplores", "Demands further",
-    "Calls once again upon", "Encourages further", "Pays tribute", "Looks forward",
+    "Welcomes", "Warns", "Insists", "Highlights", "Deeply deplores", "Demands further",
+    "Encourages further", "Pays tribute", "Looks forward",
     "Takes into account", "Deems", "Deprecates", "Censures", "Agrees", "Determines",
     "Establishes", "Extends", "Instructs", "Notes with appreciation",
     # Seen in the Security Council renewal series (UNDOF, UNIFIL):
-    "Calls also upon", "Calls further upon", "Calls again upon", "Calls attention", "Re-emphasizes",
+    "Calls attention", "Re-emphasizes",
     "Re-affirms", "Pays homage", "Takes note also", "Welcomes also",
     # Seen in the other Security Council texts of 1946-1994:
     "Finds", "Entrusts", "Undertakes", "Takes cognizance", "Mandates", "Desires", "Transmits",
-    "Hereby resolves", "Hereby records", "Resolves", "Acting under Chapter VII",
+    "Hereby resolves", "Hereby records", "Acting under Chapter VII",
     "Holds", "Reconfirms", "Expects", "Requires", "Dissolves", "Records", "Relies", "Believes",
     "Draws the attention", "Observes", "Denounces", "Lends", "Concurs", "Shares", "Salutes",
     "Appoints", "Issues",
@@ -79,7 +77,7 @@ OPERATIVE_BASES = (
 # "Expressing (its) (deep) concern", "Expresses its appreciation": the noun belongs to the lead.
 _EXPRESSED = ("concern", "appreciation", "satisfaction", "gratitude", "support", "anxiety", "alarm",
               "regret", "conviction", "condemnation", "thanks", "readiness", "hope", "determination",
-              "outrage", "shock", "indignation", "sympathy", "condolences", "deep appreciation")
+              "outrage", "shock", "indignation", "sympathy", "condolences")
 _INTENSITY = ("", "deep ", "grave ", "serious ", "profound ", "strong ", "particular ", "continuing ",
               "full ", "great ", "sincere ", "utmost ")
 

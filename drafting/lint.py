@@ -116,15 +116,11 @@ def lint_files(paths: Sequence[str], profile: str = "un",
                library: str | os.PathLike[str] | None = None) -> list[tuple[str, list[Finding]]]:
     """Each file (or each resolution file below a folder) with its findings, in the order given;
     the library is read once."""
-    from .store import resolution_files
+    from .store import folder_or_file
 
     lib = Library.from_folder(library) if library is not None else None
-    files: list[Path] = []
-    for path in paths:  # a folder stands for the resolution files below it, as for validate
-        found = resolution_files([path]) if Path(path).is_dir() else [Path(path)]
-        if not found:
-            raise DraftingError(f"{path}: expected resolution files (*.yaml) in this folder, found none")
-        files.extend(found)
+    # a folder stands for the resolution files below it, as for validate
+    files = [f for path in paths for f in folder_or_file(path)]
     return [(str(p), lint(read_resolution(p), profile, lib)) for p in files]
 
 

@@ -314,7 +314,7 @@ def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
     """Every problem in every resolution file under ``paths`` (files or directories)."""
     paths = list(paths)
     # A folder with no YAML in it is a wrong path (the library's parent, a typo), not a pass.
-    problems = [Problem("expected resolution files (*.yaml) in this folder, found none", str(p))
+    problems = [Problem(NO_RESOLUTION_FILES, str(p))
                 for p in map(Path, paths) if p.is_dir() and not resolution_files([p])]
     for path in resolution_files(paths):
         try:
@@ -324,6 +324,20 @@ def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
         except DraftingError as exc:
             problems.append(Problem(str(exc).split(": ", 1)[-1], str(path)))
     return problems
+
+
+NO_RESOLUTION_FILES = "expected resolution files (*.yaml) in this folder, found none"
+
+
+def folder_or_file(path: str | os.PathLike[str]) -> list[Path]:
+    """A file as given, or the resolution files below a folder (none there is an error)."""
+    p = Path(path)
+    if not p.is_dir():
+        return [p]
+    files = resolution_files([p])
+    if not files:
+        raise DraftingError(f"{p}: {NO_RESOLUTION_FILES}")
+    return files
 
 
 def resolution_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from drafting import load, save  # noqa: E402
-from drafting.diff import diff  # noqa: E402
+from drafting.comparison.diff import diff  # noqa: E402
 from drafting.model import Paragraph, Resolution  # noqa: E402
 from drafting.store import series_files  # noqa: E402
 

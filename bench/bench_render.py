@@ -69,9 +69,9 @@ def median_ms(fn, runs: int) -> float:
 
 
 def main() -> None:
-    from drafting.diff import diff
+    from drafting.comparison.diff import diff
     from drafting.importers.docx import read_docx
-    from drafting.render.docx import render_document, render_tracked
+    from drafting.render.documents.docx import render_document, render_tracked
 
     cases = {}
     if DIAMONDS.exists():

@@ -104,7 +104,7 @@ def main() -> None:
     parser.add_argument("--library", type=Path, help="library folder to build or reuse")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query (default 20)")
     args = parser.parse_args()
-    from drafting.search import INDEX_NAME, Index
+    from drafting.library.index import INDEX_NAME, Index
 
     library = args.library or Path(tempfile.mkdtemp(prefix="drafting-bench-search-"))
     build_library(library)

@@ -49,7 +49,7 @@ def lint_corpus(corpus: Path, library_dir: Path, severity: str | None):
     """Import and lint every text: (findings as (file, resolution, finding), failures, seconds)."""
     from drafting.errors import DraftingError
     from drafting.importers import import_file
-    from drafting.lint import Library, lint
+    from drafting.checks.engine import Library, lint
 
     library = Library.from_folder(library_dir) if library_dir.is_dir() else None
     found, failed = [], []
@@ -71,7 +71,7 @@ def lint_corpus(corpus: Path, library_dir: Path, severity: str | None):
 
 def report(found, failed, times, total: int) -> None:
     """Counts by rule and severity, and how many texts each rule fires on."""
-    from drafting.lint import RULES
+    from drafting.checks.engine import RULES
 
     by_rule: Counter[tuple[str, str]] = Counter((f.rule, f.severity.value) for _, _, f in found)
     texts_with = Counter(rule for rule, _ in {(f.rule, name) for name, _, f in found})

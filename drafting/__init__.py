@@ -6,10 +6,10 @@ imported only by the functions that need them.
 """
 from __future__ import annotations
 
-from .errors import DraftingError, Problem, ValidationError
-from .model import (Address, Body, Change, ChangeKind, Comparison, Edit, Flag, FlagKind, Hunk,
+from drafting.errors import DraftingError, Problem, ValidationError
+from drafting.model import (Address, Body, Change, ChangeKind, Comparison, Edit, Flag, FlagKind, Hunk,
                     HunkClass, HunkOp, Paragraph, Part, Proposal, Resolution)
-from .store import dumps, load, load_facts, loads, save
+from drafting.store import dumps, load, load_facts, loads, save
 
 __version__ = "0.1.0"
 

@@ -1,3 +1,3 @@
-from .cli import main
+from drafting.cli import main
 
 main()

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .errors import DraftingError
+from drafting.errors import DraftingError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -87,7 +87,7 @@ class ProgressBar:
 def emit(text: str, output: str | None) -> None:
     """Print ``text``, or write it atomically to ``output``."""
     if output and output != "-":
-        from .store import write_atomic
+        from drafting.store import write_atomic
 
         write_atomic(output, text)
     else:
@@ -104,7 +104,7 @@ def validate(paths: tuple[str, ...]) -> None:
 
     Exit 0 when every file is valid, 2 when any problem is found.
     """
-    from .store import resolution_files, validate as check
+    from drafting.store import resolution_files, validate as check
 
     problems = check(paths)
     for problem in problems:
@@ -120,8 +120,8 @@ def validate(paths: tuple[str, ...]) -> None:
 @click.option("-a", "--addresses", is_flag=True, help="Print PP/OP addresses beside each paragraph.")
 def show(path: str, addresses: bool) -> None:
     """Lay a resolution out as it is printed: heading, organ line, numbered paragraphs."""
-    from .render.text import layout
-    from .store import load
+    from drafting.render.documents.show import layout
+    from drafting.store import load
 
     click.echo(layout(load(path), addresses=addresses), nl=False)
 
@@ -130,7 +130,7 @@ def show(path: str, addresses: bool) -> None:
 @click.argument("library", default="precedents", type=click.Path())
 def list_(library: str) -> None:
     """The series and years in a precedent library (default: ./precedents)."""
-    from .store import list_library
+    from drafting.store import list_library
 
     rows = list_library(library)
     if not rows:
@@ -164,13 +164,13 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
       drafting import yearbook-2013.txt --pick 68/128 -o precedents/conflict-diamonds/2013.yaml
     """
     if list_only:
-        from .importers import find_resolutions
+        from drafting.importers import find_resolutions
 
         for found in find_resolutions(file):
             click.echo(str(found))
         return
-    from .importers import import_file
-    from .store import dumps, save
+    from drafting.importers import import_file
+    from drafting.store import dumps, save
 
     resolution = import_file(file, pick=pick)
     if not output or output == "-":
@@ -234,24 +234,24 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
     if not (old and new):
         raise DraftingError("expected two resolution files OLD NEW (or --series DIR); "
                             "see drafting diff --help")
-    from .diff import diff_files
+    from drafting.comparison.diff import diff_files
 
     comparison = diff_files(old, new)
     if fmt == "docx" or (output and output != "-"):
         if fmt == "docx" and not output:
             raise DraftingError("--format docx writes a Word file: give its path with -o OUT.docx")
-        from .render.report import write
+        from drafting.render.reports.formats import write
 
         assert output is not None
         write(comparison, output, fmt, substantive_only=substantive_only, author=author, date=when)
     elif fmt == "terminal" and sys.stdout.isatty():
         from rich.console import Console
 
-        from .render.terminal import print_report
+        from drafting.render.reports.terminal import print_report
 
         print_report(Console(highlight=False), comparison, substantive_only=substantive_only)
     else:
-        from .render.report import render
+        from drafting.render.reports.formats import render
 
         emit(render(comparison, fmt, substantive_only), None)
     sys.exit(0 if comparison.identical else 1)
@@ -260,7 +260,7 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
                  when: Any) -> None:
     """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
-    from .render.report import write_series
+    from drafting.render.reports.formats import write_series
 
     outdir = output or f"{Path(folder).resolve().name}-diff"
     with ProgressBar("diffing") as progress:
@@ -297,7 +297,7 @@ def render(source: str, output: str, template: str | None) -> None:
     """
     import warnings
 
-    from .render.docx import render_file
+    from drafting.render.documents.docx import render_file
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -326,7 +326,7 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     (stale, missing or null facts, ambiguous places) are listed as warnings. Exit 0 when the
     draft is written, 2 on bad input (nothing is written then).
     """
-    from .workflow import propose_files
+    from drafting.proposal.files import propose_files
 
     proposal, text = propose_files(precedent, facts, output, docx=docx, log=log, fmt=fmt)
     if log is None:
@@ -350,7 +350,7 @@ def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
     proposal made), the precision (share of the proposal's edits the adopted text also made) and
     the word edit distance to the adopted text, of the proposal and of the unchanged precedent.
     """
-    from .evaluate import evaluate_series, report_json, report_terminal
+    from drafting.proposal.evaluate import evaluate_series, report_json, report_terminal
 
     result = evaluate_series(series, calendar_only=calendar_only)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
@@ -385,7 +385,7 @@ def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) ->
       drafting lint examples/mun/climate-draft.yaml --profile mun
     Exit 0 when clean, 1 when there are findings, 2 on error.
     """
-    from .lint import format_json, format_terminal, lint_files
+    from drafting.checks.engine import format_json, format_terminal, lint_files
 
     results = lint_files(files, profile, _default_library(library))
     click.echo(format_json(results) if fmt == "json" else format_terminal(results), nl=False)
@@ -407,8 +407,8 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) 
     Lists the adopted paragraphs the draft matched (with word-level closeness), missed and
     added, the overall closeness, and the draft's lint findings.
     """
-    from .lint import read_resolution
-    from .training import score as run, score_html, score_terminal
+    from drafting.checks.engine import read_resolution
+    from drafting.training.score import score as run, score_html, score_terminal
 
     result = run(read_resolution(draft), read_resolution(adopted), profile)
     names = (draft, adopted)
@@ -424,7 +424,7 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) 
                    "library holds it, else the proposal of `drafting propose`.")
 def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
-    from .training import exercise as run
+    from drafting.training.score import exercise as run
 
     answer = run(precedent, facts, output, key)
     click.echo(f"wrote {output}")
@@ -440,7 +440,7 @@ def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
 def phrases(library: str, fmt: str) -> None:
     """The preambular leads and operative verbs a precedent library really uses, with counts and
     an example of each (default library: ./precedents)."""
-    from .training import phrases as run, phrases_json, phrases_terminal
+    from drafting.training.score import phrases as run, phrases_json, phrases_terminal
 
     rows = run(library)
     click.echo(phrases_json(rows) if fmt == "json" else phrases_terminal(rows), nl=False)
@@ -473,7 +473,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
       drafting search --similar "Calls upon all parties to ..."
     Exit 0 when something is found, 1 when nothing is, 2 on error.
     """
-    from .search import render_json, render_terminal, search as run
+    from drafting.library.index import render_json, render_terminal, search as run
 
     if (query is None) == (paragraph is None):
         raise click.UsageError("give either a QUERY or --similar PARAGRAPH (one of the two)")
@@ -509,7 +509,7 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
     text its present wording dates from, and the years it changed (routine updates apart).
     With --paragraph OP12 [--year 1990]: that paragraph's versions, a "blame" for resolutions.
     """
-    from . import history as hist
+    from drafting.library import history as hist
 
     if year is not None and paragraph is None:
         raise click.UsageError("--year needs --paragraph (the paragraph as it stood that year)")

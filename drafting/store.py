@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from .errors import DraftingError, Problem, ValidationError
-from .model import METADATA_KEYS, Body, Resolution
+from drafting.errors import DraftingError, Problem, ValidationError
+from drafting.model import METADATA_KEYS, Body, Resolution
 
 try:  # libyaml is ~15x faster and still gives line/column marks
     _Loader: type = yaml.CSafeLoader
@@ -210,7 +210,7 @@ class _Checker:
         """A mapping of fact names; with ``values`` (a facts file) the shape of every value too.
 
         A resolution's ``facts`` block is checked for its names only: its values are whatever
-        the importer or ``python -m drafting.facts extract`` found in the text.
+        the importer or ``python -m drafting.proposal.facts extract`` found in the text.
         """
         if not isinstance(node, yaml.MappingNode):
             self.add(node, path, f"expected a mapping of fact names to values (name: value), found {_describe(node)}")

@@ -26,7 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from drafting.render.ooxml import fixed_zip  # the renderer's own: templates and output alike
+from drafting.render.documents.ooxml import fixed_zip  # the renderer's own: templates and output alike
 
 HERE = Path(__file__).resolve().parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import DIAMONDS, PRECEDENTS
 from drafting import load
-from drafting.diff import classify, diff, tokenize, word_diff
+from drafting.comparison.diff import classify, diff, tokenize, word_diff
 from drafting.model import ChangeKind, Comparison, HunkClass, HunkOp, Paragraph, Resolution
 
 

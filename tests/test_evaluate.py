@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from conftest import PRECEDENTS
 
 from drafting.cli import main
-from drafting.diff import tokenize
-from drafting.evaluate import edit_words, evaluate_pair, evaluate_series, report_json
+from drafting.comparison.diff import tokenize
+from drafting.proposal.evaluate import edit_words, evaluate_pair, evaluate_series, report_json
 from drafting.model import Body, Paragraph, Resolution
 from drafting.store import save
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from drafting.errors import ValidationError
-from drafting.facts import (extract, fill_series, find, format_date, format_list, format_range, leaves,
+from drafting.proposal.facts import (extract, fill_series, find, format_date, format_list, format_range, leaves,
                             load_facts, loads_facts, lookup, missing, ordinal_word, parse_date,
                             parse_ordinal, short_symbol)
 from drafting.model import Body, Paragraph, Resolution
@@ -239,7 +239,7 @@ def test_fill_series_writes_security_council_facts_and_leaves_the_assembly_alone
 
 
 def test_ordinals_in_digits() -> None:
-    from drafting.facts import ordinal_digits
+    from drafting.proposal.facts import ordinal_digits
 
     assert [ordinal_digits(n) for n in (1, 2, 3, 11, 12, 13, 21, 112, 2266, 3081, 2502)] == [
         "1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "112th", "2266th", "3081st", "2502nd"]

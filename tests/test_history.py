@@ -11,7 +11,7 @@ from rich.text import Text
 from conftest import PRECEDENTS, golden
 from drafting.cli import main
 from drafting.errors import DraftingError
-from drafting.history import (blame, history, render_blame_html, render_blame_terminal, render_html,
+from drafting.library.history import (blame, history, render_blame_html, render_blame_terminal, render_html,
                               render_terminal, word_diff)
 from drafting.model import Address, HunkOp
 from test_search import UNDOF_363, UNDOF_369, UNDOF_398

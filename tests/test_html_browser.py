@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PRECEDENTS, need_program
-from drafting.diff import diff, diff_files
+from drafting.comparison.diff import diff, diff_files
 from drafting.model import Paragraph, Resolution
-from drafting.render import html
+from drafting.render.reports import html
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -13,10 +13,10 @@ from drafting import DraftingError, Part, dumps, load
 from drafting.cli import main
 from drafting.importers import find_resolutions, import_file
 from drafting.importers.footnotes import parse_notes, strip_markers
-from drafting.importers.rebuild import precedents, stale, stated_facts
+from tools.rebuild_precedents import precedents, stale, stated_facts
 from drafting.importers.sc import parse_sc
 from drafting.importers.text import mend_split_words, repair_apostrophes
-from drafting.render.text import adoption_line
+from drafting.render.documents.show import adoption_line
 
 CORPUS = YEARBOOK.parent
 
@@ -547,7 +547,7 @@ def test_cli_import_prints_yaml_without_output():
 
 def test_rebuild_writes_the_library_and_keeps_facts(tmp_path, capsys):
     need_corpus()
-    from drafting.importers.rebuild import main as rebuild_main, rebuild
+    from tools.rebuild_precedents import main as rebuild_main, rebuild
     from drafting.store import save
 
     changed, same = rebuild(CORPUS, tmp_path)
@@ -568,7 +568,7 @@ def test_rebuild_writes_the_library_and_keeps_facts(tmp_path, capsys):
 
 
 def test_rebuild_without_a_corpus(tmp_path, capsys):
-    from drafting.importers.rebuild import main as rebuild_main
+    from tools.rebuild_precedents import main as rebuild_main
 
     assert rebuild_main([str(tmp_path / "none"), str(tmp_path)]) == 2
     assert capsys.readouterr().err == (f"rebuild: {tmp_path / 'none'}: expected the corpus folder "
@@ -588,7 +588,7 @@ def _shape(r):
 
 def test_show_output_imports_back_for_every_precedent(tmp_path):
     """The plain-text importer reads `drafting show` (the printed layout) back to the same text."""
-    from drafting.render.text import layout
+    from drafting.render.documents.show import layout
 
     files = sorted(PRECEDENTS.rglob("*.yaml"))
     assert len(files) >= 77

@@ -16,7 +16,7 @@ from drafting import load
 from drafting.errors import DraftingError
 from drafting.importers.docx import read_docx
 from drafting.model import Body, Paragraph, Resolution
-from drafting.render.docx import render_document
+from drafting.render.documents.docx import render_document
 
 def test_every_precedent_round_trips(tmp_path):
     for f in precedent_files():
@@ -98,8 +98,8 @@ def test_a_document_typed_in_word(tmp_path):
 
 
 def test_a_tracked_document_reads_as_accepted(tmp_path):
-    from drafting.diff import diff
-    from drafting.render.docx import render_tracked
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
 
     old = diamonds()
     new = dataclasses.replace(old, preamble=old.preamble[1:],

@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from conftest import PRECEDENTS
 from drafting import Part, load
-from drafting.leads import detect_lead
+from drafting.model.leads import detect_lead
 from drafting.store import resolution_files
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden, precedent_files
 from drafting.cli import main
-from drafting.lint import RULE_IDS, Finding, Severity, lint
+from drafting.checks.engine import RULE_IDS, Finding, Severity, lint
 from drafting.model import Address, Body, Paragraph, Resolution
 
 # A/RES/68/128 (2013), PP1, PP2, PP13, OP1, OP2, OP6, OP10, OP33.

@@ -19,7 +19,7 @@ from drafting import load
 from drafting.cli import main
 from drafting.errors import RenderError
 from drafting.model import Body, Paragraph, Part, Resolution
-from drafting.render.docx import RenderWarning, render_document
+from drafting.render.documents.docx import RenderWarning, render_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PAGE_IMAGE = ROOT / "docs" / "68-128-page1.png"

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from conftest import PRECEDENTS, golden
 from drafting import save
 from drafting.cli import main
-from drafting.diff import diff
+from drafting.comparison.diff import diff
 from drafting.model import Paragraph, Resolution
-from drafting.render import html, json_report, markdown, terminal
-from drafting.render.report import render
+from drafting.render.reports import html, json_report, markdown, terminal
+from drafting.render.reports.formats import render
 
 OLD = Resolution(
     symbol="S/RES/450", year=1979,
@@ -240,7 +240,7 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
 
 def test_series_reports_into_a_file_is_an_error_not_a_traceback(tmp_path):
     from drafting.errors import DraftingError
-    from drafting.render.report import write_series
+    from drafting.render.reports.formats import write_series
 
     series = tmp_path / "unifil"
     series.mkdir()
@@ -279,7 +279,7 @@ def _unifil_pair() -> tuple[Path, Path]:
 def test_golden_reports_of_a_unifil_pair_with_wording_changes():
     """S/RES/444 (1979) → 450 (1979): a reworded preamble, new operative paragraphs, the
     renewal paragraph moved below the new ones (its date and period routine)."""
-    from drafting.diff import diff_files
+    from drafting.comparison.diff import diff_files
 
     comparison = diff_files(*_unifil_pair())
     counts = comparison.summary()

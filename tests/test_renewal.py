@@ -7,8 +7,8 @@ import pytest
 from conftest import PRECEDENTS
 
 from drafting.model import Body, Flag, FlagKind, Paragraph, Resolution
-from drafting.propose import propose
-from drafting.renewal import add_months, next_mandate_end, period_months
+from drafting.proposal.engine import propose
+from drafting.proposal.renewal import add_months, next_mandate_end, period_months
 from drafting.store import load
 
 

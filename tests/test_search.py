@@ -20,7 +20,7 @@ from hypothesis import given, settings, strategies as st
 from conftest import PRECEDENTS, UNSC, need_corpus
 from drafting.cli import main
 from drafting.errors import DraftingError
-from drafting.search import INDEX_NAME, Index, fts_query, search, significant_words, similarity
+from drafting.library.index import INDEX_NAME, Index, fts_query, search, significant_words, similarity
 
 # ---------------------------------------------------------------------------- a small real library
 
@@ -205,7 +205,7 @@ def test_similar_finds_a_reworded_paragraph(lib: Path) -> None:
 
 
 def test_similar_searches_the_rarest_words_of_a_long_paragraph(lib: Path) -> None:
-    from drafting.search import RARE_WORDS
+    from drafting.library.index import RARE_WORDS
 
     with Index(lib) as index:
         words = significant_words(OP29 + " " + UNIFIL_659)
@@ -519,7 +519,7 @@ def test_tripartite_nature_finds_68_128_op29(tmp_path: Path) -> None:
 
 def test_a_library_this_user_cannot_write_keeps_its_index_in_the_cache(lib: Path, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import drafting.search as search_module
+    import drafting.library.index as search_module
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))

@@ -15,10 +15,10 @@ from lxml import etree
 
 from conftest import PRECEDENTS, diamonds, need_program
 from drafting import load
-from drafting.diff import diff
+from drafting.comparison.diff import diff
 from drafting.model import (Address, ChangeKind, Comparison, Flag, FlagKind, Paragraph, Part, Resolution,
                             label)
-from drafting.render.docx import render_tracked
+from drafting.render.documents.docx import render_tracked
 from drafting.store import series_files
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,7 +12,7 @@ from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden
 from drafting.cli import main
 from drafting.model import Paragraph
 from drafting.store import load, load_facts, save
-from drafting.training import Key, answer_key, exercise, phrases, score, score_html, score_terminal
+from drafting.training.score import Key, answer_key, exercise, phrases, score, score_html, score_terminal
 
 FACTS_2014 = EXAMPLES / "conflict-diamonds" / "2014.facts.yaml"
 UNIFIL_444 = PRECEDENTS / "unifil" / "0444.yaml"

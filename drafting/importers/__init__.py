@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DraftingError
-from ..model import Resolution
-from ..store import ZIP_MAGIC, decode, read_bytes
+from drafting.errors import DraftingError
+from drafting.model import Resolution
+from drafting.store import ZIP_MAGIC, decode, read_bytes
 
 __all__ = ["Found", "find_resolutions", "import_file", "import_text", "read_source"]
 
@@ -52,7 +52,9 @@ def _source_text(data: bytes, path: str | os.PathLike[str]) -> str:
 
 def import_text(text: str, file: str = "<text>", source: str | None = None) -> list[Resolution]:
     """Every resolution in a plain text, in the order they appear."""
-    from . import plain, sc, yearbook
+    from drafting.importers import plain
+    from drafting.importers import sc
+    from drafting.importers import yearbook
 
     source = source or Path(file).name
     if sc.looks_like_sc(text):
@@ -73,7 +75,7 @@ def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
     p = Path(path)
     data = read_bytes(p)
     if data.startswith(ZIP_MAGIC):
-        from .docx import read_docx  # the Word reader: python-docx is slow to import
+        from drafting.importers.docx import read_docx  # the Word reader: python-docx is slow to import
 
         return [read_docx(p)]
     if p.suffix.lower() == ".docx":

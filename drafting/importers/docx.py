@@ -1,6 +1,6 @@
 """Read a Word resolution back into a :class:`~drafting.model.Resolution`.
 
-Reads the documents :mod:`drafting.render.docx` writes, and UN-layout documents in general: one
+Reads the documents :mod:`drafting.render.documents.docx` writes, and UN-layout documents in general: one
 paragraph per Word paragraph, sub-paragraphs by their numbering level, style or "(a)"/"(i)" label,
 operative numbers stripped, footnotes back into ``note``, the lead phrase from the italic words
 that open a paragraph, metadata from the heading. Tracked changes are read as accepted (inserted
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DraftingError
-from ..leads import detect_lead
-from ..model import Part, Resolution, parse_date, parse_ordinal
+from drafting.errors import DraftingError
+from drafting.model.leads import detect_lead
+from drafting.model import Part, Resolution, parse_date, parse_ordinal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -299,7 +299,7 @@ def _plain(node: dict[str, Any]) -> Any:
 
 
 def _apply_extras(data: dict[str, Any], extras: dict[str, dict[str, Any]]) -> None:
-    from ..model import Address
+    from drafting.model import Address
 
     for key, values in extras.items():
         address = Address.parse(key)

@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..leads import detect_lead
-from ..model import MONTHS, Paragraph, Part, label
-from .footnotes import strip_markers
-from .pages import SECTION, Section
-from .text import join_lines, mend_split_words, squeeze
+from drafting.model.leads import detect_lead
+from drafting.model import MONTHS, Paragraph, Part, label
+from drafting.importers.footnotes import strip_markers
+from drafting.importers.pages import SECTION, Section
+from drafting.importers.text import join_lines, mend_split_words, squeeze
 
 _OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
@@ -69,7 +69,7 @@ _MISREAD = {"T": "fLlIJ7[", "R": "KkB", "N": "HMh", "H": "NKh", "D": "O0", "C": 
 @lru_cache(maxsize=1)
 def _leads_by_tail() -> dict[str, list[str]]:
     """Multi-word leads by their first word less its capital: "aking" -> ["Taking note", ...]."""
-    from ..leads import OPERATIVE_BASES, PREAMBULAR_BASES
+    from drafting.model.leads import OPERATIVE_BASES, PREAMBULAR_BASES
 
     out: dict[str, list[str]] = {}
     for lead in PREAMBULAR_BASES + OPERATIVE_BASES:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import MONTHS, Body, Resolution, parse_ordinal
-from .paragraphs import build_parts, split_blocks
-from .sc import parse_adoption
-from .text import vocabulary
+from drafting.model import MONTHS, Body, Resolution, parse_ordinal
+from drafting.importers.paragraphs import build_parts, split_blocks
+from drafting.importers.sc import parse_adoption
+from drafting.importers.text import vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
 _DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"

@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import DraftingError
-from ..model import MONTHS, Body, Resolution, parse_date
-from .footnotes import parse_notes
-from .pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
-from .paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
-from .text import mend_split_words, vocabulary
+from drafting.errors import DraftingError
+from drafting.model import MONTHS, Body, Resolution, parse_date
+from drafting.importers.footnotes import parse_notes
+from drafting.importers.pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
+from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
+from drafting.importers.text import mend_split_words, vocabulary
 
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
 

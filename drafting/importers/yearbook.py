@@ -18,9 +18,9 @@ import os
 import re
 from collections import Counter
 
-from ..leads import detect_lead
-from ..model import MONTHS, Body, Paragraph, Part, Resolution
-from .text import mend_split_words, repair_apostrophes, vocabulary
+from drafting.model.leads import detect_lead
+from drafting.model import MONTHS, Body, Paragraph, Part, Resolution
+from drafting.importers.text import mend_split_words, repair_apostrophes, vocabulary
 
 _ADOPTED = re.compile(
     r"On (?P<day>\d{1,2}) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>\d{4}))?\s*"

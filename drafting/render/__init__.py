@@ -1,1 +1,1 @@
-"""Renderers: one module per output format (text, terminal, markdown, html, json, docx)."""
+"""Output: :mod:`.documents` (Word, the printed layout) and :mod:`.reports` (terminal, Markdown, HTML, JSON)."""

@@ -1,0 +1,440 @@
+"""Paragraph alignment: which paragraph of the old text became which paragraph of the new.
+
+Words are compared only after paragraphs are paired, in the order the design fixes:
+
+1. identical paragraphs pair first (the longest in-order chain of texts that occur once on each
+   side is kept as anchors; an identical text out of that order is a move);
+2. between two anchors, a monotone alignment (dynamic programming over a similarity score) pairs
+   the rest in order;
+3. what is left is paired by best similarity above a threshold: a **move**, also across the
+   preamble/operative boundary ("Welcoming ..." becoming "Welcomes ...");
+4. one old paragraph covered by two or more consecutive new ones is a **split**, the reverse a
+   **merge** (checked by comparing the one with the others joined).
+
+Sub-paragraphs align the same way inside their aligned parent. Similarity is rapidfuzz's
+normalized Indel ratio (0-100) on normalized text, taken with and without the lead phrase so that
+a changed lead does not hide an otherwise unchanged paragraph. Every threshold lives in
+:class:`AlignConfig`, which every report records.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from drafting.model.leads import detect_lead
+from drafting.model import Address, Paragraph, Part, Resolution
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Every threshold of the alignment (similarities are 0-100)."""
+
+    pair_min: float = 55.0  # in-order pairing: below this two paragraphs are not the same one
+    move_min: float = 65.0  # out-of-order pairing (a move) needs more evidence than an in-order one
+    split_min: float = 80.0  # one text against the group joined, for splits and merges
+    split_gain: float = 2.0  # the group must beat the best single pair by this much
+    piece_min: float = 85.0  # each piece of a group must be (mostly) inside the one text
+    max_group: int = 4  # at most this many paragraphs in a split or merge
+    band: int = 25  # DP band half-width on large unmatched gaps (keeps the work near-linear)
+    dense_limit: int = 2500  # gaps with at most this many cells get the full DP, no band
+
+
+class MatchKind(str, Enum):
+    IDENTICAL = "identical"  # same text, in order
+    SIMILAR = "similar"  # paired in order, text amended
+    MOVED = "moved"  # paired out of order, or across the preamble/operative boundary
+    SPLIT = "split"  # one old paragraph, several new ones
+    MERGED = "merged"  # several old paragraphs, one new one
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph or sub-paragraph being aligned: where it stands and what it says."""
+
+    address: Address
+    paragraph: Paragraph
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+
+@dataclass(frozen=True)
+class Match:
+    """Paragraphs of the old and new text that are one and the same (either side may be empty).
+
+    ``children`` aligns the sub-paragraphs of the matched paragraphs, in the same order rules.
+    """
+
+    kind: MatchKind
+    old: tuple[Unit, ...]
+    new: tuple[Unit, ...]
+    similarity: float = 100.0
+    children: tuple["Match", ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------- similarity
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, one space between words, no closing punctuation (, ; . :)."""
+    return _SPACE.sub(" ", text).strip().rstrip(",;.:").strip().lower()
+
+
+@dataclass(frozen=True)
+class _Key:
+    """The normalized forms compared: the whole text, and the text without its lead phrase."""
+
+    full: str
+    body: str
+    words: frozenset[str]
+
+
+def _key(unit: Unit) -> _Key:
+    text = unit.text
+    lead = detect_lead(text, unit.address.part) if unit.address.depth == 0 else ""
+    full = normalize(text)
+    body = normalize(text[len(lead):]) if lead else full
+    return _Key(full, body, frozenset(full.split()))
+
+
+def similarity(a: _Key, b: _Key, cutoff: float = 0.0) -> float:
+    """0-100: the better of whole-text and without-lead ratios."""
+    if a.full == b.full:
+        return 100.0
+    whole = fuzz.ratio(a.full, b.full, score_cutoff=cutoff)
+    if a.body is a.full and b.body is b.full:
+        return whole
+    return max(whole, fuzz.ratio(a.body, b.body, score_cutoff=cutoff))
+
+
+# ---------------------------------------------------------------------------- the sequence aligner
+
+@dataclass
+class _State:
+    """Working state of one sequence alignment (indices into the old and new unit lists)."""
+
+    old: Sequence[Unit]
+    new: Sequence[Unit]
+    okeys: list[_Key]
+    nkeys: list[_Key]
+    config: AlignConfig
+    pair_of_old: dict[int, int] = field(default_factory=dict)
+    pair_of_new: dict[int, int] = field(default_factory=dict)
+    sims: dict[int, float] = field(default_factory=dict)  # old index -> similarity
+    moved: set[int] = field(default_factory=set)  # old indices paired out of order
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = field(default_factory=list)
+
+    def pair(self, i: int, j: int, sim: float, moved: bool = False) -> None:
+        self.pair_of_old[i] = j
+        self.pair_of_new[j] = i
+        self.sims[i] = sim
+        if moved:
+            self.moved.add(i)
+
+    def unpair(self, i: int) -> None:
+        j = self.pair_of_old.pop(i)
+        del self.pair_of_new[j]
+        self.sims.pop(i, None)
+        self.moved.discard(i)
+
+
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (i, j) increasing in both (pairs sorted by i): patience sorting.
+
+    What stays in place when paragraphs move: the alignment calls the rest moves, and the
+    tracked Word document shows the rest deleted and inserted again.
+    """
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_at: list[int] = []  # index into pairs of that chain end
+    back: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        back[k] = tail_at[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k != -1:
+        chain.append(pairs[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def _anchor_identical(st: _State) -> None:
+    """Step 1: texts unique on both sides pair; those out of the longest chain are moves."""
+    where_old: dict[str, list[int]] = {}
+    where_new: dict[str, list[int]] = {}
+    for i, unit in enumerate(st.old):
+        where_old.setdefault(unit.text, []).append(i)
+    for j, unit in enumerate(st.new):
+        where_new.setdefault(unit.text, []).append(j)
+    candidates = sorted((ids[0], where_new[text][0]) for text, ids in where_old.items()
+                        if len(ids) == 1 and len(where_new.get(text, ())) == 1)
+    chain = longest_increasing(candidates)
+    in_chain = set(chain)
+    for i, j in candidates:
+        across = st.old[i].address.part is not st.new[j].address.part
+        st.pair(i, j, 100.0, moved=across or (i, j) not in in_chain)
+
+
+def _gaps(st: _State) -> Iterable[tuple[list[int], list[int]]]:
+    """The runs of unpaired old and new indices between consecutive in-order anchors.
+
+    The preamble/operative boundary is an anchor too: in-order pairing stays inside a part, and a
+    paragraph that changed part is left to the moves step.
+    """
+    anchors = sorted((i, j) for i, j in st.pair_of_old.items() if i not in st.moved)
+    prev_i = prev_j = -1
+    for i, j in anchors + [(len(st.old), len(st.new))]:
+        olds = [k for k in range(prev_i + 1, i) if k not in st.pair_of_old]
+        news = [k for k in range(prev_j + 1, j) if k not in st.pair_of_new]
+        for part in Part:
+            in_olds = [k for k in olds if st.old[k].address.part is part]
+            in_news = [k for k in news if st.new[k].address.part is part]
+            if in_olds and in_news:
+                yield in_olds, in_news
+        prev_i, prev_j = i, j
+
+
+def _dp(st: _State, olds: list[int], news: list[int]) -> None:
+    """Step 2: the in-order pairing of one gap that maximizes the summed similarity."""
+    m, n = len(olds), len(news)
+    cfg = st.config
+    banded = m * n > cfg.dense_limit
+    width = cfg.band + abs(m - n)
+
+    def in_band(a: int, b: int) -> bool:
+        return not banded or abs(b - a * n / m) <= width
+
+    sim: dict[tuple[int, int], float] = {}
+    for a in range(m):
+        for b in range(n):
+            if in_band(a, b):
+                s = similarity(st.okeys[olds[a]], st.nkeys[news[b]], cfg.pair_min)
+                if s >= cfg.pair_min:
+                    sim[a, b] = s
+    if not sim:
+        return
+    score = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for a in range(1, m + 1):
+        row, above = score[a], score[a - 1]
+        for b in range(1, n + 1):
+            best = max(above[b], row[b - 1])
+            s = sim.get((a - 1, b - 1))
+            if s is not None and above[b - 1] + s > best:
+                best = above[b - 1] + s
+            row[b] = best
+    a, b = m, n
+    while a and b:
+        s = sim.get((a - 1, b - 1))
+        if s is not None and score[a][b] == score[a - 1][b - 1] + s:
+            st.pair(olds[a - 1], news[b - 1], s)
+            a, b = a - 1, b - 1
+        elif score[a][b] == score[a - 1][b]:
+            a -= 1
+        else:
+            b -= 1
+
+
+def _moves(st: _State) -> None:
+    """Step 3: what is left pairs by best similarity above ``move_min``, out of order."""
+    olds = [i for i in range(len(st.old)) if i not in st.pair_of_old]
+    news = [j for j in range(len(st.new)) if j not in st.pair_of_new]
+    cutoff = st.config.move_min
+    scored = []
+    for i in olds:
+        for j in news:
+            s = similarity(st.okeys[i], st.nkeys[j], cutoff)
+            if s >= cutoff:
+                scored.append((-s, i, j))
+    for negative, i, j in sorted(scored):
+        if i not in st.pair_of_old and j not in st.pair_of_new:
+            st.pair(i, j, -negative, moved=True)
+
+
+def _group_score(one: _Key, many: list[_Key], cfg: AlignConfig) -> float:
+    """How well ``many`` joined covers ``one``; 0 when a piece is not inside ``one``."""
+    for piece in many:  # cheap word-set test first: partial_ratio is costly on long texts
+        if len(piece.words - one.words) > (1 - cfg.piece_min / 100) * 2 * len(piece.words):
+            return 0.0
+    for piece in many:
+        if fuzz.partial_ratio(piece.full, one.full) < cfg.piece_min:
+            return 0.0
+    return fuzz.ratio(one.full, " ".join(k.full for k in many))
+
+
+def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
+    """The range of the other side where ``x``'s pieces may stand: between its paired neighbours."""
+    before = [pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one][:1]
+    after = [pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one][:1]
+    return (before[0] + 1 if before else 0), (after[0] if after else size)
+
+
+def _best_run(one: _Key, keys: list[_Key], bounds: tuple[int, int], free: dict[int, bool],
+              current: int | None, base: float, cfg: AlignConfig) -> tuple[float, tuple[int, ...]] | None:
+    """The run of 2..max_group consecutive free paragraphs that best covers ``one`` (holding
+    ``current``, its present partner, if any), when it beats ``base`` by ``split_gain``."""
+    best: tuple[float, tuple[int, ...]] | None = None
+    lo_bound, hi_bound = bounds
+    for lo in range(lo_bound, hi_bound - 1):
+        for hi in range(lo + 1, min(hi_bound, lo + cfg.max_group)):
+            run = tuple(range(lo, hi + 1))
+            if not all(free[k] for k in run) or (current is not None and current not in run):
+                continue
+            score = _group_score(one, [keys[k] for k in run], cfg)
+            if score >= cfg.split_min and score >= base + cfg.split_gain and (
+                    best is None or score > best[0]):
+                best = (score, run)
+    return best
+
+
+def _groups(st: _State, reverse: bool) -> None:
+    """Step 4: splits (reverse=False) or merges (reverse=True) of consecutive paragraphs."""
+    cfg = st.config
+    ones, manys = (st.new, st.old) if reverse else (st.old, st.new)
+    okeys, mkeys = (st.nkeys, st.okeys) if reverse else (st.okeys, st.nkeys)
+    pair_one = st.pair_of_new if reverse else st.pair_of_old
+    pair_many = st.pair_of_old if reverse else st.pair_of_new
+    taken: set[int] = {k for g in st.groups for k in (g[0] if reverse else g[1])}
+    done: set[int] = {k for g in st.groups for k in (g[1] if reverse else g[0])}
+    for x in range(len(ones)):
+        current = pair_one.get(x)
+        old_index = current if reverse else x
+        base = st.sims.get(old_index, 0.0) if current is not None else 0.0
+        if x in done or base >= 100.0:
+            continue
+        if current is not None:
+            lo_bound, hi_bound = current - cfg.max_group + 1, current + cfg.max_group
+        else:
+            lo_bound, hi_bound = _window(pair_one, x, len(ones))
+            if hi_bound - lo_bound > 4 * cfg.band:  # nothing paired near x: look near its place
+                centre = x * len(manys) // max(1, len(ones))
+                lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
+        bounds = max(0, lo_bound), min(len(manys), hi_bound)
+        free = {k: k not in taken and (k not in pair_many or k == current) for k in range(*bounds)}
+        best = _best_run(okeys[x], mkeys, bounds, free, current, base, cfg)
+        if best is None:
+            continue
+        if current is not None:
+            st.unpair(old_index)
+        taken.update(best[1])
+        st.groups.append((best[1], (x,), best[0]) if reverse else ((x,), best[1], best[0]))
+
+
+def _align_units(old: Sequence[Unit], new: Sequence[Unit], config: AlignConfig) -> list[Match]:
+    """Align two sequences of sibling paragraphs; matches come in new reading order."""
+    st = _State(old, new, [_key(u) for u in old], [_key(u) for u in new], config)
+    _anchor_identical(st)
+    for olds, news in list(_gaps(st)):
+        _dp(st, olds, news)
+    _moves(st)
+    _groups(st, reverse=False)
+    _groups(st, reverse=True)
+    for i, j in st.pair_of_old.items():  # a change of part is a move even when in order
+        if old[i].address.part is not new[j].address.part:
+            st.moved.add(i)  # (only the moves step pairs across parts; this keeps it explicit)
+    return _ordered(st)
+
+
+def _ordered(st: _State) -> list[Match]:
+    """Matches in the reading order of the new text; deleted paragraphs at their old place."""
+    cfg = st.config
+    keyed: list[tuple[tuple[float, ...], Match]] = []
+    new_pos_of_old: dict[int, int] = {}  # old index -> new position of its (non-moved) match
+    for i, j in st.pair_of_old.items():
+        olds, news = (st.old[i],), (st.new[j],)
+        sim = st.sims[i]
+        if i in st.moved:
+            kind = MatchKind.MOVED
+        else:
+            kind = MatchKind.IDENTICAL if olds[0].text == news[0].text else MatchKind.SIMILAR
+            new_pos_of_old[i] = j
+        keyed.append(((j, 0, 0), _with_children(kind, olds, news, sim, cfg)))
+    for old_ids, new_ids, sim in st.groups:
+        kind = MatchKind.SPLIT if len(old_ids) == 1 else MatchKind.MERGED
+        olds = tuple(st.old[i] for i in old_ids)
+        news = tuple(st.new[j] for j in new_ids)
+        for i in old_ids:
+            new_pos_of_old[i] = new_ids[0]
+        keyed.append(((new_ids[0], 0, 0), _with_children(kind, olds, news, sim, cfg)))
+    used_new = set(st.pair_of_new) | {j for g in st.groups for j in g[1]}
+    used_old = set(st.pair_of_old) | {i for g in st.groups for i in g[0]}
+    for j, unit in enumerate(st.new):
+        if j not in used_new:
+            keyed.append(((j, 0, 0), _with_children(MatchKind.ADDED, (), (unit,), 0.0, cfg)))
+    for i, unit in enumerate(st.old):
+        if i not in used_old:
+            match = _with_children(MatchKind.DELETED, (unit,), (), 0.0, cfg)
+            keyed.append((_deleted_place(st, i, new_pos_of_old), match))
+    keyed.sort(key=lambda item: item[0])
+    return [match for _, match in keyed]
+
+
+def _deleted_place(st: _State, i: int, new_pos_of_old: dict[int, int]) -> tuple[float, ...]:
+    """Sort key putting deleted old paragraph ``i`` at its old place in the new reading order.
+
+    Right after the new place of the nearest earlier old paragraph of the same part that was
+    kept in order; failing that, right before that of the nearest later one; failing both, at
+    the start of its part.
+    """
+    part = st.old[i].address.part
+
+    def kept(k: int) -> bool:
+        return k in new_pos_of_old and st.new[new_pos_of_old[k]].address.part is part
+
+    before = [new_pos_of_old[k] for k in range(i) if kept(k)]
+    if before:
+        return (max(before), 1, i)
+    after = [new_pos_of_old[k] for k in range(i + 1, len(st.old)) if kept(k)]
+    if after:
+        return (min(after), -1, i)
+    start = next((j for j, u in enumerate(st.new) if u.address.part is part), len(st.new))
+    return (start, -1, i)
+
+
+def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,
+                   config: AlignConfig) -> Match:
+    """The match, with the sub-paragraphs of its paragraphs aligned inside it."""
+    old_items = [Unit(u.address.child(n), item) for u in olds
+                 for n, item in enumerate(u.paragraph.items, start=1)]
+    new_items = [Unit(u.address.child(n), item) for u in news
+                 for n, item in enumerate(u.paragraph.items, start=1)]
+    children: tuple[Match, ...] = ()
+    if old_items or new_items:
+        children = tuple(_align_units(old_items, new_items, config))
+    return Match(kind, olds, news, round(sim, 1), children)
+
+
+def top_units(resolution: Resolution) -> list[Unit]:
+    """The top-level paragraphs in reading order (preamble, then operative part)."""
+    return [Unit(address, paragraph) for address, paragraph in resolution.top()]
+
+
+def align(old: Resolution, new: Resolution, config: AlignConfig | None = None) -> list[Match]:
+    """Pair the paragraphs of two versions; the matches come in the new text's reading order.
+
+    Every paragraph and sub-paragraph of both versions is in exactly one match (top-level ones in
+    the returned list, sub-paragraphs in the ``children`` of their parent's match).
+    """
+    return _align_units(top_units(old), top_units(new), config or AlignConfig())
+
+
+def flatten(matches: Iterable[Match]) -> Iterable[Match]:
+    """Each match followed by its sub-paragraph matches, depth first."""
+    for match in matches:
+        yield match
+        yield from flatten(match.children)

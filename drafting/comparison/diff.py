@@ -1,0 +1,334 @@
+"""Word-level diff of aligned paragraphs, and the classification of each change.
+
+A paragraph pair is diffed on words, never characters: each token (a word, a document symbol such
+as "A/68/649", a run of spaces, a punctuation mark) is mapped to one character, in the manner of
+diff-match-patch's lines-to-chars trick, so ``diff_main`` and ``diff_cleanupSemantic`` work on
+whole tokens and no hunk boundary can fall inside a word ("Chin→Angol" cannot happen). The
+timeout is switched off explicitly: inputs are single paragraphs (about a millisecond each) and a
+timeout would make the result depend on machine load.
+
+Each run of deleted/inserted text is classified ``year``, ``session``, ``symbol``, ``date``,
+``number``, ``list`` or ``wording`` (see :func:`classify`); a change is routine when no hunk is
+``wording``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict
+from pathlib import Path
+from typing import Sequence
+
+from diff_match_patch import diff_match_patch
+
+from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.errors import DraftingError
+from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+
+# ---------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"\s+"
+    r"|[A-Za-z]{1,5}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+"  # S/11302, A/RES/68/128, A/68/L.29
+    r"|\d+(?:/\d+)+"  # 67/135
+    r"|\w+(?:['’\-.]\w+)*"  # words: d'Ivoire, sixty-eighth, Secretary-General’s, Add.1
+    r"|[^\w\s]"  # one punctuation mark
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, symbols, runs of white space and punctuation marks; joined they give ``text``."""
+    return _TOKEN.findall(text)
+
+
+def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
+    out = []
+    for token in tokens:
+        char = vocab.get(token)
+        if char is None:
+            code = len(vocab) + 0x100  # clear of ASCII, whose line breaks the cleanup scores
+            if code >= 0xD800:  # surrogates are not characters
+                code += 0x800
+            char = vocab[token] = chr(code)
+        out.append(char)
+    return "".join(out)
+
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single paragraphs)
+_OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
+
+
+def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
+    """Token-level diff, cleaned semantically, as (op, text) runs."""
+    if a == b:
+        return [(HunkOp.EQUAL, a)] if a else []
+    vocab: dict[str, str] = {}
+    chars_a, chars_b = _encode(tokenize(a), vocab), _encode(tokenize(b), vocab)
+    forward = _cleaned(chars_a, chars_b)
+    # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
+    # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
+    # Diffing the reversed texts finds the other placement; fewer change runs read better.
+    diffs = forward
+    if _runs(forward) > 1:  # one run cannot be beaten: spare the second diff
+        backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
+        if _runs(backward) < _runs(forward):
+            diffs = backward
+    words = {char: token for token, char in vocab.items()}
+    return [(_OPS[op], "".join(words[c] for c in chars)) for op, chars in diffs if chars]
+
+
+def _cleaned(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
+    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def _runs(diffs: list[tuple[int, str]]) -> int:
+    """How many separate changed runs a diff has (a delete next to an insert is one run)."""
+    runs, inside = 0, False
+    for op, _ in diffs:
+        if op and not inside:
+            runs += 1
+        inside = bool(op)
+    return runs
+
+
+def word_diff(a: str, b: str) -> list[Hunk]:
+    """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert."""
+    raw = _raw_diff(a, b)
+    hunks: list[Hunk] = []
+    k = 0
+    while k < len(raw):
+        op, text = raw[k]
+        if op is HunkOp.EQUAL:
+            hunks.append(Hunk(op, text))
+            k += 1
+            continue
+        end = k
+        while end < len(raw) and raw[end][0] is not HunkOp.EQUAL:
+            end += 1
+        deleted = "".join(t for o, t in raw[k:end] if o is HunkOp.DELETE)
+        inserted = "".join(t for o, t in raw[k:end] if o is HunkOp.INSERT)
+        # context from the new text around the run, at most a few words each side
+        before = "".join(t for o, t in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
+        after = "".join(t for o, t in raw[end:end + 6] if o is not HunkOp.DELETE)
+        (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
+        for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
+                                                  (mark_old, mark_new, after)):
+            if not (old_part or new_part):
+                continue
+            cls = classify(old_part, new_part, before, context_after)
+            if old_part:
+                hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
+            if new_part:
+                hunks.append(Hunk(HunkOp.INSERT, new_part, cls))
+            before += new_part
+        k = end
+    return hunks
+
+
+def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Split a run's closing punctuation from its words when both sides end in a different mark:
+    "July 1986:" -> "January 1987;" is a date change then a punctuation change, not one blur."""
+    old_tokens, new_tokens = tokenize(deleted), tokenize(inserted)
+    n = 0
+    while (n < min(len(old_tokens), len(new_tokens)) - 1
+           and not old_tokens[-1 - n][:1].isalnum() and not old_tokens[-1 - n].isspace()
+           and not new_tokens[-1 - n][:1].isalnum() and not new_tokens[-1 - n].isspace()):
+        n += 1
+    if not n:
+        return (deleted, inserted), ("", "")
+    return ("".join(old_tokens[:-n]), "".join(new_tokens[:-n])), \
+        ("".join(old_tokens[-n:]), "".join(new_tokens[-n:]))
+
+
+# ---------------------------------------------------------------------------- classification
+
+_MONTHS = frozenset(MONTHS)
+_UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL = re.compile(
+    r"^(?:(?:%s)-(?:%s)|%s|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twentie|thirtie|fortie|fiftie|sixtie|seventie|eightie|ninetie)th|hundredth|\d+(?:st|nd|rd|th))$"
+    % ("|".join(_TENS), "|".join(_UNITS), "|".join(_UNITS)), re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen hundred thousand million billion half dozen per cent "
+    "percent".split() + _TENS + [f"{t}-{u}" for t in _TENS for u in
+                                 "one two three four five six seven eight nine".split()])
+_SYMBOL = re.compile(r"^(?:[A-Za-z]{1,5}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)+|(?:Add|Corr|Rev|Amend)\.\d+)$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_CONNECTORS = frozenset("and of to from until through the its on in by".split())
+_REFERENCES = frozenset("resolution resolutions document documents decision decisions".split())
+_ENUMERATION = frozenset([",", "and"])
+_TERMINAL = frozenset([",", ";", ".", ":"])
+
+
+def _kind(token: str) -> str:
+    """The class of one word token: symbol, year, number, ordinal, month, connector, name, other."""
+    if _SYMBOL.match(token):
+        return "symbol"
+    if _YEAR.match(token):
+        return "year"
+    if _NUMBER.match(token) or token.lower() in _NUMBER_WORDS:
+        return "number"
+    if _ORDINAL.match(token):
+        return "ordinal"
+    if token in _MONTHS:
+        return "month"
+    if token in _CONNECTORS:
+        return "connector"
+    if token[:1].isupper() or re.match(r"^[a-z]{1,3}['’]\w", token):  # Viet Nam, d'Ivoire
+        return "name"
+    return "other"
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if t[:1].isalnum() or t[:1] == "_"]
+
+
+def _marks(text: str) -> list[str]:
+    return [t for t in tokenize(text) if not t.isspace() and not (t[:1].isalnum() or t[:1] == "_")]
+
+
+def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> HunkClass:
+    """The class of one changed run, from its words and the words around it.
+
+    ``before``/``after`` are the unchanged texts on either side (for context: "resolution 338"
+    is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
+    """
+    words = _words(deleted) + _words(inserted)
+    if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
+        # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
+        # full stop on the last operative paragraph): moving or appending paragraphs changes it.
+        return HunkClass.PUNCTUATION
+    if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
+        return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
+    kinds = [_kind(w) for w in words]
+    prev_words = _words(before)[-3:]
+    next_words = _words(after)[:3]
+    marks = set(_marks(deleted) + _marks(inserted))
+    if "other" in kinds or marks - {",", "(", ")", "-", "–", "."}:
+        return HunkClass.WORDING
+    if "name" in kinds or not any(k in ("symbol", "year", "number", "ordinal", "month") for k in kinds):
+        return _list_or_wording(deleted, inserted, before, after)
+    if "symbol" in kinds:
+        return HunkClass.SYMBOL
+    context = prev_words + next_words
+    if "month" in kinds:
+        return HunkClass.DATE
+    if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
+                                                                   for k in kinds):
+        return HunkClass.SYMBOL  # resolution 338 (1973)
+    if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
+        return HunkClass.DATE  # the day or year of "31 May 1974"
+    if "ordinal" in kinds:
+        return HunkClass.SESSION if "session" in {w.lower() for w in words + context} else HunkClass.NUMBER
+    if all(k in ("year", "connector") for k in kinds):
+        return HunkClass.YEAR
+    return HunkClass.NUMBER
+
+
+def _conjunction_moved(deleted: str, inserted: str) -> bool:
+    """One side drops a lone "and"/"or" for a comma, or takes one instead of a comma ("and" to
+    "or" is a change of meaning, not of the list's length)."""
+    old, new = _words(deleted), _words(inserted)
+    if set(_marks(deleted + inserted)) - {","} or (old and new):
+        return False
+    return len(old + new) == 1 and (old + new)[0] in ("and", "or")
+
+
+def _run_names(tokens: list[str]) -> int:
+    """How many names a run of name tokens, spaces, commas and "and" holds."""
+    names, in_name = 0, False
+    for token in tokens:
+        if token in (",", "and"):
+            in_name = False
+        elif not token.isspace():
+            names += not in_name
+            in_name = True
+    return names
+
+
+def _enumeration(before: str, middle: str, after: str) -> int:
+    """The number of names in the enumeration that ``middle`` stands in (0 if none)."""
+    def fits(token: str) -> bool:
+        return token.isspace() or token in (",", "and", "(", ")", "of") or _kind(token) == "name"
+
+    left = tokenize(before)
+    k = len(left)
+    while k and fits(left[k - 1]):
+        k -= 1
+    right = tokenize(after)
+    n = 0
+    while n < len(right) and fits(right[n]):
+        n += 1
+    mid = tokenize(middle)
+    if not all(fits(t) for t in mid):
+        return 0
+    return _run_names(left[k:] + mid + right[:n])
+
+
+def _list_or_wording(deleted: str, inserted: str, before: str, after: str) -> HunkClass:
+    """``list`` when names join or leave an enumeration ("A, B and C"), else ``wording``."""
+    if not before.strip():
+        return HunkClass.WORDING  # the opening words are the lead, never a list
+    if max(_enumeration(before, deleted, after), _enumeration(before, inserted, after)) >= 3:
+        return HunkClass.LIST
+    return HunkClass.WORDING
+
+
+# ---------------------------------------------------------------------------- comparisons
+
+_KINDS = {MatchKind.MOVED: ChangeKind.MOVED, MatchKind.SPLIT: ChangeKind.SPLIT,
+          MatchKind.MERGED: ChangeKind.MERGED}
+
+
+def change_of(match: Match) -> Change:
+    """The Change for one alignment match (its own text only; sub-paragraphs have their own)."""
+    old = tuple(u.address for u in match.old)
+    new = tuple(u.address for u in match.new)
+    old_text = "\n".join(u.text for u in match.old)
+    new_text = "\n".join(u.text for u in match.new)
+    sim = match.similarity / 100.0
+    if match.kind is MatchKind.ADDED:
+        return Change(ChangeKind.ADDED, old, new, (Hunk(HunkOp.INSERT, new_text, HunkClass.WORDING),), sim)
+    if match.kind is MatchKind.DELETED:
+        return Change(ChangeKind.DELETED, old, new, (Hunk(HunkOp.DELETE, old_text, HunkClass.WORDING),), sim)
+    if match.kind in _KINDS:
+        kind = _KINDS[match.kind]
+    else:
+        kind = ChangeKind.UNCHANGED if old_text == new_text else ChangeKind.AMENDED
+    return Change(kind, old, new, tuple(word_diff(old_text, new_text)), sim)
+
+
+def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) -> Comparison:
+    """Align two versions and diff every pair: one Change per paragraph or group, in new order.
+
+    Every paragraph and sub-paragraph of both versions appears in exactly one change; deleted
+    ones stand at their old place. ``Comparison.config`` records the thresholds used.
+    """
+    config = config or AlignConfig()
+    changes = tuple(change_of(m) for m in flatten(align(old, new, config)))
+    return Comparison(old, new, changes, asdict(config))
+
+
+def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
+               config: AlignConfig | None = None) -> Comparison:
+    """Load two resolution files and diff them."""
+    from drafting.store import load
+
+    return diff(load(old), load(new), config)
+
+
+def series_pairs(folder: str | os.PathLike[str]) -> list[tuple[Path, Path]]:
+    """Each file of a series folder with the one after it (``store.series_files`` order)."""
+    from drafting.store import series_files
+
+    files = series_files(folder)
+    if len(files) < 2:
+        raise DraftingError(f"{folder}: expected at least two resolution files in the series "
+                            f"folder to compare, found {len(files)}")
+    return list(zip(files, files[1:]))

@@ -1,0 +1,24 @@
+"""The domain: resolutions, paragraphs, addresses, the results of compare and propose, UN grammar.
+
+Frozen dataclasses and ``str`` enums (:mod:`.resolution`), the lead-phrase lexicon
+(:mod:`.leads`) and the one place UN dates, ordinals, roman numerals and symbols are read and
+written (:mod:`.grammar`). No I/O; every other stage imports this one.
+"""
+from __future__ import annotations
+
+from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBOL_RE, format_date,
+                                    from_roman, is_roman, label, letter, make_date, number_word,
+                                    ordinal_digits, ordinal_word, parse_date, parse_ordinal, roman,
+                                    unlabel)
+from drafting.model.leads import detect_lead
+from drafting.model.resolution import (METADATA_KEYS, Address, Body, Change, ChangeKind, Comparison,
+                                       Edit, Flag, FlagKind, Hunk, HunkClass, HunkOp, Paragraph, Part,
+                                       Proposal, Resolution)
+
+__all__ = [
+    "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",
+    "Change", "ChangeKind", "Comparison", "Edit", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
+    "Paragraph", "Part", "Proposal", "Resolution", "detect_lead", "format_date", "from_roman",
+    "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",
+    "parse_date", "parse_ordinal", "roman", "unlabel",
+]

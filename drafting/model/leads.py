@@ -1,0 +1,148 @@
+"""The lexicon of lead phrases: the words a UN paragraph opens with, set in italics.
+
+Preambular leads are participles or adjectives ("Recognizing", "Deeply concerned"); operative
+leads are present-tense verbs ("Decides", "Calls upon"). Both take modifiers ("Recognizing also",
+"Also notes", "Further requests", "Noting with appreciation"). Detection takes the longest phrase
+of the lexicon that opens the paragraph, so "Noting with deep concern" wins over "Noting".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from drafting.model import Part
+
+# Preambular bases: participles and adjectives seen in GA and SC texts.
+PREAMBULAR_BASES = (
+    "Acknowledging", "Affirming", "Alarmed", "Anxious", "Appreciating", "Approving", "Aware",
+    "Bearing in mind", "Believing", "Cognizant", "Commending", "Concerned", "Condemning",
+    "Confident", "Conscious", "Considering", "Convinced", "Deeply alarmed", "Deeply concerned",
+    "Deeply conscious", "Deeply convinced", "Deeply disturbed", "Deeply regretting", "Deploring",
+    "Desiring", "Determined", "Distressed", "Emphasizing", "Encouraged", "Endorsing",
+    "Expressing", "Fully aware", "Fully believing", "Gravely concerned", "Guided by",
+    "Highlighting", "Keeping in mind",
+    "Mindful", "Noting", "Observing", "Reaffirming", "Realizing", "Recalling", "Recognizing",
+    "Referring", "Regretting", "Reiterating", "Seeking", "Seriously concerned", "Stressing",
+    "Taking into account", "Taking into consideration", "Taking note", "Underlining",
+    "Underscoring", "Urging", "Viewing with appreciation", "Welcoming", "Whereas",
+    "Deeply deploring", "Profoundly concerned", "Gravely alarmed", "Strongly condemning",
+    "Acting under Chapter VII", "Noting further", "Bearing in mind also",
+    # Seen in the Security Council renewal series (UNDOF, UNIFIL):
+    "Acting", "Deeply grieved", "Grieved", "Supporting", "Re-emphasizing", "Responding",
+    "Indignant", "Solemnly reaffirming", "Re-affirming", "Reiterating also",
+    # Seen in the other Security Council texts of 1946-1994:
+    "Determining", "Paying tribute", "Calling upon", "Calling on", "Disturbed", "Gravely disturbed",
+    "Drawing attention", "Dismayed", "Deeply shocked", "Shocked", "Outraged",
+    "Reminding", "Desirous", "Confirming", "Strongly supportive", "Being convinced",
+    "Being gravely concerned", "Taking also into account", "Taking into account also",
+    "Having in mind", "Welcoming also", "Noting also",
+    "Appalled", "Demanding", "Declaring", "Motivated", "Viewing", "Satisfied", "Hoping",
+    "Encouraging", "Extending", "Resolved", "Being deeply concerned", "Sharing",
+) + tuple(f"Having {also}{done}" for also in ("", "also ", "further ") for done in (
+    "been", "begun", "called", "decided", "determined", "discussed", "learned", "taken", "accepted",
+    "taken note", "adopted", "considered", "examined", "heard", "noted", "received", "reviewed",
+    "studied", "met", "regard", "learnt", "listened", "expressed", "invited", "recommended",
+    "critically reviewed"))
+
+# Operative bases: third person singular verbs, with their fixed particles.
+OPERATIVE_BASES = (
+    "Accepts", "Acknowledges", "Adopts", "Affirms", "Appeals", "Appeals to", "Appreciates",
+    "Approves", "Authorizes", "Calls for", "Calls on", "Calls upon", "Commends", "Condemns",
+    "Confirms", "Congratulates", "Considers", "Decides", "Declares", "Demands", "Deplores",
+    "Designates", "Directs", "Emphasizes", "Encourages", "Endorses", "Expresses",
+    "Expresses the hope", "Invites", "Notes",
+    "Proclaims", "Reaffirms", "Recalls", "Recognizes", "Recommends", "Regrets", "Reiterates",
+    "Rejects", "Reminds", "Renews", "Repeats", "Requests", "Resolves", "Solemnly affirms",
+    "Stresses", "Strongly condemns", "Strongly urges", "Strongly encourages", "Supports",
+    "Takes note", "Takes note with appreciation", "Underlines", "Underscores", "Urges",
+    "Welcomes", "Warns", "Insists", "Highlights", "Deeply deplores", "Demands further",
+    "Encourages further", "Pays tribute", "Looks forward",
+    "Takes into account", "Deems", "Deprecates", "Censures", "Agrees", "Determines",
+    "Establishes", "Extends", "Instructs", "Notes with appreciation",
+    # Seen in the Security Council renewal series (UNDOF, UNIFIL):
+    "Calls attention", "Re-emphasizes",
+    "Re-affirms", "Pays homage", "Takes note also", "Welcomes also",
+    # Seen in the other Security Council texts of 1946-1994:
+    "Finds", "Entrusts", "Undertakes", "Takes cognizance", "Mandates", "Desires", "Transmits",
+    "Hereby resolves", "Hereby records", "Acting under Chapter VII",
+    "Holds", "Reconfirms", "Expects", "Requires", "Dissolves", "Records", "Relies", "Believes",
+    "Draws the attention", "Observes", "Denounces", "Lends", "Concurs", "Shares", "Salutes",
+    "Appoints", "Issues",
+) + tuple(f"Calls {how} {particle}" for how in ("also", "further", "again", "once again", "once more",
+                                                 "urgently", "therefore")
+          for particle in ("upon", "on", "for"))
+
+# "Expressing (its) (deep) concern", "Expresses its appreciation": the noun belongs to the lead.
+_EXPRESSED = ("concern", "appreciation", "satisfaction", "gratitude", "support", "anxiety", "alarm",
+              "regret", "conviction", "condemnation", "thanks", "readiness", "hope", "determination",
+              "outrage", "shock", "indignation", "sympathy", "condolences")
+_INTENSITY = ("", "deep ", "grave ", "serious ", "profound ", "strong ", "particular ", "continuing ",
+              "full ", "great ", "sincere ", "utmost ")
+
+
+def _expressed(verb: str) -> tuple[str, ...]:
+    return tuple(f"{verb} {its}{how}{what}" for its in ("", "its ") for how in _INTENSITY
+                 for what in _EXPRESSED)
+
+
+PREAMBULAR_BASES += _expressed("Expressing")
+OPERATIVE_BASES += _expressed("Expresses")
+
+# Modifiers: "Also notes", "Recognizing also", "Noting with deep concern".
+PREFIX_ADVERBS = ("Also", "Further", "Again", "Once again", "Once more", "Strongly", "Also strongly", "Highly",
+                  "Further strongly", "Urgently", "Firmly", "Further also", "Emphatically",
+                  "Solemnly", "Deeply", "Fully", "Equally")
+SUFFIX_ADVERBS = ("also", "further", "again", "once again", "once more", "therefore", "in particular")
+MANNERS = ("with appreciation", "with satisfaction", "with concern", "with deep concern",
+           "with grave concern", "with serious concern", "with regret", "with deep regret",
+           "with interest", "with approval", "with alarm", "with great concern", "with grave alarm",
+           "with indignation", "with dismay", "with gratitude", "with deep appreciation",
+           "with profound concern", "with anxiety", "with deep anxiety", "with great appreciation",
+           "with deep satisfaction", "with great satisfaction", "with profound appreciation")
+
+
+@lru_cache(maxsize=None)
+def _pattern(part_value: str | None) -> re.Pattern[str]:
+    if part_value == "PP":
+        bases = PREAMBULAR_BASES
+    elif part_value == "OP":
+        bases = OPERATIVE_BASES
+    else:
+        bases = PREAMBULAR_BASES + OPERATIVE_BASES
+
+    def alt(words: tuple[str, ...]) -> str:
+        # Longest first so the regex engine prefers "Noting with deep concern" over "Noting".
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    lowered = tuple(b[0].lower() + b[1:] for b in bases)
+    prefix = f"(?:(?:{alt(PREFIX_ADVERBS)}) (?:{alt(lowered)})|(?:{alt(bases)}))"
+    return re.compile(
+        rf"^{prefix}(?: (?:{alt(SUFFIX_ADVERBS)}))?(?: (?:{alt(MANNERS)}))?(?: (?:{alt(SUFFIX_ADVERBS)}))?"
+        r"(?=$|[\s,;:.])"
+    )
+
+
+# Words that may follow a lead ending in the adverb "further" ("Decides further that", "Calls
+# further upon the parties"). Before any other lower-case word "further" is an adjective that
+# belongs to the object: "Encourages further improvement", "Requests further steps".
+_AFTER_FURTHER = frozenset("""the a an all any each every its their his her that to upon on for
+with in those these this both whether how""".split())
+
+
+def detect_lead(text: str, part: "Part | None" = None) -> str:
+    """The lead phrase that opens ``text`` ('' when the lexicon knows none)."""
+    text = text.lstrip()
+    match = _pattern(part.value if part is not None else None).match(text)
+    if not match:
+        return ""
+    lead = match.group(0)
+    if lead.endswith(" further"):
+        following = text[len(lead):].split(None, 1)
+        word = following[0] if following else ""
+        if word[:1].islower() and word.strip(",;:") not in _AFTER_FURTHER:
+            shorter = lead[: -len(" further")]
+            if detect_lead(shorter, part) == shorter:
+                return shorter
+    return lead

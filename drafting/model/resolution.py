@@ -1,0 +1,391 @@
+"""The domain: resolutions, paragraphs, addresses, and the results of diff and propose.
+
+Everything here is a frozen dataclass or a ``str`` enum; no I/O. Operative numbers and
+sub-paragraph letters are never stored: an :class:`Address` is derived from a paragraph's place,
+so renumbering is free and never shows up as a change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any, Iterator, Mapping
+
+from drafting.model.grammar import label, unlabel
+from drafting.model.leads import detect_lead
+
+
+class Body(str, Enum):
+    GA = "General Assembly"
+    SC = "Security Council"
+
+    @property
+    def short(self) -> str:
+        return "GA" if self is Body.GA else "SC"
+
+    @classmethod
+    def parse(cls, value: str) -> "Body":
+        for body in cls:
+            if value in (body.value, body.short):
+                return body
+        raise ValueError(value)
+
+
+class Part(str, Enum):
+    PREAMBLE = "PP"
+    OPERATIVE = "OP"
+
+
+# ---------------------------------------------------------------------------- addresses
+
+_ADDRESS_RE = re.compile(r"^(PP|OP)(\d+)((?:\([a-z]+\))*)$")
+
+
+@dataclass(frozen=True, order=True)
+class Address:
+    """Where a paragraph stands, in the form negotiators use: PP3, OP12, OP12(b), OP12(b)(ii).
+
+    ``number`` is 1-based within the part; ``sub`` holds the 1-based index at each deeper level.
+    """
+
+    part: Part
+    number: int
+    sub: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        labels = "".join(f"({label(d, n)})" for d, n in enumerate(self.sub, start=1))
+        return f"{self.part.value}{self.number}{labels}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Address":
+        match = _ADDRESS_RE.match(text.strip().replace(" ", ""))
+        if not match:
+            raise ValueError(f"expected a paragraph address such as PP3, OP12 or OP12(b)(ii), found {text!r}")
+        part, number, rest = match.groups()
+        labels = re.findall(r"\(([a-z]+)\)", rest)
+        try:
+            sub = tuple(unlabel(d, t) for d, t in enumerate(labels, start=1))
+        except (ValueError, KeyError):
+            raise ValueError(f"expected letters then roman numerals in {text!r}") from None
+        return cls(Part(part), int(number), sub)
+
+    def child(self, n: int) -> "Address":
+        return Address(self.part, self.number, self.sub + (n,))
+
+    @property
+    def parent(self) -> "Address | None":
+        return Address(self.part, self.number, self.sub[:-1]) if self.sub else None
+
+    @property
+    def depth(self) -> int:
+        return len(self.sub)
+
+
+# ---------------------------------------------------------------------------- paragraphs
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A preambular or operative paragraph, or a sub-paragraph; ``items`` nest to any depth."""
+
+    text: str
+    items: tuple["Paragraph", ...] = ()
+    id: str | None = None
+    lead: str | None = None  # overrides the lead found by the lexicon
+    note: str | None = None  # footnote text
+
+    def lead_phrase(self, part: Part | None = None) -> str:
+        """The words set in italics: the ``lead`` override, else the lexicon's match ('' if none)."""
+        if self.lead is not None:
+            return self.lead
+        return detect_lead(self.text, part)
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the paragraph is stored as a bare string."""
+        return not self.items and self.id is None and self.lead is None and self.note is None
+
+    def with_text(self, text: str) -> "Paragraph":
+        return replace(self, text=text)
+
+    def to_dict(self) -> str | dict[str, Any]:
+        """A bare string when only the text is set, else a mapping in the fixed key order."""
+        if self.is_plain:
+            return self.text
+        out: dict[str, Any] = {"text": self.text}
+        for key in ("lead", "id", "note"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.items:
+            out["items"] = [item.to_dict() for item in self.items]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: str | Mapping[str, Any]) -> "Paragraph":
+        if isinstance(data, str):
+            return cls(text=data)
+        return cls(
+            text=data["text"],
+            items=tuple(cls.from_dict(item) for item in data.get("items") or ()),
+            id=data.get("id"),
+            lead=data.get("lead"),
+            note=data.get("note"),
+        )
+
+
+# ---------------------------------------------------------------------------- resolutions
+
+Facts = Mapping[str, Any]
+
+# The fixed order of the metadata keys in a resolution file.
+METADATA_KEYS = ("symbol", "body", "session", "year", "adopted", "meeting", "agenda_item", "draft",
+                 "vote", "adoption_note", "sponsors", "title", "source")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One adopted (or draft) resolution: metadata, facts, preamble and operative part."""
+
+    symbol: str | None = None
+    body: Body = Body.GA
+    session: int | None = None
+    year: int | None = None
+    adopted: dt.date | None = None
+    meeting: int | None = None
+    agenda_item: str | None = None
+    draft: str | None = None
+    vote: str | None = None
+    adoption_note: str | None = None  # the footnote on the adoption line ("Two members ... did not participate")
+    sponsors: tuple[str, ...] = ()
+    title: str | None = None
+    source: str | None = None
+    facts: Facts = field(default_factory=dict)
+    preamble: tuple[Paragraph, ...] = ()
+    operative: tuple[Paragraph, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the fixed key order of the YAML store; unset keys are left out."""
+        out: dict[str, Any] = {}
+        for key in METADATA_KEYS:
+            value = getattr(self, key)
+            if key == "body":
+                value = value.value
+            if value is None or value == () or value == {}:
+                continue
+            out[key] = list(value) if key == "sponsors" else value
+        if self.facts:
+            out["facts"] = dict(self.facts)
+        out["preamble"] = [p.to_dict() for p in self.preamble]
+        out["operative"] = [p.to_dict() for p in self.operative]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Resolution":
+        """From data already checked by :mod:`drafting.store` (which reports bad shapes)."""
+        kwargs: dict[str, Any] = {k: data[k] for k in METADATA_KEYS if data.get(k) is not None}
+        if "body" in kwargs:
+            kwargs["body"] = Body.parse(kwargs["body"])
+        if "sponsors" in kwargs:
+            kwargs["sponsors"] = tuple(kwargs["sponsors"])
+        if "agenda_item" in kwargs:
+            kwargs["agenda_item"] = str(kwargs["agenda_item"])
+        return cls(
+            **kwargs,
+            facts=dict(data.get("facts") or {}),
+            preamble=tuple(Paragraph.from_dict(p) for p in data.get("preamble") or ()),
+            operative=tuple(Paragraph.from_dict(p) for p in data.get("operative") or ()),
+        )
+
+    def part(self, part: Part) -> tuple[Paragraph, ...]:
+        return self.preamble if part is Part.PREAMBLE else self.operative
+
+    def top(self) -> Iterator[tuple[Address, Paragraph]]:
+        """Every top-level paragraph, preamble first, with its address."""
+        for part in Part:
+            for i, paragraph in enumerate(self.part(part), start=1):
+                yield Address(part, i), paragraph
+
+    def walk(self) -> Iterator[tuple[Address, Paragraph]]:
+        """Every paragraph and sub-paragraph, in reading order, with its address."""
+
+        def below(address: Address, paragraph: Paragraph) -> Iterator[tuple[Address, Paragraph]]:
+            yield address, paragraph
+            for n, item in enumerate(paragraph.items, start=1):
+                yield from below(address.child(n), item)
+
+        for address, paragraph in self.top():
+            yield from below(address, paragraph)
+
+    def get(self, address: Address | str) -> Paragraph:
+        """The paragraph at ``address``; KeyError when there is none."""
+        if isinstance(address, str):
+            address = Address.parse(address)
+        paragraphs = self.part(address.part)
+        try:
+            paragraph = paragraphs[address.number - 1]
+            for n in address.sub:
+                paragraph = paragraph.items[n - 1]
+        except IndexError:
+            raise KeyError(str(address)) from None
+        if address.number < 1 or any(n < 1 for n in address.sub):
+            raise KeyError(str(address))
+        return paragraph
+
+    def replace_paragraph(self, address: Address, paragraph: Paragraph) -> "Resolution":
+        """A copy with the paragraph at ``address`` replaced."""
+
+        def swap(items: tuple[Paragraph, ...], path: tuple[int, ...]) -> tuple[Paragraph, ...]:
+            i = path[0] - 1
+            if len(path) == 1:
+                new = paragraph
+            else:
+                new = replace(items[i], items=swap(items[i].items, path[1:]))
+            return items[:i] + (new,) + items[i + 1:]
+
+        path = (address.number,) + address.sub
+        if address.part is Part.PREAMBLE:
+            return replace(self, preamble=swap(self.preamble, path))
+        return replace(self, operative=swap(self.operative, path))
+
+    @property
+    def label(self) -> str:
+        """How a report names this text: its symbol, else 'draft <year>'."""
+        if self.symbol:
+            return self.symbol
+        return f"draft {self.year}" if self.year else "draft"
+
+
+# ---------------------------------------------------------------------------- diff results
+
+class ChangeKind(str, Enum):
+    UNCHANGED = "unchanged"
+    AMENDED = "amended"
+    MOVED = "moved"  # may also be amended: look at the hunks
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class HunkOp(str, Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+class HunkClass(str, Enum):
+    """What kind of edit a changed hunk is; all but WORDING are routine annual updates."""
+
+    YEAR = "year"
+    SESSION = "session"
+    SYMBOL = "symbol"
+    DATE = "date"
+    NUMBER = "number"
+    LIST = "list"
+    PUNCTUATION = "punctuation"  # only the mark that closes a paragraph (",", ";", "." or ":")
+    WORDING = "wording"
+
+
+@dataclass(frozen=True)
+class Hunk:
+    op: HunkOp
+    text: str
+    cls: HunkClass | None = None  # None for equal hunks
+
+
+@dataclass(frozen=True)
+class Change:
+    """One paragraph (or a split/merge group) of the old and new text, and how it changed.
+
+    ``old``/``new`` list the addresses involved (empty on the side where the paragraph does not
+    exist). Joining the ``equal`` and ``delete`` hunks rebuilds the old text exactly, ``equal`` and
+    ``insert`` the new text; for split and merged groups the paragraphs are joined with "\\n".
+    """
+
+    kind: ChangeKind
+    old: tuple[Address, ...]
+    new: tuple[Address, ...]
+    hunks: tuple[Hunk, ...] = ()
+    similarity: float = 1.0
+
+    @property
+    def routine(self) -> bool:
+        """True when no hunk is a wording change (unchanged paragraphs are routine too)."""
+        if self.kind in (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.SPLIT, ChangeKind.MERGED):
+            return False
+        if self.kind is ChangeKind.MOVED and self.old and self.new and self.old[0].part is not self.new[0].part:
+            return False  # a preambular paragraph made operative (or back) changes its force
+        return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
+
+    @property
+    def old_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.DELETE)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions aligned and diffed: every paragraph of both appears in exactly one change."""
+
+    old: Resolution
+    new: Resolution
+    changes: tuple[Change, ...]
+    config: Mapping[str, Any] = field(default_factory=dict)  # thresholds used; reports record them
+
+    @property
+    def identical(self) -> bool:
+        return all(c.kind is ChangeKind.UNCHANGED for c in self.changes)
+
+    def summary(self) -> dict[str, int]:
+        """Counts by kind, then routine/substantive among the changed paragraphs."""
+        counts = {kind.value: 0 for kind in ChangeKind}
+        routine = substantive = 0
+        for change in self.changes:
+            counts[change.kind.value] += 1
+            if change.kind is not ChangeKind.UNCHANGED:
+                if change.routine:
+                    routine += 1
+                else:
+                    substantive += 1
+        counts["routine"] = routine
+        counts["substantive"] = substantive
+        return counts
+
+
+# ---------------------------------------------------------------------------- proposals
+
+class FlagKind(str, Enum):
+    STALE = "stale"
+    MISSING_FACT = "missing-fact"
+    AMBIGUOUS = "ambiguous"
+    NULL_FACT = "null-fact"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit that propose made: where, by which rule, and the paragraph before and after."""
+
+    paragraph: Address
+    rule: str  # e.g. "calendar:session", "fact:next_chair"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A paragraph the drafting officer must still look at, and why."""
+
+    paragraph: Address | None
+    kind: FlagKind
+    message: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    precedent: Resolution
+    draft: Resolution
+    edits: tuple[Edit, ...] = ()
+    flags: tuple[Flag, ...] = ()

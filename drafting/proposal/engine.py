@@ -1,0 +1,479 @@
+"""Propose next year's draft from last year's text and this year's facts.
+
+The rules run in a fixed order on the paragraph texts, and each edit is logged with its rule:
+
+1. ``calendar:session``: ordinal session names of the current and next session move on one.
+2. ``calendar:recall-chain``: the precedent joins the "Recalling its resolutions ..." chain.
+3. ``calendar:previous-resolution``: references to the resolution before the precedent now name
+   the precedent ("pursuant to resolution 67/135" -> "68/128").
+4. ``fact:<key>``: each old fact found in the text is replaced by its new value, written in the
+   form the text used.
+5. ``calendar:reporting-year``: "in 2013", "during 2013", "for 2014" move on one year (annual
+   series only).
+
+Then every paragraph that still speaks of the old year is flagged ``stale``. Nothing here knows
+a particular resolution: the rules read symbols, dates, ordinals and the facts' own keys.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
+
+from drafting.proposal import facts as F
+from drafting.proposal.facts import short_symbol
+from drafting.model import Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
+
+DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
+# In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
+_CHAIN_DATE = rf"\d{{1,2}} (?:{F.MONTH_RE})(?: \d{{4}})?"
+GA_REF = rf"\d+/\d+(?: of {_CHAIN_DATE})?"
+SC_REF = rf"\d+ ?\(\d{{4}}\)(?: of {_CHAIN_DATE})?"
+_REF = rf"(?:{GA_REF}|{SC_REF})"
+# "its resolutions 55/56 of 1 December 2000, ... and 67/135 of 18 December 2012"
+CHAIN_RE = re.compile(rf"\b(?:Recalling|Reaffirming|Recalls|Reaffirms)\b[^,;]{{0,20}}?\bits (resolutions?) "
+                      rf"({_REF}(?:(?:,? and |, ){_REF})*)")
+REF_RE = re.compile(_REF)
+SESSION_RE = re.compile(rf"\b({F.ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", re.IGNORECASE)
+# A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
+_REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
+                            r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
+# A date that belongs to a reference ("resolution 2101 (2013) of 25 April 2013") is no event.
+_AFTER_REF = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
+
+
+@dataclass
+class _Work:
+    """The texts being edited, by address, with the log so far."""
+
+    precedent: Resolution
+    new_facts: Mapping[str, Any]
+    texts: dict[Address, str]
+    edits: list[Edit] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    stale_facts: dict[Address, list[str]] = field(default_factory=dict)
+    handled: set[str] = field(default_factory=set)  # fact keys a renewal rule already wrote
+    rules: dict[str, str] = field(default_factory=dict)  # fact key -> rule name, where not "fact:<key>"
+
+    def set(self, address: Address, rule: str, after: str) -> None:
+        before = self.texts[address]
+        if after != before:
+            self.edits.append(Edit(address, rule, before, after))
+            self.texts[address] = after
+
+
+def _ref_number(ref: str) -> str:
+    """The resolution part of a reference, spacing normalised: '790(1992)' -> '790 (1992)'."""
+    head = ref.split(" of ")[0]
+    return re.sub(r"(\d+) ?\(", r"\1 (", head)
+
+
+def previous_resolution(precedent: Resolution) -> str | None:
+    """The resolution of the series before the precedent: from its facts, else its recall chain.
+
+    In the chain it is the last recalled resolution of the session (GA) before the precedent's.
+    """
+    stated = precedent.facts.get("previous_resolution")
+    if isinstance(stated, str) and stated.strip():
+        return _ref_number(stated)
+    if precedent.session is None:
+        return None
+    for _, paragraph in precedent.walk():
+        for chain in CHAIN_RE.finditer(paragraph.text):
+            for ref in reversed(REF_RE.findall(chain.group(2))):
+                if ref.startswith(f"{precedent.session - 1}/"):
+                    return _ref_number(ref)
+    return None
+
+
+# ---------------------------------------------------------------------------- calendar rules
+
+
+def _sessions(work: _Work) -> None:
+    session = work.precedent.session
+    if session is None:
+        return
+
+    def bump(m: re.Match[str]) -> str:
+        n = F.parse_ordinal(m.group(1))
+        if n not in (session, session + 1):
+            return m.group(0)  # an earlier session is history, not calendar
+        return F.match_case(m.group(1), F.ordinal_word(n + 1))
+
+    for address, text in list(work.texts.items()):
+        work.set(address, "calendar:session", SESSION_RE.sub(bump, text))
+
+
+def _precedent_ref(precedent: Resolution, like: str) -> str | None:
+    own = short_symbol(precedent.symbol)
+    if own is None:
+        return None
+    if " of " in like and precedent.adopted:
+        return f"{own} of {F.format_date(precedent.adopted)}"
+    return own
+
+
+def _recall_chain(work: _Work, previous: str | None) -> None:
+    own = short_symbol(work.precedent.symbol)
+    if previous is None or own is None:
+        return
+    for address, text in list(work.texts.items()):
+        for chain in CHAIN_RE.finditer(text):
+            refs = REF_RE.findall(chain.group(2))
+            numbers = [_ref_number(r) for r in refs]
+            if previous not in numbers or _ref_number(own) in numbers:
+                continue  # not the series' chain, or the precedent is in it already
+            if re.match(r"\s+of\b|,?\s+(?:and\s+)?\d", text[chain.end():]):
+                continue  # the chain goes on in a form not read here: appending would cut it
+            new = _append(work.precedent, chain.group(1), chain.group(2), refs)
+            work.set(address, "calendar:recall-chain", text[:chain.start(1)] + new + text[chain.end():])
+            break
+
+
+def _append(precedent: Resolution, word: str, body: str, refs: list[str]) -> str:
+    """'resolutions A, B and C' -> 'resolutions A, B, C and <precedent>', in the chain's own style."""
+    new_ref = _precedent_ref(precedent, refs[-1])
+    if len(refs) > 1:
+        cut = body.rindex(" and ")
+        body = body[:cut].rstrip(",") + ", " + body[cut + len(" and "):]
+    year = precedent.adopted.year if precedent.adopted else None
+    shares_years = any(re.search(rf" of \d{{1,2}} (?:{F.MONTH_RE})$", r) for r in refs)
+    if shares_years and year and body.endswith(f" {year}") and " of " in (new_ref or ""):
+        body = body[:-len(f" {year}")]  # "of 3 May 1978 and 434 (1978) of 18 September 1978" -> one year
+    return f"{'resolutions' if word == 'resolution' else word} {body} and {new_ref}"
+
+
+def _previous_resolution(work: _Work, previous: str | None) -> None:
+    own = short_symbol(work.precedent.symbol)
+    if previous is None or own is None:
+        return
+    number = re.escape(previous).replace(r"\ ", " ?")
+    pattern = re.compile(rf"(?<![\d/]){number}(?![\d/])(?: of {DATE})?")
+    for address, text in list(work.texts.items()):
+        chains = [(c.start(), c.end()) for c in CHAIN_RE.finditer(text)]
+        out, last = [], 0
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in chains):
+                continue  # the recall chain keeps its history
+            if not _REPORTING_REF.search(text[:m.start()]):
+                continue  # "paragraph 2 of resolution 511 (1982)" cites that text, not the series
+            out.append(text[last:m.start()] + (_precedent_ref(work.precedent, m.group()) or m.group()))
+            last = m.end()
+        work.set(address, "calendar:previous-resolution", "".join(out) + text[last:])
+
+
+def _reporting_years(work: _Work) -> None:
+    year = work.precedent.year
+    if year is None or work.precedent.body is not Body.GA:
+        return  # only annual series have a reporting year
+    pattern = re.compile(rf"\b(in|during|throughout|for) ({year}|{year + 1})\b(?![/)])")
+
+    def bump(m: re.Match[str]) -> str:
+        y = int(m.group(2))
+        if y == year + 1 and m.group(1) != "for":
+            return m.group(0)  # "early in 2014" is a plan, not the reporting period
+        return f"{m.group(1)} {y + 1}"
+
+    for address, text in list(work.texts.items()):
+        if address in work.stale_facts:
+            continue  # its facts are still last year's: moving the year on would misstate them
+        work.set(address, "calendar:reporting-year", pattern.sub(bump, text))
+
+
+def _closing_marks(work: _Work) -> None:
+    """An operative sub-paragraph before the last ends with a semicolon (UN editorial rule; OCR breaks it).
+
+    "(a) To call upon ... 338 (1973)." followed by "(b) ..." is a slip of the copy the precedent was
+    taken from, not a choice of the Council: the draft states it the conventional way.
+    """
+    for parent, paragraph in work.precedent.walk():
+        if parent.part is not Part.OPERATIVE:
+            continue  # the convention is the operative part's; preambular lists vary
+        for n, item in enumerate(paragraph.items[:-1], start=1):
+            if item.items:
+                continue  # it ends with the lead-in of its own list
+            address = parent.child(n)
+            text = work.texts[address]
+            if re.search(r"[\w)\]’”\"][.:,]$", text):
+                work.set(address, "editorial:closing-mark", text[:-1] + ";")
+
+
+# ---------------------------------------------------------------------------- fact rules
+
+
+@dataclass(frozen=True)
+class _Place:
+    address: Address
+    found: F.Found
+    path: str
+    score: int
+
+
+def _key_words(path: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z]+", path.lower()) if len(w) >= 3]
+
+
+def _context_score(path: str, text: str, found: F.Found, old: Mapping[str, Any]) -> int:
+    """How much the words around a place speak of this fact (key words, sibling values)."""
+    before = re.findall(r"[A-Za-z]+", text[:found.start])[-8:]
+    after = re.findall(r"[A-Za-z]+", text[found.end:])[:8]
+    near = [w.lower() for w in before + after]
+    score = sum(1 for k in _key_words(path) if any(w.startswith(k) or (len(w) >= 4 and k.startswith(w)) for w in near))
+    # The document a date or symbol belongs to is the nearest such noun before it, however long the
+    # title between ("the report of the Secretary-General on ... of 9 April 1984"): the same reading
+    # that keyed the fact when it was extracted, so two facts with one value still part.
+    noun = F.noun_before(text, found.start)
+    if noun is not None and re.split(r"[._\[]", path, maxsplit=1)[0] == noun:
+        score += 2
+    entry = re.match(r"^(.*\[\d+\])\.", path)
+    if entry:  # an item of a list of records: its other fields nearby count
+        for sibling, value in old.items():
+            if sibling != path and sibling.startswith(entry.group(1) + ".") and F.find(value, text):
+                score += 1
+    return score
+
+
+def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
+    """Where each old fact is stated: longest spans first, shared spans to the best-fitting key."""
+    candidates: list[_Place] = []
+    for address, text in work.texts.items():
+        for path, value in old.items():
+            if path == "previous_resolution":
+                continue  # a calendar rule's business
+            for found in F.find(value, text):
+                candidates.append(_Place(address, found, path, _context_score(path, text, found, old)))
+    kept: list[_Place] = []
+    for place in sorted(candidates, key=lambda p: (-(p.found.end - p.found.start), -p.score)):
+        clash = [k for k in kept if k.address == place.address
+                 and not (place.found.end <= k.found.start or place.found.start >= k.found.end)]
+        same = all((k.found.start, k.found.end) == (place.found.start, place.found.end) for k in clash)
+        if not clash or (same and all(k.score == place.score for k in clash)):
+            kept.append(place)
+    by_path: dict[str, list[_Place]] = {}
+    for place in kept:
+        by_path.setdefault(place.path, []).append(place)
+    for path, places in by_path.items():
+        backed = [p for p in places if p.score > 0]
+        if backed and len(backed) < len(places):
+            by_path[path] = backed  # the other places are the same words about something else
+    return by_path
+
+
+def _facts(work: _Work) -> None:
+    old = F.leaves(work.precedent.facts)
+    places = _places(work, old)
+    planned: dict[Address, list[tuple[_Place, str]]] = {}
+    for path, value in old.items():
+        if value is not None and path != "previous_resolution" and path not in work.handled:
+            _plan(work, places, path, value, planned)
+    for key, value in work.new_facts.items():
+        if key not in work.precedent.facts and key not in ("sources", "previous_resolution", *work.handled) \
+                and value is not None:
+            work.flags.append(Flag(None, FlagKind.MISSING_FACT,
+                                   f"fact {key} ({F.render(value)}) is new: {work.precedent.label} states no "
+                                   "value for it, so no paragraph was updated; add it where it belongs"))
+    _apply(work, planned)
+
+
+def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
+          planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+    """Plan the replacement of one fact, or say why it cannot be made."""
+    found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
+    if not found:
+        work.flags.append(Flag(None, FlagKind.MISSING_FACT,
+                               f"fact {path} ({F.render(value)}) is not stated in the text; nothing replaced"))
+        return
+    if F.missing(work.new_facts, path):
+        for p in found:
+            work.stale_facts.setdefault(p.address, []).append(f"{path} ({p.found.text})")
+        return
+    new = F.lookup(work.new_facts, path)
+    if new is None:
+        for address in dict.fromkeys(p.address for p in found):
+            work.flags.append(Flag(address, FlagKind.NULL_FACT, f"{path} is null for the new year but the text "
+                                                                f"states {F.render(value)!r}: rewrite or delete"))
+        return
+    if all(p.found.write(new) == p.found.text for p in found):
+        return  # the same value again: nothing to do, nothing to check
+    if len(found) > 1:
+        where = ", ".join(dict.fromkeys(str(p.address) for p in found))
+        work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
+                               f"{path} ({F.render(value)}) is stated in {len(found)} places ({where}); "
+                               "each was replaced: check that every one is this fact"))
+    for p in found:
+        rival = _rival(work, places, p, p.found.write(new))
+        if rival:
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS, f"{p.found.text!r} is both {path} and {rival}, "
+                                                                  "whose new values differ: left as it was"))
+        else:
+            planned.setdefault(p.address, []).append((p, p.found.write(new)))
+
+
+def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
+    """Another key claiming the same words with an equal right, and a different new value."""
+    for path, ps in places.items():
+        for p in ps:
+            if p.path != place.path and p.address == place.address and p.found.start == place.found.start:
+                if F.missing(work.new_facts, path) or F.lookup(work.new_facts, path) is None:
+                    continue
+                if p.found.write(F.lookup(work.new_facts, path)) != written:
+                    return path
+    return None
+
+
+def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+    """Replace the planned spans paragraph by paragraph, one logged edit per fact key."""
+    for address in sorted(planned):
+        items = planned[address]
+        done: list[tuple[int, int]] = []  # (original start, length change) of spans replaced so far
+        paths = list(dict.fromkeys(p.path for p, _ in items))
+        for path in paths:
+            text = work.texts[address]
+            for place, new in sorted((i for i in items if i[0].path == path), key=lambda i: -i[0].found.start):
+                if any(s == place.found.start for s, _ in done):
+                    continue  # a span shared by two keys is written once
+                shift = sum(delta for s, delta in done if s < place.found.start)
+                start, end = place.found.start + shift, place.found.end + shift
+                text = text[:start] + new + text[end:]
+                done.append((place.found.start, len(new) - (place.found.end - place.found.start)))
+            work.set(address, work.rules.get(path, f"fact:{path}"), text)
+
+
+# ---------------------------------------------------------------------------- stale paragraphs
+
+
+def _old_year_mentions(text: str, year: int) -> list[str]:
+    """The dates, months and bare years of ``year`` in ``text`` that are no reference's date."""
+    out: list[str] = []
+    taken: list[tuple[int, int]] = []
+    patterns = (rf"\d{{1,2}}(?: (?:{F.MONTH_RE}))? to {DATE}", DATE, rf"(?:{F.MONTH_RE}) \d{{4}}",
+                rf"(?<![\d/(]){year}(?![\d)])")
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            if not m.group().endswith(str(year)) or any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if _AFTER_REF.search(text[:m.start()]):
+                continue
+            out.append(m.group())
+    return sorted(set(out), key=text.index)
+
+
+def _stale(work: _Work) -> None:
+    year = work.precedent.year
+    # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
+    current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
+    for address, text in work.texts.items():
+        reasons = []
+        mentions = [m for m in _old_year_mentions(text, year) if m not in current] if year else []
+        if mentions:
+            reasons.append(f"still speaks of {year}: " + ", ".join(f'"{m}"' for m in mentions))
+        if address in work.stale_facts:
+            reasons.append("states facts with no new value: " + "; ".join(dict.fromkeys(work.stale_facts[address])))
+        if reasons:
+            work.flags.append(Flag(address, FlagKind.STALE, "; ".join(reasons) + ": update or delete"))
+
+
+# ---------------------------------------------------------------------------- the draft
+
+
+def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[str, Any]) -> Resolution:
+    draft = precedent
+    for address, paragraph in precedent.walk():
+        if texts[address] != paragraph.text:
+            draft = draft.replace_paragraph(address, draft.get(address).with_text(texts[address]))
+    annual = precedent.body is Body.GA and precedent.session is not None
+    # What the secretariat assigns anew is left blank: the symbol, the draft's L. number and the
+    # agenda item (each session numbers its agenda afresh), unless the new facts state it.
+    return replace(
+        draft, symbol=None, adopted=None, meeting=None, draft=None, vote=None, sponsors=(),
+        agenda_item=str(new_facts["agenda_item"]) if new_facts.get("agenda_item") else None,
+        session=precedent.session + 1 if annual else precedent.session,
+        year=precedent.year + 1 if annual and precedent.year else None,
+        source=f"proposed by drafting from {precedent.label}",
+        facts=dict(new_facts),
+    )
+
+
+def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
+    """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags."""
+    from drafting.proposal import renewal
+
+    derived = renewal.derived_facts(precedent.facts, facts)
+    work = _Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
+                 rules={k: "calendar:mandate-end" for k in derived})
+    previous = previous_resolution(precedent)
+    _sessions(work)
+    _recall_chain(work, previous)
+    _previous_resolution(work, previous)
+    renewal.mandate_end_place(work)
+    _closing_marks(work)
+    renewal.documents(work)
+    _facts(work)
+    renewal.flag_derived(work, derived)
+    _reporting_years(work)
+    _stale(work)
+    order = {a: i for i, (a, _) in enumerate(precedent.walk())}
+    edits = sorted(work.edits, key=lambda e: order[e.paragraph])  # stable: rule order kept within a paragraph
+    flags = sorted(work.flags, key=lambda f: (f.paragraph is not None, order.get(f.paragraph, -1) if f.paragraph else -1))
+    return Proposal(precedent, _draft(precedent, work.texts, work.new_facts), tuple(edits), tuple(flags))
+
+
+# ---------------------------------------------------------------------------- the change log
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’/.-]*\w|[^\w\s]|\s+", text)
+
+
+def change_summary(before: str, after: str, context: int = 3) -> str:
+    """The changed words of one edit in Markdown: '…hosted in ~~Johannesburg~~ **Guangzhou** by…'."""
+    import difflib
+
+    a, b = _tokens(before), _tokens(after)
+    snippets = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for group in matcher.get_grouped_opcodes(2 * context):  # words and the spaces between them
+        out = []
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out.append("".join(a[i1:i2]))
+                continue
+            old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+            lead = " " if (old[:1].isspace() or new[:1].isspace()) and not out[-1].endswith(" ") else ""
+            out.append(lead + (f"~~{old.strip()}~~" if old.strip() else "") + (" " if old.strip() and new.strip() else "")
+                       + (f"**{new.strip()}**" if new.strip() else ""))
+            if (old.endswith(" ") or new.endswith(" ")) and not out[-1].endswith(" "):
+                out[-1] += " "
+        snippets.append("…" + "".join(out).strip() + "…")
+    return " ".join(snippets)
+
+
+def log_data(proposal: Proposal) -> dict[str, list[dict[str, Any]]]:
+    """The change log as plain data: the JSON contract of ``drafting propose --format json``."""
+    return {
+        "edits": [{"paragraph": str(e.paragraph), "rule": e.rule, "before": e.before, "after": e.after}
+                  for e in proposal.edits],
+        "warnings": [{"paragraph": str(f.paragraph) if f.paragraph else None, "kind": f.kind.value,
+                      "message": f.message} for f in proposal.flags],
+    }
+
+
+def log_json(proposal: Proposal) -> str:
+    import json
+
+    return json.dumps(log_data(proposal), ensure_ascii=False, indent=2) + "\n"
+
+
+def log_markdown(proposal: Proposal) -> str:
+    """The change log for a person: each edit's changed words, then each warning."""
+    lines = [f"# Proposed draft from {proposal.precedent.label}", "",
+             f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
+    for e in proposal.edits:
+        lines.append(f"- **{e.paragraph}** `{e.rule}`: {change_summary(e.before, e.after)}")
+    lines += [] if proposal.edits else ["- none"]
+    lines += ["", "## Warnings", ""]
+    for f in proposal.flags:
+        lines.append(f"- **{f.paragraph or 'text'}** {f.kind.value}: {f.message}")
+    lines += [] if proposal.flags else ["- none"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,269 @@
+"""Word documents in UN layout: a clean resolution, and a version with real tracked changes.
+
+The look lives in the docxtpl templates (templates/ga.docx, templates/sc.docx, built by
+templates/build_templates.py): masthead, heading lines, styles and the auto-numbering of operative
+paragraphs and sub-paragraphs. This module fills their fields with runs (autoescape on, every
+value escaped by :mod:`.ooxml`), writes the organ line and each body paragraph whole into the
+template's ``{{p ...}}`` slots, then adds footnotes, comments and the resolution's metadata (``docProps/custom.xml``, so
+that :func:`drafting.importers.docx.read_docx` gives back exactly what was rendered).
+
+Determinism: no timestamp is written unless a revision ``date`` is given, and zip entries carry a
+fixed time, so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import drafting
+
+from drafting.errors import RenderError
+from drafting.model import Body, Comparison, Flag, Resolution, format_date, ordinal_word
+from drafting.render.documents import ooxml
+from drafting.render.documents.body import BodyWriter, Unit, clean_units
+
+TEMPLATES = Path(drafting.__file__).resolve().parents[1] / "templates"
+METADATA_PROPERTY = "drafting.metadata"  # YAML of the metadata and facts (no paragraphs)
+EXTRAS_PROPERTY = "drafting.extras"  # YAML of what Word cannot show: paragraph ids, odd leads
+
+
+class RenderWarning(UserWarning):
+    """Something in the input could not go into the document as it was (e.g. a control character)."""
+
+
+def template_path(template: str | Path | None, body: Body) -> Path:
+    """The template file: ``ga``/``sc`` by name, a path, or the one for the resolution's body."""
+    if template is None:
+        template = "ga" if body is Body.GA else "sc"
+    path = TEMPLATES / f"{template}.docx" if str(template) in ("ga", "sc") else Path(template)
+    if not path.is_file():
+        raise RenderError(f"{template}: no such template; expected ga, sc or the path of a .docx "
+                          f"template (the built-in ones are in {TEMPLATES})")
+    return path
+
+
+def render_document(resolution: Resolution, path: str | Path, template: str | Path | None = None) -> None:
+    """Write ``resolution`` as a clean Word document in UN layout.
+
+    Characters XML forbids are dropped with a :class:`RenderWarning` (python ``warnings``).
+    """
+    revs = ooxml.Revisions()
+    writer = BodyWriter(revs)
+    writer.organ(ooxml.run(f"The {resolution.body.value},", revs))
+    _write_units(writer, clean_units(resolution))
+    _save(resolution, writer, path, template)
+
+
+def render_file(source: str | Path, output: str | Path, template: str | Path | None = None) -> None:
+    """Load a resolution file (YAML) and write it with :func:`render_document`."""
+    from drafting.store import load
+
+    render_document(load(source), output, template)
+
+
+def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "drafting",
+                   date: dt.datetime | dt.date | str | None = None, substantive_only: bool = False,
+                   comments: Sequence[Flag] = ()) -> None:
+    """Write the new version with every change of ``comparison`` as a Word revision.
+
+    Accept All gives the new text, Reject All the old. ``date`` (None: revisions carry no date,
+    so output stays deterministic) is written as ISO 8601. ``substantive_only`` applies routine
+    changes without marks. ``comments`` become Word comments on the paragraphs they name.
+    """
+    from drafting.render.documents.tracked import tracked_units
+
+    revs = ooxml.Revisions(author=author, date=_iso(date))
+    writer = BodyWriter.with_flags(revs, comments)
+    writer.organ(ooxml.run(f"The {comparison.new.body.value},", revs))
+    _write_units(writer, tracked_units(comparison, substantive_only=substantive_only))
+    writer.anchor_leftovers()
+    _save(comparison.new, writer, path, None, old=comparison.old)
+
+
+def _iso(date: dt.datetime | dt.date | str | None) -> str | None:
+    if date is None or isinstance(date, str):
+        return date
+    if not isinstance(date, dt.datetime):
+        date = dt.datetime(date.year, date.month, date.day)
+    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write_units(writer: BodyWriter, units: Iterable[Unit]) -> None:
+    for unit in units:
+        writer.write(unit)
+
+
+# ---------------------------------------------------------------------------- heading
+
+
+def heading_fields(res: Resolution) -> dict[str, str | None]:
+    """The text of every heading line of the templates (None: the line is left out)."""
+
+    symbol = res.symbol or ""
+    fields: dict[str, str | None] = {
+        "symbol_block": symbol or res.draft or "Draft",
+        "session_line": f"{ordinal_word(res.session).capitalize()} session" if res.session and res.body is Body.GA else None,
+        "agenda_line": f"Agenda item {res.agenda_item}" if res.agenda_item else None,
+        "adopted_heading": None, "draft_line": None, "resolution_heading": None,
+        "draft_heading": None if symbol else "Draft resolution",
+        "sponsors_line": "Sponsors: " + ", ".join(res.sponsors) if res.sponsors else None,
+        "title_line": res.title,
+    }
+    if res.body is Body.GA and symbol:
+        if res.adopted:
+            fields["adopted_heading"] = f"Resolution adopted by the General Assembly on {format_date(res.adopted)}"
+        if res.draft:
+            fields["draft_line"] = f"[draft resolution {res.draft}]"
+        if symbol.startswith("A/RES/") and res.title:
+            fields["title_line"] = f"{symbol[len('A/RES/'):]}.\t{res.title}"
+    if res.body is Body.SC and symbol.startswith("S/RES/"):
+        of = f" of {format_date(res.adopted)}" if res.adopted else ""
+        fields["resolution_heading"] = f"Resolution {symbol[len('S/RES/'):]}{of}"
+    return fields
+
+
+def heading_runs(res: Resolution, old: Resolution | None, revs: ooxml.Revisions) -> dict[str, object]:
+    """Run XML for every heading field; a line that changed from ``old`` shows as a revision.
+
+    A line that the new text no longer has cannot be shown (its paragraph is left out).
+    """
+    from drafting.render.documents.show import adoption_line
+
+    new_fields = heading_fields(res)
+    old_fields = heading_fields(old) if old is not None else new_fields
+    out: dict[str, object] = {}
+    for key, value in new_fields.items():
+        before = old_fields.get(key)
+        if value is None:
+            out[key] = None
+        elif before == value:
+            out[key] = ooxml.run(value, revs)
+        elif before is None:
+            out[key] = ooxml.run(value, revs, op="insert")
+        else:
+            from drafting.comparison.diff import word_diff
+
+            out[key] = "".join(ooxml.run(h.text, revs, op=h.op.value) for h in word_diff(before, value))
+    line = adoption_line(res)
+    out["adoption"] = [ooxml.run(part, revs) for part in line.split("\n")] if line else []
+    return out
+
+
+# ---------------------------------------------------------------------------- the package
+
+
+def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str | Path | None,
+          old: Resolution | None = None) -> None:
+    """Fill the template, add the footnotes, comments and metadata parts, write atomically."""
+    from drafting.store import write_atomic
+
+    source = template_path(template, res.body)
+    esc = writer.revs.sanitizer
+    tpl = _fill(source, res, old, writer)
+    _add_footnotes(tpl, writer, esc)
+    if writer.comment_list:
+        _add_part(tpl.docx.part, "/word/comments.xml", ooxml.CT_COMMENTS, ooxml.RT_COMMENTS,
+                  ooxml.comments_xml(writer.comment_list, writer.revs.author, writer.revs.date, esc))
+    _add_part(tpl.docx.part.package, "/docProps/custom.xml", ooxml.CT_CUSTOM, ooxml.RT_CUSTOM,
+              ooxml.custom_properties_xml(_properties(res), esc))
+    if esc.dropped:
+        warnings.warn(RenderWarning(
+            f"{path}: dropped {len(esc.dropped)} character(s) that XML forbids "
+            f"({', '.join(sorted(set(esc.dropped)))})"), stacklevel=3)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    write_atomic(path, ooxml.fixed_zip(buffer.getvalue()))
+
+
+def _fill(source: Path, res: Resolution, old: Resolution | None, writer: BodyWriter):
+    """The docxtpl template rendered with autoescape on; every value is escaped run XML already."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from markupsafe import Markup
+
+    try:
+        tpl = DocxTemplate(str(source))
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several kinds on a file that is not a .docx
+        raise RenderError(f"{source}: expected a Word .docx template, found a file python-docx "
+                          f"cannot open ({type(exc).__name__})") from None
+
+    def safe(value):  # run XML, escaped by ooxml already: autoescape must leave it alone
+        return [Markup(v) for v in value] if isinstance(value, list) else value and Markup(value)
+
+    context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
+    if res.adoption_note and context.get("adoption"):
+        # The note on the adoption line ("Two members ... did not participate in the voting.") is
+        # a footnote like any other, numbered after the paragraphs' own.
+        writer.notes.append((writer.next_note, res.adoption_note))
+        context["adoption"][-1] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs))
+        writer.next_note += 1
+    organ, *body = writer.paragraphs()
+    if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
+        body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
+    context["organ_line"] = Markup(organ)
+    context["body"] = [Markup(p) for p in body]
+    try:
+        tpl.render(context, autoescape=True)
+    except TemplateError as exc:
+        line = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        raise RenderError(f"{source}:{line}: template error: {exc.message}; fix the template "
+                          "(templates/build_templates.py rebuilds the built-in ones)") from None
+    return tpl
+
+
+def _add_footnotes(tpl, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
+    if not writer.notes:
+        return
+    for part in tpl.docx.part.package.iter_parts():
+        if part.content_type == ooxml.CT_FOOTNOTES:
+            part._blob = ooxml.footnotes_xml(part.blob, writer.notes, writer.revs)
+            return
+    raise RenderError("the template has no footnotes part (word/footnotes.xml); rebuild it with "
+                      "templates/build_templates.py")
+
+
+def _add_part(owner, name: str, content_type: str, reltype: str, blob: bytes) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = owner if hasattr(owner, "iter_parts") else owner.package
+    part = Part(PackURI(name), content_type, blob, package)
+    owner.relate_to(part, reltype)
+
+
+def _lead_unseen(address, paragraph) -> bool:
+    """True when the italics cannot tell a reader that the paragraph has its own ``lead``."""
+    from drafting.model.leads import detect_lead
+
+    lead = paragraph.lead
+    if not paragraph.text.startswith(lead):
+        return True  # not set in italics at all
+    if address.depth:
+        return lead == ""  # an item's italics read back as its lead; none reads as no lead
+    return lead == detect_lead(paragraph.text, address.part)  # reads back as "the lexicon's"
+
+
+def _properties(res: Resolution) -> dict[str, str]:
+    """Metadata, facts and the paragraph details Word cannot show, as YAML in custom properties."""
+    from drafting.store import dump_data
+
+    meta = res.to_dict()
+    meta.pop("preamble", None)
+    meta.pop("operative", None)
+    extras = {}
+    for address, paragraph in res.walk():
+        extra = {}
+        if paragraph.id is not None:
+            extra["id"] = paragraph.id
+        if paragraph.lead is not None and _lead_unseen(address, paragraph):
+            extra["lead"] = paragraph.lead
+        if extra:
+            extras[str(address)] = extra
+    props = {METADATA_PROPERTY: dump_data(meta)}
+    if extras:
+        props[EXTRAS_PROPERTY] = dump_data(extras)
+    return props

@@ -1,0 +1,1 @@
+"""Reports of a comparison: terminal, Markdown, HTML, JSON, and the switch between formats."""

@@ -1,0 +1,1 @@
+"""Model UN training: score a draft against the adopted text, worksheets and keys, phrase lists."""

@@ -37,6 +37,10 @@ _STR_KEYS = ("symbol", "draft", "vote", "adoption_note", "title", "source")
 # ---------------------------------------------------------------------------- reading
 
 
+# How a Word file of ours carries what its visible text cannot: custom document properties holding
+# YAML. The renderer writes them and the .docx importer reads them.
+METADATA_PROPERTY = "drafting.metadata"  # the metadata and facts (no paragraphs)
+EXTRAS_PROPERTY = "drafting.extras"  # paragraph ids, odd leads
 ZIP_MAGIC = b"PK\x03\x04"  # how a Word .docx (a zip archive) opens
 
 
@@ -481,12 +485,20 @@ class SeriesRow:
         return f"{self.years[0]}" if self.years[0] == self.years[-1] else f"{self.years[0]}–{self.years[-1]}"
 
 
-def series_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The resolution files of one series folder, oldest first (by file name: year or symbol)."""
+def series_files(folder: str | os.PathLike[str], at_least: int = 0) -> list[Path]:
+    """The resolution files of one series folder, oldest first (by file name: year or symbol).
+
+    ``at_least=2`` is what every series command needs (a pair to compare); fewer is an error.
+    """
     p = Path(folder)
     if not p.is_dir():
         raise DraftingError(f"{p}: expected a series folder of <year>.yaml files, found no folder")
-    return sorted((f for f in p.glob("*.yaml") if not f.name.endswith(".facts.yaml")), key=_file_order)
+    files = sorted((f for f in p.glob("*.yaml") if not f.name.endswith(".facts.yaml")), key=_file_order)
+    if len(files) < at_least:
+        wanted = "one resolution file" if at_least == 1 else f"{at_least} resolution files"
+        raise DraftingError(f"{p}: expected a series of at least {wanted} (*.yaml), found {len(files)}; "
+                            "put each year's text of the series in this folder")
+    return files
 
 
 def _file_order(path: Path) -> tuple[int, str]:

@@ -131,7 +131,8 @@ def test_evaluate_needs_a_series(tmp_path: Path) -> None:
     save(R790, tmp_path / "one" / "0790.yaml")
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "one")])
     assert (result.exit_code, result.output) == (
-        2, f"drafting: {tmp_path / 'one'}: expected a series of at least two resolution files, found 1\n")
+        2, f"drafting: {tmp_path / 'one'}: expected a series of at least 2 resolution files (*.yaml), "
+        "found 1; put each year's text of the series in this folder\n")
 
 
 def _series(name: str):

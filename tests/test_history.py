@@ -149,7 +149,7 @@ def test_blame_errors_say_what_was_expected(series: Path, args: tuple, message: 
 
 
 def test_history_of_an_empty_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(DraftingError, match="found none"):
+    with pytest.raises(DraftingError, match="at least one resolution file .*found 0"):
         history(tmp_path)
 
 

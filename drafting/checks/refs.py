@@ -14,26 +14,16 @@ from pathlib import Path
 from typing import Iterator
 
 from drafting.checks.base import Context, Hit
-from drafting.model import MONTHS, format_date
-from drafting.model import parse_date as _parse_full_date  # this module's parse_date adds the year hint
+from drafting.model import MONTH_RE, format_date, from_roman, parse_date
 
 # The year may be left to a later date of the list: "426 (1978) of 19 March and 427 (1978) of 3 May 1978".
-_DATE = r"\d{1,2} (?:" + "|".join(MONTHS) + r")(?: \d{4})?"
+_DATE = rf"\d{{1,2}} {MONTH_RE}(?: \d{{4}})?"
 _ITEM = (r"(?P<num>\d{1,4}(?:/\d{1,4})?)"
          r"(?:\s*\((?P<paren>[IVXL]+|\d{4})\))?"
          rf"(?:,?\s+of\s+(?P<date>{_DATE}))?")
 _ITEM_RE = re.compile(_ITEM)
 _LIST_RE = re.compile(rf"\b(?P<word>[Rr]esolutions?)\s+(?P<list>{_ITEM}(?:(?:\s*,\s*|\s*,?\s+and\s+){_ITEM})*)"
                       .replace("?P<num>", "?:").replace("?P<paren>", "?:").replace("?P<date>", "?:"))
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def roman_value(text: str) -> int:
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = _ROMAN[a]
-        total += -v if b in _ROMAN and _ROMAN[b] > v else v
-    return total
 
 
 @dataclass(frozen=True)
@@ -62,7 +52,7 @@ class Reference:
         if "/" in self.number:
             session = int(self.number.split("/")[0])
         elif self.paren and not self.paren.isdigit():
-            session = roman_value(self.paren)
+            session = from_roman(self.paren)
         else:
             return ()
         return (1945 + session, 1946 + session)
@@ -78,13 +68,6 @@ def _form(m: re.Match[str]) -> str:
     return "ga" if "/" in m.group("num") else "paren" if m.group("paren") else "bare"
 
 
-def parse_date(text: str, year_hint: str | None = None) -> dt.date | None:
-    """'18 December 2012' -> a date; '19 March' takes ``year_hint`` (None when there is none)."""
-    if len(text.split()) == 2:
-        if not year_hint or not year_hint.isdigit():
-            return None
-        text = f"{text} {year_hint}"
-    return _parse_full_date(text)
 
 
 def references(text: str, default_body: str) -> Iterator[list[Reference]]:
@@ -109,7 +92,8 @@ def references(text: str, default_body: str) -> Iterator[list[Reference]]:
                 body = "SC"
             else:
                 body = body_hint or default_body
-            date = parse_date(m.group("date"), paren) if m.group("date") else None
+            date = (parse_date(m.group("date"), paren if paren and paren.isdigit() else None)
+                    if m.group("date") else None)
             found.append(Reference(body, m.group("num"), paren, date, m.group(0)))
         yield found
 

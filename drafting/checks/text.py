@@ -11,10 +11,10 @@ from importlib.resources import files
 from typing import Any, Iterator
 
 from drafting.checks.base import Context, Hit, quoted
-from drafting.model import MONTHS
+from drafting.model import MONTH_RE
 
 DATA = files("drafting") / "data"  # package data: found the same in a wheel and a checkout
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_MONTH = MONTH_RE
 
 
 @lru_cache(maxsize=None)

@@ -22,7 +22,6 @@ from typing import Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
-from drafting.errors import DraftingError
 from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 # ---------------------------------------------------------------------------- tokens
@@ -327,8 +326,5 @@ def series_pairs(folder: str | os.PathLike[str]) -> list[tuple[Path, Path]]:
     """Each file of a series folder with the one after it (``store.series_files`` order)."""
     from drafting.store import series_files
 
-    files = series_files(folder)
-    if len(files) < 2:
-        raise DraftingError(f"{folder}: expected at least two resolution files in the series "
-                            f"folder to compare, found {len(files)}")
+    files = series_files(folder, at_least=2)
     return list(zip(files, files[1:]))

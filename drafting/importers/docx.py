@@ -20,18 +20,16 @@ from typing import Any
 
 from drafting.errors import DraftingError
 from drafting.model.leads import detect_lead
-from drafting.model import Part, Resolution, parse_date, parse_ordinal
+from drafting.model import Part, Resolution, is_roman, parse_date, parse_ordinal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
-METADATA_PROPERTY = "drafting.metadata"
-EXTRAS_PROPERTY = "drafting.extras"
+from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _NUMBER = re.compile(r"^(\d+)\.\s+")
 _LABEL = re.compile(r"^\(([a-z]+)\)\s+")
-_ROMAN = re.compile(r"^[ivxlc]+$")
 
 
 @dataclass
@@ -281,7 +279,7 @@ def _place(par: WordParagraph, part: Part, last_label: dict[int, str]) -> tuple[
         return 0, stripped[m.end():], Part.OPERATIVE
     if (m := _LABEL.match(stripped)):
         label = m.group(1)
-        roman = _ROMAN.match(label) and not (label == "i" and last_label.get(1) == "h") and 1 in last_label
+        roman = is_roman(label) and not (label == "i" and last_label.get(1) == "h") and 1 in last_label
         depth = 2 if roman else 1
         last_label[depth] = label
         return depth, stripped[m.end():], part

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafting.model.leads import detect_lead
-from drafting.model import MONTHS, Paragraph, Part, label
+from drafting.model import MONTHS, Paragraph, Part, is_roman, label
 from drafting.importers.footnotes import strip_markers
 from drafting.importers.pages import SECTION, Section
 from drafting.importers.text import join_lines, mend_split_words, squeeze
@@ -27,7 +27,6 @@ _MISREAD_NUMBER = re.compile(r"^[LIlZSBGT]\.\s+(?=[A-Z])")
 _ITEM_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s+(?=\S)")
 _JUNK = re.compile(r"^[|~—–‘'_]+\s*(?=[A-Z])")
 _QUOTE_OPEN = ("\"", "“", "”", "'", "‘")
-_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 
 @dataclass
@@ -209,11 +208,11 @@ def _is_operative(text: str) -> bool:
 def _nest(parent: Para, item: Para) -> None:
     """Attach a lettered or roman sub-paragraph at the right depth."""
     last = parent.items[-1] if parent.items else None
-    roman = item.label in _ROMAN
+    roman = is_roman(item.label)
     continues_letters = last is not None and last.label is not None and len(last.label) == 1 \
         and item.label is not None and len(item.label) == 1 and ord(item.label) == ord(last.label) + 1
     if last is not None and roman and not continues_letters and (
-            last.text.rstrip().endswith(":") or (last.items and last.items[-1].label in _ROMAN)):
+            last.text.rstrip().endswith(":") or (last.items and is_roman(last.items[-1].label))):
         last.items.append(item)
     else:
         parent.items.append(item)

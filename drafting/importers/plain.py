@@ -22,13 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafting.model import MONTHS, Body, Resolution, parse_ordinal
+from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_ordinal
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
 from drafting.importers.text import vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
-_DATE = r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})"
+_DATE = rf"(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})"
 _GA_PLENARY = re.compile(r"^\s*(\d+)(?:st|nd|rd|th) plenary meeting\s*$")
 _SC_ADOPTED = re.compile(r"^\s*Adopted\b")
 _NOTE = re.compile(r"^\s{4,}\* (.*)$")  # a note as `drafting show` prints it

@@ -17,19 +17,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drafting.errors import DraftingError
-from drafting.model import MONTHS, Body, Resolution, parse_date
+from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
 from drafting.importers.footnotes import parse_notes
 from drafting.importers.pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
 from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
 from drafting.importers.text import mend_split_words, vocabulary
 
-_DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+_DATE = rf"(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})"
 
 # The heading: "Resolution 350 (1974)" / "RESOLUTION 830 (1993)" / "2 (1946). Resolution", then the
 # date ("of 31 May 1974", "on 26 May 1993") and, in the 1990s style, the meeting.
 _HEAD_SYMBOL = re.compile(r"^\s*(?:Resolution\s+(\d+)(?:\s*\((\S{4})\))?|(\d+)\s*\((\d{4})\)\.?\s*Resolution\b)",
                           re.I | re.M)
-_HEAD_DATE = re.compile(r"\b(\S{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\S{4})\b")
+_HEAD_DATE = re.compile(rf"\b(\S{{1,2}})\s+({MONTH_RE})\s+(\S{{4}})\b")
 _HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting",
                            re.I | re.S)
 _HEAD_DRAFT = re.compile(r"^\s*\[(S/[^\]]+)\]\s*$", re.M)

@@ -136,10 +136,7 @@ def load_series(folder: str | os.PathLike[str]) -> tuple[Version, ...]:
     """The texts of a series folder, oldest first."""
     from drafting.store import load, series_files
 
-    files = series_files(folder)
-    if not files:
-        raise DraftingError(f"{folder}: expected a series folder holding <year>.yaml or <number>.yaml "
-                            "resolution files, found none")
+    files = series_files(folder, at_least=1)
     return tuple(Version(i, str(f), load(f)) for i, f in enumerate(files))
 
 

@@ -22,11 +22,11 @@ from typing import Any, Mapping
 
 from drafting.proposal import facts as F
 from drafting.proposal.facts import short_symbol
-from drafting.model import Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
+from drafting.model import DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
 
-DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
+DATE = DATE_RE
 # In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
-_CHAIN_DATE = rf"\d{{1,2}} (?:{F.MONTH_RE})(?: \d{{4}})?"
+_CHAIN_DATE = rf"\d{{1,2}} (?:{MONTH_RE})(?: \d{{4}})?"
 GA_REF = rf"\d+/\d+(?: of {_CHAIN_DATE})?"
 SC_REF = rf"\d+ ?\(\d{{4}}\)(?: of {_CHAIN_DATE})?"
 _REF = rf"(?:{GA_REF}|{SC_REF})"
@@ -34,7 +34,7 @@ _REF = rf"(?:{GA_REF}|{SC_REF})"
 CHAIN_RE = re.compile(rf"\b(?:Recalling|Reaffirming|Recalls|Reaffirms)\b[^,;]{{0,20}}?\bits (resolutions?) "
                       rf"({_REF}(?:(?:,? and |, ){_REF})*)")
 REF_RE = re.compile(_REF)
-SESSION_RE = re.compile(rf"\b({F.ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", re.IGNORECASE)
+SESSION_RE = re.compile(rf"\b({ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", re.IGNORECASE)
 # A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
 _REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
                             r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
@@ -137,7 +137,7 @@ def _append(precedent: Resolution, word: str, body: str, refs: list[str]) -> str
         cut = body.rindex(" and ")
         body = body[:cut].rstrip(",") + ", " + body[cut + len(" and "):]
     year = precedent.adopted.year if precedent.adopted else None
-    shares_years = any(re.search(rf" of \d{{1,2}} (?:{F.MONTH_RE})$", r) for r in refs)
+    shares_years = any(re.search(rf" of \d{{1,2}} (?:{MONTH_RE})$", r) for r in refs)
     if shares_years and year and body.endswith(f" {year}") and " of " in (new_ref or ""):
         body = body[:-len(f" {year}")]  # "of 3 May 1978 and 434 (1978) of 18 September 1978" -> one year
     return f"{'resolutions' if word == 'resolution' else word} {body} and {new_ref}"
@@ -346,7 +346,7 @@ def _old_year_mentions(text: str, year: int) -> list[str]:
     """The dates, months and bare years of ``year`` in ``text`` that are no reference's date."""
     out: list[str] = []
     taken: list[tuple[int, int]] = []
-    patterns = (rf"\d{{1,2}}(?: (?:{F.MONTH_RE}))? to {DATE}", DATE, rf"(?:{F.MONTH_RE}) \d{{4}}",
+    patterns = (rf"\d{{1,2}}(?: (?:{MONTH_RE}))? to {DATE}", DATE, rf"(?:{MONTH_RE}) \d{{4}}",
                 rf"(?<![\d/(]){year}(?![\d)])")
     for pattern in patterns:
         for m in re.finditer(pattern, text):

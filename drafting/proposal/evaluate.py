@@ -184,12 +184,9 @@ def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: 
 
 def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = False) -> Evaluation:
     """Every consecutive pair of a series folder, oldest first."""
-    from drafting.errors import DraftingError
     from drafting.store import load, series_files
 
-    files = series_files(folder)
-    if len(files) < 2:
-        raise DraftingError(f"{folder}: expected a series of at least two resolution files, found {len(files)}")
+    files = series_files(folder, at_least=2)
     texts = [load(f) for f in files]
     pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only) for a, b in zip(texts, texts[1:]))
     return Evaluation(str(Path(folder)), pairs)

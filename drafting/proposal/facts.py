@@ -19,10 +19,10 @@ from typing import Any, Callable, Iterator, Mapping
 
 # Dates and ordinals as the UN writes them live in the model, one copy for every stage; facts
 # files are read and checked by the store, one loader (and one set of messages) for every command.
-from drafting.model import MONTHS, format_date, ordinal_digits, ordinal_word, parse_date, parse_ordinal
+from drafting.model import (MONTH_RE, MONTHS, SYMBOL_RE, format_date, number_word,
+                            ordinal_digits, ordinal_word, parse_date, parse_ordinal)
 from drafting.store import load_facts, loads_facts  # noqa: F401
 
-MONTH_RE = "|".join(MONTHS)
 
 # Names the UN writes with "the": "the Russian Federation", "the Niger", "the Netherlands".
 _ARTICLE_WORDS = ("Republic", "Federation", "United", "Union", "Kingdom", "States", "Islands",
@@ -56,19 +56,6 @@ def needs_article(name: str) -> bool:
     """True for names the UN writes with "the" in running text ("the Russian Federation")."""
     words = name.split()
     return any(w in _ARTICLE_WORDS for w in words) or name in _ARTICLE_NAMES
-
-
-def number_word(n: int) -> str:
-    """69 -> 'sixty-nine' (no 'and', as in :func:`drafting.model.ordinal_word`)."""
-    from num2words import num2words
-
-    return num2words(n).replace(" and ", " ")
-
-
-ORDINAL_RE = r"(?:(?:one|two) hundred )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" \
-             r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|" \
-             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|" \
-             r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
 
 
 def match_case(template: str, text: str) -> str:
@@ -263,9 +250,7 @@ def lookup(facts: Mapping[str, Any], path: str) -> Any:
 # Nouns that name what a date or a document symbol belongs to, nearest first wins.
 _NOUNS = ("report", "letter", "statement", "communication", "note", "complaint", "debate",
           "meeting", "decision", "agreement", "declaration", "communiqué")
-_SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
 DOCUMENT_NOUNS = _NOUNS  # what the dates and symbols of a renewal belong to
-SYMBOL_RE = _SYMBOL_RE
 _DAYS_RE = re.compile(rf"\b(\d{{1,2}}(?:, \d{{1,2}})* and )?(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})\b")
 _REFERENCE_DATE = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
@@ -321,7 +306,7 @@ def extract(resolution: Any, previous: str | None = None) -> dict[str, Any]:
                 _add(out, "mandate_end", value)
             else:
                 _add(out, f"{noun_before(text, m.start()) or 'event'}_date", value)
-        for m in _SYMBOL_RE.finditer(text):
+        for m in SYMBOL_RE.finditer(text):
             if "/RES/" not in m.group():
                 _add(out, f"{noun_before(text, m.start()) or 'document'}_symbol", m.group())
         for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th) meeting\b", text):

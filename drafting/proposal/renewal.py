@@ -26,14 +26,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from drafting.proposal import facts as F
-from drafting.model import Flag, FlagKind
+from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, number_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from drafting.proposal.engine import _Work
 
-_PERIOD_WORDS = {F.number_word(n): n for n in range(1, 25)} | {"a": 1, "an": 1}
+_PERIOD_WORDS = {number_word(n): n for n in range(1, 25)} | {"a": 1, "an": 1}
 _PERIOD_RE = re.compile(r"^(?:(\d+|[a-z]+(?:-[a-z]+)?) )?(months?|years?)$")
-DATE = rf"\d{{1,2}} (?:{F.MONTH_RE}) \d{{4}}"
+DATE = DATE_RE
 
 
 # ---------------------------------------------------------------------------- mandate period
@@ -113,7 +113,7 @@ def _places(work: _Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
             phrase = text[m.start():end]
             if re.search(DATE, phrase) and without == "date":
                 continue
-            if F.SYMBOL_RE.search(phrase) and without == "symbol":
+            if SYMBOL_RE.search(phrase) and without == "symbol":
                 continue
             out.append((address, m.start(), end))
     return out

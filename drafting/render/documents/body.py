@@ -28,7 +28,7 @@ class Unit:
     track_notes: bool = False  # an unchanged text whose footnote may still have changed
 
 
-def lead_of(address: Address, paragraph: Paragraph) -> str:
+def italic_lead(address: Address, paragraph: Paragraph) -> str:
     """The words set in italics: the lead phrase of a paragraph, the ``lead`` override of an item."""
     if address.depth == 0:
         lead = paragraph.lead_phrase(address.part)
@@ -231,8 +231,8 @@ class _State:
     def _leads(self) -> None:
         u = self.unit
         self.old_pos = self.new_pos = 0
-        self.old_lead = len(lead_of(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
-        self.new_lead = len(lead_of(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
+        self.old_lead = len(italic_lead(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
+        self.new_lead = len(italic_lead(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
 
     def add(self, text: str, op: str, revs: ooxml.Revisions) -> None:
         """Runs for ``text``, cut where the lead phrase ends so that only the lead is italic."""

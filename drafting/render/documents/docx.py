@@ -26,8 +26,7 @@ from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit, clean_units
 
 TEMPLATES = Path(drafting.__file__).resolve().parents[1] / "templates"
-METADATA_PROPERTY = "drafting.metadata"  # YAML of the metadata and facts (no paragraphs)
-EXTRAS_PROPERTY = "drafting.extras"  # YAML of what Word cannot show: paragraph ids, odd leads
+from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
 
 class RenderWarning(UserWarning):

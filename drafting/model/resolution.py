@@ -14,6 +14,7 @@ from typing import Any, Iterator, Mapping
 
 from drafting.model.grammar import label, unlabel
 from drafting.model.leads import detect_lead
+from drafting.model.outputs import ComparisonOutput, ProposalOutput
 
 
 class Body(str, Enum):
@@ -327,7 +328,7 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(ComparisonOutput):
     """Two versions aligned and diffed: every paragraph of both appears in exactly one change."""
 
     old: Resolution
@@ -384,7 +385,7 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(ProposalOutput):
     precedent: Resolution
     draft: Resolution
     edits: tuple[Edit, ...] = ()

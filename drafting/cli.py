@@ -514,18 +514,19 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
     if year is not None and paragraph is None:
         raise click.UsageError("--year needs --paragraph (the paragraph as it stood that year)")
     if paragraph is not None:
-        result = hist.blame(series_dir, paragraph, year)
-        html, markup = hist.render_blame_html, hist.render_blame_terminal
+        blame = hist.blame(series_dir, paragraph, year)
+        page, markup = (hist.render_blame_html(blame) if fmt == "html" else "",
+                        hist.render_blame_terminal(blame))
     else:
-        result = hist.history(series_dir)
-        html, markup = hist.render_html, hist.render_terminal
+        series = hist.history(series_dir)
+        page, markup = hist.render_html(series) if fmt == "html" else "", hist.render_terminal(series)
     if fmt == "html":
-        emit(html(result), output)  # type: ignore[arg-type]
+        emit(page, output)
     elif output and output != "-":
         from rich.text import Text
 
-        emit(Text.from_markup(markup(result)).plain, output)  # type: ignore[arg-type]
+        emit(Text.from_markup(markup).plain, output)
     else:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=True).print(markup(result), end="")  # type: ignore[arg-type]
+        Console(highlight=False, soft_wrap=True).print(markup, end="")

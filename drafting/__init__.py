@@ -14,18 +14,35 @@ Heavy parts (Word, HTML, the search index) are imported only by the functions th
 """
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DraftingError, FactsError, Problem, ValidationError
-from drafting.model import (Address, Body, Change, ChangeKind, Comparison, Edit, Flag, FlagKind, Hunk,
-                            HunkClass, HunkOp, Paragraph, Part, Proposal, Resolution)
-from drafting.store import dumps, load, load_facts, loads, save
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from drafting.checks.base import Finding
     from drafting.library.index import SearchResult
+    from drafting.model import (Address, Body, Change, ChangeKind, Comparison, Edit, Flag, FlagKind,
+                                Hunk, HunkClass, HunkOp, Paragraph, Part, Proposal, Resolution)
+    from drafting.store import dumps, load, load_facts, loads, save
+
+# The model and the YAML store load on first use, so that `drafting --help` does not pay for them.
+_LAZY = {name: "drafting.model" for name in (
+    "Address", "Body", "Change", "ChangeKind", "Comparison", "Edit", "Flag", "FlagKind", "Hunk",
+    "HunkClass", "HunkOp", "Paragraph", "Part", "Proposal", "Resolution")}
+_LAZY.update({name: "drafting.store" for name in ("dumps", "load", "load_facts", "loads", "save")})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'drafting' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 

@@ -6,6 +6,7 @@ commands that need them, so ``drafting --help`` starts fast.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`drafting show X | head`): stop quietly, as cat(1) does, and
+            # point stdout at nothing so that the interpreter's last flush cannot fail either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except DraftingError as exc:
             for line in str(exc).splitlines() or ["error"]:
                 click.echo(f"drafting: {line}", err=True)
@@ -84,6 +90,16 @@ class ProgressBar:
             self._bar = None
 
 
+def word_file(path: str, option: str = "-o") -> str:
+    """``path`` when it names a Word file; a .pdf or .yaml name would hold a .docx under a false name."""
+    if Path(path).suffix.lower() != ".docx":
+        hint = (" (to get a PDF, convert the .docx: libreoffice --headless --convert-to pdf FILE.docx)"
+                if Path(path).suffix.lower() == ".pdf" else "")
+        raise DraftingError(f"{path}: expected a Word file name ending in .docx for {option}, "
+                            f"found {Path(path).suffix or 'no extension'}{hint}")
+    return path
+
+
 def emit(text: str, output: str | None) -> None:
     """Print ``text``, or write it atomically to ``output``."""
     if output and output != "-":
@@ -94,7 +110,7 @@ def emit(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-# ---------------------------------------------------------------------------- library (issue 2)
+# ---------------------------------------------------------------------------- library
 
 
 @main.command()
@@ -130,6 +146,7 @@ def show(path: str, addresses: bool) -> None:
 @click.argument("library", default="precedents", type=click.Path())
 def list_(library: str) -> None:
     """The series and years in a precedent library (default: ./precedents)."""
+    from drafting.model import counted
     from drafting.store import list_library
 
     rows = list_library(library)
@@ -138,10 +155,11 @@ def list_(library: str) -> None:
         return
     width = max(len(r.series) for r in rows)
     for row in rows:
-        click.echo(f"{row.series:<{width}}  {row.body:<2}  {len(row.files):>3} texts  {row.span}")
+        texts = counted(len(row.files), "text")
+        click.echo(f"{row.series:<{width}}  {row.body:<2}  {texts:>9}  {row.span}")
 
 
-# ---------------------------------------------------------------------------- import (issue 2)
+# ---------------------------------------------------------------------------- import
 
 
 @main.command(name="import")
@@ -180,7 +198,7 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
     click.echo(f"wrote {output}: {resolution.label}, {len(resolution.preamble)} preambular and "
                f"{len(resolution.operative)} operative paragraphs")
 
-# ---------------------------------------------------------------------------- diff (issue 3)
+# ---------------------------------------------------------------------------- diff
 
 DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
 
@@ -243,7 +261,12 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
         from drafting.render.reports.formats import write
 
         assert output is not None
+        if fmt == "docx":
+            word_file(output)
         write(comparison, output, fmt, substantive_only=substantive_only, author=author, date=when)
+        counts = comparison.summary()
+        click.echo(f"wrote {output}: " + ("identical" if comparison.identical else
+                   f"{counts['substantive']} substantive, {counts['routine']} routine"))
     elif fmt == "terminal" and sys.stdout.isatty():
         from rich.console import Console
 
@@ -277,7 +300,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     sys.exit(0 if all(p.identical for p in pairs) else 1)
 
 
-# ---------------------------------------------------------------------------- render (issue 4)
+# ---------------------------------------------------------------------------- render
 
 
 @main.command()
@@ -299,6 +322,7 @@ def render(source: str, output: str, template: str | None) -> None:
 
     from drafting.render.documents.docx import render_file
 
+    word_file(output)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_file(source, output, template)
@@ -306,7 +330,7 @@ def render(source: str, output: str, template: str | None) -> None:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
 
-# ---------------------------------------------------------------------------- propose (issue 5)
+# ---------------------------------------------------------------------------- propose
 
 
 @main.command()
@@ -326,15 +350,18 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     (stale, missing or null facts, ambiguous places) are listed as warnings. Exit 0 when the
     draft is written, 2 on bad input (nothing is written then).
     """
+    from drafting.model import counted
     from drafting.proposal.files import propose_files
 
+    if docx:
+        word_file(docx, "--docx")
     proposal, text = propose_files(precedent, facts, output, docx=docx, log=log, fmt=fmt)
     if log is None:
         click.echo(text, nl=False)
     written = " and ".join(str(p) for p in (output, docx, log) if p)
     # On stderr, so that standard output stays the log alone (for a pipe or a redirect).
-    click.echo(f"wrote {written}: {len(proposal.edits)} edits, {len(proposal.flags)} warnings "
-               "for a person to look at", err=True)
+    click.echo(f"wrote {written}: {counted(len(proposal.edits), 'edit')}, "
+               f"{counted(len(proposal.flags), 'warning')} for a person to look at", err=True)
 
 
 @main.command()
@@ -355,7 +382,7 @@ def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
     result = evaluate_series(series, calendar_only=calendar_only)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
 
-# ---------------------------------------------------------------------------- lint, training (issue 6)
+# ---------------------------------------------------------------------------- lint, training
 
 
 def _default_library(library: str | None) -> str | None:
@@ -426,6 +453,9 @@ def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
     from drafting.training.score import exercise as run
 
+    word_file(output)
+    if key:
+        word_file(key, "--key")
     answer = run(precedent, facts, output, key)
     click.echo(f"wrote {output}")
     if key and answer is not None:
@@ -446,7 +476,7 @@ def phrases(library: str, fmt: str) -> None:
     click.echo(phrases_json(rows) if fmt == "json" else phrases_terminal(rows), nl=False)
 
 
-# ---------------------------------------------------------------------------- search, history (issue 7)
+# ---------------------------------------------------------------------------- search, history
 
 
 @main.command()

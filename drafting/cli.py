@@ -427,17 +427,23 @@ def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) ->
               help="Lint profile for the draft's findings.")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="html: one self-contained page with each paragraph's word diff.")
+@click.option("--precedent", type=click.Path(), metavar="LAST.yaml",
+              help="Last year's text, the starting point (default: the text before ADOPTED in its series folder).")
 @click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
-def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) -> None:
+def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None,
+          precedent: str | None) -> None:
     """How close a student's draft came to the adopted text, paragraph by paragraph.
 
     Lists the adopted paragraphs the draft matched (with word-level closeness), missed and
-    added, the overall closeness, and the draft's lint findings.
+    added, the overall closeness, how far the draft went from last year's text to the adopted
+    one, and the draft's lint findings.
     """
     from drafting.checks.engine import read_resolution
-    from drafting.training.score import score as run, score_html, score_terminal
+    from drafting.training.score import previous_text, score as run, score_html, score_terminal
 
-    result = run(read_resolution(draft), read_resolution(adopted), profile)
+    start = precedent or previous_text(adopted)
+    result = run(read_resolution(draft), read_resolution(adopted), profile,
+                 read_resolution(start) if start else None)
     names = (draft, adopted)
     emit(score_html(result, names) if fmt == "html" else score_terminal(result, names), output)
 

@@ -71,11 +71,14 @@ def lint(resolution: Resolution, profile: str = "un", library: PathLike | None =
 
 
 def search(library: PathLike, query: str, *, similar: bool = False, body: str | None = None,
-           since: int | None = None, first: bool = False, limit: int | None = None) -> SearchResult:
-    """Agreed language in a precedent library: words, "phrases", prefix* (``similar``: a paragraph)."""
+           since: int | None = None, first: bool = False, limit: int | None = None,
+           min_similarity: float = 60.0) -> SearchResult:
+    """Agreed language in a precedent library: words, "phrases", prefix* (``similar``: a paragraph,
+    shown from ``min_similarity`` percent up)."""
     from drafting.library.index import search as run
 
-    return run(library, query, similar=similar, body=body, since=since, first=first, limit=limit)
+    return run(library, query, similar=similar, body=body, since=since, first=first, limit=limit,
+               min_similarity=min_similarity)
 
 
 __all__ = [

@@ -496,10 +496,12 @@ def phrases(library: str, fmt: str) -> None:
 @click.option("--since", type=int, metavar="YEAR", help="Only texts adopted in YEAR or later.")
 @click.option("--first", is_flag=True, help="Oldest first: the earliest adoption of the wording leads.")
 @click.option("--limit", type=int, metavar="N", help="At most N paragraphs (default 20; 10 with --similar).")
+@click.option("--min-similarity", "floor", type=float, default=60.0, show_default=True, metavar="PERCENT",
+              help="With --similar: the least similarity (0-100) a paragraph needs to be shown.")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
               show_default=True, help="Output format; json gives the text and match offsets.")
 def search(query: str | None, paragraph: str | None, library: str, body: str | None,
-           since: int | None, first: bool, limit: int | None, fmt: str) -> None:
+           since: int | None, first: bool, limit: int | None, floor: float, fmt: str) -> None:
     """Where has this wording been adopted? Search every paragraph of a precedent library.
 
     \b
@@ -516,7 +518,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
     with ProgressBar("indexing precedents") as progress:
         result = run(library, paragraph if paragraph is not None else query or "",
                      similar=paragraph is not None, body=body.upper() if body else None,
-                     since=since, first=first, limit=limit, progress=progress)
+                     since=since, first=first, limit=limit, progress=progress, min_similarity=floor)
     for _, why in result.refresh.skipped:
         click.echo(f"drafting: warning: not indexed: {why}", err=True)
     if fmt == "json":

@@ -170,6 +170,8 @@ def fill(p: Any, runs: Iterable[Run], part: Part) -> None:
 def note(p: Any, owner: str, runs: list[Run], marker: int) -> None:
     """A footnote anchored at the end of ``p``."""
     n = el(p, "authorialNote", marker=str(marker), placement="bottom", eId=f"{owner}__fnt_1")
+    if all(kind.startswith("del") for kind, _ in runs):
+        n.set("status", "removed")  # a footnote the new text no longer has (a comparison)
     fill(el(n, "p"), runs, Part.PREAMBLE)
 
 

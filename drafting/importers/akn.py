@@ -20,11 +20,10 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from drafting.errors import DraftingError
 from drafting.model import Body, Paragraph, Part, Resolution
-from drafting.leads import detect_lead
 from drafting.store import read_bytes
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -142,7 +141,10 @@ class _Text:
         for i, block in enumerate(blocks):
             if i:
                 self.parts.append(" ")
-            self.read(block) if block is not elem else self.parts.append(elem.text or "")
+            if block is elem:
+                self.parts.append(elem.text or "")
+            else:
+                self.read(block)
         return self
 
     def _clean(self, text: str) -> str:
@@ -186,7 +188,7 @@ class _Doc:
     def resolution(self) -> Resolution:
         body = self.body()
         meta = _Meta(self, body)
-        parts = _Parts(self, body)
+        parts = _Parts(self)
         return Resolution(
             symbol=meta.symbol(), body=body, session=meta.session(), year=meta.year(),
             adopted=meta.adopted(), meeting=meta.meeting(), agenda_item=meta.agenda_item(),
@@ -315,11 +317,13 @@ def _value(elem: Any) -> Any:
 
 
 class _Parts:
-    def __init__(self, doc: _Doc, body: Body):
+    """The preambular and operative paragraphs."""
+
+    def __init__(self, doc: _Doc):
         self.doc = doc
 
     def preamble(self) -> tuple[Paragraph, ...]:
-        out = []
+        out: list[Paragraph] = []
         for elem in self.doc.xp("a:preamble/*"):
             name = _local(elem) if elem.get("status") != "removed" else ""
             if name == "recitals":
@@ -351,7 +355,8 @@ class _Parts:
         if self.doc.exact:
             lead = elem.get(f"{{{DNS}}}lead")
         elif top:
-            lead = text.lead if text.lead and text.lead != detect_lead(text.text, part) else None
+            found = Paragraph(text.text).lead_phrase(part)  # what the lexicon would find
+            lead = text.lead if text.lead and text.lead != found else None
         else:
             lead = text.lead
         return Paragraph(text.text, items, elem.get(f"{{{DNS}}}id"), lead, text.note)

@@ -27,11 +27,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from drafting.errors import DraftingError
-from drafting.model import (Address, Body, Change, ChangeKind, Comparison, HunkOp, Paragraph, Part,
-                            Resolution, format_date, label, ordinal_digits, ordinal_word)
+from drafting.model import (Address, Body, Comparison, Paragraph, Part, Resolution, format_date,
+                            label, ordinal_digits, ordinal_word)
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DNS = "urn:x-drafting:akn:1"  # our namespace: proprietary metadata and attributes
@@ -263,7 +263,7 @@ def number(r: Resolution) -> str:
 def work_date(r: Resolution) -> tuple[str, str]:
     """The Work's date and its name: the adoption, else 1 January of the year."""
     if r.adopted:
-        return iso(r.adopted), "adoption"
+        return r.adopted.isoformat(), "adoption"
     if r.year and 1 <= r.year <= 9999:
         return f"{r.year:04d}-01-01", "year"
     return "0001-01-01", "unknown"
@@ -360,7 +360,7 @@ def meta(statement: Any, r: Resolution, analysis: Any = None, concepts: Iterable
     node = el(statement, "meta")
     identification(node, r)
     if r.adopted:
-        step = el(el(node, "workflow", source=SOURCE), "step", date=iso(r.adopted),
+        step = el(el(node, "workflow", source=SOURCE), "step", date=r.adopted.isoformat(),
                   by="#" + ACTOR[r.body], outcome="#adopted")
         if r.meeting is not None:
             step.set("refersTo", "#meeting")
@@ -408,7 +408,7 @@ def conclusions(statement: Any, r: Resolution, writer: "Writer") -> None:
         el(p, "inline", meeting_text(r), name="meeting", refersTo="#meeting")
     if r.adopted is not None:
         append_text(p, ", on " if r.meeting is not None else " on ")
-        el(p, "docDate", date_text(r.adopted), date=iso(r.adopted), refersTo="#adopted")
+        el(p, "docDate", format_date(r.adopted), date=r.adopted.isoformat(), refersTo="#adopted")
     if r.vote is not None:
         append_text(p, ", ")
         el(p, "inline", r.vote, name="vote", refersTo="#vote")
@@ -453,7 +453,7 @@ def indent(elem: Any, level: int = 0) -> None:
 
 def serialize(root: Any) -> bytes:
     indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8")) + b"\n"
 
 
 # ---------------------------------------------------------------------------- checks
@@ -482,10 +482,6 @@ def _check_chars(r: Resolution) -> None:
                                 f"U+{ord(bad.group()):04X}; remove it before exporting to AKN")
 
 
-def iso(value: dt.date) -> str:
-    return value.isoformat()
-
-
 def meeting_text(r: Resolution) -> str:
     assert r.meeting is not None
     plenary = " plenary" if r.body is Body.GA else ""
@@ -494,7 +490,3 @@ def meeting_text(r: Resolution) -> str:
 
 def session_text(session: int) -> str:
     return f"{ordinal_word(session).capitalize()} session" if session > 0 else f"Session {session}"
-
-
-def date_text(value: dt.date) -> str:
-    return format_date(value)

@@ -43,7 +43,8 @@ def _pair(old: str | None, new: str | None) -> list[Run] | None:
     """Runs for a text that may have changed as a whole (a title, a footnote)."""
     if old == new:
         return None if new is None else [("text", new)]
-    return [run for run in (("del", old), ("ins", new)) if run[1] is not None]
+    runs: list[Run] = [] if old is None else [("del", old)]
+    return runs + ([] if new is None else [("ins", new)])
 
 
 def _kind(op: HunkOp, cls: HunkClass | None) -> str:

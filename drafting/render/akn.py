@@ -135,9 +135,8 @@ def tree_of(resolution: Resolution) -> tuple[list[Node], list[Node]]:
 
 def el(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
     """A child element in the AKN namespace (``tag`` may carry its own ``{ns}``)."""
-    node = etree.SubElement(parent, tag if tag.startswith("{") else _A + tag)
-    for key, value in attrs.items():
-        node.set(key.rstrip("_"), value)
+    node = etree.SubElement(parent, tag if tag[0] == "{" else _A + tag,
+                            {key.rstrip("_"): value for key, value in attrs.items()})
     if text is not None:
         node.text = text
     return node
@@ -439,7 +438,7 @@ _STRUCTURE = {"p", "num", "listIntroduction", "docTitle", "inline", "ins", "del"
 
 def indent(elem: Any, level: int = 0) -> None:
     """Indent element-only content; mixed content (text of paragraphs) is never touched."""
-    if not len(elem) or etree.QName(elem).localname in _STRUCTURE or (elem.text or "").strip():
+    if not len(elem) or elem.tag[len(_A):] in _STRUCTURE or (elem.text or "").strip():
         return
     if elem.get("type") not in (None, "list", "map"):  # a fact value: its text is the value
         return

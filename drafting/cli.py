@@ -330,6 +330,7 @@ def render(source: str, output: str, template: str | None) -> None:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
 
+
 @main.command()
 @click.argument("path", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True,

@@ -200,7 +200,7 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
 
 # ---------------------------------------------------------------------------- diff
 
-DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
+DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx", "akn")
 
 
 def _iso_date(value: str | None) -> Any:
@@ -243,6 +243,8 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
       drafting diff OLD.yaml NEW.yaml --format html -o changes.html
       drafting diff --series precedents/unifil --format html -o unifil-diff
     """
+    if fmt == "akn":  # Akoma Ntoso: the new text with ins/del, the changes in its metadata
+        _diff_akn(old, new, series, output)
     when = _iso_date(date)
     if series:
         if old or new:
@@ -278,6 +280,28 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
         emit(render(comparison, fmt, substantive_only), None)
     sys.exit(0 if comparison.identical else 1)
+
+
+def _diff_akn(old: str | None, new: str | None, series: str | None, output: str | None) -> None:
+    """``drafting diff OLD NEW --format akn``: exit 0 identical, 1 different."""
+    if series or not (old and new):
+        raise DraftingError("--format akn compares two files: expected OLD NEW, not --series")
+    from drafting.comparison.diff import diff_files
+    from drafting.render.documents.akn import comparison_to_akn
+
+    comparison = diff_files(old, new)
+    _emit_bytes(comparison_to_akn(comparison, comparison.old, comparison.new), output)
+    sys.exit(0 if comparison.identical else 1)
+
+
+def _emit_bytes(data: bytes, output: str | None) -> None:
+    """Print bytes, or write them atomically to ``output``."""
+    if output and output != "-":
+        from drafting.store import write_atomic
+
+        write_atomic(output, data)
+    else:
+        click.echo(data, nl=False)
 
 
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
@@ -329,6 +353,26 @@ def render(source: str, output: str, template: str | None) -> None:
     for warning in caught:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True,
+              help="akn: Akoma Ntoso 3.0 XML as the AKN4UN guidelines mark up a resolution.")
+@click.option("-o", "--output", type=click.Path(), metavar="OUT.xml",
+              help="Write the document here (atomically); without it the XML is printed.")
+def export(path: str, fmt: str, output: str | None) -> None:
+    """Write a resolution in an exchange format (Akoma Ntoso); `drafting import` reads it back.
+
+    \b
+      drafting export precedents/conflict-diamonds/2013.yaml --format akn -o 68-128.xml
+    """
+    from drafting.render.documents.akn import to_akn
+    from drafting.store import load
+
+    _emit_bytes(to_akn(load(path)), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}")
 
 # ---------------------------------------------------------------------------- propose
 

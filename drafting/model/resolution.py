@@ -101,6 +101,12 @@ class Paragraph:
             return self.lead
         return detect_lead(self.text, part)
 
+    def italic_lead(self, address: "Address") -> str:
+        """The words a document sets in italics at ``address``: a paragraph's lead phrase, a
+        sub-paragraph's ``lead`` override only ('' when the text does not open with it)."""
+        lead = self.lead_phrase(address.part) if address.depth == 0 else (self.lead or "")
+        return lead if lead and self.text.startswith(lead) else ""
+
     @property
     def is_plain(self) -> bool:
         """True when the paragraph is stored as a bare string."""

@@ -81,14 +81,8 @@ def comparison_to_akn(comparison: Comparison, old: Resolution, new: Resolution) 
 # ---------------------------------------------------------------------------- paragraphs -> nodes
 
 
-def lead_of(address: Address, paragraph: Paragraph) -> str:
-    """The words set in italics: the lead phrase of a paragraph, the ``lead`` override of an item."""
-    lead = paragraph.lead_phrase(address.part) if not address.sub else (paragraph.lead or "")
-    return lead if lead and paragraph.text.startswith(lead) else ""
-
-
 def text_runs(address: Address, paragraph: Paragraph) -> list[Run]:
-    lead = lead_of(address, paragraph)
+    lead = paragraph.italic_lead(address)
     return [("lead", lead), ("text", paragraph.text[len(lead):])] if lead else [("text", paragraph.text)]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from drafting.model import (Address, Change, ChangeKind, Comparison, HunkClass, HunkOp, Part,
                             Resolution)
-from drafting.render.documents.akn import (Node, Run, document, eid_of, el, lead_of, num_of, own_attrs,
+from drafting.render.documents.akn import (Node, Run, document, eid_of, el, num_of, own_attrs,
                                  serialize, work_uri)
 
 MOD_TYPE = {ChangeKind.AMENDED: "substitution", ChangeKind.MOVED: "renumbering",
@@ -107,7 +107,7 @@ class _Builder:
             note = _pair(self._old_note(change), paragraph.note) if len(change.new) == 1 else (
                 None if paragraph.note is None else [("text", paragraph.note)])
             node = Node(address.part, eid_of(address), num_of(address),
-                        _with_lead(runs, lead_of(address, paragraph)), note, own_attrs(paragraph))
+                        _with_lead(runs, paragraph.italic_lead(address)), note, own_attrs(paragraph))
             self.host(address.parent, address.part, False).append(node)
             self.placed[address] = node
         self.where[id(change)] = eid_of(change.new[0])

@@ -7,7 +7,6 @@ of the lexicon that opens the paragraph, so "Noting with deep concern" wins over
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 

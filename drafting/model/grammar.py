@@ -147,3 +147,57 @@ def unlabel(depth: int, text: str) -> int:
 
 SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
 """A UN document symbol: S/12333, A/68/L.29 and Add.1, S/RES/350 (the bracketed year apart)."""
+
+
+# ---------------------------------------------------------------------------- lists of dates
+
+_DAY_MONTH = rf"\d{{1,2}}(?: {MONTH_RE})?"
+DATE_LIST_RE = rf"(?:{_DAY_MONTH}(?:, |,? and )(?:{_DAY_MONTH}(?:, |,? and ))*)?{DATE_RE}"
+"""One date or several sharing a year: '31 May and 13 June 1990', '11 and 12 June 1986', '3, 5 and 9 May 1990'."""
+
+_DATE_LIST = re.compile(DATE_LIST_RE)
+
+
+def parse_date_list(text: str) -> list[dt.date] | None:
+    """'31 May and 13 June 1990' -> [31 May 1990, 13 June 1990]; None when not such a list.
+
+    A day without a month takes the next month named ('11 and 12 June' are both June).
+    """
+    text = text.strip()
+    if not _DATE_LIST.fullmatch(text):
+        return None
+    parts = [p.strip() for p in re.split(r",? and |, ", text)]
+    year = parts[-1].rsplit(" ", 1)[1]
+    month = None
+    out: list[dt.date] = []
+    for part in reversed(parts):
+        words = part.split()
+        if len(words) >= 2:
+            month = words[1]
+        day = make_date(year, month or "", words[0]) if month else None
+        if day is None:
+            return None
+        out.append(day)
+    out.reverse()
+    return out if out == sorted(set(out)) else None
+
+
+def format_date_list(days: list[dt.date]) -> str:
+    """UN style for dates of one year: '31 May and 13 June 1990', '11 and 12 June 1986'.
+
+    Dates of several years are each written whole: '30 November 1989 and 31 May 1990'.
+    """
+    days = sorted(set(days))
+    if len({d.year for d in days}) > 1:
+        return _and([format_date(d) for d in days])
+    words = []
+    for i, day in enumerate(days):
+        last = i == len(days) - 1
+        same_month = not last and days[i + 1].month == day.month
+        words.append(format_date(day) if last else str(day.day) if same_month
+                     else f"{day.day} {MONTHS[day.month - 1]}")
+    return _and(words)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

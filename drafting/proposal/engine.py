@@ -22,6 +22,9 @@ from typing import Any, Mapping
 
 from drafting.proposal import facts as F
 from drafting.proposal.facts import short_symbol
+from drafting.proposal.intake import check_facts, new_keys
+from drafting.proposal.verify import quote
+from drafting.proposal.vocabulary import label
 from drafting.model import DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
 
 DATE = DATE_RE
@@ -51,7 +54,7 @@ class _Work:
     texts: dict[Address, str]
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    stale_facts: dict[Address, list[str]] = field(default_factory=dict)
+    stale_facts: dict[Address, list[tuple[str, str]]] = field(default_factory=dict)  # (path, words)
     handled: set[str] = field(default_factory=set)  # fact keys a renewal rule already wrote
     rules: dict[str, str] = field(default_factory=dict)  # fact key -> rule name, where not "fact:<key>"
 
@@ -266,13 +269,16 @@ def _facts(work: _Work) -> None:
     for path, value in old.items():
         if value is not None and path != "previous_resolution" and path not in work.handled:
             _plan(work, places, path, value, planned)
-    for key, value in work.new_facts.items():
-        if key not in work.precedent.facts and key not in ("sources", "previous_resolution", *work.handled) \
-                and value is not None:
-            work.flags.append(Flag(None, FlagKind.MISSING_FACT,
-                                   f"fact {key} ({F.render(value)}) is new: {work.precedent.label} states no "
-                                   "value for it, so no paragraph was updated; add it where it belongs"))
+    work.flags.extend(new_keys(work.precedent, work.new_facts, work.handled))
     _apply(work, planned)
+
+
+def _placeholder(work: _Work, path: str) -> str:
+    """What the draft says where a fact is null: '[Vice-Chair for the coming year: none]'."""
+    words = re.sub(r"^the ", "", label(path))
+    if work.precedent.body is Body.GA and work.precedent.year:  # "the coming year" of the new text
+        words = words.replace("the coming year", str(work.precedent.year + 2))
+    return f"[{words[:1].upper()}{words[1:]}: none given]"
 
 
 def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
@@ -281,32 +287,47 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
     found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
     if not found:
         work.flags.append(Flag(None, FlagKind.MISSING_FACT,
-                               f"fact {path} ({F.render(value)}) is not stated in the text; nothing replaced"))
+                               f"{label(path)[:1].upper()}{label(path)[1:]} ({F.render(value)}) is in the facts of "
+                               f"{work.precedent.label} but not in its words: nothing to replace"))
         return
     if F.missing(work.new_facts, path):
         for p in found:
-            work.stale_facts.setdefault(p.address, []).append(f"{path} ({p.found.text})")
+            work.stale_facts.setdefault(p.address, []).append((path, p.found.text))
         return
     new = F.lookup(work.new_facts, path)
     if new is None:
-        for address in dict.fromkeys(p.address for p in found):
-            work.flags.append(Flag(address, FlagKind.NULL_FACT, f"{path} is null for the new year but the text "
-                                                                f"states {F.render(value)!r}: rewrite or delete"))
+        _null(work, path, found, planned)
         return
     if all(p.found.write(new) == p.found.text for p in found):
         return  # the same value again: nothing to do, nothing to check
     if len(found) > 1:
         where = ", ".join(dict.fromkeys(str(p.address) for p in found))
         work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
-                               f"{path} ({F.render(value)}) is stated in {len(found)} places ({where}); "
-                               "each was replaced: check that every one is this fact"))
+                               f"{quote(F.render(value))} ({label(path)}) is in {len(found)} places ({where}); "
+                               f"each now says {quote(F.render(new))}: check that every one speaks of it"))
     for p in found:
         rival = _rival(work, places, p, p.found.write(new))
         if rival:
-            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS, f"{p.found.text!r} is both {path} and {rival}, "
-                                                                  "whose new values differ: left as it was"))
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} says {quote(p.found.text)}, which may be {label(path)} or "
+                                   f"{label(rival)}; their new values differ, so it was left as it was: choose"))
         else:
             planned.setdefault(p.address, []).append((p, p.found.write(new)))
+
+
+def _null(work: _Work, path: str, found: list[_Place],
+          planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+    """A fact with no value this year: a visible placeholder where a name stood, and a flag."""
+    record = "." in path or "[" in path  # a field of a record: the whole statement goes, a person rewrites it
+    for address in dict.fromkeys(p.address for p in found):
+        words = ", ".join(quote(p.found.text) for p in found if p.address == address)
+        what = "rewrite or delete the statement" if record else "the draft has a placeholder there: rewrite the sentence"
+        work.flags.append(Flag(address, FlagKind.NULL_FACT,
+                               f"{address} says {words} ({label(path)}); the facts say there is none "
+                               f"{new_text(work.precedent)}: {what}"))
+    if not record:
+        for p in found:
+            planned.setdefault(p.address, []).append((p, _placeholder(work, path)))
 
 
 def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
@@ -365,13 +386,34 @@ def _stale(work: _Work) -> None:
     current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
     for address, text in work.texts.items():
         reasons = []
-        mentions = [m for m in _old_year_mentions(text, year) if m not in current] if year else []
-        if mentions:
-            reasons.append(f"still speaks of {year}: " + ", ".join(f'"{m}"' for m in mentions))
         if address in work.stale_facts:
-            reasons.append("states facts with no new value: " + "; ".join(dict.fromkeys(work.stale_facts[address])))
+            reasons.append(_stale_facts(work.stale_facts[address], new_text(work.precedent)))
+        said = {w for _, w in work.stale_facts.get(address, [])}
+        mentions = [m for m in _old_year_mentions(text, year) if m not in current and m not in said] if year else []
+        if mentions:
+            reasons.append(f"speaks of {year} ({', '.join(quote(m) for m in mentions)})")
         if reasons:
-            work.flags.append(Flag(address, FlagKind.STALE, "; ".join(reasons) + ": update or delete"))
+            work.flags.append(Flag(address, FlagKind.STALE, f"{address} still {' and '.join(reasons)}: "
+                                                            "update or delete"))
+
+
+def new_text(precedent: Resolution) -> str:
+    """How warnings name the text being drafted: 'for 2014' (annual series) or 'for the new text'."""
+    if precedent.body is Body.GA and precedent.year:
+        return f"for {precedent.year + 1}"
+    return "for the new text"
+
+
+def _stale_facts(stated: list[tuple[str, str]], when: str) -> str:
+    """'says “Mali”, “June 2013” (the participants admitted), for which the facts give nothing new'."""
+    by_fact: dict[str, list[str]] = {}
+    for path, words in stated:
+        top = re.split(r"[.\[]", path, maxsplit=1)[0]
+        by_fact.setdefault(top, [])
+        if words not in by_fact[top]:
+            by_fact[top].append(words)
+    parts = [f"{', '.join(quote(w) for w in words)} ({label(key)})" for key, words in by_fact.items()]
+    return f"says {'; '.join(parts)}, for which the facts give nothing {when}"
 
 
 # ---------------------------------------------------------------------------- the draft
@@ -395,10 +437,15 @@ def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[
     )
 
 
-def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
-    """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags."""
-    from drafting.proposal import renewal
+def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "the facts") -> Proposal:
+    """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags.
 
+    The facts are checked first (:func:`drafting.proposal.intake.check_facts`; ``source`` names
+    them in the message), and the draft is read back before it is returned (:mod:`.verify`).
+    """
+    from drafting.proposal import renewal, verify
+
+    check_facts(precedent, facts, source)
     derived = renewal.derived_facts(precedent.facts, facts)
     work = _Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
                  rules={k: "calendar:mandate-end" for k in derived})
@@ -413,6 +460,10 @@ def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
     renewal.flag_derived(work, derived)
     _reporting_years(work)
     _stale(work)
+    verify.confirm_edits(work)
+    verify.mixed_dates(work)
+    verify.read_back(work, short_symbol(precedent.symbol))
+    verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}
     edits = sorted(work.edits, key=lambda e: order[e.paragraph])  # stable: rule order kept within a paragraph
     flags = sorted(work.flags, key=lambda f: (f.paragraph is not None, order.get(f.paragraph, -1) if f.paragraph else -1))
@@ -465,15 +516,32 @@ def log_json(proposal: Proposal) -> str:
     return json.dumps(log_data(proposal), ensure_ascii=False, indent=2) + "\n"
 
 
+_RULE_WORDS = {
+    "calendar:session": "the session moves on",
+    "calendar:recall-chain": "last year's resolution joins those recalled",
+    "calendar:previous-resolution": "last year's resolution is now the one cited",
+    "calendar:reporting-year": "the reporting year moves on",
+    "calendar:mandate-end": "the new end of the mandate, from the old end and the period",
+    "editorial:closing-mark": "a sub-paragraph ends with a semicolon",
+}
+
+
+def describe(rule: str) -> str:
+    """A rule as a drafter reads it: 'fact:next_chair' -> 'the Chair for the coming year (from the facts)'."""
+    if rule.startswith("fact:"):
+        return f"{label(rule[5:])} (from the facts)"
+    return _RULE_WORDS.get(rule, rule)
+
+
 def log_markdown(proposal: Proposal) -> str:
     """The change log for a person: each edit's changed words, then each warning."""
     lines = [f"# Proposed draft from {proposal.precedent.label}", "",
              f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
     for e in proposal.edits:
-        lines.append(f"- **{e.paragraph}** `{e.rule}`: {change_summary(e.before, e.after)}")
+        lines.append(f"- **{e.paragraph}** {describe(e.rule)}: {change_summary(e.before, e.after)}")
     lines += [] if proposal.edits else ["- none"]
     lines += ["", "## Warnings", ""]
     for f in proposal.flags:
-        lines.append(f"- **{f.paragraph or 'text'}** {f.kind.value}: {f.message}")
+        lines.append(f"- {f.message}")
     lines += [] if proposal.flags else ["- none"]
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from drafting.proposal import facts as F
+from drafting.proposal.vocabulary import label
 from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, number_word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,7 +120,7 @@ def _places(work: _Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
     return out
 
 
-def _insert_date(work: _Work, noun: str, value: dt.date) -> bool:
+def _insert_date(work: _Work, noun: str, value: Any) -> bool:
     places = _places(work, noun, "date")
     if len(places) != 1:
         return False
@@ -128,7 +129,7 @@ def _insert_date(work: _Work, noun: str, value: dt.date) -> bool:
     # "the report of the Secretary-General of 19 May 1992 on ...": the date follows the author when named.
     author = re.compile(r"\bSecretary-General\b(?!['’])").search(text, start, end)
     at = author.end() if author else end
-    work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.format_date(value)}{text[at:]}")
+    work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.write_dates(value)}{text[at:]}")
     return True
 
 
@@ -163,14 +164,14 @@ def documents(work: _Work) -> None:
                     if re.fullmatch(r"[a-z]+_(?:date|symbol)", k) and k.split("_")[0] in F.DOCUMENT_NOUNS})
     for noun in nouns:
         dk, sk = f"{noun}_date", f"{noun}_symbol"
-        new_date = new.get(dk) if isinstance(new.get(dk), dt.date) else None
+        new_date = new.get(dk) if isinstance(new.get(dk), dt.date) or F.is_date_list(new.get(dk)) else None
         new_symbol = new.get(sk) if isinstance(new.get(sk), str) and new.get(sk) else None
         # The old document's symbol (date) goes when the new facts name the document by date (symbol).
         if isinstance(old.get(sk), str) and sk not in new and new_date is not None \
                 and _drop(work, sk, rf" ?\(\s*{re.escape(old[sk])}\s*\)"):
             work.handled.add(sk)
-        if isinstance(old.get(dk), dt.date) and dk not in new and new_symbol is not None \
-                and _drop(work, dk, rf" (?:of|dated) {re.escape(F.format_date(old[dk]))}\b"):
+        if (isinstance(old.get(dk), dt.date) or F.is_date_list(old.get(dk))) and dk not in new \
+                and new_symbol is not None and _drop(work, dk, rf" (?:of|dated) {re.escape(F.write_dates(old[dk]))}\b"):
             work.handled.add(dk)
         if new_date is not None and dk not in old and _insert_date(work, noun, new_date):
             work.handled.add(dk)
@@ -184,5 +185,5 @@ def flag_derived(work: _Work, derived: Mapping[str, Any]) -> None:
         rule = work.rules.get(key, f"fact:{key}")
         for address in dict.fromkeys(e.paragraph for e in work.edits if e.rule == rule):
             work.flags.append(Flag(address, FlagKind.MISSING_FACT,
-                                   f"fact {key} is not in the facts file: {F.render(value)} was worked out from "
-                                   "the old end and the period; check it against the decision"))
+                                   f"{address} now says {F.render(value)} for {label(key)}, worked out from the old "
+                                   "end and the period because the facts do not give it: check it against the decision"))

@@ -343,16 +343,18 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
               show_default=True, help="Report format.")
 @click.option("--calendar-only", is_flag=True, help="Give propose no facts: measure what the rules that "
               "need none (sessions, recall chains, mandate periods) make alone.")
-def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
+@click.option("--realistic", is_flag=True, help="Old facts read from each precedent's words, new facts only "
+              "the typed roles of the next text's facts: what a drafter on an unseen series gets.")
+def evaluate(series: str, fmt: str, calendar_only: bool, realistic: bool) -> None:
     """Measure propose on a series: each text proposed from the one before and its facts.
 
     For every consecutive pair, prints the recall (share of the year-over-year word edits the
     proposal made), the precision (share of the proposal's edits the adopted text also made) and
     the word edit distance to the adopted text, of the proposal and of the unchanged precedent.
     """
-    from drafting.proposal.evaluate import evaluate_series, report_json, report_terminal
+    from drafting.proposal.evaluate import Mode, evaluate_series, report_json, report_terminal
 
-    result = evaluate_series(series, calendar_only=calendar_only)
+    result = evaluate_series(series, calendar_only=calendar_only, mode=Mode.REALISTIC if realistic else Mode.STORED)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
 
 # ---------------------------------------------------------------------------- lint, training (issue 6)

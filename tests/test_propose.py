@@ -494,4 +494,7 @@ def test_the_council_example_proposes_the_november_1993_undof_renewal() -> None:
         "of six months, that is, until 31 May 1994;")
     assert [(str(e.paragraph), e.rule) for e in proposal.edits] == [
         ("PP1", "fact:report_symbol"), ("PP1", "fact:report_date"), ("OP1(b)", "fact:mandate_end")]
-    assert proposal.flags == ()
+    # the date was placed where the rules judge a report is dated: one warning asks a person to confirm it
+    assert [f.message for f in proposal.flags] == [
+        "PP1 now dates the report (22 November 1993), which the precedent did not: check that this is the report "
+        "the text cites and that the date stands where it should"]

@@ -130,6 +130,11 @@ def _recall_chain(work: _Work, previous: str | None) -> None:
                 continue  # the chain goes on in a form not read here: appending would cut it
             new = _append(work.precedent, chain.group(1), chain.group(2), refs)
             work.set(address, "calendar:recall-chain", text[:chain.start(1)] + new + text[chain.end():])
+            if work.precedent.body is Body.SC:  # the Council acts on a situation between renewals too
+                work.flags.append(Flag(address, FlagKind.ADDED,
+                                       f"{address} now recalls {own} as well: add any other resolution on the "
+                                       f"subject adopted since {previous}, or cite {own} apart if the text "
+                                       "singles it out"))
             break
 
 
@@ -298,6 +303,12 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
     if new is None:
         _null(work, path, found, planned)
         return
+    if path.startswith("earlier_") and F.render(new) != F.render(value):
+        for p in found:  # an earlier document is history: which one the new text cites is a person's call
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} cites {quote(p.found.text)} ({label(path)}); the facts give "
+                                   f"{F.render(new)}: left as it was; check which document the new text cites"))
+        return
     if all(p.found.write(new) == p.found.text for p in found):
         return  # the same value again: nothing to do, nothing to check
     if len(found) > 1:
@@ -462,6 +473,7 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     _stale(work)
     verify.confirm_edits(work)
     verify.mixed_dates(work)
+    verify.weekdays(work)
     verify.read_back(work, short_symbol(precedent.symbol))
     verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}

@@ -130,6 +130,9 @@ def _insert_date(work: _Work, noun: str, value: Any) -> bool:
     author = re.compile(r"\bSecretary-General\b(?!['’])").search(text, start, end)
     at = author.end() if author else end
     work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.write_dates(value)}{text[at:]}")
+    work.flags.append(Flag(address, FlagKind.ADDED,
+                           f"{address} now dates the {noun} ({F.write_dates(value)}), which the precedent did not: "
+                           f"check that this is the {noun} the text cites and that the date stands where it should"))
     return True
 
 
@@ -140,6 +143,9 @@ def _insert_symbol(work: _Work, noun: str, value: str) -> bool:
     address, _, end = places[0]
     text = work.texts[address]
     work.set(address, f"fact:{noun}_symbol", f"{text[:end]} ({value}){text[end:]}")
+    work.flags.append(Flag(address, FlagKind.ADDED,
+                           f"{address} now gives the symbol of the {noun} ({value}), which the precedent did not: "
+                           f"check that this is the {noun} the text cites and that the symbol stands where it should"))
     return True
 
 

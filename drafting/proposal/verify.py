@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from drafting.model import SYMBOL_RE, Body, Flag, FlagKind
-from drafting.model.grammar import DATE_LIST_RE, parse_date_list
+from drafting.model.grammar import DATE_LIST_RE, DATE_RE, parse_date, parse_date_list
 from drafting.proposal import facts as F
 from drafting.proposal.vocabulary import label
 
@@ -77,6 +77,21 @@ def mixed_dates(work: _Work) -> None:
                 work.flags.append(Flag(address, FlagKind.UNCONFIRMED,
                                        f"{address} now cites {quote(m.group())}, part new and part old: "
                                        "write the dates of the documents this text cites"))
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekdays(work: _Work) -> None:
+    """'held on Monday, 19 March 1981': a day of the week an edit left beside a new date must be its day."""
+    pattern = re.compile(rf"\b({'|'.join(_WEEKDAYS)}),? ({DATE_RE})")
+    for address in sorted({e.paragraph for e in work.edits}):
+        for m in pattern.finditer(work.texts[address]):
+            day = parse_date(m.group(2))
+            if day is not None and _WEEKDAYS[day.weekday()] != m.group(1):
+                work.flags.append(Flag(address, FlagKind.UNCONFIRMED,
+                                       f"{address} says {quote(m.group())}, but {m.group(2)} is a "
+                                       f"{_WEEKDAYS[day.weekday()]}: correct the day or the date"))
 
 
 def read_back(work: _Work, previous: str | None) -> None:

@@ -357,6 +357,48 @@ def evaluate(series: str, fmt: str, calendar_only: bool, realistic: bool) -> Non
     result = evaluate_series(series, calendar_only=calendar_only, mode=Mode.REALISTIC if realistic else Mode.STORED)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
 
+@main.group()
+def facts() -> None:
+    """Facts files: read them from a precedent, prepare next time's, read them from a document."""
+
+
+@facts.command(name="extract")
+@click.argument("precedent", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+def facts_extract(precedent: str, output: str | None) -> None:
+    """The facts PRECEDENT states, by role, each with the paragraph and words it was read from."""
+    from drafting.proposal.factsheet import extract_text
+    from drafting.store import load
+
+    emit(extract_text(load(precedent)), output)
+
+
+@facts.command(name="next")
+@click.argument("precedent", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="NEXT.facts.yaml", help="Write here (default: print).")
+def facts_next(precedent: str, output: str | None) -> None:
+    """The facts file of the text after PRECEDENT, to fill in: last time's values and where they stand,
+    the values the calendar gives worked out and marked derived."""
+    from drafting.proposal.factsheet import next_text
+    from drafting.store import load
+
+    emit(next_text(load(precedent)), output)
+
+
+@facts.command(name="read")
+@click.argument("document", type=click.Path())
+@click.option("--for", "precedent", required=True, type=click.Path(),
+              help="The precedent whose next text the document is for.")
+@click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+def facts_read(document: str, precedent: str, output: str | None) -> None:
+    """Facts read from DOCUMENT (a Secretary-General's report, a plenary's communiqué), each with the
+    sentence it came from; what it cannot find it says."""
+    from drafting.proposal.reading import read_file
+    from drafting.store import load
+
+    emit(read_file(document, load(precedent)), output)
+
+
 # ---------------------------------------------------------------------------- lint, training (issue 6)
 
 

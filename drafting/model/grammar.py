@@ -201,3 +201,46 @@ def format_date_list(days: list[dt.date]) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ---------------------------------------------------------------------------- dates as other writers write them
+
+_MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+_LOOSE_MONTH = rf"(?:{MONTH_RE}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?)"
+_LOOSE_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+LOOSE_RANGE_RE = (rf"(?:{_LOOSE_DAY}(?: {_LOOSE_MONTH})?\s*(?:-|–|to)\s*{_LOOSE_DAY} {_LOOSE_MONTH},? \d{{4}}"
+                  rf"|{_LOOSE_MONTH} {_LOOSE_DAY}\s*(?:-|–|to)\s*{_LOOSE_DAY},? \d{{4}})")
+"""A range of days as press releases and communiqués write it: '19th to 22nd November 2013',
+'27-30 November 2012', 'Nov. 16-20, 2015', '30 September to 4 October 2013'."""
+LOOSE_DATE_RE = rf"(?:{_LOOSE_DAY} {_LOOSE_MONTH},? \d{{4}}|{_LOOSE_MONTH} {_LOOSE_DAY}, \d{{4}})"
+"""One date as other writers write it: '22nd November 2013', '14 May 1986', 'May 14, 1986'."""
+
+
+def _month(word: str) -> str:
+    word = word.rstrip(".")
+    return word if word in MONTHS else _MONTH_ABBREVIATIONS.get(word, "")
+
+
+def parse_loose_date(text: str) -> dt.date | None:
+    """'22nd November 2013', 'Nov. 20, 2015', 'May 14, 1986' -> date; None when not one."""
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.replace(",", " ")).split()
+    if len(words) != 3:
+        return None
+    day, month, year = (words[0], words[1], words[2]) if words[0].isdigit() else (words[1], words[0], words[2])
+    return make_date(year, _month(month), day) if _month(month) and year.isdigit() else None
+
+
+def parse_loose_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """A range of :data:`LOOSE_RANGE_RE` as (first day, last day); None when not one."""
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ")
+    m = re.fullmatch(r"\s*(\d{1,2})(?: ([A-Za-z.]+))?\s*(?:-|–|to)\s*(\d{1,2}) ([A-Za-z.]+)\s+(\d{4})\s*", clean)
+    if m:
+        d1, m1, d2, m2, year = m.groups()
+    else:
+        m = re.fullmatch(r"\s*([A-Za-z.]+) (\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(\d{4})\s*", clean)
+        if not m:
+            return None
+        m1, d1, d2, year = m.groups()
+        m2 = m1
+    start, end = make_date(year, _month(m1 or m2), d1), make_date(year, _month(m2), d2)
+    return (start, end) if start and end and start <= end else None

@@ -267,6 +267,14 @@ def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
     return by_path
 
 
+def where_stated(precedent: Resolution) -> dict[str, list[tuple[Address, int, int]]]:
+    """Where the text states each of its facts (path -> (paragraph, start, end)), as propose reads it."""
+    work = _Work(precedent, {}, {a: p.text for a, p in precedent.walk()})
+    places = _places(work, F.leaves(precedent.facts))
+    return {path: [(p.address, p.found.start, p.found.end) for p in sorted(ps, key=lambda p: (p.address, p.found.start))]
+            for path, ps in places.items()}
+
+
 def _facts(work: _Work) -> None:
     old = F.leaves(work.precedent.facts)
     places = _places(work, old)

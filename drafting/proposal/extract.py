@@ -121,4 +121,5 @@ def _dates(reader: _Reader, address: Address, text: str, adopted: dt.date | None
 def _words(text: str, start: int, end: int, before: int = 6) -> str:
     """The value with a few words before it: what a drafter recognises in the paragraph."""
     head = re.findall(r"\S+\s*", text[:start])[-before:]
-    return ("".join(head) + text[start:end]).strip()
+    tail = ")" if text[end:end + 1] == ")" and "(" in text[max(0, start - 2):start] else ""
+    return ("".join(head) + text[start:end] + tail).strip()

@@ -72,8 +72,13 @@ def mixed_dates(work: _Work) -> None:
     edited = {e.paragraph for e in work.edits}
     for address in sorted(edited):
         for m in re.finditer(DATE_LIST_RE, work.texts[address]):
+            if not re.search(r",| and ", m.group()):
+                continue  # one date
+            # "30 November and 12 June 1986" is no list of one year (the days go back): a new year
+            # written over the end of an old citation
             days = parse_date_list(m.group()) or []
-            if len(days) > 1 and any(d in new for d in days) and not all(d in new for d in days):
+            last = parse_date(re.search(rf"{DATE_RE}$", m.group()).group())  # type: ignore[union-attr]
+            if (not days and last in new) or (any(d in new for d in days) and not all(d in new for d in days)):
                 work.flags.append(Flag(address, FlagKind.UNCONFIRMED,
                                        f"{address} now cites {quote(m.group())}, part new and part old: "
                                        "write the dates of the documents this text cites"))

@@ -23,9 +23,13 @@ from typing import Any, Mapping
 from drafting.proposal import facts as F
 from drafting.proposal.facts import short_symbol
 from drafting.proposal.intake import check_facts, new_keys
+# The change log lives in .log; its functions stay importable from here.
+from drafting.proposal.log import change_summary as change_summary, log_data as log_data  # noqa: F401
+from drafting.proposal.log import log_json as log_json, log_markdown as log_markdown  # noqa: F401
 from drafting.proposal.verify import quote
 from drafting.proposal.vocabulary import label
-from drafting.model import DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
+from drafting.model import (DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal,
+                            Resolution, format_date, ordinal_word, parse_ordinal)
 
 DATE = DATE_RE
 # In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
@@ -98,10 +102,10 @@ def _sessions(work: _Work) -> None:
         return
 
     def bump(m: re.Match[str]) -> str:
-        n = F.parse_ordinal(m.group(1))
+        n = parse_ordinal(m.group(1))
         if n not in (session, session + 1):
             return m.group(0)  # an earlier session is history, not calendar
-        return F.match_case(m.group(1), F.ordinal_word(n + 1))
+        return F.match_case(m.group(1), ordinal_word(n + 1))
 
     for address, text in list(work.texts.items()):
         work.set(address, "calendar:session", SESSION_RE.sub(bump, text))
@@ -112,7 +116,7 @@ def _precedent_ref(precedent: Resolution, like: str) -> str | None:
     if own is None:
         return None
     if " of " in like and precedent.adopted:
-        return f"{own} of {F.format_date(precedent.adopted)}"
+        return f"{own} of {format_date(precedent.adopted)}"
     return own
 
 
@@ -449,7 +453,7 @@ def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[
     return replace(
         draft, symbol=None, adopted=None, meeting=None, draft=None, vote=None, sponsors=(),
         agenda_item=str(new_facts["agenda_item"]) if new_facts.get("agenda_item") else None,
-        session=precedent.session + 1 if annual else precedent.session,
+        session=precedent.session + 1 if annual and precedent.session is not None else precedent.session,
         year=precedent.year + 1 if annual and precedent.year else None,
         source=f"proposed by drafting from {precedent.label}",
         facts=dict(new_facts),
@@ -488,80 +492,3 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     edits = sorted(work.edits, key=lambda e: order[e.paragraph])  # stable: rule order kept within a paragraph
     flags = sorted(work.flags, key=lambda f: (f.paragraph is not None, order.get(f.paragraph, -1) if f.paragraph else -1))
     return Proposal(precedent, _draft(precedent, work.texts, work.new_facts), tuple(edits), tuple(flags))
-
-
-# ---------------------------------------------------------------------------- the change log
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w'’/.-]*\w|[^\w\s]|\s+", text)
-
-
-def change_summary(before: str, after: str, context: int = 3) -> str:
-    """The changed words of one edit in Markdown: '…hosted in ~~Johannesburg~~ **Guangzhou** by…'."""
-    import difflib
-
-    a, b = _tokens(before), _tokens(after)
-    snippets = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for group in matcher.get_grouped_opcodes(2 * context):  # words and the spaces between them
-        out = []
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                out.append("".join(a[i1:i2]))
-                continue
-            old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-            lead = " " if (old[:1].isspace() or new[:1].isspace()) and not out[-1].endswith(" ") else ""
-            out.append(lead + (f"~~{old.strip()}~~" if old.strip() else "") + (" " if old.strip() and new.strip() else "")
-                       + (f"**{new.strip()}**" if new.strip() else ""))
-            if (old.endswith(" ") or new.endswith(" ")) and not out[-1].endswith(" "):
-                out[-1] += " "
-        snippets.append("…" + "".join(out).strip() + "…")
-    return " ".join(snippets)
-
-
-def log_data(proposal: Proposal) -> dict[str, list[dict[str, Any]]]:
-    """The change log as plain data: the JSON contract of ``drafting propose --format json``."""
-    return {
-        "edits": [{"paragraph": str(e.paragraph), "rule": e.rule, "before": e.before, "after": e.after}
-                  for e in proposal.edits],
-        "warnings": [{"paragraph": str(f.paragraph) if f.paragraph else None, "kind": f.kind.value,
-                      "message": f.message} for f in proposal.flags],
-    }
-
-
-def log_json(proposal: Proposal) -> str:
-    import json
-
-    return json.dumps(log_data(proposal), ensure_ascii=False, indent=2) + "\n"
-
-
-_RULE_WORDS = {
-    "calendar:session": "the session moves on",
-    "calendar:recall-chain": "last year's resolution joins those recalled",
-    "calendar:previous-resolution": "last year's resolution is now the one cited",
-    "calendar:reporting-year": "the reporting year moves on",
-    "calendar:mandate-end": "the new end of the mandate, from the old end and the period",
-    "editorial:closing-mark": "a sub-paragraph ends with a semicolon",
-}
-
-
-def describe(rule: str) -> str:
-    """A rule as a drafter reads it: 'fact:next_chair' -> 'the Chair for the coming year (from the facts)'."""
-    if rule.startswith("fact:"):
-        return f"{label(rule[5:])} (from the facts)"
-    return _RULE_WORDS.get(rule, rule)
-
-
-def log_markdown(proposal: Proposal) -> str:
-    """The change log for a person: each edit's changed words, then each warning."""
-    lines = [f"# Proposed draft from {proposal.precedent.label}", "",
-             f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
-    for e in proposal.edits:
-        lines.append(f"- **{e.paragraph}** {describe(e.rule)}: {change_summary(e.before, e.after)}")
-    lines += [] if proposal.edits else ["- none"]
-    lines += ["", "## Warnings", ""]
-    for f in proposal.flags:
-        lines.append(f"- {f.message}")
-    lines += [] if proposal.flags else ["- none"]
-    return "\n".join(lines) + "\n"

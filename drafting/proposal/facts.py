@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Iterator, Mapping
 
 # Dates and ordinals as the UN writes them live in the model, one copy for every stage; facts
@@ -102,7 +103,7 @@ def _bounded(pattern: str) -> str:
 
 def _literal(value: str, text: str) -> Iterator[Found]:
     for m in re.finditer(_bounded(re.escape(value)), text):
-        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, render(new)))
+        yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), render))
 
 
 def is_date_list(value: Any) -> bool:
@@ -128,10 +129,19 @@ def _date_list(values: list[dt.date], text: str) -> Iterator[Found]:
 def _ordinal(value: str, text: str) -> Iterator[Found]:
     n = parse_ordinal(value)
     for m in re.finditer(_bounded(re.escape(value)), text, re.IGNORECASE):
-        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, _ordinal_of(new)))
+        yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), _ordinal_of))
     if n is not None:
         for m in re.finditer(_bounded(ordinal_digits(n)), text):
             yield Found(m.start(), m.end(), m.group(), _ordinal_number)
+
+
+def _same_case(old: str, writer: Callable[[Any], str], new: Any) -> str:
+    """The new value written by ``writer``, capitalised like the words it replaces."""
+    return match_case(old, writer(new))
+
+
+def _number_word(new: Any) -> str:
+    return number_word(new) if isinstance(new, int) else str(new)
 
 
 def _ordinal_of(new: Any) -> str:
@@ -151,11 +161,10 @@ def _number(value: int | float, text: str) -> Iterator[Found]:
         for m in re.finditer(pattern, text):
             if re.search(rf"\b(?:{MONTH_RE})\s*$", text[:m.start()]):
                 continue
-            yield Found(m.start(), m.end(), m.group(), lambda new, f=form: _digits_like(f, new))
+            yield Found(m.start(), m.end(), m.group(), partial(_digits_like, form))
     if isinstance(value, int) and 0 < value < 1000:
         for m in re.finditer(_bounded(re.escape(number_word(value))), text, re.IGNORECASE):
-            yield Found(m.start(), m.end(), m.group(),
-                        lambda new, old=m.group(): match_case(old, number_word(new) if isinstance(new, int) else str(new)))
+            yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), _number_word))
 
 
 def _digits_like(old_form: str, new: Any) -> str:
@@ -178,8 +187,8 @@ def _list(values: list[Any], text: str) -> Iterator[Found]:
             with_article.add(names[-1])
         serial, conj = (bool(groups[-3]), groups[-2]) if len(names) > 1 else (False, "and")
         yield Found(m.start(), m.end(), m.group(),
-                    lambda new, a=frozenset(with_article), s=serial, c=conj, old=frozenset(names):
-                    _write_list(new, a, old, c, s))
+                    partial(_write_list, with_article=frozenset(with_article), old=frozenset(names), conj=conj,
+                            serial=serial))
 
 
 def _write_list(new: Any, with_article: frozenset[str], old: frozenset[str], conj: str, serial: bool) -> str:

@@ -22,7 +22,8 @@ def propose_files(precedent_path: PathLike, facts_path: PathLike, output: PathLi
     Returns the proposal and its log text. Everything is computed before anything is written,
     so bad input leaves no file behind.
     """
-    from drafting.proposal.engine import log_json, log_markdown, propose
+    from drafting.proposal.engine import propose
+    from drafting.proposal.log import log_json, log_markdown
     from drafting.store import dumps, load, load_facts, write_atomic
 
     if fmt not in ("markdown", "json"):

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.proposal import facts as F
 from drafting.proposal.vocabulary import label
-from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, number_word
+from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, format_date, number_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from drafting.proposal.engine import _Work
@@ -92,7 +92,7 @@ def mandate_end_place(work: _Work) -> None:
         return  # no renewal, or several: where the date goes is a person's call (the missing-fact flag says so)
     address, m = places[0]
     text = work.texts[address]
-    work.set(address, "fact:mandate_end", f"{text[:m.end()]}, that is, until {F.format_date(new_end)}{text[m.end():]}")
+    work.set(address, "fact:mandate_end", f"{text[:m.end()]}, that is, until {format_date(new_end)}{text[m.end():]}")
     work.handled.add("mandate_end")
 
 

@@ -6,6 +6,7 @@ misspells ("mandate_ende: did you mean mandate_end?").
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from drafting.errors import FactsError
@@ -49,7 +50,9 @@ def new_keys(precedent: Resolution, facts: Mapping[str, Any], handled: set[str])
     for key, value in facts.items():
         if key in precedent.facts or key in _NOT_STATED or key in handled or value is None:
             continue
-        guess = None if key in TERMS else (did_you_mean(key, known)
+        role = re.fullmatch(r"(?:earlier_)?([a-z]+)_(?:date|symbol)", key)
+        typed = key in TERMS or (role is not None and role.group(1) in F.DOCUMENT_NOUNS)
+        guess = None if typed else (did_you_mean(key, known)
                                            or did_you_mean(key, [k for k in TERMS if k not in facts]))
         if guess is not None:
             flags.append(Flag(None, FlagKind.UNKNOWN_FACT,

@@ -57,8 +57,11 @@ def confirm_edits(work: _Work) -> None:
                                    f"{edit.paragraph} was edited for {label(key)} but, read back, does not state "
                                    f"{F.render(new)}: check the paragraph"))
         before = old.get(key)
-        if before is not None and F.render(before) not in current and F.find(before, text):
-            left = F.find(before, text)[0].text
+        written = [(f.start, f.end) for f in F.find(new, text)] if new is not None else []
+        left_over = [f for f in F.find(before, text) if not any(s <= f.start and f.end <= e for s, e in written)] \
+            if before is not None else []
+        if before is not None and F.render(before) not in current and left_over:
+            left = left_over[0].text
             work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
                                    f"{edit.paragraph} still says {quote(left)} ({label(key)} of the precedent) "
                                    "after the edit: update or delete it"))
@@ -101,8 +104,6 @@ def weekdays(work: _Work) -> None:
 
 def read_back(work: _Work, previous: str | None) -> None:
     """A renewal's draft read as a new text: each fact read that the facts contradict is flagged."""
-    from dataclasses import replace
-
     from drafting.proposal.extract import extract_with_origins
 
     if work.precedent.body is not Body.SC:
@@ -111,8 +112,8 @@ def read_back(work: _Work, previous: str | None) -> None:
     for address, paragraph in work.precedent.walk():
         if work.texts[address] != paragraph.text:
             draft = draft.replace_paragraph(address, paragraph.with_text(work.texts[address]))
-    read, origins = extract_with_origins(replace(draft, adopted=None, year=None), previous)
-    flagged = {(f.paragraph, f.kind) for f in work.flags}
+    read, origins = extract_with_origins(draft, previous)  # the precedent's adoption bounds what is history
+    flagged = {f.paragraph for f in work.flags}
     for key, value in read.items():
         if key not in work.new_facts or key == "previous_resolution":
             continue
@@ -120,8 +121,8 @@ def read_back(work: _Work, previous: str | None) -> None:
         if wanted is None or _same(value, wanted):
             continue
         where = origins[key].paragraph
-        if (where, FlagKind.UNCONFIRMED) in flagged or (where, FlagKind.STALE) in flagged:
-            continue
+        if where in flagged:
+            continue  # a person already looks at it, for the reason given
         work.flags.append(Flag(where, FlagKind.UNCONFIRMED,
                                f"{where} reads {quote(origins[key].words)}, but the facts give {label(key)} as "
                                f"{F.render(wanted)}: check which is right"))
@@ -154,12 +155,19 @@ def _citations(work: _Work, text: str) -> list[str]:
 def old_citations(work: _Work, chain: re.Pattern[str]) -> None:
     """Flag each document of the precedent's year still cited where no rule touched the citation.
 
-    A recall chain ("Recalling its resolutions ...") is history and is left out.
+    A recall chain ("Recalling its resolutions ...") is history and is left out. A document cited
+    in several paragraphs gets one warning, on the first, naming them all.
     """
+    where: dict[str, list[str]] = {}
+    first: dict[str, Any] = {}
     for address, paragraph in work.precedent.walk():
         text = chain.sub(" ", work.texts[address])
         for cited in _citations(work, text):
             if cited in _citations(work, chain.sub(" ", paragraph.text)):
-                of = "" if str(work.precedent.year) in cited else f", a document of {work.precedent.year}"
-                work.flags.append(Flag(address, FlagKind.OLD_CITATION,
-                                       f"{address} cites {cited}{of}: check for a later one"))
+                where.setdefault(cited, []).append(str(address))
+                first.setdefault(cited, address)
+    for cited, places in where.items():
+        of = "" if str(work.precedent.year) in cited else f", a document of {work.precedent.year}"
+        verb = "cites" if len(places) == 1 else "cite"
+        work.flags.append(Flag(first[cited], FlagKind.OLD_CITATION,
+                               f"{F.format_list(places)} {verb} {cited}{of}: check for a later one"))

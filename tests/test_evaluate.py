@@ -119,12 +119,12 @@ def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
         "(19 of 21); of the 0 wrong, 0 fell in paragraphs the adopted text deleted or reworded, 0 in paragraphs it "
         "kept or changed only routinely\n"
         "wrong words written: 0 (in paragraphs the adopted text kept, words it does not have), of which without a "
-        "warning: 0\n")
+        "warning: 0; placeholders asking for a fact: 0\n")
     data = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--format", "json"]).output)
     assert data["total"] == {"recall": 0.9048, "precision": 1.0, "routine_recall": 1.0, "edits": 21,
                              "proposed": 19, "correct": 19, "routine_edits": 19, "routine_correct": 19,
                              "in_paragraph_recall": 0.9048, "in_paragraph_edits": 21, "in_paragraph_correct": 19,
-                             "wrong_kept": 0, "wrong_written": 0, "wrong_unflagged": 0, "distance": 2,
+                             "wrong_kept": 0, "wrong_written": 0, "wrong_unflagged": 0, "placeholders": 0, "distance": 2,
                              "distance_precedent": 21, "median_pair_recall": 0.9333}
     assert data["pairs"][1]["precedent"] == "S/RES/790 (1992)"
     assert report_json(evaluate_series(folder)) == CliRunner().invoke(main, ["evaluate", str(folder), "--format",

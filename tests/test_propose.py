@@ -176,16 +176,18 @@ def test_a_name_used_for_something_else_is_left_alone(proposal) -> None:
 def test_each_edit_is_logged_with_its_rule_in_reading_order(proposal) -> None:
     assert [(str(e.paragraph), e.rule) for e in proposal.edits] == [
         ("PP1", "calendar:recall-chain"),
+        ("PP2", "fact:participants"), ("PP2", "fact:countries"), ("PP2", "fact:eu_members"),
         ("PP3", "fact:plenary_ordinal"), ("PP3", "fact:plenary_city"), ("PP3", "fact:plenary_host"),
         ("PP3", "fact:plenary_dates"),
         ("OP3", "calendar:previous-resolution"),
         ("OP4", "calendar:reporting-year"),
+        ("OP5", "fact:review_visits"),
         ("OP7", "calendar:reporting-year"),
         ("OP8", "fact:chair"), ("OP8", "fact:next_chair"), ("OP8", "fact:next_vice_chair"),
         ("OP8", "calendar:reporting-year"),
         ("OP9", "calendar:session"), ("OP10", "calendar:session"),
     ]
-    first = proposal.edits[1]
+    first = proposal.edits[4]
     assert (first.before, first.after) == (TEXTS["PP19"], TEXTS["PP19"].replace("eleventh", "twelfth"))
     edits = proposal.edits
     assert all(a.after == b.before for a, b in zip(edits, edits[1:]) if a.paragraph == b.paragraph)
@@ -251,13 +253,13 @@ def test_stale_paragraphs_say_why(proposal) -> None:
         f"{at('OP3')} still says “Mali”, “June 2013”, “written procedure” (the participants admitted), for which "
         "the facts give nothing for 2014: update or delete")
     assert stale[str(at("OP10"))] == (
-        f"{at('OP10')} still says “Côte d'Ivoire, Liberia, the Russian Federation, Singapore, South Africa and Viet "
-        "Nam” (the review visits), for which the facts give nothing for 2014 and speaks of 2013 (“2013”): update "
-        "or delete")
+        f"{at('OP10')} asks in brackets for the review visits (last time “Côte d'Ivoire, Liberia, the Russian "
+        "Federation, Singapore, South Africa and Viet Nam”), which the facts do not give for 2014 and still speaks "
+        "of 2013 (“2013”): update or delete")
     assert stale[str(at("PP18"))] == (
-        f"{at('PP18')} still says “54” (the number of participants); “81” (the number of countries taking part); "
-        "“28” (the number of European Union member States), for which the facts give nothing for 2014: update "
-        "or delete")
+        f"{at('PP18')} asks in brackets for the number of participants (last time “54”); the number of countries "
+        "taking part (last time “81”); the number of European Union member States (last time “28”), which the "
+        "facts do not give for 2014: update or delete")
     assert set(stale) == {str(at(n)) for n in ("PP18", "OP3", "OP10")}
 
 
@@ -335,9 +337,9 @@ def test_cli_writes_the_draft_and_prints_the_log(files, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     expected = propose(load(precedent), load_facts(facts))
     assert result.stdout == log_markdown(expected)
-    assert result.stderr == f"wrote {out}: 14 edits, 4 warnings for a person to look at\n"
+    assert result.stderr == f"wrote {out}: 18 edits, 4 warnings for a person to look at\n"
     assert out.read_text(encoding="utf-8") == dumps(expected.draft)
-    assert result.output.splitlines()[:3] == ["# Proposed draft from A/RES/68/128", "", "14 edits, 4 warnings."]
+    assert result.output.splitlines()[:3] == ["# Proposed draft from A/RES/68/128", "", "18 edits, 4 warnings."]
     assert "- **PP3** the city of the plenary (from the facts): …, hosted in ~~Johannesburg~~ **Guangzhou** by South Africa…" \
         in result.output
 
@@ -348,7 +350,7 @@ def test_cli_json_log_to_a_file(files, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["propose", str(precedent), "--facts", str(facts), "-o",
                                        str(tmp_path / "d.yaml"), "--log", str(log), "--format", "json"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == f"wrote {tmp_path / 'd.yaml'} and {log}: 14 edits, 4 warnings for a person to look at\n"
+    assert result.stderr == f"wrote {tmp_path / 'd.yaml'} and {log}: 18 edits, 4 warnings for a person to look at\n"
     data = json.loads(log.read_text(encoding="utf-8"))
     assert list(data) == ["edits", "warnings"]
     assert data["edits"][0] == {"paragraph": "PP1", "rule": "calendar:recall-chain", "before": TEXTS["PP16"],

@@ -36,9 +36,14 @@ def test_the_mandate_end_follows_from_the_period_without_a_facts_file(old: str, 
     precedent, adopted = series("undof", old), series("undof", new)
     p = propose(precedent, {})  # no facts: the calendar alone
     assert p.draft.get("OP1(b)").text.split("until ")[1] == adopted.get("OP1(b)").text.split("until ")[1]
-    assert [(str(e.paragraph), e.rule) for e in p.edits] == [("OP1(b)", "calendar:mandate-end")]
+    assert [(str(e.paragraph), e.rule) for e in p.edits if e.rule != "fact:report_symbol"] == [
+        ("OP1(b)", "calendar:mandate-end")]
+    # the new report's symbol is not known without facts: the draft asks for it, keeping last time's
+    assert all("[Symbol of the Secretary-General's report: not known; last time S/" in e.after
+               for e in p.edits if e.rule == "fact:report_symbol")
     assert p.draft.facts["mandate_end"] == adopted.facts["mandate_end"]
-    assert Flag(p.edits[0].paragraph, FlagKind.MISSING_FACT,
+    assert Flag([e for e in p.edits if e.rule == "calendar:mandate-end"][0].paragraph,
+                FlagKind.MISSING_FACT,
                 f"OP1(b) now says {adopted.get('OP1(b)').text.split('until ')[1].rstrip(';,')} for the end of the "
                 "mandate, worked out from the old end and the period because the facts do not give it: check it "
                 "against the decision") in p.flags
@@ -48,7 +53,10 @@ def test_a_stated_end_date_wins_over_the_calendar() -> None:
     # S/RES/594 (1987) ran "six months and twelve days", to 31 July 1987: the facts say so.
     p = propose(series("unifil", "0586"), {"mandate_end": dt.date(1987, 7, 31)})
     assert p.draft.operative[0].text.endswith("that is, until 31 July 1987;")
-    assert [e.rule for e in p.edits if "mandate" in e.rule] == ["fact:mandate_end"]
+    # the end is not six months on: the period is not assumed, the draft asks for it
+    assert [e.rule for e in p.edits if "mandate" in e.rule] == ["fact:mandate_period", "fact:mandate_end"]
+    assert "for a further interim period of [Period of the renewal: not known; last time six months], that is" \
+        in p.draft.operative[0].text
 
 
 def test_a_renewal_without_an_end_date_gets_one_where_renewals_state_it() -> None:

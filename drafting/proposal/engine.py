@@ -23,6 +23,8 @@ from typing import Any, Mapping
 from drafting.proposal import facts as F
 from drafting.proposal.facts import short_symbol
 from drafting.proposal.intake import check_facts, new_keys
+from drafting.proposal.placeholders import placeholder
+from drafting.proposal.stale import new_text, stale
 # The change log lives in .log; its functions stay importable from here.
 from drafting.proposal.log import change_summary as change_summary, log_data as log_data  # noqa: F401
 from drafting.proposal.log import log_json as log_json, log_markdown as log_markdown  # noqa: F401
@@ -45,8 +47,6 @@ SESSION_RE = re.compile(rf"\b({ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", r
 # A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
 _REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
                             r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
-# A date that belongs to a reference ("resolution 2101 (2013) of 25 April 2013") is no event.
-_AFTER_REF = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
 
 @dataclass
@@ -290,12 +290,13 @@ def _facts(work: _Work) -> None:
     _apply(work, planned)
 
 
-def _placeholder(work: _Work, path: str) -> str:
-    """What the draft says where a fact is null: '[Vice-Chair for the coming year: none]'."""
+def _placeholder(work: _Work, path: str, old: str | None = None) -> str:
+    """What the draft says where a fact is null ('[Vice-Chair for 2015: none given]') or not known
+    ('[Number of participants: not known; last time 54]')."""
     words = re.sub(r"^the ", "", label(path))
     if work.precedent.body is Body.GA and work.precedent.year:  # "the coming year" of the new text
         words = words.replace("the coming year", str(work.precedent.year + 2))
-    return f"[{words[:1].upper()}{words[1:]}: none given]"
+    return placeholder(words, old)
 
 
 def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
@@ -310,6 +311,8 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
     if F.missing(work.new_facts, path):
         for p in found:
             work.stale_facts.setdefault(p.address, []).append((path, p.found.text))
+            if "." not in path and "[" not in path:  # a record's fields stay: the statement is rewritten whole
+                planned.setdefault(p.address, []).append((p, _placeholder(work, path, p.found.text)))
         return
     new = F.lookup(work.new_facts, path)
     if new is None:
@@ -383,62 +386,6 @@ def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> Non
             work.set(address, work.rules.get(path, f"fact:{path}"), text)
 
 
-# ---------------------------------------------------------------------------- stale paragraphs
-
-
-def _old_year_mentions(text: str, year: int) -> list[str]:
-    """The dates, months and bare years of ``year`` in ``text`` that are no reference's date."""
-    out: list[str] = []
-    taken: list[tuple[int, int]] = []
-    patterns = (rf"\d{{1,2}}(?: (?:{MONTH_RE}))? to {DATE}", DATE, rf"(?:{MONTH_RE}) \d{{4}}",
-                rf"(?<![\d/(]){year}(?![\d)])")
-    for pattern in patterns:
-        for m in re.finditer(pattern, text):
-            if not m.group().endswith(str(year)) or any(s <= m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if _AFTER_REF.search(text[:m.start()]):
-                continue
-            out.append(m.group())
-    return sorted(set(out), key=text.index)
-
-
-def _stale(work: _Work) -> None:
-    year = work.precedent.year
-    # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
-    current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
-    for address, text in work.texts.items():
-        reasons = []
-        if address in work.stale_facts:
-            reasons.append(_stale_facts(work.stale_facts[address], new_text(work.precedent)))
-        said = {w for _, w in work.stale_facts.get(address, [])}
-        mentions = [m for m in _old_year_mentions(text, year) if m not in current and m not in said] if year else []
-        if mentions:
-            reasons.append(f"speaks of {year} ({', '.join(quote(m) for m in mentions)})")
-        if reasons:
-            work.flags.append(Flag(address, FlagKind.STALE, f"{address} still {' and '.join(reasons)}: "
-                                                            "update or delete"))
-
-
-def new_text(precedent: Resolution) -> str:
-    """How warnings name the text being drafted: 'for 2014' (annual series) or 'for the new text'."""
-    if precedent.body is Body.GA and precedent.year:
-        return f"for {precedent.year + 1}"
-    return "for the new text"
-
-
-def _stale_facts(stated: list[tuple[str, str]], when: str) -> str:
-    """'says “Mali”, “June 2013” (the participants admitted), for which the facts give nothing new'."""
-    by_fact: dict[str, list[str]] = {}
-    for path, words in stated:
-        top = re.split(r"[.\[]", path, maxsplit=1)[0]
-        by_fact.setdefault(top, [])
-        if words not in by_fact[top]:
-            by_fact[top].append(words)
-    parts = [f"{', '.join(quote(w) for w in words)} ({label(key)})" for key, words in by_fact.items()]
-    return f"says {'; '.join(parts)}, for which the facts give nothing {when}"
-
-
 # ---------------------------------------------------------------------------- the draft
 
 
@@ -482,7 +429,7 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     _facts(work)
     renewal.flag_derived(work, derived)
     _reporting_years(work)
-    _stale(work)
+    stale(work)
     verify.confirm_edits(work)
     verify.mixed_dates(work)
     verify.weekdays(work)

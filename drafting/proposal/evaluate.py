@@ -63,6 +63,7 @@ class PairScore:
     wrong_kept: int = 0  # wrong edits in paragraphs the adopted text kept or changed only routinely
     wrong_written: int = 0  # words the proposal wrote that the adopted paragraphs do not have
     wrong_unflagged: int = 0  # of those, in paragraphs no warning points at: the silent errors
+    placeholders: int = 0  # facts the draft asks for in brackets (scored as last time's words)
 
     @property
     def recall(self) -> float:
@@ -103,7 +104,8 @@ class Evaluation:
         return PairScore("total", "", *(sum(getattr(p, k) for p in self.pairs) for k in
                                           ("edits", "proposed", "correct", "distance", "distance_precedent",
                                            "routine_edits", "routine_correct", "in_paragraph_edits",
-                                           "in_paragraph_correct", "wrong_kept", "wrong_written", "wrong_unflagged")))
+                                           "in_paragraph_correct", "wrong_kept", "wrong_written", "wrong_unflagged",
+                                           "placeholders")))
 
 
 # ---------------------------------------------------------------------------- word edits
@@ -217,8 +219,9 @@ def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: 
     base, new = facts_for(precedent, adopted, Mode.CALENDAR if calendar_only else mode)
     proposal = propose(base, new)
     flagged = frozenset(f.paragraph for f in proposal.flags if f.paragraph is not None)
+    draft, asked = _questions_apart(proposal.draft)
     groups = [(k.split("+")[0], t, k.endswith("+flagged"))
-              for k, t in triangles(precedent, adopted, proposal.draft, flagged)]
+              for k, t in triangles(precedent, adopted, draft, flagged)]
     routine = [t for k, t, _ in groups if k == "routine"]
     inside = [t for k, t, _ in groups if k != "whole"]
     kept = [t for k, t, _ in groups if k in ("unchanged", "routine")]
@@ -229,7 +232,23 @@ def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: 
                      routine_edits=sum(t.pa for t in routine), routine_correct=sum(t.correct for t in routine),
                      in_paragraph_edits=sum(t.pa for t in inside), in_paragraph_correct=sum(t.correct for t in inside),
                      wrong_kept=sum(t.pd - t.correct for t in kept), wrong_written=sum(t.written for _, t, _ in groups),
-                     wrong_unflagged=sum(t.written for _, t, f in groups if not f))
+                     wrong_unflagged=sum(t.written for _, t, f in groups if not f), placeholders=asked)
+
+
+def _questions_apart(draft: Resolution) -> tuple[Resolution, int]:
+    """The draft with each not-known placeholder read as last time's words, and the placeholders counted.
+
+    A placeholder asks the drafter for a fact; it proposes no words, so it is scored as the words
+    it stands for and counted apart.
+    """
+    from drafting.proposal.placeholders import last_time, placeholders
+
+    count = 0
+    for address, paragraph in draft.walk():
+        count += placeholders(paragraph.text)
+        if last_time(paragraph.text) != paragraph.text:
+            draft = draft.replace_paragraph(address, paragraph.with_text(last_time(paragraph.text)))
+    return draft, count
 
 
 def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = False,
@@ -253,7 +272,7 @@ def _row(p: PairScore) -> dict[str, object]:
             "routine_edits": p.routine_edits, "routine_correct": p.routine_correct,
             "in_paragraph_recall": round(p.in_paragraph_recall, 4), "in_paragraph_edits": p.in_paragraph_edits,
             "in_paragraph_correct": p.in_paragraph_correct, "wrong_kept": p.wrong_kept,
-            "wrong_written": p.wrong_written, "wrong_unflagged": p.wrong_unflagged,
+            "wrong_written": p.wrong_written, "wrong_unflagged": p.wrong_unflagged, "placeholders": p.placeholders,
             "distance": p.distance, "distance_precedent": p.distance_precedent}
 
 
@@ -285,5 +304,6 @@ def report_terminal(result: Evaluation) -> str:
                  f"{t.in_paragraph_edits}); of the {t.wrong} wrong, {t.wrong - t.wrong_kept} fell in paragraphs the "
                  f"adopted text deleted or reworded, {t.wrong_kept} in paragraphs it kept or changed only routinely")
     lines.append(f"wrong words written: {t.wrong_written} (in paragraphs the adopted text kept, words it does not "
-                 f"have), of which without a warning: {t.wrong_unflagged}")
+                 f"have), of which without a warning: {t.wrong_unflagged}; placeholders asking for a fact: "
+                 f"{t.placeholders}")
     return "\n".join(lines) + "\n"

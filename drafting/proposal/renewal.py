@@ -71,11 +71,19 @@ def next_mandate_end(old: Mapping[str, Any], new: Mapping[str, Any]) -> dt.date 
 
 
 def derived_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
-    """Facts the calendar gives when the new facts leave them out: ``mandate_end`` for now."""
-    if "mandate_end" in new:
-        return {}
+    """Facts the calendar gives when the new facts leave them out.
+
+    ``mandate_end``: the old end plus the period. ``mandate_period``: the old period, when the new
+    end is that far from the old one (or is itself derived), so the period is known, not assumed.
+    """
+    out: dict[str, Any] = {}
     end = next_mandate_end(old, new)
-    return {"mandate_end": end} if end else {}
+    if "mandate_end" not in new and end:
+        out["mandate_end"] = end
+    if "mandate_period" not in new and old.get("mandate_period") and end is not None \
+            and new.get("mandate_end", end) == end:
+        out["mandate_period"] = old["mandate_period"]
+    return out
 
 
 # A renewal that states its period but no end: "To renew the mandate ... for another period of six months;"
@@ -188,6 +196,8 @@ def documents(work: _Work) -> None:
 def flag_derived(work: _Work, derived: Mapping[str, Any]) -> None:
     """Say where the calendar worked out a new fact, so the officer checks it against the decision."""
     for key, value in derived.items():
+        if value == work.precedent.facts.get(key):
+            continue  # the same period again: nothing was written for it
         rule = work.rules.get(key, f"fact:{key}")
         for address in dict.fromkeys(e.paragraph for e in work.edits if e.rule == rule):
             work.flags.append(Flag(address, FlagKind.MISSING_FACT,

@@ -50,6 +50,8 @@ def confirm_edits(work: _Work) -> None:
         if not edit.rule.startswith("fact:"):
             continue
         key = edit.rule.split(":", 1)[1]
+        if F.missing(work.new_facts, key) or F.lookup(work.new_facts, key) is None:
+            continue  # a placeholder stands there, flagged where it was written
         text = work.texts[edit.paragraph]
         new = F.lookup(work.new_facts, key)
         if new is not None and not F.find(new, text):

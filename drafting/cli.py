@@ -322,9 +322,10 @@ def render(source: str, output: str, template: str | None) -> None:
 def propose(precedent: str, facts: str, output: str, docx: str | None, log: str | None, fmt: str) -> None:
     """Propose next year's draft from PRECEDENT and the new facts.
 
-    Every routine update is made and logged with its rule; paragraphs that still need a person
-    (stale, missing or null facts, ambiguous places) are listed as warnings. Exit 0 when the
-    draft is written, 2 on bad input (nothing is written then).
+    Every routine update is made and logged; the draft is read back, and every paragraph that
+    still needs a person (a fact not given or none this time, left as a bracketed placeholder; an
+    edit not confirmed; a document of last year still cited; an ambiguous place) is a warning
+    quoting its words. Exit 0 when the draft is written, 2 on bad input (nothing is written then).
     """
     from drafting.proposal.files import propose_files
 

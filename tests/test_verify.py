@@ -148,3 +148,23 @@ def test_python_callers_get_the_same_checks_as_the_command() -> None:
         propose(r, {"chair": "China", "next_chair": ["Angola", "Angola"]})
     with pytest.raises(FactsError, match="is this the facts file of that series"):
         propose(r, {"mandate_end": D(2014, 1, 1)})
+
+
+@given(st.dates(min_value=D(1946, 1, 1), max_value=D(2030, 12, 31)), st.integers(min_value=0, max_value=40))
+def test_ranges_as_the_un_writes_them_read_back(start: dt.date, days: int) -> None:
+    from drafting.proposal.facts import format_range
+
+    end = start + dt.timedelta(days=days)
+    if end.year == start.year:  # across years a range is written as two full dates
+        assert parse_loose_range(format_range(start, end)) == (start, end)
+
+
+def test_facts_commands_refuse_a_missing_precedent_in_one_line(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    for command in (["facts", "next"], ["facts", "extract"]):
+        result = CliRunner().invoke(main, [*command, str(tmp_path / "nowhere.yaml")])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1

@@ -168,3 +168,12 @@ def test_facts_commands_refuse_a_missing_precedent_in_one_line(tmp_path) -> None
         result = CliRunner().invoke(main, [*command, str(tmp_path / "nowhere.yaml")])
         assert result.exit_code == 2 and "Traceback" not in result.output
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_assembly_resolution_of_the_same_session_is_an_old_citation_too() -> None:
+    r = Resolution(symbol="A/RES/68/128", year=2013, session=68, facts={"chair": "South Africa"}, operative=(
+        Paragraph("Takes note of General Assembly resolution 68/9 and the report of South Africa (A/68/649);"),))
+    p = propose(r, {"chair": "China"})
+    assert [f.message for f in p.flags if f.kind is FlagKind.OLD_CITATION] == [
+        "OP1 cites A/68/649, a document of 2013: check for a later one",
+        "OP1 cites General Assembly resolution 68/9, a document of 2013: check for a later one"]

@@ -151,6 +151,8 @@ def _citations(work: _Work, text: str) -> list[str]:
         for m in SYMBOL_RE.finditer(text):
             if re.fullmatch(rf"A/{session}/.+", m.group()):
                 found.append(m.group())
+        for m in re.finditer(rf"\bresolutions? ({session}/\d+)(?![\d/])", text):
+            found.append(f"General Assembly resolution {m.group(1)}")
     return [c for c in dict.fromkeys(found) if own is None or own not in c]
 
 

@@ -76,3 +76,16 @@ def test_cli_facts_read_writes_a_facts_file_with_sentences(tmp_path: Path) -> No
 def test_cli_facts_read_bad_input_is_one_line_exit_2(tmp_path: Path, name: str, message: str) -> None:
     result = CliRunner().invoke(main, ["facts", "read", str(tmp_path / name), "--for", str(UNDOF)])
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_a_word_file_is_read_like_its_text(tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    for block in (DATA / "report-undof-1986.txt").read_text(encoding="utf-8").split("\n\n"):
+        doc.add_paragraph(block)
+    doc.save(str(tmp_path / "report.docx"))
+    from drafting.proposal.reading import read_file
+
+    assert read_file(str(tmp_path / "report.docx"), load(UNDOF)) == read_file(
+        str(DATA / "report-undof-1986.txt"), load(UNDOF)).replace("report-undof-1986.txt", "report.docx")

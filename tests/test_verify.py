@@ -23,6 +23,8 @@ D = dt.date
     ("11 and 12 June 1986", [D(1986, 6, 11), D(1986, 6, 12)]),
     ("3, 5 and 9 May 1990", [D(1990, 5, 3), D(1990, 5, 5), D(1990, 5, 9)]),
     ("30 November and 11 December 1985", [D(1985, 11, 30), D(1985, 12, 11)]),
+    ("31 May and 11 and 12 June 1986", [D(1986, 5, 31), D(1986, 6, 11), D(1986, 6, 12)]),
+    ("7 and 30 May and 11 June 1979", [D(1979, 5, 7), D(1979, 5, 30), D(1979, 6, 11)]),
     ("18 December 2013", [D(2013, 12, 18)]),
 ])
 def test_a_list_of_dates_reads_and_writes_the_un_way(text: str, days: list[dt.date]) -> None:
@@ -89,7 +91,7 @@ def test_a_citation_of_several_dates_is_rewritten_whole() -> None:
     r = council("Decides to extend the stationing of the Force;", preamble=(REPORTS,),
                 facts={"report_date": [D(1985, 11, 30), D(1985, 12, 11)]}, adopted=D(1985, 12, 12))
     p = propose(r, {"report_date": [D(1986, 5, 31), D(1986, 6, 11), D(1986, 6, 12)]})
-    assert p.draft.get("PP1").text == "Noting the reports of the Secretary-General of 31 May, 11 and 12 June 1986,"
+    assert p.draft.get("PP1").text == "Noting the reports of the Secretary-General of 31 May and 11 and 12 June 1986,"
     assert not [f for f in p.flags if f.kind is FlagKind.UNCONFIRMED]
 
 

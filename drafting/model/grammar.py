@@ -183,20 +183,22 @@ def parse_date_list(text: str) -> list[dt.date] | None:
 
 
 def format_date_list(days: list[dt.date]) -> str:
-    """UN style for dates of one year: '31 May and 13 June 1990', '11 and 12 June 1986'.
+    """UN style for dates of one year, days of a month together: '31 May and 13 June 1990',
+    '11 and 12 June 1986', '31 May and 11 and 12 June 1986'.
 
     Dates of several years are each written whole: '30 November 1989 and 31 May 1990'.
     """
     days = sorted(set(days))
     if len({d.year for d in days}) > 1:
         return _and([format_date(d) for d in days])
-    words = []
-    for i, day in enumerate(days):
-        last = i == len(days) - 1
-        same_month = not last and days[i + 1].month == day.month
-        words.append(format_date(day) if last else str(day.day) if same_month
-                     else f"{day.day} {MONTHS[day.month - 1]}")
-    return _and(words)
+    months: list[list[dt.date]] = []
+    for day in days:
+        if months and months[-1][-1].month == day.month:
+            months[-1].append(day)
+        else:
+            months.append([day])
+    groups = [f"{_and([str(d.day) for d in group])} {MONTHS[group[0].month - 1]}" for group in months]
+    return f"{_and(groups)} {days[0].year}"
 
 
 def _and(items: list[str]) -> str:

@@ -94,14 +94,15 @@ def next_text(precedent: Resolution) -> str:
         derived["previous_resolution"] = own
     lines = [f"# Facts of the text after {precedent.label}: fill in each value for the new text.\n"
              "# A value left as it is is a decision (\"unchanged\"); null means \"none this time\" and leaves a\n"
-             "# visible placeholder in the draft; a key deleted is not known and its paragraphs are flagged.\n"]
+             "# visible placeholder in the draft; a key deleted is not known: the draft asks for it in brackets.\n"]
     for fact in facts:
         if fact.key in derived:
             continue
         lines.append(_entry(fact.key, fact.value, [f"{label(fact.key)}: last time {F.render(fact.value)}, in "
                                                    f"{_where(fact)}"]))
     for key, value in derived.items():
-        why = ("the old end plus the period" if key == "mandate_end" else "the text just adopted")
+        why = {"mandate_end": "the old end plus the period",
+               "mandate_period": "last time's period, with which the end is worked out"}.get(key, "the text just adopted")
         last = f"; last time {F.render(old[key])}" if key in old else ""
         lines.append(_entry(key, value, [f"{label(key)}: derived from {why}{last}: check it"]))
     return "\n".join(lines)

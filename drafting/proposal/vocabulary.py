@@ -72,7 +72,8 @@ def label(path: str) -> str:
     """
     top = re.split(r"[.\[]", path, maxsplit=1)[0]
     term = TERMS.get(top)
-    words = term.label if term else top.replace("_", " ")
+    earlier = TERMS.get(top[len("earlier_"):]) if top.startswith("earlier_") else None
+    words = term.label if term else f"{earlier.label} (an earlier one)" if earlier else top.replace("_", " ")
     field = path.rsplit(".", 1)[1] if "." in path else None
     return f"{words}: {field.replace('_', ' ')}" if field else words
 

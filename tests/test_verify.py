@@ -179,3 +179,25 @@ def test_an_assembly_resolution_of_the_same_session_is_an_old_citation_too() -> 
     assert [f.message for f in p.flags if f.kind is FlagKind.OLD_CITATION] == [
         "OP1 cites A/68/649, a document of 2013: check for a later one",
         "OP1 cites General Assembly resolution 68/9, a document of 2013: check for a later one"]
+
+
+def test_a_deadline_on_the_day_the_mandate_ends_is_no_mandate_end() -> None:
+    # S/RES/851 (1993): the mandate ran "until 15 September 1993" and the Council would act "unless by
+    # 15 September 1993 the Secretary-General has reported ...": only the first is the end of the mandate.
+    r = council("Decides to extend the mandate of the Mission until 15 September 1993;",
+                "Expresses its readiness to act unless by 15 September 1993 the Secretary-General has reported;",
+                facts={"mandate_end": D(1993, 9, 15)}, adopted=D(1993, 7, 15))
+    p = propose(r, {"mandate_end": D(1993, 12, 15)})
+    assert p.draft.get("OP1").text == "Decides to extend the mandate of the Mission until 15 December 1993;"
+    assert p.draft.get("OP2").text == r.get("OP2").text
+    assert [(str(f.paragraph), f.message) for f in p.flags] == [
+        ("OP2", "OP2 still speaks of 1993 (“15 September 1993”): update or delete")]
+    # where nothing nearby speaks of the mandate either way, the role decides and says so
+    r2 = council("Decides to extend the mandate until 15 September 1993;",
+                 "Decides to act on the mandate unless by 15 September 1993 the report is in;",
+                 facts={"mandate_end": D(1993, 9, 15)}, adopted=D(1993, 7, 15))
+    p2 = propose(r2, {"mandate_end": D(1993, 12, 15)})
+    assert p2.draft.get("OP2").text == r2.get("OP2").text
+    assert ("OP2", "OP2 says “15 September 1993”, the day of the end of the mandate, but not as the end of the "
+                   "mandate: left as it was; check whether it moves too") in [
+        (str(f.paragraph), f.message) for f in p2.flags]

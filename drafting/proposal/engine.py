@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from drafting.proposal import facts as F
+from drafting.proposal.extract import role_fits
 from drafting.proposal.facts import short_symbol
 from drafting.proposal.intake import check_facts, new_keys
 from drafting.proposal.placeholders import placeholder
@@ -326,11 +327,13 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
         return
     if all(p.found.write(new) == p.found.text for p in found):
         return  # the same value again: nothing to do, nothing to check
+    found = _in_role(work, path, found)
     if len(found) > 1:
         where = ", ".join(dict.fromkeys(str(p.address) for p in found))
-        work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
-                               f"{quote(F.render(value))} ({label(path)}) is in {len(found)} places ({where}); "
-                               f"each now says {quote(F.render(new))}: check that every one speaks of it"))
+        for address in dict.fromkeys(p.address for p in found):  # each paragraph carries its warning
+            work.flags.append(Flag(address, FlagKind.AMBIGUOUS,
+                                   f"{quote(F.render(value))} ({label(path)}) is in {len(found)} places ({where}); "
+                                   f"each now says {quote(F.render(new))}: check that every one speaks of it"))
     for p in found:
         rival = _rival(work, places, p, p.found.write(new))
         if rival:
@@ -339,6 +342,23 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
                                    f"{label(rival)}; their new values differ, so it was left as it was: choose"))
         else:
             planned.setdefault(p.address, []).append((p, p.found.write(new)))
+
+
+def _in_role(work: _Work, path: str, found: list[_Place]) -> list[_Place]:
+    """The places where a fact named by its role stands in that role; the others are left and flagged.
+
+    "until 15 September 1993" is the end of a mandate; "unless by 15 September 1993 the
+    Secretary-General has reported" is a deadline that fell on the same day.
+    """
+    fitting = [p for p in found if role_fits(path, work.texts[p.address], p.found.start)]
+    if not fitting or len(fitting) == len(found):
+        return found
+    for p in found:
+        if p not in fitting:
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} says {quote(p.found.text)}, the day of {label(path)}, but not as "
+                                   f"{label(path)}: left as it was; check whether it moves too"))
+    return fitting
 
 
 def _null(work: _Work, path: str, found: list[_Place],

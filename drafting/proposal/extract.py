@@ -33,6 +33,15 @@ _MEETING = re.compile(r"\b(\d+)(?:st|nd|rd|th) meeting\b")
 _NEAR_DAYS = 400  # about a year either side of the adoption: further off is history
 
 
+_ROLE_WORDS = {"mandate_end": _END_WORDS, "report_due": _DUE_WORDS}
+
+
+def role_fits(key: str, text: str, start: int) -> bool:
+    """Whether the words before ``start`` give a value the role ``key`` names ('until' for ``mandate_end``)."""
+    words = _ROLE_WORDS.get(key)
+    return words is None or bool(words.search(text[:start]))
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a fact was read: the paragraph and the words that state it."""

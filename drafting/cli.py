@@ -390,9 +390,10 @@ def export(path: str, fmt: str, output: str | None) -> None:
 def propose(precedent: str, facts: str, output: str, docx: str | None, log: str | None, fmt: str) -> None:
     """Propose next year's draft from PRECEDENT and the new facts.
 
-    Every routine update is made and logged with its rule; paragraphs that still need a person
-    (stale, missing or null facts, ambiguous places) are listed as warnings. Exit 0 when the
-    draft is written, 2 on bad input (nothing is written then).
+    Every routine update is made and logged; the draft is read back, and every paragraph that
+    still needs a person (a fact not given or none this time, left as a bracketed placeholder; an
+    edit not confirmed; a document of last year still cited; an ambiguous place) is a warning
+    quoting its words. Exit 0 when the draft is written, 2 on bad input (nothing is written then).
     """
     from drafting.model import counted
     from drafting.proposal.files import propose_files
@@ -414,17 +415,61 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
               show_default=True, help="Report format.")
 @click.option("--calendar-only", is_flag=True, help="Give propose no facts: measure what the rules that "
               "need none (sessions, recall chains, mandate periods) make alone.")
-def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
+@click.option("--realistic", is_flag=True, help="Old facts read from each precedent's words, new facts only "
+              "the typed roles of the next text's facts: what a drafter on an unseen series gets.")
+def evaluate(series: str, fmt: str, calendar_only: bool, realistic: bool) -> None:
     """Measure propose on a series: each text proposed from the one before and its facts.
 
     For every consecutive pair, prints the recall (share of the year-over-year word edits the
     proposal made), the precision (share of the proposal's edits the adopted text also made) and
     the word edit distance to the adopted text, of the proposal and of the unchanged precedent.
     """
-    from drafting.proposal.evaluate import evaluate_series, report_json, report_terminal
+    from drafting.proposal.evaluate import Mode, evaluate_series, report_json, report_terminal
 
-    result = evaluate_series(series, calendar_only=calendar_only)
+    result = evaluate_series(series, calendar_only=calendar_only, mode=Mode.REALISTIC if realistic else Mode.STORED)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
+
+@main.group()
+def facts() -> None:
+    """Facts files: read them from a precedent, prepare next time's, read them from a document."""
+
+
+@facts.command(name="extract")
+@click.argument("precedent", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+def facts_extract(precedent: str, output: str | None) -> None:
+    """The facts PRECEDENT states, by role, each with the paragraph and words it was read from."""
+    from drafting.proposal.factsheet import extract_text
+    from drafting.store import load
+
+    emit(extract_text(load(precedent)), output)
+
+
+@facts.command(name="next")
+@click.argument("precedent", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="NEXT.facts.yaml", help="Write here (default: print).")
+def facts_next(precedent: str, output: str | None) -> None:
+    """The facts file of the text after PRECEDENT, to fill in: last time's values and where they stand,
+    the values the calendar gives worked out and marked derived."""
+    from drafting.proposal.factsheet import next_text
+    from drafting.store import load
+
+    emit(next_text(load(precedent)), output)
+
+
+@facts.command(name="read")
+@click.argument("document", type=click.Path())
+@click.option("--for", "precedent", required=True, type=click.Path(),
+              help="The precedent whose next text the document is for.")
+@click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+def facts_read(document: str, precedent: str, output: str | None) -> None:
+    """Facts read from DOCUMENT (a Secretary-General's report, a plenary's communiqué), each with the
+    sentence it came from; what it cannot find it says."""
+    from drafting.proposal.reading import read_file
+    from drafting.store import load
+
+    emit(read_file(document, load(precedent)), output)
+
 
 # ---------------------------------------------------------------------------- lint, training
 

@@ -227,7 +227,7 @@ class _Checker:
         """A mapping of fact names; with ``values`` (a facts file) the shape of every value too.
 
         A resolution's ``facts`` block is checked for its names only: its values are whatever
-        the importer or ``python -m drafting.proposal.facts extract`` found in the text.
+        the importer or ``python -m tools.extract_facts`` found in the text.
         """
         if not isinstance(node, yaml.MappingNode):
             self.add(node, path, f"expected a mapping of fact names to values (name: value), found {_describe(node)}")

@@ -6,12 +6,13 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import PRECEDENTS
 
 from drafting.cli import main
 from drafting.comparison.diff import tokenize
-from drafting.proposal.evaluate import edit_words, evaluate_pair, evaluate_series, report_json
+from drafting.proposal.evaluate import Mode, edit_words, evaluate_pair, evaluate_series, report_json
 from drafting.model import Body, Paragraph, Resolution
 from drafting.store import save
 
@@ -116,12 +117,15 @@ def test_evaluate_command_terminal_and_json(tmp_path: Path) -> None:
         "word distance to adopted 2 against 21 unchanged (90% less; closer in 2 of 2 pairs)\n"
         "breakdown: 0 of the 21 edits are whole paragraphs added or deleted; inside kept paragraphs recall 0.90 "
         "(19 of 21); of the 0 wrong, 0 fell in paragraphs the adopted text deleted or reworded, 0 in paragraphs it "
-        "kept or changed only routinely\n")
+        "kept or changed only routinely\n"
+        "wrong words written: 0 (in paragraphs the adopted text kept, words it does not have), of which without a "
+        "warning: 0; placeholders asking for a fact: 0\n")
     data = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--format", "json"]).output)
     assert data["total"] == {"recall": 0.9048, "precision": 1.0, "routine_recall": 1.0, "edits": 21,
                              "proposed": 19, "correct": 19, "routine_edits": 19, "routine_correct": 19,
                              "in_paragraph_recall": 0.9048, "in_paragraph_edits": 21, "in_paragraph_correct": 19,
-                             "wrong_kept": 0, "distance": 2, "distance_precedent": 21, "median_pair_recall": 0.9333}
+                             "wrong_kept": 0, "wrong_written": 0, "wrong_unflagged": 0, "placeholders": 0, "distance": 2,
+                             "distance_precedent": 21, "median_pair_recall": 0.9333}
     assert data["pairs"][1]["precedent"] == "S/RES/790 (1992)"
     assert report_json(evaluate_series(folder)) == CliRunner().invoke(main, ["evaluate", str(folder), "--format",
                                                                              "json"]).output
@@ -162,3 +166,29 @@ def test_unifil_proposals_are_closer_to_the_adopted_text_than_the_precedent() ->
     assert len(closer) >= 0.9 * len(result.pairs)
     assert result.total().routine_recall >= 0.8
     assert result.total().wrong_kept <= 6
+
+
+def test_a_wrong_fact_written_without_a_warning_is_counted() -> None:
+    # The officer typed the report's date wrong (23 instead of 22 November): the draft states it, the
+    # read-back agrees with the facts, no warning: the measure must say so.
+    r887 = undof(887, 1993, dt.date(1993, 11, 29), "of 22 November 1993 on the United Nations Disengagement "
+                 "Observer Force", "31 May 1994", {"report_date": dt.date(1993, 11, 23), "mandate_period": "six months",
+                                                    "mandate_end": dt.date(1994, 5, 31)})
+    r830 = replace(R830, facts={"report_date": dt.date(1993, 5, 24), "mandate_period": "six months",
+                                "mandate_end": dt.date(1993, 11, 30)},
+                   preamble=(Paragraph("Having considered the report of the Secretary-General of 24 May 1993 on the "
+                                       "United Nations Disengagement Observer Force,"),))
+    score = evaluate_pair(r830, r887)
+    assert (score.wrong_written, score.wrong_unflagged) == (1, 1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["undof", "unifil"])
+@pytest.mark.parametrize("mode", [Mode.STORED, Mode.REALISTIC])
+def test_no_wrong_word_is_written_without_a_warning_on_the_real_series(name: str, mode: Mode) -> None:
+    # Measured: UNDOF 0 wrong words written; UNIFIL 11, every one in a paragraph a warning points at
+    # (a report's date or symbol added where the Council put it differently, a recall chain the
+    # Council did not extend), in both modes.
+    total = evaluate_series(PRECEDENTS / name, mode=mode).total()
+    assert total.wrong_unflagged == 0
+    assert total.routine_recall >= (0.85 if name == "undof" else 0.8)

@@ -7,9 +7,11 @@ import pytest
 from hypothesis import given, strategies as st
 
 from drafting.errors import ValidationError
-from drafting.proposal.facts import (extract, fill_series, find, format_date, format_list, format_range, leaves,
+from drafting.proposal.extract import extract
+from drafting.proposal.facts import (find, format_date, format_list, format_range, leaves,
                             load_facts, loads_facts, lookup, missing, ordinal_word, parse_date,
                             parse_ordinal, short_symbol)
+from tools.extract_facts import fill_series
 from drafting.model import Body, Paragraph, Resolution
 from drafting.store import load, save
 
@@ -254,7 +256,7 @@ def test_extract_keeps_two_days_of_a_month_as_one_fact_and_reads_past_an_ocr_sli
                   "Lebanon of 24 and 26 July 1990, and taking note of the observations expressed therein,"),),
         operative=(Paragraph("Decides to extend the present mandate for a further interim period of six months, "
                              "that is, until! 31 July 1991;"),))
-    assert extract(r) == {"report_date": "24 and 26 July 1990", "mandate_period": "six months",
+    assert extract(r) == {"report_date": [dt.date(1990, 7, 24), dt.date(1990, 7, 26)], "mandate_period": "six months",
                           "mandate_end": dt.date(1991, 7, 31)}
 
 

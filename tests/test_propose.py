@@ -161,11 +161,12 @@ def test_the_plenary_paragraph_names_the_new_plenary(proposal) -> None:
                                       "Process, hosted in Guangzhou by China from 11 to 14 November 2014,")
 
 
-def test_chair_and_next_chair_change_and_the_null_vice_chair_is_left_for_a_person(proposal) -> None:
+def test_chair_and_next_chair_change_and_the_null_vice_chair_is_a_visible_placeholder(proposal) -> None:
     assert text(proposal, "OP31") == (
         "Acknowledges with great appreciation the important contribution that China, as Chair of the "
         "Kimberley Process in 2014, has made to curbing the trade in conflict diamonds, and welcomes the "
-        "selection of Angola as the Chair and Angola as the Vice-Chair of the Process for 2015;")
+        "selection of Angola as the Chair and [Vice-Chair for 2015: none given] as the Vice-Chair of the "
+        "Process for 2015;")
 
 
 def test_a_name_used_for_something_else_is_left_alone(proposal) -> None:
@@ -175,15 +176,18 @@ def test_a_name_used_for_something_else_is_left_alone(proposal) -> None:
 def test_each_edit_is_logged_with_its_rule_in_reading_order(proposal) -> None:
     assert [(str(e.paragraph), e.rule) for e in proposal.edits] == [
         ("PP1", "calendar:recall-chain"),
+        ("PP2", "fact:participants"), ("PP2", "fact:countries"), ("PP2", "fact:eu_members"),
         ("PP3", "fact:plenary_ordinal"), ("PP3", "fact:plenary_city"), ("PP3", "fact:plenary_host"),
         ("PP3", "fact:plenary_dates"),
         ("OP3", "calendar:previous-resolution"),
         ("OP4", "calendar:reporting-year"),
+        ("OP5", "fact:review_visits"),
         ("OP7", "calendar:reporting-year"),
-        ("OP8", "fact:chair"), ("OP8", "fact:next_chair"), ("OP8", "calendar:reporting-year"),
+        ("OP8", "fact:chair"), ("OP8", "fact:next_chair"), ("OP8", "fact:next_vice_chair"),
+        ("OP8", "calendar:reporting-year"),
         ("OP9", "calendar:session"), ("OP10", "calendar:session"),
     ]
-    first = proposal.edits[1]
+    first = proposal.edits[4]
     assert (first.before, first.after) == (TEXTS["PP19"], TEXTS["PP19"].replace("eleventh", "twelfth"))
     edits = proposal.edits
     assert all(a.after == b.before for a, b in zip(edits, edits[1:]) if a.paragraph == b.paragraph)
@@ -232,22 +236,30 @@ def test_security_council_recall_chain_takes_the_precedent() -> None:
 # ---------------------------------------------------------------------------- warnings
 
 
-def test_null_fact_flags_the_paragraph_to_rewrite_or_delete(proposal) -> None:
-    assert Flag(at("OP31"), FlagKind.NULL_FACT,
-                "next_vice_chair is null for the new year but the text states 'Angola': rewrite or delete") \
-        in proposal.flags
+NULL_MESSAGE = ("{at} says “Angola” (the Vice-Chair for the coming year); the facts say there is none for 2014: "
+                "the draft has a placeholder there: rewrite the sentence")
+
+
+def test_null_fact_leaves_a_placeholder_and_flags_the_paragraph(proposal) -> None:
+    assert Flag(at("OP31"), FlagKind.NULL_FACT, NULL_MESSAGE.format(at=at("OP31"))) in proposal.flags
+    assert text(proposal, "OP31").endswith(
+        "welcomes the selection of Angola as the Chair and [Vice-Chair for 2015: none given] as the Vice-Chair "
+        "of the Process for 2015;")
 
 
 def test_stale_paragraphs_say_why(proposal) -> None:
     stale = {str(f.paragraph): f.message for f in proposal.flags if f.kind is FlagKind.STALE}
     assert stale[str(at("OP3"))] == (
-        'still speaks of 2013: "June 2013"; states facts with no new value: admitted[0].participant (Mali); '
-        "admitted[0].when (June 2013); admitted[0].how (written procedure): update or delete")
+        f"{at('OP3')} still says “Mali”, “June 2013”, “written procedure” (the participants admitted), for which "
+        "the facts give nothing for 2014: update or delete")
     assert stale[str(at("OP10"))] == (
-        'still speaks of 2013: "2013"; states facts with no new value: review_visits (Côte d\'Ivoire, '
-        "Liberia, the Russian Federation, Singapore, South Africa and Viet Nam): update or delete")
-    assert stale[str(at("PP18"))] == ("states facts with no new value: participants (54); countries (81); "
-                                      "eu_members (28): update or delete")
+        f"{at('OP10')} asks in brackets for the review visits (last time “Côte d'Ivoire, Liberia, the Russian "
+        "Federation, Singapore, South Africa and Viet Nam”), which the facts do not give for 2014 and still speaks "
+        "of 2013 (“2013”): update or delete")
+    assert stale[str(at("PP18"))] == (
+        f"{at('PP18')} asks in brackets for the number of participants (last time “54”); the number of countries "
+        "taking part (last time “81”); the number of European Union member States (last time “28”), which the "
+        "facts do not give for 2014: update or delete")
     assert set(stale) == {str(at(n)) for n in ("PP18", "OP3", "OP10")}
 
 
@@ -255,15 +267,16 @@ def test_a_fact_not_in_the_text_is_a_missing_fact_warning() -> None:
     p = propose(small({**FACTS_2013, "chair_report": {"symbol": "A/68/649"}}),
                 {**FACTS_2014, "chair_report": {"symbol": "A/69/600"}})
     assert p.flags[0] == Flag(None, FlagKind.MISSING_FACT,
-                              "fact chair_report.symbol (A/68/649) is not stated in the text; nothing replaced")
+                              "The Chair's report: symbol (A/68/649) is in the facts of A/RES/68/128 but not in its "
+                              "words: nothing to replace")
 
 
 def test_a_fact_stated_in_several_places_is_ambiguous_and_says_where() -> None:
     p = propose(small({"member": "Liberia"}), {"member": "Guinea"})
     assert [f for f in p.flags if f.kind is FlagKind.AMBIGUOUS] == [Flag(
-        at("OP4"), FlagKind.AMBIGUOUS,
-        f"member (Liberia) is stated in 2 places ({at('OP4')}, {at('OP10')}); each was replaced: "
-        "check that every one is this fact")]
+        at(n), FlagKind.AMBIGUOUS,
+        f"“Liberia” (member) is in 2 places ({at('OP4')}, {at('OP10')}); each now says “Guinea”: "
+        "check that every one speaks of it") for n in ("OP4", "OP10")]
 
 
 def test_no_rule_knows_the_subject() -> None:
@@ -324,10 +337,10 @@ def test_cli_writes_the_draft_and_prints_the_log(files, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     expected = propose(load(precedent), load_facts(facts))
     assert result.stdout == log_markdown(expected)
-    assert result.stderr == f"wrote {out}: 13 edits, 4 warnings for a person to look at\n"
+    assert result.stderr == f"wrote {out}: 18 edits, 4 warnings for a person to look at\n"
     assert out.read_text(encoding="utf-8") == dumps(expected.draft)
-    assert result.output.splitlines()[:3] == ["# Proposed draft from A/RES/68/128", "", "13 edits, 4 warnings."]
-    assert "- **PP3** `fact:plenary_city`: …, hosted in ~~Johannesburg~~ **Guangzhou** by South Africa…" \
+    assert result.output.splitlines()[:3] == ["# Proposed draft from A/RES/68/128", "", "18 edits, 4 warnings."]
+    assert "- **PP3** the city of the plenary (from the facts): …, hosted in ~~Johannesburg~~ **Guangzhou** by South Africa…" \
         in result.output
 
 
@@ -337,7 +350,7 @@ def test_cli_json_log_to_a_file(files, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["propose", str(precedent), "--facts", str(facts), "-o",
                                        str(tmp_path / "d.yaml"), "--log", str(log), "--format", "json"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == f"wrote {tmp_path / 'd.yaml'} and {log}: 13 edits, 4 warnings for a person to look at\n"
+    assert result.stderr == f"wrote {tmp_path / 'd.yaml'} and {log}: 18 edits, 4 warnings for a person to look at\n"
     data = json.loads(log.read_text(encoding="utf-8"))
     assert list(data) == ["edits", "warnings"]
     assert data["edits"][0] == {"paragraph": "PP1", "rule": "calendar:recall-chain", "before": TEXTS["PP16"],
@@ -345,9 +358,7 @@ def test_cli_json_log_to_a_file(files, tmp_path: Path) -> None:
                                     "66/252 of 25 January 2012 and 67/135 of 18 December 2012",
                                     "66/252 of 25 January 2012, 67/135 of 18 December 2012 and 68/128 of "
                                     "18 December 2013")}
-    assert {"paragraph": "OP8", "kind": "null-fact",
-            "message": "next_vice_chair is null for the new year but the text states 'Angola': rewrite or delete"} \
-        in data["warnings"]
+    assert {"paragraph": "OP8", "kind": "null-fact", "message": NULL_MESSAGE.format(at="OP8")} in data["warnings"]
     assert set(data["warnings"][0]) == {"paragraph", "kind", "message"}
 
 
@@ -393,7 +404,7 @@ def test_cli_docx_shows_the_proposal_as_tracked_changes(files, tmp_path: Path) -
         body = z.read("word/document.xml").decode("utf-8")
         comments = z.read("word/comments.xml").decode("utf-8")
     assert "<w:ins " in body and "<w:del " in body and "Guangzhou" in body
-    assert "rewrite or delete" in comments
+    assert "rewrite the sentence" in comments
     # the facts' edits as Word revisions: the old city deleted, the new one inserted
     from lxml import etree
 
@@ -404,7 +415,8 @@ def test_cli_docx_shows_the_proposal_as_tracked_changes(files, tmp_path: Path) -
     assert "Johannesburg" in deleted and "Guangzhou" in inserted
     assert "eleventh" in deleted and "twelfth" in inserted
     note = "".join(etree.fromstring(comments.encode("utf-8")).itertext())
-    assert "next_vice_chair is null for the new year but the text states 'Angola': rewrite or delete" in note
+    assert NULL_MESSAGE.format(at="OP8") in note
+    assert "[Vice-Chair for 2015: none given]" in "".join(inserted)
 
 
 def test_words_claimed_equally_by_two_facts_with_different_new_values_are_left() -> None:
@@ -413,15 +425,17 @@ def test_words_claimed_equally_by_two_facts_with_different_new_values_are_left()
     p = propose(r, {"chair": "China", "host": "Namibia"})
     assert p.draft.operative[0].text == TEXTS["OP10"].replace("in 2013", "in 2014")
     assert [f.message for f in p.flags if f.kind is FlagKind.AMBIGUOUS] == [
-        "'South Africa' is both chair and host, whose new values differ: left as it was",
-        "'South Africa' is both host and chair, whose new values differ: left as it was"]
+        "OP1 says “South Africa”, which may be the Chair of the year or host; their new values differ, so it was "
+        "left as it was: choose",
+        "OP1 says “South Africa”, which may be host or the Chair of the year; their new values differ, so it was "
+        "left as it was: choose"]
 
 
 def test_a_fact_the_precedent_never_stated_is_reported() -> None:
     p = propose(small({"chair": "South Africa"}), {"chair": "China", "plenary_city": "Guangzhou"})
     assert p.flags[0] == Flag(None, FlagKind.MISSING_FACT,
-                              "fact plenary_city (Guangzhou) is new: A/RES/68/128 states no value for it, so no "
-                              "paragraph was updated; add it where it belongs")
+                              "The facts give the city of the plenary (Guangzhou), which A/RES/68/128 never states: "
+                              "no paragraph was updated; add it where it belongs")
 
 
 @settings(max_examples=30, deadline=None)
@@ -482,4 +496,7 @@ def test_the_council_example_proposes_the_november_1993_undof_renewal() -> None:
         "of six months, that is, until 31 May 1994;")
     assert [(str(e.paragraph), e.rule) for e in proposal.edits] == [
         ("PP1", "fact:report_symbol"), ("PP1", "fact:report_date"), ("OP1(b)", "fact:mandate_end")]
-    assert proposal.flags == ()
+    # the date was placed where the rules judge a report is dated: one warning asks a person to confirm it
+    assert [f.message for f in proposal.flags] == [
+        "PP1 now dates the report (22 November 1993), which the precedent did not: check that this is the report "
+        "the text cites and that the date stands where it should"]

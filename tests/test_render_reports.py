@@ -174,7 +174,7 @@ def test_cli_diff_formats_to_file(files, small, tmp_path):
         out = tmp_path / f"report.{fmt}"
         result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", fmt, "-o", str(out),
                                            "--substantive-only"])
-        assert (result.exit_code, result.output) == (1, "")
+        assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 2 routine\n")
         assert out.read_text(encoding="utf-8") == renderer(small, True)
     assert json.loads((tmp_path / "report.json").read_text())["changes"][0]["old"] == ["OP2"]
 
@@ -266,7 +266,7 @@ def test_cli_diff_docx_hands_over_to_the_word_renderer(files, tmp_path):
     out = tmp_path / "tracked.docx"
     result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "docx", "-o", str(out),
                                        "--author", "Mission of Ruritania", "--date", "2014-12-05"])
-    assert (result.exit_code, result.output) == (1, "")
+    assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 2 routine\n")
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert 'w:author="Mission of Ruritania"' in xml and 'w:date="2014-12-05T00:00:00' in xml
     assert "<w:ins " in xml and "<w:del " in xml

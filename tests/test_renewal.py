@@ -36,18 +36,27 @@ def test_the_mandate_end_follows_from_the_period_without_a_facts_file(old: str, 
     precedent, adopted = series("undof", old), series("undof", new)
     p = propose(precedent, {})  # no facts: the calendar alone
     assert p.draft.get("OP1(b)").text.split("until ")[1] == adopted.get("OP1(b)").text.split("until ")[1]
-    assert [(str(e.paragraph), e.rule) for e in p.edits] == [("OP1(b)", "calendar:mandate-end")]
+    assert [(str(e.paragraph), e.rule) for e in p.edits if e.rule != "fact:report_symbol"] == [
+        ("OP1(b)", "calendar:mandate-end")]
+    # the new report's symbol is not known without facts: the draft asks for it, keeping last time's
+    assert all("[Symbol of the Secretary-General's report: not known; last time S/" in e.after
+               for e in p.edits if e.rule == "fact:report_symbol")
     assert p.draft.facts["mandate_end"] == adopted.facts["mandate_end"]
-    assert Flag(p.edits[0].paragraph, FlagKind.MISSING_FACT, f"fact mandate_end is not in the facts file: "
-                f"{adopted.get('OP1(b)').text.split('until ')[1].rstrip(';,')} was worked out from the old end and "
-                "the period; check it against the decision") in p.flags
+    assert Flag([e for e in p.edits if e.rule == "calendar:mandate-end"][0].paragraph,
+                FlagKind.MISSING_FACT,
+                f"OP1(b) now says {adopted.get('OP1(b)').text.split('until ')[1].rstrip(';,')} for the end of the "
+                "mandate, worked out from the old end and the period because the facts do not give it: check it "
+                "against the decision") in p.flags
 
 
 def test_a_stated_end_date_wins_over_the_calendar() -> None:
     # S/RES/594 (1987) ran "six months and twelve days", to 31 July 1987: the facts say so.
     p = propose(series("unifil", "0586"), {"mandate_end": dt.date(1987, 7, 31)})
     assert p.draft.operative[0].text.endswith("that is, until 31 July 1987;")
-    assert [e.rule for e in p.edits if "mandate" in e.rule] == ["fact:mandate_end"]
+    # the end is not six months on: the period is not assumed, the draft asks for it
+    assert [e.rule for e in p.edits if "mandate" in e.rule] == ["fact:mandate_period", "fact:mandate_end"]
+    assert "for a further interim period of [Period of the renewal: not known; last time six months], that is" \
+        in p.draft.operative[0].text
 
 
 def test_a_renewal_without_an_end_date_gets_one_where_renewals_state_it() -> None:
@@ -63,7 +72,7 @@ def test_the_establishing_text_gets_no_end_date() -> None:
     # the period phrase is not at the end of a renewal, so the date is left to a person.
     p = propose(series("undof", "0350"), {"mandate_end": dt.date(1974, 11, 30)})
     assert not [e for e in p.edits if e.rule == "fact:mandate_end"]
-    assert any(f.kind is FlagKind.MISSING_FACT and f.message.startswith("fact mandate_end") for f in p.flags)
+    assert any(f.kind is FlagKind.MISSING_FACT and f.message.startswith("The facts give the end of the mandate") for f in p.flags)
 
 
 # ---------------------------------------------------------------------------- documents cited
@@ -117,8 +126,9 @@ def test_a_document_named_twice_gets_no_guess() -> None:
                              Paragraph("Noting the report of the Secretary-General on the Mission,")))
     p = propose(r, {"report_date": dt.date(1990, 6, 1)})
     assert p.draft.preamble == r.preamble
-    assert Flag(None, FlagKind.MISSING_FACT, "fact report_date (1 June 1990) is new: S/RES/1 (1990) states no value "
-                                             "for it, so no paragraph was updated; add it where it belongs") in p.flags
+    assert Flag(None, FlagKind.MISSING_FACT, "The facts give the date of the Secretary-General's report (1 June 1990), "
+                                             "which S/RES/1 (1990) never states: no paragraph was updated; add it "
+                                             "where it belongs") in p.flags
 
 
 # ---------------------------------------------------------------------------- editorial

@@ -31,7 +31,7 @@ def student_2014(key: Key):
     r = load(DIAMONDS)
     ops = list(r.operative)
     ops[31] = key.resolution.operative[31]
-    ops[9] = ops[9].with_text(ops[9].text.replace("Viet Nam", "Vietnam"))
+    ops[9] = ops[9].with_text(key.resolution.operative[9].text.replace("Viet Nam", "Vietnam"))
     del ops[2]
     ops.insert(-1, Paragraph("Decides to remain seized of the matter;"))
     return dataclasses.replace(r, operative=tuple(ops), symbol=None, year=2014)

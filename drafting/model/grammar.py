@@ -149,6 +149,105 @@ SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and 
 """A UN document symbol: S/12333, A/68/L.29 and Add.1, S/RES/350 (the bracketed year apart)."""
 
 
+# ---------------------------------------------------------------------------- lists of dates
+
+_DAY_MONTH = rf"\d{{1,2}}(?: {MONTH_RE})?"
+DATE_LIST_RE = rf"(?:{_DAY_MONTH}(?:, |,? and )(?:{_DAY_MONTH}(?:, |,? and ))*)?{DATE_RE}"
+"""One date or several sharing a year: '31 May and 13 June 1990', '11 and 12 June 1986', '3, 5 and 9 May 1990'."""
+
+_DATE_LIST = re.compile(DATE_LIST_RE)
+
+
+def parse_date_list(text: str) -> list[dt.date] | None:
+    """'31 May and 13 June 1990' -> [31 May 1990, 13 June 1990]; None when not such a list.
+
+    A day without a month takes the next month named ('11 and 12 June' are both June).
+    """
+    text = text.strip()
+    if not _DATE_LIST.fullmatch(text):
+        return None
+    parts = [p.strip() for p in re.split(r",? and |, ", text)]
+    year = parts[-1].rsplit(" ", 1)[1]
+    month = None
+    out: list[dt.date] = []
+    for part in reversed(parts):
+        words = part.split()
+        if len(words) >= 2:
+            month = words[1]
+        day = make_date(year, month or "", words[0]) if month else None
+        if day is None:
+            return None
+        out.append(day)
+    out.reverse()
+    return out if out == sorted(set(out)) else None
+
+
+def format_date_list(days: list[dt.date]) -> str:
+    """UN style for dates of one year, days of a month together: '31 May and 13 June 1990',
+    '11 and 12 June 1986', '31 May and 11 and 12 June 1986'.
+
+    Dates of several years are each written whole: '30 November 1989 and 31 May 1990'.
+    """
+    days = sorted(set(days))
+    if len({d.year for d in days}) > 1:
+        return _and([format_date(d) for d in days])
+    months: list[list[dt.date]] = []
+    for day in days:
+        if months and months[-1][-1].month == day.month:
+            months[-1].append(day)
+        else:
+            months.append([day])
+    groups = [f"{_and([str(d.day) for d in group])} {MONTHS[group[0].month - 1]}" for group in months]
+    return f"{_and(groups)} {days[0].year}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ---------------------------------------------------------------------------- dates as other writers write them
+
+_MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+_LOOSE_MONTH = rf"(?:{MONTH_RE}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?)"
+_LOOSE_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+LOOSE_RANGE_RE = (rf"(?:{_LOOSE_DAY}(?: {_LOOSE_MONTH})?\s*(?:-|–|to)\s*{_LOOSE_DAY} {_LOOSE_MONTH},? \d{{4}}"
+                  rf"|{_LOOSE_MONTH} {_LOOSE_DAY}\s*(?:-|–|to)\s*{_LOOSE_DAY},? \d{{4}})")
+"""A range of days as press releases and communiqués write it: '19th to 22nd November 2013',
+'27-30 November 2012', 'Nov. 16-20, 2015', '30 September to 4 October 2013'."""
+LOOSE_DATE_RE = rf"(?:{_LOOSE_DAY} {_LOOSE_MONTH},? \d{{4}}|{_LOOSE_MONTH} {_LOOSE_DAY}, \d{{4}})"
+"""One date as other writers write it: '22nd November 2013', '14 May 1986', 'May 14, 1986'."""
+
+
+def _month(word: str) -> str:
+    word = word.rstrip(".")
+    return word if word in MONTHS else _MONTH_ABBREVIATIONS.get(word, "")
+
+
+def parse_loose_date(text: str) -> dt.date | None:
+    """'22nd November 2013', 'Nov. 20, 2015', 'May 14, 1986' -> date; None when not one."""
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.replace(",", " ")).split()
+    if len(words) != 3:
+        return None
+    day, month, year = (words[0], words[1], words[2]) if words[0].isdigit() else (words[1], words[0], words[2])
+    return make_date(year, _month(month), day) if _month(month) and year.isdigit() else None
+
+
+def parse_loose_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """A range of :data:`LOOSE_RANGE_RE` as (first day, last day); None when not one."""
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ")
+    m = re.fullmatch(r"\s*(\d{1,2})(?: ([A-Za-z.]+))?\s*(?:-|–|to)\s*(\d{1,2}) ([A-Za-z.]+)\s+(\d{4})\s*", clean)
+    if m:
+        d1, m1, d2, m2, year = m.groups()
+    else:
+        m = re.fullmatch(r"\s*([A-Za-z.]+) (\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(\d{4})\s*", clean)
+        if not m:
+            return None
+        m1, d1, d2, year = m.groups()
+        m2 = m1
+    start, end = make_date(year, _month(m1 or m2), d1), make_date(year, _month(m2), d2)
+    return (start, end) if start and end and start <= end else None
+
+
 # ---------------------------------------------------------------------------- counts in running text
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

@@ -369,6 +369,10 @@ class FlagKind(str, Enum):
     MISSING_FACT = "missing-fact"
     AMBIGUOUS = "ambiguous"
     NULL_FACT = "null-fact"
+    UNCONFIRMED = "unconfirmed"  # the read-back of the draft does not find the new fact, or finds the old
+    OLD_CITATION = "old-citation"  # cites a document of the precedent's year that no rule updated
+    UNKNOWN_FACT = "unknown-fact"  # a key of the facts the precedent does not know (a typo?)
+    ADDED = "added"  # words the precedent did not have, placed where a rule judged: check the place
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,18 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from drafting.proposal import facts as F
+from drafting.proposal.extract import role_fits
 from drafting.proposal.facts import short_symbol
-from drafting.model import DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal, Resolution
+from drafting.proposal.intake import check_facts, new_keys
+from drafting.proposal.placeholders import placeholder
+from drafting.proposal.stale import new_text, stale
+# The change log lives in .log; its functions stay importable from here.
+from drafting.proposal.log import change_summary as change_summary, log_data as log_data  # noqa: F401
+from drafting.proposal.log import log_json as log_json, log_markdown as log_markdown  # noqa: F401
+from drafting.proposal.verify import quote
+from drafting.proposal.vocabulary import label
+from drafting.model import (DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal,
+                            Resolution, format_date, ordinal_word, parse_ordinal)
 
 DATE = DATE_RE
 # In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
@@ -38,8 +48,6 @@ SESSION_RE = re.compile(rf"\b({ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", r
 # A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
 _REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
                             r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
-# A date that belongs to a reference ("resolution 2101 (2013) of 25 April 2013") is no event.
-_AFTER_REF = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
 
 @dataclass
@@ -51,7 +59,7 @@ class _Work:
     texts: dict[Address, str]
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    stale_facts: dict[Address, list[str]] = field(default_factory=dict)
+    stale_facts: dict[Address, list[tuple[str, str]]] = field(default_factory=dict)  # (path, words)
     handled: set[str] = field(default_factory=set)  # fact keys a renewal rule already wrote
     rules: dict[str, str] = field(default_factory=dict)  # fact key -> rule name, where not "fact:<key>"
 
@@ -95,10 +103,10 @@ def _sessions(work: _Work) -> None:
         return
 
     def bump(m: re.Match[str]) -> str:
-        n = F.parse_ordinal(m.group(1))
+        n = parse_ordinal(m.group(1))
         if n not in (session, session + 1):
             return m.group(0)  # an earlier session is history, not calendar
-        return F.match_case(m.group(1), F.ordinal_word(n + 1))
+        return F.match_case(m.group(1), ordinal_word(n + 1))
 
     for address, text in list(work.texts.items()):
         work.set(address, "calendar:session", SESSION_RE.sub(bump, text))
@@ -109,7 +117,7 @@ def _precedent_ref(precedent: Resolution, like: str) -> str | None:
     if own is None:
         return None
     if " of " in like and precedent.adopted:
-        return f"{own} of {F.format_date(precedent.adopted)}"
+        return f"{own} of {format_date(precedent.adopted)}"
     return own
 
 
@@ -127,6 +135,11 @@ def _recall_chain(work: _Work, previous: str | None) -> None:
                 continue  # the chain goes on in a form not read here: appending would cut it
             new = _append(work.precedent, chain.group(1), chain.group(2), refs)
             work.set(address, "calendar:recall-chain", text[:chain.start(1)] + new + text[chain.end():])
+            if work.precedent.body is Body.SC:  # the Council acts on a situation between renewals too
+                work.flags.append(Flag(address, FlagKind.ADDED,
+                                       f"{address} now recalls {own} as well: add any other resolution on the "
+                                       f"subject adopted since {previous}, or cite {own} apart if the text "
+                                       "singles it out"))
             break
 
 
@@ -259,6 +272,14 @@ def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
     return by_path
 
 
+def where_stated(precedent: Resolution) -> dict[str, list[tuple[Address, int, int]]]:
+    """Where the text states each of its facts (path -> (paragraph, start, end)), as propose reads it."""
+    work = _Work(precedent, {}, {a: p.text for a, p in precedent.walk()})
+    places = _places(work, F.leaves(precedent.facts))
+    return {path: [(p.address, p.found.start, p.found.end) for p in sorted(ps, key=lambda p: (p.address, p.found.start))]
+            for path, ps in places.items()}
+
+
 def _facts(work: _Work) -> None:
     old = F.leaves(work.precedent.facts)
     places = _places(work, old)
@@ -266,13 +287,17 @@ def _facts(work: _Work) -> None:
     for path, value in old.items():
         if value is not None and path != "previous_resolution" and path not in work.handled:
             _plan(work, places, path, value, planned)
-    for key, value in work.new_facts.items():
-        if key not in work.precedent.facts and key not in ("sources", "previous_resolution", *work.handled) \
-                and value is not None:
-            work.flags.append(Flag(None, FlagKind.MISSING_FACT,
-                                   f"fact {key} ({F.render(value)}) is new: {work.precedent.label} states no "
-                                   "value for it, so no paragraph was updated; add it where it belongs"))
+    work.flags.extend(new_keys(work.precedent, work.new_facts, work.handled))
     _apply(work, planned)
+
+
+def _placeholder(work: _Work, path: str, old: str | None = None) -> str:
+    """What the draft says where a fact is null ('[Vice-Chair for 2015: none given]') or not known
+    ('[Number of participants: not known; last time 54]')."""
+    words = re.sub(r"^the ", "", label(path))
+    if work.precedent.body is Body.GA and work.precedent.year:  # "the coming year" of the new text
+        words = words.replace("the coming year", str(work.precedent.year + 2))
+    return placeholder(words, old)
 
 
 def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
@@ -281,32 +306,74 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
     found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
     if not found:
         work.flags.append(Flag(None, FlagKind.MISSING_FACT,
-                               f"fact {path} ({F.render(value)}) is not stated in the text; nothing replaced"))
+                               f"{label(path)[:1].upper()}{label(path)[1:]} ({F.render(value)}) is in the facts of "
+                               f"{work.precedent.label} but not in its words: nothing to replace"))
         return
     if F.missing(work.new_facts, path):
         for p in found:
-            work.stale_facts.setdefault(p.address, []).append(f"{path} ({p.found.text})")
+            work.stale_facts.setdefault(p.address, []).append((path, p.found.text))
+            if "." not in path and "[" not in path:  # a record's fields stay: the statement is rewritten whole
+                planned.setdefault(p.address, []).append((p, _placeholder(work, path, p.found.text)))
         return
     new = F.lookup(work.new_facts, path)
     if new is None:
-        for address in dict.fromkeys(p.address for p in found):
-            work.flags.append(Flag(address, FlagKind.NULL_FACT, f"{path} is null for the new year but the text "
-                                                                f"states {F.render(value)!r}: rewrite or delete"))
+        _null(work, path, found, planned)
+        return
+    if path.startswith("earlier_") and F.render(new) != F.render(value):
+        for p in found:  # an earlier document is history: which one the new text cites is a person's call
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} cites {quote(p.found.text)} ({label(path)}); the facts give "
+                                   f"{F.render(new)}: left as it was; check which document the new text cites"))
         return
     if all(p.found.write(new) == p.found.text for p in found):
         return  # the same value again: nothing to do, nothing to check
+    found = _in_role(work, path, found)
     if len(found) > 1:
         where = ", ".join(dict.fromkeys(str(p.address) for p in found))
-        work.flags.append(Flag(found[0].address, FlagKind.AMBIGUOUS,
-                               f"{path} ({F.render(value)}) is stated in {len(found)} places ({where}); "
-                               "each was replaced: check that every one is this fact"))
+        for address in dict.fromkeys(p.address for p in found):  # each paragraph carries its warning
+            work.flags.append(Flag(address, FlagKind.AMBIGUOUS,
+                                   f"{quote(F.render(value))} ({label(path)}) is in {len(found)} places ({where}); "
+                                   f"each now says {quote(F.render(new))}: check that every one speaks of it"))
     for p in found:
         rival = _rival(work, places, p, p.found.write(new))
         if rival:
-            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS, f"{p.found.text!r} is both {path} and {rival}, "
-                                                                  "whose new values differ: left as it was"))
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} says {quote(p.found.text)}, which may be {label(path)} or "
+                                   f"{label(rival)}; their new values differ, so it was left as it was: choose"))
         else:
             planned.setdefault(p.address, []).append((p, p.found.write(new)))
+
+
+def _in_role(work: _Work, path: str, found: list[_Place]) -> list[_Place]:
+    """The places where a fact named by its role stands in that role; the others are left and flagged.
+
+    "until 15 September 1993" is the end of a mandate; "unless by 15 September 1993 the
+    Secretary-General has reported" is a deadline that fell on the same day.
+    """
+    fitting = [p for p in found if role_fits(path, work.texts[p.address], p.found.start)]
+    if not fitting or len(fitting) == len(found):
+        return found
+    for p in found:
+        if p not in fitting:
+            work.flags.append(Flag(p.address, FlagKind.AMBIGUOUS,
+                                   f"{p.address} says {quote(p.found.text)}, the day of {label(path)}, but not as "
+                                   f"{label(path)}: left as it was; check whether it moves too"))
+    return fitting
+
+
+def _null(work: _Work, path: str, found: list[_Place],
+          planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+    """A fact with no value this year: a visible placeholder where a name stood, and a flag."""
+    record = "." in path or "[" in path  # a field of a record: the whole statement goes, a person rewrites it
+    for address in dict.fromkeys(p.address for p in found):
+        words = ", ".join(quote(p.found.text) for p in found if p.address == address)
+        what = "rewrite or delete the statement" if record else "the draft has a placeholder there: rewrite the sentence"
+        work.flags.append(Flag(address, FlagKind.NULL_FACT,
+                               f"{address} says {words} ({label(path)}); the facts say there is none "
+                               f"{new_text(work.precedent)}: {what}"))
+    if not record:
+        for p in found:
+            planned.setdefault(p.address, []).append((p, _placeholder(work, path)))
 
 
 def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
@@ -339,41 +406,6 @@ def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> Non
             work.set(address, work.rules.get(path, f"fact:{path}"), text)
 
 
-# ---------------------------------------------------------------------------- stale paragraphs
-
-
-def _old_year_mentions(text: str, year: int) -> list[str]:
-    """The dates, months and bare years of ``year`` in ``text`` that are no reference's date."""
-    out: list[str] = []
-    taken: list[tuple[int, int]] = []
-    patterns = (rf"\d{{1,2}}(?: (?:{MONTH_RE}))? to {DATE}", DATE, rf"(?:{MONTH_RE}) \d{{4}}",
-                rf"(?<![\d/(]){year}(?![\d)])")
-    for pattern in patterns:
-        for m in re.finditer(pattern, text):
-            if not m.group().endswith(str(year)) or any(s <= m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if _AFTER_REF.search(text[:m.start()]):
-                continue
-            out.append(m.group())
-    return sorted(set(out), key=text.index)
-
-
-def _stale(work: _Work) -> None:
-    year = work.precedent.year
-    # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
-    current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
-    for address, text in work.texts.items():
-        reasons = []
-        mentions = [m for m in _old_year_mentions(text, year) if m not in current] if year else []
-        if mentions:
-            reasons.append(f"still speaks of {year}: " + ", ".join(f'"{m}"' for m in mentions))
-        if address in work.stale_facts:
-            reasons.append("states facts with no new value: " + "; ".join(dict.fromkeys(work.stale_facts[address])))
-        if reasons:
-            work.flags.append(Flag(address, FlagKind.STALE, "; ".join(reasons) + ": update or delete"))
-
-
 # ---------------------------------------------------------------------------- the draft
 
 
@@ -388,17 +420,22 @@ def _draft(precedent: Resolution, texts: dict[Address, str], new_facts: Mapping[
     return replace(
         draft, symbol=None, adopted=None, meeting=None, draft=None, vote=None, sponsors=(),
         agenda_item=str(new_facts["agenda_item"]) if new_facts.get("agenda_item") else None,
-        session=precedent.session + 1 if annual else precedent.session,
+        session=precedent.session + 1 if annual and precedent.session is not None else precedent.session,
         year=precedent.year + 1 if annual and precedent.year else None,
         source=f"proposed by drafting from {precedent.label}",
         facts=dict(new_facts),
     )
 
 
-def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
-    """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags."""
-    from drafting.proposal import renewal
+def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "the facts") -> Proposal:
+    """Next year's draft from ``precedent`` and the new ``facts``, with the edits and flags.
 
+    The facts are checked first (:func:`drafting.proposal.intake.check_facts`; ``source`` names
+    them in the message), and the draft is read back before it is returned (:mod:`.verify`).
+    """
+    from drafting.proposal import renewal, verify
+
+    check_facts(precedent, facts, source)
     derived = renewal.derived_facts(precedent.facts, facts)
     work = _Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
                  rules={k: "calendar:mandate-end" for k in derived})
@@ -412,68 +449,13 @@ def propose(precedent: Resolution, facts: Mapping[str, Any]) -> Proposal:
     _facts(work)
     renewal.flag_derived(work, derived)
     _reporting_years(work)
-    _stale(work)
+    stale(work)
+    verify.confirm_edits(work)
+    verify.mixed_dates(work)
+    verify.weekdays(work)
+    verify.read_back(work, short_symbol(precedent.symbol))
+    verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}
     edits = sorted(work.edits, key=lambda e: order[e.paragraph])  # stable: rule order kept within a paragraph
     flags = sorted(work.flags, key=lambda f: (f.paragraph is not None, order.get(f.paragraph, -1) if f.paragraph else -1))
     return Proposal(precedent, _draft(precedent, work.texts, work.new_facts), tuple(edits), tuple(flags))
-
-
-# ---------------------------------------------------------------------------- the change log
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w'’/.-]*\w|[^\w\s]|\s+", text)
-
-
-def change_summary(before: str, after: str, context: int = 3) -> str:
-    """The changed words of one edit in Markdown: '…hosted in ~~Johannesburg~~ **Guangzhou** by…'."""
-    import difflib
-
-    a, b = _tokens(before), _tokens(after)
-    snippets = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for group in matcher.get_grouped_opcodes(2 * context):  # words and the spaces between them
-        out = []
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                out.append("".join(a[i1:i2]))
-                continue
-            old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-            lead = " " if (old[:1].isspace() or new[:1].isspace()) and not out[-1].endswith(" ") else ""
-            out.append(lead + (f"~~{old.strip()}~~" if old.strip() else "") + (" " if old.strip() and new.strip() else "")
-                       + (f"**{new.strip()}**" if new.strip() else ""))
-            if (old.endswith(" ") or new.endswith(" ")) and not out[-1].endswith(" "):
-                out[-1] += " "
-        snippets.append("…" + "".join(out).strip() + "…")
-    return " ".join(snippets)
-
-
-def log_data(proposal: Proposal) -> dict[str, list[dict[str, Any]]]:
-    """The change log as plain data: the JSON contract of ``drafting propose --format json``."""
-    return {
-        "edits": [{"paragraph": str(e.paragraph), "rule": e.rule, "before": e.before, "after": e.after}
-                  for e in proposal.edits],
-        "warnings": [{"paragraph": str(f.paragraph) if f.paragraph else None, "kind": f.kind.value,
-                      "message": f.message} for f in proposal.flags],
-    }
-
-
-def log_json(proposal: Proposal) -> str:
-    import json
-
-    return json.dumps(log_data(proposal), ensure_ascii=False, indent=2) + "\n"
-
-
-def log_markdown(proposal: Proposal) -> str:
-    """The change log for a person: each edit's changed words, then each warning."""
-    lines = [f"# Proposed draft from {proposal.precedent.label}", "",
-             f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
-    for e in proposal.edits:
-        lines.append(f"- **{e.paragraph}** `{e.rule}`: {change_summary(e.before, e.after)}")
-    lines += [] if proposal.edits else ["- none"]
-    lines += ["", "## Warnings", ""]
-    for f in proposal.flags:
-        lines.append(f"- **{f.paragraph or 'text'}** {f.kind.value}: {f.message}")
-    lines += [] if proposal.flags else ["- none"]
-    return "\n".join(lines) + "\n"

@@ -19,6 +19,11 @@ proposal from facts writes), and the proposal's wrong edits by where they fell: 
 adopted text deleted or reworded (the fact was right, the paragraph went another way), or in
 paragraphs it kept or changed only routinely (``wrong_kept``: a rule that over-reached).
 
+The silent errors are counted apart, as words: ``wrong_written`` is the words a draft paragraph
+gained that its adopted counterpart does not have (a wrong date or symbol, wherever it stands;
+a right date placed elsewhere in the sentence is no wrong word), and ``wrong_unflagged`` those of
+them in paragraphs no warning points at.
+
 Spaces are not words: only words and punctuation marks count.
 """
 from __future__ import annotations
@@ -26,9 +31,11 @@ from __future__ import annotations
 import json
 import os
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from enum import Enum
+from typing import Any, Iterable
 
 from drafting.model import Address, Resolution
 from drafting.proposal.engine import propose
@@ -54,6 +61,9 @@ class PairScore:
     in_paragraph_edits: int = 0  # word edits inside paragraphs both texts have (not added or deleted whole)
     in_paragraph_correct: int = 0  # of those, made by the proposal
     wrong_kept: int = 0  # wrong edits in paragraphs the adopted text kept or changed only routinely
+    wrong_written: int = 0  # words the proposal wrote that the adopted paragraphs do not have
+    wrong_unflagged: int = 0  # of those, in paragraphs no warning points at: the silent errors
+    placeholders: int = 0  # facts the draft asks for in brackets (scored as last time's words)
 
     @property
     def recall(self) -> float:
@@ -94,7 +104,8 @@ class Evaluation:
         return PairScore("total", "", *(sum(getattr(p, k) for p in self.pairs) for k in
                                           ("edits", "proposed", "correct", "distance", "distance_precedent",
                                            "routine_edits", "routine_correct", "in_paragraph_edits",
-                                           "in_paragraph_correct", "wrong_kept")))
+                                           "in_paragraph_correct", "wrong_kept", "wrong_written", "wrong_unflagged",
+                                           "placeholders")))
 
 
 # ---------------------------------------------------------------------------- word edits
@@ -125,6 +136,7 @@ class _Triangle:
     pa: int
     pd: int
     da: int
+    written: int = 0  # words D has beyond P that A does not have (a wrong word, wherever it stands)
 
     @property
     def correct(self) -> int:
@@ -132,11 +144,14 @@ class _Triangle:
         return (self.pa + self.pd - self.da) // 2
 
 
-def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution) -> list[tuple[str, _Triangle]]:
+def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
+              flagged: frozenset[Address] = frozenset()) -> list[tuple[str, _Triangle]]:
     """(kind, edit sizes) for each group the diff of precedent and adopted pairs.
 
     The kind is ``unchanged``, ``routine`` (the diff's routine changes), ``whole`` (a paragraph
-    added or deleted whole) or ``reworded`` (any other change).
+    added or deleted whole) or ``reworded`` (any other change), suffixed ``+flagged`` when a
+    paragraph of the group is in ``flagged``. A paragraph the adopted text deleted has no wrong
+    words written: whatever the draft says there, the Council dropped it.
 
     The draft has the precedent's paragraphs, so it is measured on the same groups; an added
     paragraph is an edit no proposal makes, a deleted one an edit the proposal did not make.
@@ -155,40 +170,95 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution) -> 
             kind = "whole"
         else:
             kind = "routine" if change.routine else "reworded"
-        out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a))))
+        if flagged.intersection(change.old):
+            kind += "+flagged"
+        written = sum(((Counter(d) - Counter(p)) - Counter(a)).values()) if change.new else 0
+        out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a), written)))
     return out
 
 
 # ---------------------------------------------------------------------------- series
 
 
-def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: bool = False) -> PairScore:
+class Mode(str, Enum):
+    """Where propose's facts come from when a series is measured."""
+
+    STORED = "stored"  # both texts' facts blocks, as filled in the library
+    REALISTIC = "realistic"  # old facts read from the precedent, new ones typed by role from the next text's
+    CALENDAR = "calendar"  # no facts: only the rules that need none
+
+
+def facts_for(precedent: Resolution, adopted: Resolution, mode: Mode) -> tuple[Resolution, dict[str, Any]]:
+    """The precedent as propose sees it, and the new facts, for a ``mode``.
+
+    Realistic: the precedent's facts are what :func:`drafting.proposal.extract.extract` reads in it
+    (a drafter's first step on an unseen series), and the new facts are the adopted text's facts of
+    the vocabulary only, the keys a drafter can know by role (no free keys, nothing numbered).
+    """
+    if mode is Mode.CALENDAR:
+        return precedent, {}
+    if mode is Mode.STORED:
+        return precedent, dict(adopted.facts)
+    from dataclasses import replace
+
+    from drafting.proposal.extract import extract
+    from drafting.proposal.vocabulary import TERMS
+
+    previous = precedent.facts.get("previous_resolution")
+    old = extract(precedent, previous if isinstance(previous, str) else None)
+    return replace(precedent, facts=old), {k: v for k, v in adopted.facts.items() if k in TERMS}
+
+
+def evaluate_pair(precedent: Resolution, adopted: Resolution, *, calendar_only: bool = False,
+                  mode: Mode = Mode.STORED) -> PairScore:
     """Propose ``adopted`` from ``precedent`` and the facts ``adopted`` states; score it.
 
     The facts are read from the adopted text itself, as an officer would know them; with
     ``calendar_only`` no facts are given, and only the rules that need none can act.
     """
-    draft = propose(precedent, {} if calendar_only else adopted.facts).draft
-    groups = triangles(precedent, adopted, draft)
-    routine = [t for k, t in groups if k == "routine"]
-    inside = [t for k, t in groups if k != "whole"]
-    kept = [t for k, t in groups if k in ("unchanged", "routine")]
+    base, new = facts_for(precedent, adopted, Mode.CALENDAR if calendar_only else mode)
+    proposal = propose(base, new)
+    flagged = frozenset(f.paragraph for f in proposal.flags if f.paragraph is not None)
+    draft, asked = _questions_apart(proposal.draft)
+    groups = [(k.split("+")[0], t, k.endswith("+flagged"))
+              for k, t in triangles(precedent, adopted, draft, flagged)]
+    routine = [t for k, t, _ in groups if k == "routine"]
+    inside = [t for k, t, _ in groups if k != "whole"]
+    kept = [t for k, t, _ in groups if k in ("unchanged", "routine")]
     return PairScore(precedent.label, adopted.label,
-                     edits=sum(t.pa for _, t in groups), proposed=sum(t.pd for _, t in groups),
-                     correct=sum(t.correct for _, t in groups), distance=sum(t.da for _, t in groups),
-                     distance_precedent=sum(t.pa for _, t in groups),
+                     edits=sum(t.pa for _, t, _ in groups), proposed=sum(t.pd for _, t, _ in groups),
+                     correct=sum(t.correct for _, t, _ in groups), distance=sum(t.da for _, t, _ in groups),
+                     distance_precedent=sum(t.pa for _, t, _ in groups),
                      routine_edits=sum(t.pa for t in routine), routine_correct=sum(t.correct for t in routine),
                      in_paragraph_edits=sum(t.pa for t in inside), in_paragraph_correct=sum(t.correct for t in inside),
-                     wrong_kept=sum(t.pd - t.correct for t in kept))
+                     wrong_kept=sum(t.pd - t.correct for t in kept), wrong_written=sum(t.written for _, t, _ in groups),
+                     wrong_unflagged=sum(t.written for _, t, f in groups if not f), placeholders=asked)
 
 
-def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = False) -> Evaluation:
+def _questions_apart(draft: Resolution) -> tuple[Resolution, int]:
+    """The draft with each not-known placeholder read as last time's words, and the placeholders counted.
+
+    A placeholder asks the drafter for a fact; it proposes no words, so it is scored as the words
+    it stands for and counted apart.
+    """
+    from drafting.proposal.placeholders import last_time, placeholders
+
+    count = 0
+    for address, paragraph in draft.walk():
+        count += placeholders(paragraph.text)
+        if last_time(paragraph.text) != paragraph.text:
+            draft = draft.replace_paragraph(address, paragraph.with_text(last_time(paragraph.text)))
+    return draft, count
+
+
+def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = False,
+                    mode: Mode = Mode.STORED) -> Evaluation:
     """Every consecutive pair of a series folder, oldest first."""
     from drafting.store import load, series_files
 
     files = series_files(folder, at_least=2)
     texts = [load(f) for f in files]
-    pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only) for a, b in zip(texts, texts[1:]))
+    pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only, mode=mode) for a, b in zip(texts, texts[1:]))
     return Evaluation(str(Path(folder)), pairs)
 
 
@@ -202,6 +272,7 @@ def _row(p: PairScore) -> dict[str, object]:
             "routine_edits": p.routine_edits, "routine_correct": p.routine_correct,
             "in_paragraph_recall": round(p.in_paragraph_recall, 4), "in_paragraph_edits": p.in_paragraph_edits,
             "in_paragraph_correct": p.in_paragraph_correct, "wrong_kept": p.wrong_kept,
+            "wrong_written": p.wrong_written, "wrong_unflagged": p.wrong_unflagged, "placeholders": p.placeholders,
             "distance": p.distance, "distance_precedent": p.distance_precedent}
 
 
@@ -232,4 +303,7 @@ def report_terminal(result: Evaluation) -> str:
                  f"deleted; inside kept paragraphs recall {t.in_paragraph_recall:.2f} ({t.in_paragraph_correct} of "
                  f"{t.in_paragraph_edits}); of the {t.wrong} wrong, {t.wrong - t.wrong_kept} fell in paragraphs the "
                  f"adopted text deleted or reworded, {t.wrong_kept} in paragraphs it kept or changed only routinely")
+    lines.append(f"wrong words written: {t.wrong_written} (in paragraphs the adopted text kept, words it does not "
+                 f"have), of which without a warning: {t.wrong_unflagged}; placeholders asking for a fact: "
+                 f"{t.placeholders}")
     return "\n".join(lines) + "\n"

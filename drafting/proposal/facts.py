@@ -12,15 +12,16 @@ used, so :mod:`drafting.proposal.engine` can write the new value in the same for
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Iterator, Mapping
 
 # Dates and ordinals as the UN writes them live in the model, one copy for every stage; facts
 # files are read and checked by the store, one loader (and one set of messages) for every command.
 from drafting.model import (MONTH_RE, MONTHS, SYMBOL_RE, format_date, number_word,
                             ordinal_digits, ordinal_word, parse_date, parse_ordinal)
+from drafting.model.grammar import DATE_LIST_RE, format_date_list, parse_date_list
 from drafting.store import load_facts, loads_facts  # noqa: F401
 
 
@@ -71,6 +72,8 @@ def render(value: Any) -> str:
         return format_date(value)
     if isinstance(value, Mapping) and set(value) == {"from", "to"}:
         return format_range(value["from"], value["to"])
+    if is_date_list(value):
+        return format_date_list(value)
     if isinstance(value, list):
         return format_list([("the " if needs_article(str(v)) else "") + render(v) for v in value])
     if isinstance(value, bool):
@@ -100,16 +103,45 @@ def _bounded(pattern: str) -> str:
 
 def _literal(value: str, text: str) -> Iterator[Found]:
     for m in re.finditer(_bounded(re.escape(value)), text):
-        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, render(new)))
+        yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), render))
+
+
+def is_date_list(value: Any) -> bool:
+    """A list of dates: one fact of several days ('the reports of 31 May and 13 June 1990')."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dt.date) for v in value)
+
+
+def write_dates(new: Any) -> str:
+    """A date or a list of dates in UN style ('31 May and 13 June 1990')."""
+    if isinstance(new, dt.date):
+        return format_date(new)
+    return format_date_list(new) if is_date_list(new) else render(new)
+
+
+def _date_list(values: list[dt.date], text: str) -> Iterator[Found]:
+    """The list written the UN way ('11 and 12 June 1986') or each date in full."""
+    wanted = sorted(set(values))
+    for m in re.finditer(DATE_LIST_RE, text):
+        if parse_date_list(m.group()) == wanted:
+            yield Found(m.start(), m.end(), m.group(), write_dates)
 
 
 def _ordinal(value: str, text: str) -> Iterator[Found]:
     n = parse_ordinal(value)
     for m in re.finditer(_bounded(re.escape(value)), text, re.IGNORECASE):
-        yield Found(m.start(), m.end(), m.group(), lambda new, old=m.group(): match_case(old, _ordinal_of(new)))
+        yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), _ordinal_of))
     if n is not None:
         for m in re.finditer(_bounded(ordinal_digits(n)), text):
             yield Found(m.start(), m.end(), m.group(), _ordinal_number)
+
+
+def _same_case(old: str, writer: Callable[[Any], str], new: Any) -> str:
+    """The new value written by ``writer``, capitalised like the words it replaces."""
+    return match_case(old, writer(new))
+
+
+def _number_word(new: Any) -> str:
+    return number_word(new) if isinstance(new, int) else str(new)
 
 
 def _ordinal_of(new: Any) -> str:
@@ -129,11 +161,10 @@ def _number(value: int | float, text: str) -> Iterator[Found]:
         for m in re.finditer(pattern, text):
             if re.search(rf"\b(?:{MONTH_RE})\s*$", text[:m.start()]):
                 continue
-            yield Found(m.start(), m.end(), m.group(), lambda new, f=form: _digits_like(f, new))
+            yield Found(m.start(), m.end(), m.group(), partial(_digits_like, form))
     if isinstance(value, int) and 0 < value < 1000:
         for m in re.finditer(_bounded(re.escape(number_word(value))), text, re.IGNORECASE):
-            yield Found(m.start(), m.end(), m.group(),
-                        lambda new, old=m.group(): match_case(old, number_word(new) if isinstance(new, int) else str(new)))
+            yield Found(m.start(), m.end(), m.group(), partial(_same_case, m.group(), _number_word))
 
 
 def _digits_like(old_form: str, new: Any) -> str:
@@ -156,8 +187,8 @@ def _list(values: list[Any], text: str) -> Iterator[Found]:
             with_article.add(names[-1])
         serial, conj = (bool(groups[-3]), groups[-2]) if len(names) > 1 else (False, "and")
         yield Found(m.start(), m.end(), m.group(),
-                    lambda new, a=frozenset(with_article), s=serial, c=conj, old=frozenset(names):
-                    _write_list(new, a, old, c, s))
+                    partial(_write_list, with_article=frozenset(with_article), old=frozenset(names), conj=conj,
+                            serial=serial))
 
 
 def _write_list(new: Any, with_article: frozenset[str], old: frozenset[str], conj: str, serial: bool) -> str:
@@ -179,9 +210,11 @@ def find(value: Any, text: str) -> list[Found]:
     if value is None or isinstance(value, bool):
         return []
     if isinstance(value, dt.date):
-        found = list(_literal(format_date(value), text))
+        found = [Found(f.start, f.end, f.text, write_dates) for f in _literal(format_date(value), text)]
     elif isinstance(value, Mapping) and set(value) == {"from", "to"}:
         found = list(_literal(format_range(value["from"], value["to"]), text))
+    elif is_date_list(value):
+        found = list(_date_list(value, text))
     elif isinstance(value, list):
         found = list(_list(value, text)) if value and all(isinstance(v, (str, int, float, dt.date)) for v in value) else []
     elif isinstance(value, (int, float)):
@@ -251,8 +284,6 @@ def lookup(facts: Mapping[str, Any], path: str) -> Any:
 _NOUNS = ("report", "letter", "statement", "communication", "note", "complaint", "debate",
           "meeting", "decision", "agreement", "declaration", "communiqué")
 DOCUMENT_NOUNS = _NOUNS  # what the dates and symbols of a renewal belong to
-_DAYS_RE = re.compile(rf"\b(\d{{1,2}}(?:, \d{{1,2}})* and )?(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})\b")
-_REFERENCE_DATE = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
 
 
 def noun_before(text: str, start: int, window: int = 25) -> str | None:
@@ -265,104 +296,9 @@ def noun_before(text: str, start: int, window: int = 25) -> str | None:
     return None
 
 
-def _add(out: dict[str, Any], kind: str, value: Any) -> None:
-    """Record ``value`` under ``kind``, ``kind_2``, ... unless that kind already holds it."""
-    n = 1
-    while True:
-        key = kind if n == 1 else f"{kind}_{n}"
-        if key not in out:
-            out[key] = value
-            return
-        if out[key] == value:
-            return
-        n += 1
-
-
-def extract(resolution: Any, previous: str | None = None) -> dict[str, Any]:
-    """The facts a renewal's text states, keyed by what they are, found by reading the text.
-
-    Dates near the adoption (within about a year) are keyed by the word before them
-    (``mandate_end`` after "until", ``report_date``, ``letter_date``...), document symbols the
-    same way (``report_symbol``), "for a period of six months" as ``mandate_period``, and
-    ``previous_resolution`` when the text cites the series' previous resolution ``previous``.
-    Dates of references ("resolution 338 (1973) of 22 October 1973") are history, not facts.
-    """
-    out: dict[str, Any] = {}
-    adopted = resolution.adopted or (dt.date(resolution.year, 7, 1) if resolution.year else None)
-    for _, paragraph in resolution.walk():
-        text = paragraph.text
-        # "a further period of six months", "of six months and twelve days": the period as the text states it
-        for m in re.finditer(r"period of ((?:[a-z-]+ )?(?:months?|years?)(?: and (?:[a-z-]+ )?days?)?)\b", text):
-            _add(out, "mandate_period", m.group(1))
-        for m in _DAYS_RE.finditer(text):
-            date = parse_date(m.group(2))
-            if date is None or _REFERENCE_DATE.search(text[:m.start()]):
-                continue
-            # "of 24 and 26 July 1990": two days of one month are one fact, written as the text has it
-            value: Any = m.group() if m.group(1) else date
-            if adopted and abs((date - adopted).days) > 400:
-                continue  # history: the terms of reference of 1978, an old declaration
-            if re.search(r"\buntil\W?\s+$", text[:m.start()]):  # "until! 30 November 1984": an OCR slip
-                _add(out, "mandate_end", value)
-            else:
-                _add(out, f"{noun_before(text, m.start()) or 'event'}_date", value)
-        for m in SYMBOL_RE.finditer(text):
-            if "/RES/" not in m.group():
-                _add(out, f"{noun_before(text, m.start()) or 'document'}_symbol", m.group())
-        for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th) meeting\b", text):
-            _add(out, "meeting_cited", m.group(0).rsplit(" ", 1)[0])
-        if previous and re.search(rf"(?<![\d/]){re.escape(previous).replace(chr(92) + ' ', ' ?')}(?![\d/])", text):
-            out["previous_resolution"] = previous
-    return out
-
-
 def short_symbol(symbol: str | None) -> str | None:
     """'A/RES/68/128' -> '68/128'; 'S/RES/803 (1993)' -> '803 (1993)'."""
     if not symbol:
         return None
     match = re.search(r"(\d+/\d+|\d+ ?\(\d{4}\))\s*$", symbol)
     return match.group(1) if match else None
-
-
-def fill_series(folder: str | os.PathLike[str], write: bool = True) -> list[tuple[str, dict[str, Any]]]:
-    """Read each Security Council text of a series and store the facts it states in its file.
-
-    General Assembly texts are left alone: their facts come from facts files (their events are
-    not in the text's own words alone). Returns (file, facts) for each file read.
-    """
-    from dataclasses import replace as _replace
-
-    from drafting.model import Body
-    from drafting.store import load, save, series_files
-
-    out = []
-    previous = None
-    for path in series_files(folder):
-        resolution = load(path)
-        if resolution.body is Body.SC:
-            facts = extract(resolution, previous)
-            out.append((str(path), facts))
-            if write and dict(resolution.facts) != facts:
-                save(_replace(resolution, facts=facts), path)
-        previous = short_symbol(resolution.symbol)
-    return out
-
-
-def _main(argv: list[str]) -> int:
-    """python -m drafting.proposal.facts extract SERIES_DIR... [--dry-run]: fill the facts blocks."""
-    import sys
-
-    args = [a for a in argv if not a.startswith("--")]
-    if len(args) < 2 or args[0] != "extract":
-        print("usage: python -m drafting.proposal.facts extract SERIES_DIR... [--dry-run]", file=sys.stderr)
-        return 2
-    for folder in args[1:]:
-        for path, facts in fill_series(folder, write="--dry-run" not in argv):
-            print(f"{path}: {', '.join(facts) or '(none)'}")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    raise SystemExit(_main(sys.argv[1:]))

@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from drafting.proposal import facts as F
-from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, number_word
+from drafting.proposal.vocabulary import label
+from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, format_date, number_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from drafting.proposal.engine import _Work
@@ -70,11 +71,19 @@ def next_mandate_end(old: Mapping[str, Any], new: Mapping[str, Any]) -> dt.date 
 
 
 def derived_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
-    """Facts the calendar gives when the new facts leave them out: ``mandate_end`` for now."""
-    if "mandate_end" in new:
-        return {}
+    """Facts the calendar gives when the new facts leave them out.
+
+    ``mandate_end``: the old end plus the period. ``mandate_period``: the old period, when the new
+    end is that far from the old one (or is itself derived), so the period is known, not assumed.
+    """
+    out: dict[str, Any] = {}
     end = next_mandate_end(old, new)
-    return {"mandate_end": end} if end else {}
+    if "mandate_end" not in new and end:
+        out["mandate_end"] = end
+    if "mandate_period" not in new and old.get("mandate_period") and end is not None \
+            and new.get("mandate_end", end) == end:
+        out["mandate_period"] = old["mandate_period"]
+    return out
 
 
 # A renewal that states its period but no end: "To renew the mandate ... for another period of six months;"
@@ -91,7 +100,7 @@ def mandate_end_place(work: _Work) -> None:
         return  # no renewal, or several: where the date goes is a person's call (the missing-fact flag says so)
     address, m = places[0]
     text = work.texts[address]
-    work.set(address, "fact:mandate_end", f"{text[:m.end()]}, that is, until {F.format_date(new_end)}{text[m.end():]}")
+    work.set(address, "fact:mandate_end", f"{text[:m.end()]}, that is, until {format_date(new_end)}{text[m.end():]}")
     work.handled.add("mandate_end")
 
 
@@ -119,7 +128,7 @@ def _places(work: _Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
     return out
 
 
-def _insert_date(work: _Work, noun: str, value: dt.date) -> bool:
+def _insert_date(work: _Work, noun: str, value: Any) -> bool:
     places = _places(work, noun, "date")
     if len(places) != 1:
         return False
@@ -128,7 +137,10 @@ def _insert_date(work: _Work, noun: str, value: dt.date) -> bool:
     # "the report of the Secretary-General of 19 May 1992 on ...": the date follows the author when named.
     author = re.compile(r"\bSecretary-General\b(?!['’])").search(text, start, end)
     at = author.end() if author else end
-    work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.format_date(value)}{text[at:]}")
+    work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.write_dates(value)}{text[at:]}")
+    work.flags.append(Flag(address, FlagKind.ADDED,
+                           f"{address} now dates the {noun} ({F.write_dates(value)}), which the precedent did not: "
+                           f"check that this is the {noun} the text cites and that the date stands where it should"))
     return True
 
 
@@ -139,6 +151,9 @@ def _insert_symbol(work: _Work, noun: str, value: str) -> bool:
     address, _, end = places[0]
     text = work.texts[address]
     work.set(address, f"fact:{noun}_symbol", f"{text[:end]} ({value}){text[end:]}")
+    work.flags.append(Flag(address, FlagKind.ADDED,
+                           f"{address} now gives the symbol of the {noun} ({value}), which the precedent did not: "
+                           f"check that this is the {noun} the text cites and that the symbol stands where it should"))
     return True
 
 
@@ -163,14 +178,14 @@ def documents(work: _Work) -> None:
                     if re.fullmatch(r"[a-z]+_(?:date|symbol)", k) and k.split("_")[0] in F.DOCUMENT_NOUNS})
     for noun in nouns:
         dk, sk = f"{noun}_date", f"{noun}_symbol"
-        new_date = new.get(dk) if isinstance(new.get(dk), dt.date) else None
+        new_date = new.get(dk) if isinstance(new.get(dk), dt.date) or F.is_date_list(new.get(dk)) else None
         new_symbol = new.get(sk) if isinstance(new.get(sk), str) and new.get(sk) else None
         # The old document's symbol (date) goes when the new facts name the document by date (symbol).
         if isinstance(old.get(sk), str) and sk not in new and new_date is not None \
                 and _drop(work, sk, rf" ?\(\s*{re.escape(old[sk])}\s*\)"):
             work.handled.add(sk)
-        if isinstance(old.get(dk), dt.date) and dk not in new and new_symbol is not None \
-                and _drop(work, dk, rf" (?:of|dated) {re.escape(F.format_date(old[dk]))}\b"):
+        if (isinstance(old.get(dk), dt.date) or F.is_date_list(old.get(dk))) and dk not in new \
+                and new_symbol is not None and _drop(work, dk, rf" (?:of|dated) {re.escape(F.write_dates(old[dk]))}\b"):
             work.handled.add(dk)
         if new_date is not None and dk not in old and _insert_date(work, noun, new_date):
             work.handled.add(dk)
@@ -181,8 +196,10 @@ def documents(work: _Work) -> None:
 def flag_derived(work: _Work, derived: Mapping[str, Any]) -> None:
     """Say where the calendar worked out a new fact, so the officer checks it against the decision."""
     for key, value in derived.items():
+        if value == work.precedent.facts.get(key):
+            continue  # the same period again: nothing was written for it
         rule = work.rules.get(key, f"fact:{key}")
         for address in dict.fromkeys(e.paragraph for e in work.edits if e.rule == rule):
             work.flags.append(Flag(address, FlagKind.MISSING_FACT,
-                                   f"fact {key} is not in the facts file: {F.render(value)} was worked out from "
-                                   "the old end and the period; check it against the decision"))
+                                   f"{address} now says {F.render(value)} for {label(key)}, worked out from the old "
+                                   "end and the period because the facts do not give it: check it against the decision"))

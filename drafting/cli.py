@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from drafting.errors import DraftingError
+from drafting.outputs import guarded
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -152,6 +153,7 @@ def list_(library: str) -> None:
               help="The resolution to take from a file that holds several, e.g. 68/128 or A/RES/68/128.")
 @click.option("-o", "--output", type=click.Path(), metavar="OUT.yaml",
               help="Write the YAML precedent here (atomically); without it the YAML is printed.")
+@guarded(["file"], ["output"])
 def import_(file: str, list_only: bool, pick: str | None, output: str | None) -> None:
     """Read a resolution from a text or Word file into a YAML precedent.
 
@@ -212,6 +214,7 @@ def _iso_date(value: str | None) -> Any:
 @click.option("--author", default="drafting", show_default=True,
               help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: none).")
+@guarded(["old", "new"], ["output"], unless="series")
 def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output: str | None,
           substantive_only: bool, author: str, date: str | None) -> None:
     """Compare two versions of a resolution paragraph by paragraph, then word by word.
@@ -262,8 +265,11 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
     from drafting.render.reports.formats import write_series
 
+    from drafting.outputs import check, new_folders
+
     outdir = output or f"{Path(folder).resolve().name}-diff"
-    with ProgressBar("diffing") as progress:
+    check([folder], [outdir], create=True)  # README: -o DIR is made; on failure it goes again
+    with new_folders([outdir], folders=True), ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)
     kinds = ("amended", "moved", "added", "deleted", "split", "merged")
@@ -285,6 +291,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
 @click.option("-o", "--output", required=True, type=click.Path(), help="The Word file to write (.docx).")
 @click.option("-t", "--template", "template", help="Template: ga, sc, or the path of a .docx "
               "template (default: ga for the General Assembly, sc for the Security Council).")
+@guarded(["source", "template"], ["output"])
 def render(source: str, output: str, template: str | None) -> None:
     """Write a resolution as a clean Word document in UN layout.
 
@@ -319,6 +326,7 @@ def render(source: str, output: str, template: str | None) -> None:
 @click.option("--log", type=click.Path(), help="Write the change log here instead of standard output.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
               show_default=True, help="Format of the change log.")
+@guarded(["precedent", "facts"], ["output", "docx", "log"], create=True)  # README: -o out/...
 def propose(precedent: str, facts: str, output: str, docx: str | None, log: str | None, fmt: str) -> None:
     """Propose next year's draft from PRECEDENT and the new facts.
 
@@ -401,6 +409,7 @@ def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) ->
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="html: one self-contained page with each paragraph's word diff.")
 @click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
+@guarded(["draft", "adopted"], ["output"])
 def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) -> None:
     """How close a student's draft came to the adopted text, paragraph by paragraph.
 
@@ -422,6 +431,7 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) 
 @click.option("--key", type=click.Path(),
               help="Also write the answer key (.docx): the next adopted text of the series when the "
                    "library holds it, else the proposal of `drafting propose`.")
+@guarded(["precedent", "facts"], ["output", "key"], parents=["precedent"])
 def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
     from drafting.training.score import exercise as run
@@ -501,6 +511,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="Output format; html is one self-contained page.")
 @click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write to FILE instead of standard output.")
+@guarded(["series_dir"], ["output"])
 def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, output: str | None) -> None:
     """When did each paragraph of a series first appear, and in which texts did it change?
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -195,6 +194,9 @@ class _Checker:
         keys = self.mapping(node, path, PARAGRAPH_KEYS, 'a string or a mapping with "text"')
         if "text" not in keys:
             self.add(node, path, 'expected a "text" key in this paragraph mapping, found none')
+        elif not (isinstance(keys.get("items", (None, None))[1], yaml.SequenceNode) and keys["items"][1].value) \
+                and isinstance(keys["text"][1], yaml.ScalarNode) and not keys["text"][1].value.strip():
+            self.add(node, path, "expected paragraph text, found an empty string; delete the item")
         for key, (_, value) in keys.items():
             if key == "items":
                 self.paragraphs(value, f"{path}.items")
@@ -394,8 +396,13 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# YAML reads these as line breaks in any style but double-quoted, where they are escaped
+# (\N, \L, \P): written raw they would come back as a space or a newline.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
+    style = '"' if any(b in value for b in _YAML_BREAKS) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -420,7 +427,13 @@ def dump_data(data: Any) -> str:
 
 
 def dumps(resolution: Resolution) -> str:
-    """The YAML text of a resolution, in the fixed key order."""
+    """The YAML text of a resolution, in the fixed key order; a paragraph that loading would
+    refuse (no text and no sub-paragraphs) is refused here too, with its address."""
+    for address, paragraph in resolution.walk():
+        if not paragraph.text.strip() and not paragraph.items:
+            raise DraftingError(f"{resolution.label or 'resolution'}, {address}: expected paragraph "
+                                f"text, found {'nothing' if not paragraph.text else 'only spaces'}; "
+                                "delete the paragraph or give it its words")
     data = resolution.to_dict()
     if "facts" in data:
         data["facts"] = _flow_short_lists(data["facts"])
@@ -432,33 +445,35 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Pat
     """Write a file all at once: a temporary file beside it, then a rename.
 
     ``data`` is the content, or a function that writes the temporary path it is given (for
-    writers such as python-docx that want a file name). Nothing half-written is ever left.
+    writers such as python-docx that want a file name). Nothing half-written is ever left: the
+    temporary file (``.<name>.drafting-<pid>-*.tmp``) goes on any exit, SIGTERM included, and one
+    a killed run left is removed by the next write to the same path.
     """
+    from drafting.outputs import temporary
+
     target = Path(path)
     if target.is_dir():
         raise DraftingError(f"{target}: expected a file name to write, found a folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise DraftingError(f"{target}: cannot write here: {exc.strerror}") from None
+        with temporary(target) as tmp:
+            if callable(data):
+                data(tmp)
+            else:
+                tmp.write_bytes(_encoded(data, target) if isinstance(data, str) else data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+    except OSError as exc:  # a full disk, a read-only target: say so, no traceback
+        raise DraftingError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _encoded(text: str, target: Path) -> bytes:
     try:
-        if callable(data):
-            os.close(fd)
-            data(Path(tmp))
-        else:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # a full disk, a read-only target: say so, no traceback
-            raise DraftingError(f"{target}: cannot write: {exc.strerror or exc}") from None
-        raise
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, from a bad decoder upstream
+        raise DraftingError(f"{target}: cannot write the character U+{ord(text[exc.start]):04X} "
+                            f"(a lone surrogate, not a character) after {text[max(0, exc.start - 30):exc.start]!r}; "
+                            "remove it") from None
 
 
 def save(resolution: Resolution, path: str | os.PathLike[str]) -> None:

@@ -6,7 +6,7 @@ overwrites an input or another output of the same run. An output whose folder is
 error, except for the commands the README shows writing into a new folder (``propose``,
 ``diff --series``), which create it and remove it again when they fail.
 
-Temporary files live beside their target, named ``.<target>.drafting-<pid>-<random>.tmp`` so a
+Temporary files live beside their target, named ``.<target>.drafting-tmp-<pid>-<random>.tmp`` so a
 person can tell what they are; they are removed on any exit, SIGTERM and SIGINT included, and one
 left by a killed run (its process gone) is removed by the next write to the same target.
 """
@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from drafting.errors import DraftingError
 
-TEMP_MARK = ".drafting-"  # in every temporary file's name, between the target's name and the pid
+TEMP_MARK = ".drafting-tmp-"  # in every temporary file's name, between the target's name and the pid
 STALE_AGE = 24 * 3600  # where a process cannot be asked whether it lives: a temp this old is stale
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -89,7 +89,7 @@ def new_folders(outputs: Sequence[str | os.PathLike[str] | None], *,
     """Remove on failure the folders this run created for ``outputs`` (their parents, or the
     outputs themselves when ``folders``): a failed run leaves no empty folder behind."""
     targets = [p if folders else p.parent for p in _paths(outputs)]
-    missing = {_first_missing(p) for p in targets} - {None}
+    missing = {m for m in map(_first_missing, targets) if m is not None}
     ok = False
     try:
         yield
@@ -99,7 +99,7 @@ def new_folders(outputs: Sequence[str | os.PathLike[str] | None], *,
         raise
     finally:
         if not ok:
-            for folder in sorted(missing, key=lambda p: len(p.parts), reverse=True):  # type: ignore[arg-type,union-attr]
+            for folder in sorted(missing, key=lambda p: len(p.parts), reverse=True):
                 shutil.rmtree(folder, ignore_errors=True)
 
 

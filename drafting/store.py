@@ -446,7 +446,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Pat
 
     ``data`` is the content, or a function that writes the temporary path it is given (for
     writers such as python-docx that want a file name). Nothing half-written is ever left: the
-    temporary file (``.<name>.drafting-<pid>-*.tmp``) goes on any exit, SIGTERM included, and one
+    temporary file (``.<name>.drafting-tmp-<pid>-*.tmp``) goes on any exit, SIGTERM included, and one
     a killed run left is removed by the next write to the same path.
     """
     from drafting.outputs import temporary

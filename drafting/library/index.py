@@ -5,9 +5,11 @@ The index is an SQLite database with FTS5 kept beside the library
 sub-paragraph: the series (folder name), the text's symbol, body, year and adoption date, the
 PP/OP address and the text. It never goes stale: every search first compares the library's
 files (path, size, mtime, and a content hash when those moved) with what the index holds, and
-re-indexes changed files, drops deleted ones and adds new ones in one transaction. A full build
-goes into a temporary database that is renamed into place, so an interrupted build leaves
-nothing half-built.
+re-indexes changed files, drops deleted ones and adds new ones in one transaction. Any number of
+searches may run at once: the database is in WAL mode (readers never wait for a writer), one
+search at a time updates it (a lock file beside it), and the others then find nothing left to
+do. A first build goes into a temporary database moved into place when complete, so an
+interrupted build leaves nothing half-built.
 
 Queries: bare words must all occur (in any order), "quoted phrases" must occur as written,
 ``word*`` matches a prefix; everything else the user types is escaped, so FTS5 syntax
@@ -20,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -34,6 +36,7 @@ SCHEMA_VERSION = 3
 CANDIDATES = 200  # FTS candidates re-scored by --similar
 RARE_WORDS = 24  # --similar searches for (at most) this many of the paragraph's rarest words
 MIN_SIMILARITY = 60.0  # below this a paragraph is not "similar" (0-100)
+BUSY_SECONDS = 60  # how long a search waits for another one updating the index
 FIRST_BAND = 5.0  # --similar --first: hits this close to the best count as the same wording
 
 Progress = Callable[[int, int], None]  # (done, total), called while a full build runs
@@ -156,6 +159,21 @@ class _Stat:
     mtime_ns: int
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a refresh has to do: relative paths deleted, added, changed, touched only."""
+
+    on_disk: dict[str, _Stat]
+    deleted: list[str]
+    added: list[str]
+    changed: list[str]
+    touched_only: list[str]
+
+    @property
+    def work(self) -> bool:
+        return bool(self.deleted or self.added or self.changed or self.touched_only)
+
+
 def library_files(library: Path) -> dict[str, tuple[int, int]]:
     """The resolution files of a library, relative path -> (size, mtime_ns): every *.yaml below
     it but facts files and hidden ones (the scan every search makes, so os.walk, not pathlib)."""
@@ -165,7 +183,10 @@ def library_files(library: Path) -> dict[str, tuple[int, int]]:
         rel = os.path.relpath(folder, library).replace(os.sep, "/")
         for name in names:
             if name.endswith(".yaml") and not name.endswith(".facts.yaml") and not name.startswith("."):
-                st = os.stat(os.path.join(folder, name))
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                except FileNotFoundError:
+                    continue  # deleted while the folder was read
                 out[name if rel == "." else f"{rel}/{name}"] = (st.st_size, st.st_mtime_ns)
     return dict(sorted(out.items()))
 
@@ -218,7 +239,8 @@ class Index:
             self._db = None
 
     def _connect(self, path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit below
+        # transactions are explicit below; a writer makes others wait, not fail
+        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         db.execute("PRAGMA foreign_keys = ON")
         return db
 
@@ -242,66 +264,110 @@ class Index:
             pass
         return None
 
-    # -- building
+    @contextmanager
+    def _advice(self) -> Iterator[None]:
+        """Every failure to read the files or write the index as a DraftingError that says
+        what to do about it."""
+        import filelock
 
-    def refresh(self, progress: Progress | None = None) -> Refresh:
-        """Bring the index in line with the library's files; a full build when there is none."""
         try:
-            if self._db is None:
-                self._db = self._usable()
-                if self._db is None:
-                    self.last_refresh = self._build(progress)
-                    self._db = self._connect(self.path)
-                    return self.last_refresh
-            self.last_refresh = self._update(self._db, progress, full=False)
+            yield
+        except filelock.Timeout:
+            raise DraftingError(_busy(self.path)) from None
         except FileNotFoundError as exc:
             raise DraftingError(f"{exc.filename}: the file went away while it was being indexed; "
                                 "search again") from None
         except (OSError, sqlite3.OperationalError) as exc:
-            raise DraftingError(f"{self.path}: cannot write the search index ({exc}); "
-                                "make the library folder writable") from None
+            raise DraftingError(_cannot_write(self.path, exc)) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time, across processes (a lock file beside the index); readers
+        never wait for it (WAL)."""
+        import filelock
+
+        with self._advice():
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # the cache folder, for a read-only library
+            with filelock.FileLock(f"{self.path}.lock", timeout=BUSY_SECONDS):
+                yield
+
+    # -- building
+
+    def refresh(self, progress: Progress | None = None) -> Refresh:
+        """Bring the index in line with the library's files; a full build when there is none.
+
+        Nothing to do (the usual case) takes no lock; otherwise the work is planned again under
+        the writer lock, since another search may have done it meanwhile."""
+        if self._db is None:
+            self._db = self._usable()
+        if self._db is not None:
+            with self._advice():
+                plan = self._plan(self._db)
+            if not plan.work:
+                self.last_refresh = Refresh(texts=self._texts(self._db))
+                return self.last_refresh
+        with self._writing():
+            if self._db is None:
+                self._db = self._usable()  # built by another search while this one waited
+            if self._db is None:
+                self.last_refresh = self._build(progress)
+                self._db = self._connect(self.path)
+            else:
+                self.last_refresh = self._update(self._db, progress, full=False)
         return self.last_refresh
 
     def rebuild(self, progress: Progress | None = None) -> Refresh:
-        """Build the whole index again from the files."""
-        self.close()
-        self.last_refresh = self._build(progress)
-        self._db = self._connect(self.path)
+        """Index every file again, in one transaction: searches running meanwhile see the old
+        index until it commits, never a half-built one."""
+        with self._writing():
+            if self._db is None:
+                self._db = self._usable()
+            if self._db is None:
+                self.last_refresh = self._build(progress)
+                self._db = self._connect(self.path)
+            else:
+                self.last_refresh = self._update(self._db, progress, full=True)
         return self.last_refresh
 
     def _build(self, progress: Progress | None) -> Refresh:
-        """A new database in a temporary file, renamed over the old one when complete.
+        """A new database in a temporary file, moved into place when complete (under the lock).
 
-        Not ``store.write_atomic``: its OSError must reach :meth:`refresh`, which names the index
-        and says how to fix it, and a sqlite error in the middle is no write error.
+        Only where no usable index is (none, another schema, damaged): an index in use is
+        updated in place, since renaming over a WAL database would mix two databases' logs.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)  # the cache folder, for a read-only library
-        fd, tmp = tempfile.mkstemp(prefix=".drafting-index-", suffix=".tmp.sqlite", dir=self.path.parent)
-        os.close(fd)
-        try:
-            db = self._connect(Path(tmp))
+        from drafting.outputs import temporary
+
+        with temporary(self.path) as tmp:
+            tmp.unlink()  # sqlite makes its own file
+            db = self._connect(tmp)
             try:
                 db.executescript(_SCHEMA)
                 report = self._update(db, progress, full=True)
                 # merge the FTS segments and drop free pages: ~20 % smaller, faster to read
                 db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
                 db.execute("VACUUM")
+                db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
             finally:
                 db.close()
             os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is as readable as the library
+            for old in ("-wal", "-shm", ""):  # a damaged or old index and its logs, never mixed
+                Path(f"{self.path}{old}").unlink(missing_ok=True)
             os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         return report
 
     def _scan(self) -> dict[str, _Stat]:
         return {rel: _Stat(rel, size, mtime) for rel, (size, mtime) in library_files(self.library).items()}
 
-    def _update(self, db: sqlite3.Connection, progress: Progress | None, full: bool) -> Refresh:
-        """Compare files with the index; re-index what changed, in one transaction."""
+    @staticmethod
+    def _texts(db: sqlite3.Connection) -> int:
+        return int(db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0])
+
+    def _plan(self, db: sqlite3.Connection, everything: bool = False) -> _Plan:
+        """What differs between the files and the index (``everything``: all of it again)."""
         on_disk = self._scan()
         known = {row[0]: row[1:] for row in db.execute("SELECT path, size, mtime_ns, sha256 FROM files")}
+        if everything:
+            return _Plan(on_disk, sorted(known), list(on_disk), [], [])
         deleted = sorted(set(known) - set(on_disk))
         added, changed, touched_only = [], [], []
         for rel, stat in on_disk.items():
@@ -312,20 +378,25 @@ class Index:
                     touched_only.append(rel)  # same bytes (e.g. a `touch`): no re-index needed
                 else:
                     changed.append(rel)
-        work = added + changed
+        return _Plan(on_disk, deleted, added, changed, touched_only)
+
+    def _update(self, db: sqlite3.Connection, progress: Progress | None, full: bool) -> Refresh:
+        """Compare files with the index; re-index what changed, in one transaction."""
+        plan = self._plan(db, everything=full)
+        work = plan.added + plan.changed
         skipped: list[tuple[str, str]] = []
-        if deleted or work or touched_only:
+        if plan.work:
             db.execute("BEGIN IMMEDIATE")
             try:
-                for rel in deleted + changed:
+                for rel in plan.deleted + plan.changed:
                     db.execute("DELETE FROM paragraphs WHERE file = (SELECT id FROM files WHERE path = ?)",
                                (rel,))
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
-                for rel in touched_only:
+                for rel in plan.touched_only:
                     db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
-                               (on_disk[rel].size, on_disk[rel].mtime_ns, rel))
+                               (plan.on_disk[rel].size, plan.on_disk[rel].mtime_ns, rel))
                 for done, rel in enumerate(work, start=1):
-                    error = self._index_file(db, on_disk[rel])
+                    error = self._index_file(db, plan.on_disk[rel])
                     if error:
                         skipped.append((rel, error))
                     if progress:
@@ -334,19 +405,29 @@ class Index:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        texts = db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
-        return Refresh(tuple(added), tuple(changed), tuple(deleted), tuple(skipped), texts, full)
+        deleted = [] if full else plan.deleted
+        return Refresh(tuple(plan.added), tuple(plan.changed), tuple(deleted), tuple(skipped),
+                       self._texts(db), full)
 
     def _index_file(self, db: sqlite3.Connection, stat: _Stat) -> str | None:
         """Insert one file's paragraphs; returns why it was skipped when it is no resolution."""
         from drafting.store import loads, read_text
 
         file = self.library / stat.path
-        data = file.read_bytes()
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError as exc:  # unreadable: a warning naming it, and the other files indexed
+            data, exc_text = b"", f"{file}: cannot read: {exc.strerror or exc}"
+        else:
+            exc_text = ""
         digest = hashlib.sha256(data).hexdigest()
         parent = Path(stat.path).parent
         series = parent.as_posix() if parent != Path(".") else self.library.resolve().name
         try:
+            if exc_text:
+                raise DraftingError(exc_text)
             resolution = loads(read_text(file), str(file))
         except ValidationError as exc:
             error = str(exc.problems[0]) + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
@@ -375,7 +456,7 @@ class Index:
 
     @staticmethod
     def _filters(body: str | None, since: int | None) -> tuple[str, list[Any]]:
-        sql, args = "", []
+        sql, args = "", list[Any]()
         if body:
             sql += " AND f.body = ?"
             args.append(_body(body))
@@ -426,7 +507,8 @@ class Index:
         for row in self._run(db, sql, [match, *args], paragraph):
             score = similarity(paragraph, row[7])
             if score >= min_similarity:
-                hits.append(Hit(*row, similarity=score))
+                series, path, symbol, body_, year, adopted, address, text = row
+                hits.append(Hit(series, path, symbol, body_, year, adopted, address, text, similarity=score))
         hits.sort(key=lambda h: (-(h.similarity or 0), h.year or 0, h.path, h.address))
         if first and hits:
             # The earliest adoption of the wording closest to the paragraph: the hits within
@@ -448,7 +530,7 @@ class Index:
         return sorted(present, key=lambda w: (counts.get(w, 0), words.index(w)))[:RARE_WORDS]
 
     @staticmethod
-    def _run(db: sqlite3.Connection, sql: str, args: Sequence[Any], query: str) -> list[tuple]:
+    def _run(db: sqlite3.Connection, sql: str, args: Sequence[Any], query: str) -> list[tuple[Any, ...]]:
         try:
             return db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:  # the escaping above should make this unreachable
@@ -473,7 +555,31 @@ def _body(value: str) -> str:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        raise
+    except OSError:
+        return ""  # unreadable: counts as changed, and indexing it says why
+
+
+def _busy(path: Path) -> str:
+    return (f"{path}: another search has been updating this search index for over "
+            f"{BUSY_SECONDS} s; wait for it to finish, then search again")
+
+
+def _cannot_write(path: Path, exc: Exception) -> str:
+    """The advice that fits: a busy index, one this user cannot write, a full disk."""
+    text = str(exc)
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: expected the search index file here, found a folder; move the folder away"
+    if "locked" in text or "busy" in text:
+        return _busy(path)
+    if "readonly" in text or isinstance(exc, PermissionError):
+        return (f"{path}: cannot update the search index: you may not write this file or its folder; "
+                "delete the file (the next search builds it again) or give yourself write access")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else text
+    return f"{path}: cannot update the search index: {reason}"
 
 
 # ---------------------------------------------------------------------------- the CLI's entry

@@ -41,7 +41,7 @@ def _paths(values: Iterable[str | os.PathLike[str] | None]) -> list[Path]:
 
 def _same(a: Path, b: Path) -> bool:
     """One file under two names: the same resolved path, or (both existing) the same inode."""
-    if a.resolve() == b.resolve():
+    if _real(a) == _real(b):
         return True
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -52,10 +52,16 @@ def _same(a: Path, b: Path) -> bool:
 def _read_from(folder: Path, output: Path) -> bool:
     """A folder given as input stands for its resolution files: an existing *.yaml in it (or
     the folder itself) is read, so writing there overwrites an input."""
-    if output.resolve() == folder.resolve():
+    if _real(output) == _real(folder):
         return True
-    return (output.suffix == ".yaml" and output.is_file()
-            and output.resolve().parent == folder.resolve())
+    if not output.is_file():
+        return False
+    return os.path.dirname(_real(output)) == _real(folder) and output.suffix == ".yaml" or \
+        any(_same(output, f) for f in folder.glob("*.yaml"))
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)  # never raises, even on a symlink loop (Path.resolve does)
 
 
 def check(inputs: Iterable[str | os.PathLike[str] | None],

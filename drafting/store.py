@@ -107,12 +107,25 @@ def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(Problem(f"expected plain YAML, found the tag {tag}; remove it", file,
                                     node.start_mark.line + 1, node.start_mark.column + 1))
+        elif node.tag == "tag:yaml.org,2002:timestamp" and (why := _impossible_date(node)):
+            problems.append(Problem(f"expected a real date, found {node.value} ({why}); correct it, "
+                                    "or quote it to keep it as text", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             stack.extend(n for pair in node.value for n in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     if problems:
         raise ValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+def _impossible_date(node: yaml.Node) -> str | None:
+    """Why a YAML date cannot be (1977-02-30: 'day is out of range for month'), else None."""
+    try:
+        construct(node)
+    except (ValueError, OverflowError) as exc:
+        return str(exc)
+    return None
 
 
 def construct(node: yaml.Node) -> Any:

@@ -183,11 +183,15 @@ def library_files(library: Path) -> dict[str, tuple[int, int]]:
         rel = os.path.relpath(folder, library).replace(os.sep, "/")
         for name in names:
             if name.endswith(".yaml") and not name.endswith(".facts.yaml") and not name.startswith("."):
+                key = name if rel == "." else f"{rel}/{name}"
                 try:
                     st = os.stat(os.path.join(folder, name))
                 except FileNotFoundError:
                     continue  # deleted while the folder was read
-                out[name if rel == "." else f"{rel}/{name}"] = (st.st_size, st.st_mtime_ns)
+                except OSError:
+                    out[key] = (-1, 0)  # a symlink loop: indexing it says why, in a warning
+                    continue
+                out[key] = (st.st_size, st.st_mtime_ns)
     return dict(sorted(out.items()))
 
 

@@ -23,20 +23,25 @@ import hashlib
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from drafting.errors import DraftingError, ValidationError
 from drafting.model import Resolution
 from drafting.library.query import fts_query, significant_words, similarity, spans as _spans
+from drafting.library.files import BUSY_SECONDS, busy, cannot_write, library_files, sha256
+from drafting.library.results import (Hit, Refresh, SearchResult, render_json, render_terminal,
+                                      summary_line)
+
+__all__ = ["Index", "Hit", "Refresh", "SearchResult", "search", "render_json", "render_terminal",
+           "summary_line", "library_files", "fts_query", "significant_words", "similarity", "INDEX_NAME"]
 
 INDEX_NAME = ".drafting-index.sqlite"
 SCHEMA_VERSION = 3
 CANDIDATES = 200  # FTS candidates re-scored by --similar
 RARE_WORDS = 24  # --similar searches for (at most) this many of the paragraph's rarest words
 MIN_SIMILARITY = 60.0  # below this a paragraph is not "similar" (0-100)
-BUSY_SECONDS = 60  # how long a search waits for another one updating the index
 FIRST_BAND = 5.0  # --similar --first: hits this close to the best count as the same wording
 
 Progress = Callable[[int, int], None]  # (done, total), called while a full build runs
@@ -76,79 +81,6 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
-# ---------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One adopted paragraph that answers a query."""
-
-    series: str
-    path: str  # the precedent file, relative to the library
-    symbol: str | None
-    body: str | None  # "GA" or "SC"
-    year: int | None
-    adopted: str | None  # ISO date
-    address: str  # PP3, OP12(b)
-    text: str
-    matches: tuple[tuple[int, int], ...] = ()  # [start, end) character offsets of the matches in text
-    score: float = 0.0  # bm25 (lower is better) for word queries
-    similarity: float | None = None  # 0-100 for --similar
-
-    @property
-    def label(self) -> str:
-        """'A/RES/68/128 (2013)', 'S/RES/363 (1974)': the symbol with its year once."""
-        name = self.symbol or self.path
-        if self.year and f"({self.year})" not in name:
-            name += f" ({self.year})"
-        return name
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "symbol": self.symbol, "year": self.year, "adopted": self.adopted, "body": self.body,
-            "series": self.series, "file": self.path, "address": self.address, "text": self.text,
-        }
-        if self.similarity is None:
-            out["matches"] = [{"start": start, "end": end} for start, end in self.matches]
-        else:
-            out["similarity"] = self.similarity
-        return out
-
-
-@dataclass(frozen=True)
-class Refresh:
-    """What a refresh of the index did."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    deleted: tuple[str, ...] = ()
-    skipped: tuple[tuple[str, str], ...] = ()  # (path, why) for files that are not resolutions
-    texts: int = 0  # resolutions now in the index
-    full: bool = False  # a full (re)build
-
-    @property
-    def touched(self) -> bool:
-        return bool(self.added or self.changed or self.deleted)
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The answer to one search, as the CLI prints it."""
-
-    query: str
-    mode: str  # "words" or "similar"
-    library: str
-    texts: int
-    hits: tuple[Hit, ...]
-    limit: int
-    first: bool = False
-    refresh: Refresh = field(default_factory=Refresh)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "mode": self.mode, "library": self.library, "texts": self.texts,
-                "first": self.first, "count": len(self.hits), "hits": [h.to_dict() for h in self.hits]}
-
-
 # ---------------------------------------------------------------------------- the index
 
 
@@ -172,27 +104,6 @@ class _Plan:
     @property
     def work(self) -> bool:
         return bool(self.deleted or self.added or self.changed or self.touched_only)
-
-
-def library_files(library: Path) -> dict[str, tuple[int, int]]:
-    """The resolution files of a library, relative path -> (size, mtime_ns): every *.yaml below
-    it but facts files and hidden ones (the scan every search makes, so os.walk, not pathlib)."""
-    out: dict[str, tuple[int, int]] = {}
-    for folder, subfolders, names in os.walk(library):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        rel = os.path.relpath(folder, library).replace(os.sep, "/")
-        for name in names:
-            if name.endswith(".yaml") and not name.endswith(".facts.yaml") and not name.startswith("."):
-                key = name if rel == "." else f"{rel}/{name}"
-                try:
-                    st = os.stat(os.path.join(folder, name))
-                except FileNotFoundError:
-                    continue  # deleted while the folder was read
-                except OSError:
-                    out[key] = (-1, 0)  # a symlink loop: indexing it says why, in a warning
-                    continue
-                out[key] = (st.st_size, st.st_mtime_ns)
-    return dict(sorted(out.items()))
 
 
 def _paragraph_rows(resolution: Resolution) -> Iterator[tuple[int, str, str]]:
@@ -277,12 +188,12 @@ class Index:
         try:
             yield
         except filelock.Timeout:
-            raise DraftingError(_busy(self.path)) from None
+            raise DraftingError(busy(self.path)) from None
         except FileNotFoundError as exc:
             raise DraftingError(f"{exc.filename}: the file went away while it was being indexed; "
                                 "search again") from None
         except (OSError, sqlite3.OperationalError) as exc:
-            raise DraftingError(_cannot_write(self.path, exc)) from None
+            raise DraftingError(cannot_write(self.path, exc)) from None
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -378,7 +289,7 @@ class Index:
             if rel not in known:
                 added.append(rel)
             elif known[rel][:2] != (stat.size, stat.mtime_ns):
-                if _sha256(self.library / rel) == known[rel][2]:
+                if sha256(self.library / rel) == known[rel][2]:
                     touched_only.append(rel)  # same bytes (e.g. a `touch`): no re-index needed
                 else:
                     changed.append(rel)
@@ -558,34 +469,6 @@ def _body(value: str) -> str:
         raise DraftingError(f"expected --body GA or SC, found {value!r}") from None
 
 
-def _sha256(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        raise
-    except OSError:
-        return ""  # unreadable: counts as changed, and indexing it says why
-
-
-def _busy(path: Path) -> str:
-    return (f"{path}: another search has been updating this search index for over "
-            f"{BUSY_SECONDS} s; wait for it to finish, then search again")
-
-
-def _cannot_write(path: Path, exc: Exception) -> str:
-    """The advice that fits: a busy index, one this user cannot write, a full disk."""
-    text = str(exc)
-    if isinstance(exc, IsADirectoryError):
-        return f"{path}: expected the search index file here, found a folder; move the folder away"
-    if "locked" in text or "busy" in text:
-        return _busy(path)
-    if "readonly" in text or isinstance(exc, PermissionError):
-        return (f"{path}: cannot update the search index: you may not write this file or its folder; "
-                "delete the file (the next search builds it again) or give yourself write access")
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else text
-    return f"{path}: cannot update the search index: {reason}"
-
-
 # ---------------------------------------------------------------------------- the CLI's entry
 
 
@@ -605,54 +488,3 @@ def search(library: str | os.PathLike[str], query: str, *, similar: bool = False
             hits = index.search(query, body=body, since=since, first=first, limit=limit or 20)
     return SearchResult(query, "similar" if similar else "words", str(library), refresh.texts,
                         tuple(hits), limit or (10 if similar else 20), first, refresh)
-
-
-# ---------------------------------------------------------------------------- output
-
-
-def render_terminal(result: SearchResult) -> str:
-    """Rich markup: one block per hit (label, address, file; the paragraph, matches in bold)."""
-    from rich.markup import escape
-
-    lines: list[str] = []
-    for hit in result.hits:
-        figure = f"  [cyan]{hit.similarity:.1f}% similar[/]" if hit.similarity is not None else ""
-        lines.append(f"[bold]{escape(hit.label)}[/] [bold magenta]{hit.address}[/]{figure}  "
-                     f"[dim]{escape(hit.path)}[/]")
-        lines.append("    " + _marked(hit, escape))
-        lines.append("")
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
-
-
-def _marked(hit: Hit, escape: Callable[[str], str]) -> str:
-    out, pos = [], 0
-    for start, end in hit.matches:
-        out += [escape(hit.text[pos:start]), "[bold yellow]", escape(hit.text[start:end]), "[/]"]
-        pos = end
-    out.append(escape(hit.text[pos:]))
-    return "".join(out)
-
-
-def summary_line(result: SearchResult) -> str:
-    """'3 paragraphs in 3 texts, first adopted 1974 (searched 811 texts)'."""
-    n = len(result.hits)
-    if not n:
-        what = "similar paragraph" if result.mode == "similar" else "paragraph"
-        return f"no {what} found (searched {_plural(result.texts, 'text')})"
-    texts = len({h.path for h in result.hits})
-    years = [h.year for h in result.hits if h.year]
-    first = f", first adopted {min(years)}" if years else ""
-    more = f"; limit {result.limit} reached, use --limit for more" if n >= result.limit else ""
-    return (f"{_plural(n, 'paragraph')} in {_plural(texts, 'text')}{first} "
-            f"(searched {_plural(result.texts, 'text')}{more})")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def render_json(result: SearchResult) -> str:
-    import json
-
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

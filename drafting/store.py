@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -107,6 +108,10 @@ def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(Problem(f"expected plain YAML, found the tag {tag}; remove it", file,
                                     node.start_mark.line + 1, node.start_mark.column + 1))
+        elif isinstance(node, yaml.ScalarNode) and (half := _SURROGATE.search(node.value)):
+            problems.append(Problem(f"expected text, found U+{ord(half.group()):04X} (half of a character "
+                                    "pair, not a character); remove it", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
         elif node.tag == "tag:yaml.org,2002:timestamp" and (why := _impossible_date(node)):
             problems.append(Problem(f"expected a real date, found {node.value} ({why}); correct it, "
                                     "or quote it to keep it as text", file,
@@ -117,6 +122,9 @@ def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
             stack.extend(node.value)
     if problems:
         raise ValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # an escape such as "\ud800" in a quoted string makes one
 
 
 def _impossible_date(node: yaml.Node) -> str | None:
@@ -433,6 +441,19 @@ def _flow_short_lists(value: Any) -> Any:
     return value
 
 
+def _refuse_surrogates(values: list[Any], where: str) -> None:
+    """Half a character pair cannot be written as UTF-8, nor read back: refused, as on load."""
+    for value in values:
+        if isinstance(value, dict):
+            _refuse_surrogates([*value.keys(), *value.values()], where)
+        elif isinstance(value, (list, tuple)):
+            _refuse_surrogates(list(value), where)
+        elif isinstance(value, str) and (half := _SURROGATE.search(value)):
+            before = value[max(0, half.start() - 30):half.start()]
+            raise DraftingError(f"{where}: expected text, found U+{ord(half.group()):04X} (half of a "
+                                f"character pair, not a character) after {before!r}; remove it")
+
+
 def dump_data(data: Any) -> str:
     """YAML text for plain data, in the store's style (used for facts files and precedents)."""
     return yaml.dump(_flow_short_lists(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
@@ -444,10 +465,13 @@ def dumps(resolution: Resolution) -> str:
     refuse (no text and no sub-paragraphs) is refused here too, with its address."""
     for address, paragraph in resolution.walk():
         if not paragraph.text.strip() and not paragraph.items:
-            raise DraftingError(f"{resolution.label or 'resolution'}, {address}: expected paragraph "
+            raise DraftingError(f"{resolution.label}, {address}: expected paragraph "
                                 f"text, found {'nothing' if not paragraph.text else 'only spaces'}; "
                                 "delete the paragraph or give it its words")
+        _refuse_surrogates([paragraph.text, paragraph.note, paragraph.lead, paragraph.id],
+                           f"{resolution.label}, {address}")
     data = resolution.to_dict()
+    _refuse_surrogates([data], resolution.label)
     if "facts" in data:
         data["facts"] = _flow_short_lists(data["facts"])
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH,

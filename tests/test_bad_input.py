@@ -22,6 +22,7 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 
 from conftest import DIAMONDS, EXAMPLES, PRECEDENTS
 from drafting.cli import main
@@ -405,6 +406,55 @@ def test_a_truncated_docx_import_is_one_line(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "drafting", "import", str(bad)], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 2 and str(bad) in done.stderr and "Traceback" not in done.stderr
+
+
+# ---------------------------------------------------------------------------- fuzz: save and load, one rule
+
+# Every character Unicode or YAML treats as a line break, and the C0/C1 controls
+BREAKS = ["\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+CONTROLS = [chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]] + ["\ufeff", "\ufffe", "\ud800"]
+ODD = st.sampled_from(BREAKS + CONTROLS + [" ", "\t", "\u00a0", "\u3000", "#", ": ", "- ", '"', "'", "\r\n"])
+TEXTS = st.lists(st.one_of(st.characters(), ODD), max_size=16).map("".join)
+
+
+def _hand_written(text: str) -> str:
+    """The paragraph as a person could write it: double-quoted, every unusual character escaped."""
+    body = "".join(c if " " <= c <= "~" and c not in '"\\' else f"\\U{ord(c):08X}" for c in text)
+    return f'operative:\n  - "{body}"\n'
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_a_paragraph_round_trips_or_is_refused_both_ways(text: str) -> None:
+    from drafting.errors import DraftingError
+    from drafting.model import Paragraph, Resolution
+    from drafting.store import dumps, loads
+
+    resolution = Resolution(operative=(Paragraph(text),))
+    try:
+        saved: str | None = dumps(resolution)
+        saved.encode("utf-8")
+    except (DraftingError, UnicodeEncodeError):
+        saved = None
+    try:
+        loaded = loads(_hand_written(text))
+    except DraftingError:
+        loaded = None
+    assert (saved is None) == (loaded is None), (saved, loaded)
+    if saved is not None:
+        assert loads(saved) == resolution == loaded
+
+
+def test_a_lone_surrogate_is_refused_on_save_with_its_place(tmp_path: Path) -> None:
+    from drafting.errors import DraftingError
+    from drafting.model import Paragraph, Resolution
+    from drafting.store import save
+
+    with pytest.raises(DraftingError) as info:
+        save(Resolution(operative=(Paragraph("Decides\ud800 to act."),)), tmp_path / "x.yaml")
+    assert str(info.value) == ("draft, OP1: expected text, found U+D800 (half of a character pair, "
+                               "not a character) after 'Decides'; remove it")
+    assert list(tmp_path.iterdir()) == []
 
 
 # ---------------------------------------------------------------------------- the table

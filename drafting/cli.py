@@ -434,9 +434,15 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) 
 @guarded(["precedent", "facts"], ["output", "key"], parents=["precedent"])
 def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
+    import warnings
+
     from drafting.training.score import exercise as run
 
-    answer = run(precedent, facts, output, key)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answer = run(precedent, facts, output, key)
+    for warning in caught:
+        click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
     if key and answer is not None:
         source = "the adopted text" if answer.source == "adopted" else "the proposal"

@@ -382,6 +382,21 @@ def test_a_huge_paragraph_is_handled(command: str, tmp_path: Path) -> None:
     assert outcome.code in (0, 1), outcome.stderr
 
 
+@pytest.mark.parametrize("command", ["render", "exercise"])
+def test_an_escaped_control_character_is_dropped_with_a_warning(command: str, tmp_path: Path) -> None:
+    src = tmp_path / "ctl.yaml"
+    src.write_text('symbol: S/RES/1 (2000)\nbody: Security Council\noperative:\n  - "Decides\\x01 to act."\n',
+                   encoding="utf-8")
+    args = {"render": ["render", str(src), "-o", str(tmp_path / "r.docx")],
+            "exercise": ["exercise", str(src), "--facts", str(GOOD_FACTS), "-o", str(tmp_path / "r.docx")]}[command]
+    outcome = run(args, tmp_path)
+    assert (outcome.code, outcome.traceback) == (0, None)
+    assert "drafting: warning: " in outcome.stderr and "U+0001" in outcome.stderr
+    from docx import Document
+
+    assert any(p.text.endswith("Decides to act.") for p in Document(str(tmp_path / "r.docx")).paragraphs)
+
+
 # ---------------------------------------------------------------------------- real processes
 
 

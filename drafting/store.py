@@ -79,7 +79,7 @@ def compose(text: str, file: str | None) -> yaml.Node | None:
     """Parse YAML into a node tree (marks kept); a syntax error becomes one Problem."""
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root: yaml.Node | None = loader.get_single_node()
         _refuse_foreign_tags(root, file)
         return root
     except yaml.MarkedYAMLError as exc:
@@ -407,7 +407,7 @@ def loads_facts(text: str, file: str | None = "<facts>") -> dict[str, Any]:
 # ---------------------------------------------------------------------------- writing
 
 
-class _FlowList(list):
+class _FlowList(list[Any]):
     """A short list of names, written on one line: [Côte d'Ivoire, Liberia]."""
 
 

@@ -268,7 +268,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     from drafting.outputs import check, new_folders
 
     outdir = output or f"{Path(folder).resolve().name}-diff"
-    check([folder], [outdir], create=True)  # README: -o DIR is made; on failure it goes again
+    check([folder], [outdir], create=True, folders=True)  # README: -o DIR is made; on failure it goes again
     with new_folders([outdir], folders=True), ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)

@@ -65,9 +65,11 @@ def _real(path: Path) -> str:
 
 
 def check(inputs: Iterable[str | os.PathLike[str] | None],
-          outputs: Iterable[str | os.PathLike[str] | None], *, create: bool = False) -> None:
+          outputs: Iterable[str | os.PathLike[str] | None], *, create: bool = False,
+          folders: bool = False) -> None:
     """Refuse an output that is an input or another output; refuse a missing output folder
-    unless ``create``. A DraftingError names both paths and says how to fix it."""
+    unless ``create``; ``folders``: the outputs are folders to write into, not files.
+    A DraftingError names both paths and says how to fix it."""
     ins, outs = _paths(inputs), _paths(outputs)
     for k, out in enumerate(outs):
         for src in ins:
@@ -80,7 +82,7 @@ def check(inputs: Iterable[str | os.PathLike[str] | None],
         for other in outs[:k]:
             if _same(other, out):
                 raise DraftingError(f"{out}: given for two outputs; give each output its own file name")
-        if out.is_dir() and not create:
+        if out.is_dir() and not folders:
             raise DraftingError(f"{out}: expected a file name to write, found a folder")
         parent = out.parent
         if not create and not parent.is_dir():

@@ -316,6 +316,16 @@ def test_an_output_into_a_missing_folder_is_refused(command: str, tmp_path: Path
     assert not out.parent.exists()
 
 
+@pytest.mark.parametrize("command", list(OUTPUTS))
+def test_an_output_that_is_a_folder_is_refused(command: str, tmp_path: Path) -> None:
+    out = tmp_path / "folder.out"
+    out.mkdir()
+    outcome = run(OUTPUTS[command](DIAMONDS, out), tmp_path)
+    _check(outcome)
+    assert outcome.stderr == f"drafting: {out}: expected a file name to write, found a folder\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.out"]  # nothing else written
+
+
 def test_propose_makes_its_output_folder_as_the_readme_shows(tmp_path: Path) -> None:
     out = tmp_path / "out" / "draft-2014.yaml"
     outcome = run(OUTPUTS["propose --docx"](DIAMONDS, out.with_suffix(".docx")), tmp_path)

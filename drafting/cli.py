@@ -263,9 +263,8 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
                  when: Any) -> None:
     """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
-    from drafting.render.reports.formats import write_series
-
     from drafting.outputs import check, new_folders
+    from drafting.render.reports.formats import write_series
 
     outdir = output or f"{Path(folder).resolve().name}-diff"
     check([folder], [outdir], create=True, folders=True)  # README: -o DIR is made; on failure it goes again

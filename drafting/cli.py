@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from drafting.errors import DraftingError
+from drafting.outputs import guarded
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -170,6 +171,7 @@ def list_(library: str) -> None:
               help="The resolution to take from a file that holds several, e.g. 68/128 or A/RES/68/128.")
 @click.option("-o", "--output", type=click.Path(), metavar="OUT.yaml",
               help="Write the YAML precedent here (atomically); without it the YAML is printed.")
+@guarded(["file"], ["output"])
 def import_(file: str, list_only: bool, pick: str | None, output: str | None) -> None:
     """Read a resolution from a text or Word file into a YAML precedent.
 
@@ -230,6 +232,7 @@ def _iso_date(value: str | None) -> Any:
 @click.option("--author", default="drafting", show_default=True,
               help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: none).")
+@guarded(["old", "new"], ["output"], unless="series")
 def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output: str | None,
           substantive_only: bool, author: str, date: str | None) -> None:
     """Compare two versions of a resolution paragraph by paragraph, then word by word.
@@ -307,10 +310,12 @@ def _emit_bytes(data: bytes, output: str | None) -> None:
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
                  when: Any) -> None:
     """``drafting diff --series``: reports per pair and an index, a progress bar on stderr."""
+    from drafting.outputs import check, new_folders
     from drafting.render.reports.formats import write_series
 
     outdir = output or f"{Path(folder).resolve().name}-diff"
-    with ProgressBar("diffing") as progress:
+    check([folder], [outdir], create=True, folders=True)  # README: -o DIR is made; on failure it goes again
+    with new_folders([outdir], folders=True), ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)
     kinds = ("amended", "moved", "added", "deleted", "split", "merged")
@@ -332,6 +337,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
 @click.option("-o", "--output", required=True, type=click.Path(), help="The Word file to write (.docx).")
 @click.option("-t", "--template", "template", help="Template: ga, sc, or the path of a .docx "
               "template (default: ga for the General Assembly, sc for the Security Council).")
+@guarded(["source", "template"], ["output"])
 def render(source: str, output: str, template: str | None) -> None:
     """Write a resolution as a clean Word document in UN layout.
 
@@ -361,6 +367,7 @@ def render(source: str, output: str, template: str | None) -> None:
               help="akn: Akoma Ntoso 3.0 XML as the AKN4UN guidelines mark up a resolution.")
 @click.option("-o", "--output", type=click.Path(), metavar="OUT.xml",
               help="Write the document here (atomically); without it the XML is printed.")
+@guarded(["path"], ["output"])
 def export(path: str, fmt: str, output: str | None) -> None:
     """Write a resolution in an exchange format (Akoma Ntoso); `drafting import` reads it back.
 
@@ -387,6 +394,7 @@ def export(path: str, fmt: str, output: str | None) -> None:
 @click.option("--log", type=click.Path(), help="Write the change log here instead of standard output.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
               show_default=True, help="Format of the change log.")
+@guarded(["precedent", "facts"], ["output", "docx", "log"], create=True)  # README: -o out/...
 def propose(precedent: str, facts: str, output: str, docx: str | None, log: str | None, fmt: str) -> None:
     """Propose next year's draft from PRECEDENT and the new facts.
 
@@ -437,6 +445,7 @@ def facts() -> None:
 @facts.command(name="extract")
 @click.argument("precedent", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+@guarded(["precedent"], ["output"])
 def facts_extract(precedent: str, output: str | None) -> None:
     """The facts PRECEDENT states, by role, each with the paragraph and words it was read from."""
     from drafting.proposal.factsheet import extract_text
@@ -448,6 +457,7 @@ def facts_extract(precedent: str, output: str | None) -> None:
 @facts.command(name="next")
 @click.argument("precedent", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), metavar="NEXT.facts.yaml", help="Write here (default: print).")
+@guarded(["precedent"], ["output"])
 def facts_next(precedent: str, output: str | None) -> None:
     """The facts file of the text after PRECEDENT, to fill in: last time's values and where they stand,
     the values the calendar gives worked out and marked derived."""
@@ -462,6 +472,7 @@ def facts_next(precedent: str, output: str | None) -> None:
 @click.option("--for", "precedent", required=True, type=click.Path(),
               help="The precedent whose next text the document is for.")
 @click.option("-o", "--output", type=click.Path(), metavar="FACTS.yaml", help="Write here (default: print).")
+@guarded(["document", "precedent"], ["output"])
 def facts_read(document: str, precedent: str, output: str | None) -> None:
     """Facts read from DOCUMENT (a Secretary-General's report, a plenary's communiqué), each with the
     sentence it came from; what it cannot find it says."""
@@ -519,6 +530,7 @@ def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) ->
 @click.option("--precedent", type=click.Path(), metavar="LAST.yaml",
               help="Last year's text, the starting point (default: the text before ADOPTED in its series folder).")
 @click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
+@guarded(["draft", "adopted", "precedent"], ["output"])
 def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None,
           precedent: str | None) -> None:
     """How close a student's draft came to the adopted text, paragraph by paragraph.
@@ -530,9 +542,9 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None,
     from drafting.checks.engine import read_resolution
     from drafting.training.score import previous_text, score as run, score_html, score_terminal
 
+    mine, answer = read_resolution(draft), read_resolution(adopted)  # bad input is named first
     start = precedent or previous_text(adopted)
-    result = run(read_resolution(draft), read_resolution(adopted), profile,
-                 read_resolution(start) if start else None)
+    result = run(mine, answer, profile, read_resolution(start) if start else None)
     names = (draft, adopted)
     emit(score_html(result, names) if fmt == "html" else score_terminal(result, names), output)
 
@@ -544,14 +556,21 @@ def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None,
 @click.option("--key", type=click.Path(),
               help="Also write the answer key (.docx): the next adopted text of the series when the "
                    "library holds it, else the proposal of `drafting propose`.")
+@guarded(["precedent", "facts"], ["output", "key"], parents=["precedent"])
 def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
+    import warnings
+
     from drafting.training.score import exercise as run
 
     word_file(output)
     if key:
         word_file(key, "--key")
-    answer = run(precedent, facts, output, key)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answer = run(precedent, facts, output, key)
+    for warning in caught:
+        click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
     if key and answer is not None:
         source = "the adopted text" if answer.source == "adopted" else "the proposal"
@@ -628,6 +647,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="Output format; html is one self-contained page.")
 @click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write to FILE instead of standard output.")
+@guarded(["series_dir"], ["output"])
 def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, output: str | None) -> None:
     """When did each paragraph of a series first appear, and in which texts did it change?
 

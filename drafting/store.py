@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import tempfile
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -105,9 +105,18 @@ def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
     problems, stack = [], [root] if root is not None else []
     while stack:
         node = stack.pop()
-        message = _node_problem(node)
-        if message:
-            problems.append(Problem(message, file, node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _SAFE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(Problem(f"expected plain YAML, found the tag {tag}; remove it", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
+        elif isinstance(node, yaml.ScalarNode) and (half := _SURROGATE.search(node.value)):
+            problems.append(Problem(f"expected text, found U+{ord(half.group()):04X} (half of a character "
+                                    "pair, not a character); remove it", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
+        elif node.tag == "tag:yaml.org,2002:timestamp" and (why := _impossible_date(node)):
+            problems.append(Problem(f"expected a real date, found {node.value} ({why}); correct it, "
+                                    "or quote it to keep it as text", file,
+                                    node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             stack.extend(n for pair in node.value for n in pair)
         elif isinstance(node, yaml.SequenceNode):
@@ -116,16 +125,15 @@ def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
         raise ValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
 
 
-def _node_problem(node: yaml.Node) -> str | None:
-    if node.tag not in _SAFE_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        return f"expected plain YAML, found the tag {tag}; remove it"
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        try:
-            construct(node)
-        except ValueError as exc:
-            return (f"expected a real date (year-month-day, such as 2013-12-18), found {node.value}: "
-                    f"{exc}; correct the day or the month")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # an escape such as "\ud800" in a quoted string makes one
+
+
+def _impossible_date(node: yaml.Node) -> str | None:
+    """Why a YAML date cannot be (1977-02-30: 'day is out of range for month'), else None."""
+    try:
+        construct(node)
+    except (ValueError, OverflowError) as exc:
+        return str(exc)
     return None
 
 
@@ -208,6 +216,9 @@ class _Checker:
         keys = self.mapping(node, path, PARAGRAPH_KEYS, 'a string or a mapping with "text"')
         if "text" not in keys:
             self.add(node, path, 'expected a "text" key in this paragraph mapping, found none')
+        elif not (isinstance(keys.get("items", (None, None))[1], yaml.SequenceNode) and keys["items"][1].value) \
+                and isinstance(keys["text"][1], yaml.ScalarNode) and not keys["text"][1].value.strip():
+            self.add(node, path, "expected paragraph text, found an empty string; delete the item")
         for key, (_, value) in keys.items():
             if key == "items":
                 self.paragraphs(value, f"{path}.items")
@@ -407,8 +418,13 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# YAML reads these as line breaks in any style but double-quoted, where they are escaped
+# (\N, \L, \P): written raw they would come back as a space or a newline.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
+    style = '"' if any(b in value for b in _YAML_BREAKS) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -426,6 +442,19 @@ def _flow_short_lists(value: Any) -> Any:
     return value
 
 
+def _refuse_surrogates(values: list[Any], where: str) -> None:
+    """Half a character pair cannot be written as UTF-8, nor read back: refused, as on load."""
+    for value in values:
+        if isinstance(value, dict):
+            _refuse_surrogates([*value.keys(), *value.values()], where)
+        elif isinstance(value, (list, tuple)):
+            _refuse_surrogates(list(value), where)
+        elif isinstance(value, str) and (half := _SURROGATE.search(value)):
+            before = value[max(0, half.start() - 30):half.start()]
+            raise DraftingError(f"{where}: expected text, found U+{ord(half.group()):04X} (half of a "
+                                f"character pair, not a character) after {before!r}; remove it")
+
+
 def dump_data(data: Any) -> str:
     """YAML text for plain data, in the store's style (used for facts files and precedents)."""
     return yaml.dump(_flow_short_lists(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
@@ -433,8 +462,17 @@ def dump_data(data: Any) -> str:
 
 
 def dumps(resolution: Resolution) -> str:
-    """The YAML text of a resolution, in the fixed key order."""
+    """The YAML text of a resolution, in the fixed key order; a paragraph that loading would
+    refuse (no text and no sub-paragraphs) is refused here too, with its address."""
+    for address, paragraph in resolution.walk():
+        if not paragraph.text.strip() and not paragraph.items:
+            raise DraftingError(f"{resolution.label}, {address}: expected paragraph "
+                                f"text, found {'nothing' if not paragraph.text else 'only spaces'}; "
+                                "delete the paragraph or give it its words")
+        _refuse_surrogates([paragraph.text, paragraph.note, paragraph.lead, paragraph.id],
+                           f"{resolution.label}, {address}")
     data = resolution.to_dict()
+    _refuse_surrogates([data], resolution.label)
     if "facts" in data:
         data["facts"] = _flow_short_lists(data["facts"])
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH,
@@ -445,33 +483,35 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Pat
     """Write a file all at once: a temporary file beside it, then a rename.
 
     ``data`` is the content, or a function that writes the temporary path it is given (for
-    writers such as python-docx that want a file name). Nothing half-written is ever left.
+    writers such as python-docx that want a file name). Nothing half-written is ever left: the
+    temporary file (``.<name>.drafting-tmp-<pid>-*.tmp``) goes on any exit, SIGTERM included, and one
+    a killed run left is removed by the next write to the same path.
     """
+    from drafting.outputs import temporary
+
     target = Path(path)
     if target.is_dir():
         raise DraftingError(f"{target}: expected a file name to write, found a folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise DraftingError(f"{target}: cannot write here: {exc.strerror}") from None
+        with temporary(target) as tmp:
+            if callable(data):
+                data(tmp)
+            else:
+                tmp.write_bytes(_encoded(data, target) if isinstance(data, str) else data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+    except OSError as exc:  # a full disk, a read-only target: say so, no traceback
+        raise DraftingError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _encoded(text: str, target: Path) -> bytes:
     try:
-        if callable(data):
-            os.close(fd)
-            data(Path(tmp))
-        else:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # a full disk, a read-only target: say so, no traceback
-            raise DraftingError(f"{target}: cannot write: {exc.strerror or exc}") from None
-        raise
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, from a bad decoder upstream
+        raise DraftingError(f"{target}: cannot write the character U+{ord(text[exc.start]):04X} "
+                            f"(a lone surrogate, not a character) after {text[max(0, exc.start - 30):exc.start]!r}; "
+                            "remove it") from None
 
 
 def save(resolution: Resolution, path: str | os.PathLike[str]) -> None:

@@ -161,8 +161,8 @@ def test_an_impossible_date_is_one_line_naming_its_place(tmp_path: Path) -> None
         result = RUNNER.invoke(main, command)
         assert result.exit_code == 2, command
         assert result.output.endswith(
-            f"{path}:4:10: expected a real date (year-month-day, such as 2013-12-18), found 1977-02-30: "
-            "day is out of range for month; correct the day or the month\n"), command
+            f"{path}:4:10: expected a real date, found 1977-02-30 (day is out of range for month); "
+            "correct it, or quote it to keep it as text\n"), command
 
 
 def test_an_impossible_date_in_a_facts_file(tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_an_impossible_date_in_a_facts_file(tmp_path: Path) -> None:
     result = RUNNER.invoke(main, ["propose", str(PRECEDENTS / "conflict-diamonds" / "2013.yaml"),
                                   "--facts", str(facts), "-o", str(tmp_path / "d.yaml")])
     assert result.exit_code == 2
-    assert "found 2014-11-31: day is out of range for month" in result.output
+    assert "found 2014-11-31 (day is out of range for month)" in result.output
     assert not (tmp_path / "d.yaml").exists()
 
 

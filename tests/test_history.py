@@ -172,7 +172,7 @@ def test_cli_history_blame(series: Path) -> None:
 
 
 def test_cli_history_html_to_a_file(series: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out" / "history.html"
+    out = tmp_path / "history.html"  # an existing folder: a missing one is refused
     result = CliRunner().invoke(main, ["history", str(series), "--format", "html", "-o", str(out)])
     assert (result.exit_code, result.stdout) == (0, "")
     assert out.read_text() == render_html(history(series))

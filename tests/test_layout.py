@@ -9,7 +9,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "drafting"
 # Each stage may import itself and the stages before it, never one after it.
-STAGES = ["errors", "model", "store", "importers", "comparison", "proposal", "render", "checks",
+STAGES = ["errors", "outputs", "model", "store", "importers", "comparison", "proposal", "render", "checks",
           "training", "library", "compilation", "cli", "drafting", "__main__"]
 # Imports inside a function that reach a later stage on purpose, each with its reason.
 LAZY_SEAMS = {

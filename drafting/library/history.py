@@ -370,7 +370,8 @@ def render_blame_terminal(b: Blame) -> str:
     lines = [f"[bold]{escape(blame_title(b))}[/]", ""]
     for kind, item in _runs(b):
         if kind == "same":
-            steps = item  # type: ignore[assignment]
+            assert isinstance(item, list)
+            steps = item
             span = v[steps[0].version].label if len(steps) == 1 else \
                 f"{v[steps[0].version].label} to {v[steps[-1].version].label}"
             count = f" ({len(steps)} texts)" if len(steps) > 1 else ""
@@ -435,8 +436,8 @@ def render_blame_html(b: Blame) -> str:
     items = []
     for kind, item in _runs(b):
         if kind == "same":
-            steps = item  # type: ignore[assignment]
-            labels = ", ".join(escape(v[s.version].label) for s in steps)  # type: ignore[union-attr]
+            assert isinstance(item, list)
+            labels = ", ".join(escape(v[s.version].label) for s in item)
             items.append(f'<li class="same">unchanged in {labels}</li>\n')
             continue
         step: Step = item  # type: ignore[assignment]

@@ -5,9 +5,11 @@ The index is an SQLite database with FTS5 kept beside the library
 sub-paragraph: the series (folder name), the text's symbol, body, year and adoption date, the
 PP/OP address and the text. It never goes stale: every search first compares the library's
 files (path, size, mtime, and a content hash when those moved) with what the index holds, and
-re-indexes changed files, drops deleted ones and adds new ones in one transaction. A full build
-goes into a temporary database that is renamed into place, so an interrupted build leaves
-nothing half-built.
+re-indexes changed files, drops deleted ones and adds new ones in one transaction. Any number of
+searches may run at once: the database is in WAL mode (readers never wait for a writer), one
+search at a time updates it (a lock file beside it), and the others then find nothing left to
+do. A first build goes into a temporary database moved into place when complete, so an
+interrupted build leaves nothing half-built.
 
 Queries: bare words must all occur (in any order), "quoted phrases" must occur as written,
 ``word*`` matches a prefix; everything else the user types is escaped, so FTS5 syntax
@@ -20,14 +22,20 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import tempfile
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from drafting.errors import DraftingError, ValidationError
 from drafting.model import Resolution
 from drafting.library.query import fts_query, significant_words, similarity, spans as _spans
+from drafting.library.files import BUSY_SECONDS, busy, cannot_write, library_files, sha256
+from drafting.library.results import (Hit, Refresh, SearchResult, render_json, render_terminal,
+                                      summary_line)
+
+__all__ = ["Index", "Hit", "Refresh", "SearchResult", "search", "render_json", "render_terminal",
+           "summary_line", "library_files", "fts_query", "significant_words", "similarity", "INDEX_NAME"]
 
 INDEX_NAME = ".drafting-index.sqlite"
 SCHEMA_VERSION = 3
@@ -73,81 +81,6 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
-# ---------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One adopted paragraph that answers a query."""
-
-    series: str
-    path: str  # the precedent file, relative to the library
-    symbol: str | None
-    body: str | None  # "GA" or "SC"
-    year: int | None
-    adopted: str | None  # ISO date
-    address: str  # PP3, OP12(b)
-    text: str
-    matches: tuple[tuple[int, int], ...] = ()  # [start, end) character offsets of the matches in text
-    score: float = 0.0  # bm25 (lower is better) for word queries
-    similarity: float | None = None  # 0-100 for --similar
-
-    @property
-    def label(self) -> str:
-        """'A/RES/68/128 (2013)', 'S/RES/363 (1974)': the symbol with its year once."""
-        name = self.symbol or self.path
-        if self.year and f"({self.year})" not in name:
-            name += f" ({self.year})"
-        return name
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "symbol": self.symbol, "year": self.year, "adopted": self.adopted, "body": self.body,
-            "series": self.series, "file": self.path, "address": self.address, "text": self.text,
-        }
-        if self.similarity is None:
-            out["matches"] = [{"start": start, "end": end} for start, end in self.matches]
-        else:
-            out["similarity"] = self.similarity
-        return out
-
-
-@dataclass(frozen=True)
-class Refresh:
-    """What a refresh of the index did."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    deleted: tuple[str, ...] = ()
-    skipped: tuple[tuple[str, str], ...] = ()  # (path, why) for files that are not resolutions
-    texts: int = 0  # resolutions now in the index
-    full: bool = False  # a full (re)build
-
-    @property
-    def touched(self) -> bool:
-        return bool(self.added or self.changed or self.deleted)
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The answer to one search, as the CLI prints it."""
-
-    query: str
-    mode: str  # "words" or "similar"
-    library: str
-    texts: int
-    hits: tuple[Hit, ...]
-    limit: int
-    first: bool = False
-    refresh: Refresh = field(default_factory=Refresh)
-    min_similarity: float | None = None  # with --similar: the lowest similarity shown
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "mode": self.mode, "library": self.library, "texts": self.texts,
-                "first": self.first, "min_similarity": self.min_similarity, "count": len(self.hits),
-                "hits": [h.to_dict() for h in self.hits]}
-
-
 # ---------------------------------------------------------------------------- the index
 
 
@@ -158,18 +91,19 @@ class _Stat:
     mtime_ns: int
 
 
-def library_files(library: Path) -> dict[str, tuple[int, int]]:
-    """The resolution files of a library, relative path -> (size, mtime_ns): every *.yaml below
-    it but facts files and hidden ones (the scan every search makes, so os.walk, not pathlib)."""
-    out: dict[str, tuple[int, int]] = {}
-    for folder, subfolders, names in os.walk(library):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        rel = os.path.relpath(folder, library).replace(os.sep, "/")
-        for name in names:
-            if name.endswith(".yaml") and not name.endswith(".facts.yaml") and not name.startswith("."):
-                st = os.stat(os.path.join(folder, name))
-                out[name if rel == "." else f"{rel}/{name}"] = (st.st_size, st.st_mtime_ns)
-    return dict(sorted(out.items()))
+@dataclass(frozen=True)
+class _Plan:
+    """What a refresh has to do: relative paths deleted, added, changed, touched only."""
+
+    on_disk: dict[str, _Stat]
+    deleted: list[str]
+    added: list[str]
+    changed: list[str]
+    touched_only: list[str]
+
+    @property
+    def work(self) -> bool:
+        return bool(self.deleted or self.added or self.changed or self.touched_only)
 
 
 def _paragraph_rows(resolution: Resolution) -> Iterator[tuple[int, str, str]]:
@@ -220,7 +154,8 @@ class Index:
             self._db = None
 
     def _connect(self, path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit below
+        # transactions are explicit below; a writer makes others wait, not fail
+        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         db.execute("PRAGMA foreign_keys = ON")
         return db
 
@@ -244,90 +179,139 @@ class Index:
             pass
         return None
 
-    # -- building
+    @contextmanager
+    def _advice(self) -> Iterator[None]:
+        """Every failure to read the files or write the index as a DraftingError that says
+        what to do about it."""
+        import filelock
 
-    def refresh(self, progress: Progress | None = None) -> Refresh:
-        """Bring the index in line with the library's files; a full build when there is none."""
         try:
-            if self._db is None:
-                self._db = self._usable()
-                if self._db is None:
-                    self.last_refresh = self._build(progress)
-                    self._db = self._connect(self.path)
-                    return self.last_refresh
-            self.last_refresh = self._update(self._db, progress, full=False)
+            yield
+        except filelock.Timeout:
+            raise DraftingError(busy(self.path)) from None
         except FileNotFoundError as exc:
             raise DraftingError(f"{exc.filename}: the file went away while it was being indexed; "
                                 "search again") from None
         except (OSError, sqlite3.OperationalError) as exc:
-            raise DraftingError(f"{self.path}: cannot write the search index ({exc}); "
-                                "make the library folder writable") from None
+            raise DraftingError(cannot_write(self.path, exc)) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time, across processes (a lock file beside the index); readers
+        never wait for it (WAL)."""
+        import filelock
+
+        with self._advice():
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # the cache folder, for a read-only library
+            with filelock.FileLock(f"{self.path}.lock", timeout=BUSY_SECONDS):
+                yield
+
+    # -- building
+
+    def refresh(self, progress: Progress | None = None) -> Refresh:
+        """Bring the index in line with the library's files; a full build when there is none.
+
+        Nothing to do (the usual case) takes no lock; otherwise the work is planned again under
+        the writer lock, since another search may have done it meanwhile."""
+        if self._db is None:
+            self._db = self._usable()
+        if self._db is not None:
+            with self._advice():
+                plan = self._plan(self._db)
+            if not plan.work:
+                self.last_refresh = Refresh(texts=self._texts(self._db))
+                return self.last_refresh
+        with self._writing():
+            if self._db is None:
+                self._db = self._usable()  # built by another search while this one waited
+            if self._db is None:
+                self.last_refresh = self._build(progress)
+                self._db = self._connect(self.path)
+            else:
+                self.last_refresh = self._update(self._db, progress, full=False)
         return self.last_refresh
 
     def rebuild(self, progress: Progress | None = None) -> Refresh:
-        """Build the whole index again from the files."""
-        self.close()
-        self.last_refresh = self._build(progress)
-        self._db = self._connect(self.path)
+        """Index every file again, in one transaction: searches running meanwhile see the old
+        index until it commits, never a half-built one."""
+        with self._writing():
+            if self._db is None:
+                self._db = self._usable()
+            if self._db is None:
+                self.last_refresh = self._build(progress)
+                self._db = self._connect(self.path)
+            else:
+                self.last_refresh = self._update(self._db, progress, full=True)
         return self.last_refresh
 
     def _build(self, progress: Progress | None) -> Refresh:
-        """A new database in a temporary file, renamed over the old one when complete.
+        """A new database in a temporary file, moved into place when complete (under the lock).
 
-        Not ``store.write_atomic``: its OSError must reach :meth:`refresh`, which names the index
-        and says how to fix it, and a sqlite error in the middle is no write error.
+        Only where no usable index is (none, another schema, damaged): an index in use is
+        updated in place, since renaming over a WAL database would mix two databases' logs.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)  # the cache folder, for a read-only library
-        fd, tmp = tempfile.mkstemp(prefix=".drafting-index-", suffix=".tmp.sqlite", dir=self.path.parent)
-        os.close(fd)
-        try:
-            db = self._connect(Path(tmp))
+        from drafting.outputs import temporary
+
+        with temporary(self.path) as tmp:
+            tmp.unlink()  # sqlite makes its own file
+            db = self._connect(tmp)
             try:
                 db.executescript(_SCHEMA)
                 report = self._update(db, progress, full=True)
                 # merge the FTS segments and drop free pages: ~20 % smaller, faster to read
                 db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
                 db.execute("VACUUM")
+                db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
             finally:
                 db.close()
             os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is as readable as the library
+            for old in ("-wal", "-shm", ""):  # a damaged or old index and its logs, never mixed
+                Path(f"{self.path}{old}").unlink(missing_ok=True)
             os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         return report
 
     def _scan(self) -> dict[str, _Stat]:
         return {rel: _Stat(rel, size, mtime) for rel, (size, mtime) in library_files(self.library).items()}
 
-    def _update(self, db: sqlite3.Connection, progress: Progress | None, full: bool) -> Refresh:
-        """Compare files with the index; re-index what changed, in one transaction."""
+    @staticmethod
+    def _texts(db: sqlite3.Connection) -> int:
+        return int(db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0])
+
+    def _plan(self, db: sqlite3.Connection, everything: bool = False) -> _Plan:
+        """What differs between the files and the index (``everything``: all of it again)."""
         on_disk = self._scan()
         known = {row[0]: row[1:] for row in db.execute("SELECT path, size, mtime_ns, sha256 FROM files")}
+        if everything:
+            return _Plan(on_disk, sorted(known), list(on_disk), [], [])
         deleted = sorted(set(known) - set(on_disk))
         added, changed, touched_only = [], [], []
         for rel, stat in on_disk.items():
             if rel not in known:
                 added.append(rel)
             elif known[rel][:2] != (stat.size, stat.mtime_ns):
-                if _sha256(self.library / rel) == known[rel][2]:
+                if sha256(self.library / rel) == known[rel][2]:
                     touched_only.append(rel)  # same bytes (e.g. a `touch`): no re-index needed
                 else:
                     changed.append(rel)
-        work = added + changed
+        return _Plan(on_disk, deleted, added, changed, touched_only)
+
+    def _update(self, db: sqlite3.Connection, progress: Progress | None, full: bool) -> Refresh:
+        """Compare files with the index; re-index what changed, in one transaction."""
+        plan = self._plan(db, everything=full)
+        work = plan.added + plan.changed
         skipped: list[tuple[str, str]] = []
-        if deleted or work or touched_only:
+        if plan.work:
             db.execute("BEGIN IMMEDIATE")
             try:
-                for rel in deleted + changed:
+                for rel in plan.deleted + plan.changed:
                     db.execute("DELETE FROM paragraphs WHERE file = (SELECT id FROM files WHERE path = ?)",
                                (rel,))
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
-                for rel in touched_only:
+                for rel in plan.touched_only:
                     db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
-                               (on_disk[rel].size, on_disk[rel].mtime_ns, rel))
+                               (plan.on_disk[rel].size, plan.on_disk[rel].mtime_ns, rel))
                 for done, rel in enumerate(work, start=1):
-                    error = self._index_file(db, on_disk[rel])
+                    error = self._index_file(db, plan.on_disk[rel])
                     if error:
                         skipped.append((rel, error))
                     if progress:
@@ -336,19 +320,29 @@ class Index:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        texts = db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
-        return Refresh(tuple(added), tuple(changed), tuple(deleted), tuple(skipped), texts, full)
+        deleted = [] if full else plan.deleted
+        return Refresh(tuple(plan.added), tuple(plan.changed), tuple(deleted), tuple(skipped),
+                       self._texts(db), full)
 
     def _index_file(self, db: sqlite3.Connection, stat: _Stat) -> str | None:
         """Insert one file's paragraphs; returns why it was skipped when it is no resolution."""
         from drafting.store import loads, read_text
 
         file = self.library / stat.path
-        data = file.read_bytes()
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError as exc:  # unreadable: a warning naming it, and the other files indexed
+            data, exc_text = b"", f"{file}: cannot read: {exc.strerror or exc}"
+        else:
+            exc_text = ""
         digest = hashlib.sha256(data).hexdigest()
         parent = Path(stat.path).parent
         series = parent.as_posix() if parent != Path(".") else self.library.resolve().name
         try:
+            if exc_text:
+                raise DraftingError(exc_text)
             resolution = loads(read_text(file), str(file))
         except ValidationError as exc:
             error = str(exc.problems[0]) + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
@@ -377,7 +371,7 @@ class Index:
 
     @staticmethod
     def _filters(body: str | None, since: int | None) -> tuple[str, list[Any]]:
-        sql, args = "", []
+        sql, args = "", list[Any]()
         if body:
             sql += " AND f.body = ?"
             args.append(_body(body))
@@ -428,7 +422,8 @@ class Index:
         for row in self._run(db, sql, [match, *args], paragraph):
             score = similarity(paragraph, row[7])
             if score >= min_similarity:
-                hits.append(Hit(*row, similarity=score))
+                series, path, symbol, body_, year, adopted, address, text = row
+                hits.append(Hit(series, path, symbol, body_, year, adopted, address, text, similarity=score))
         hits.sort(key=lambda h: (-(h.similarity or 0), h.year or 0, h.path, h.address))
         if first and hits:
             # The earliest adoption of the wording closest to the paragraph: the hits within
@@ -450,7 +445,7 @@ class Index:
         return sorted(present, key=lambda w: (counts.get(w, 0), words.index(w)))[:RARE_WORDS]
 
     @staticmethod
-    def _run(db: sqlite3.Connection, sql: str, args: Sequence[Any], query: str) -> list[tuple]:
+    def _run(db: sqlite3.Connection, sql: str, args: Sequence[Any], query: str) -> list[tuple[Any, ...]]:
         try:
             return db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:  # the escaping above should make this unreachable
@@ -472,10 +467,6 @@ def _body(value: str) -> str:
         return Body.parse(value).short
     except ValueError:
         raise DraftingError(f"expected --body GA or SC, found {value!r}") from None
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # ---------------------------------------------------------------------------- the CLI's entry
@@ -502,56 +493,3 @@ def search(library: str | os.PathLike[str], query: str, *, similar: bool = False
     return SearchResult(query, "similar" if similar else "words", str(library), refresh.texts,
                         tuple(hits), limit or (10 if similar else 20), first, refresh,
                         min_similarity if similar else None)
-
-
-# ---------------------------------------------------------------------------- output
-
-
-def render_terminal(result: SearchResult) -> str:
-    """Rich markup: one block per hit (label, address, file; the paragraph, matches in bold)."""
-    from rich.markup import escape
-
-    lines: list[str] = []
-    for hit in result.hits:
-        figure = f"  [cyan]{hit.similarity:.1f}% similar[/]" if hit.similarity is not None else ""
-        lines.append(f"[bold]{escape(hit.label)}[/] [bold magenta]{hit.address}[/]{figure}  "
-                     f"[dim]{escape(hit.path)}[/]")
-        lines.append("    " + _marked(hit, escape))
-        lines.append("")
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
-
-
-def _marked(hit: Hit, escape: Callable[[str], str]) -> str:
-    out, pos = [], 0
-    for start, end in hit.matches:
-        out += [escape(hit.text[pos:start]), "[bold yellow]", escape(hit.text[start:end]), "[/]"]
-        pos = end
-    out.append(escape(hit.text[pos:]))
-    return "".join(out)
-
-
-def summary_line(result: SearchResult) -> str:
-    """'3 paragraphs in 3 texts, first adopted 1974 (searched 811 texts)'."""
-    n = len(result.hits)
-    floor = (f"at least {result.min_similarity:g}% similar; " if result.min_similarity is not None
-             else "")
-    if not n:
-        what = "similar paragraph" if result.mode == "similar" else "paragraph"
-        return f"no {what} found ({floor}searched {_plural(result.texts, 'text')})"
-    texts = len({h.path for h in result.hits})
-    years = [h.year for h in result.hits if h.year]
-    first = f", first adopted {min(years)}" if years else ""
-    more = f"; limit {result.limit} reached, use --limit for more" if n >= result.limit else ""
-    return (f"{_plural(n, 'paragraph')} in {_plural(texts, 'text')}{first} "
-            f"({floor}searched {_plural(result.texts, 'text')}{more})")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def render_json(result: SearchResult) -> str:
-    import json
-
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import warnings
 from typing import TYPE_CHECKING, Any, Mapping
 
 from drafting.checks.rules import lead_of
@@ -15,6 +17,8 @@ from drafting.store import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from drafting.training.score import Key
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 INSTRUCTIONS = (
     "Read last year's text below. This year's facts are in the table.",
@@ -44,32 +48,70 @@ def fact_text(value: Any) -> str:
     return str(value)
 
 
-def _paragraph(doc: Any, paragraph: Paragraph, address: Address, indent: float) -> None:
-    from docx.shared import Cm
+# What XML 1.0 cannot hold (C0 controls but tab and newline, half character pairs, U+FFFE/F):
+# dropped, with a warning, as the renderer does.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TWIPS_PER_CM = 360000 / 635  # python-docx's Cm, in the twentieths of a point w:ind counts
 
-    para = doc.add_paragraph()
-    para.paragraph_format.left_indent = Cm(indent)
+
+def _run(text: str, italic: bool = False) -> str:
+    """One run's XML; tabs and line breaks as Word writes them."""
+    from xml.sax.saxutils import escape
+
+    parts = []
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            parts.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{'<w:rPr><w:i/></w:rPr>' if italic else ''}{''.join(parts)}</w:r>"
+
+
+def _paragraph(out: list[str], paragraph: Paragraph, address: Address, indent: float) -> None:
+    runs = []
     if address.sub:
-        para.add_run(f"({label(address.depth, address.sub[-1])}) ")
+        runs.append(_run(f"({label(address.depth, address.sub[-1])}) "))
     elif address.part is Part.OPERATIVE:
-        para.add_run(f"{address.number}. ")
+        runs.append(_run(f"{address.number}. "))
     lead = "" if address.sub else lead_of(paragraph, address.part)[0]
     if lead and paragraph.text.startswith(lead):
-        para.add_run(lead).italic = True
-        para.add_run(paragraph.text[len(lead):])
+        runs += [_run(lead, italic=True), _run(paragraph.text[len(lead):])]
     else:
-        para.add_run(paragraph.text)
+        runs.append(_run(paragraph.text))
+    out.append(f'<w:p><w:pPr><w:ind w:left="{round(indent * _TWIPS_PER_CM)}"/></w:pPr>{"".join(runs)}</w:p>')
     for n, item in enumerate(paragraph.items, start=1):
-        _paragraph(doc, item, address.child(n), indent + 1.0)
+        _paragraph(out, item, address.child(n), indent + 1.0)
 
 
 def add_resolution(doc: Any, resolution: Resolution) -> None:
-    """The text as printed: title, organ line, paragraphs."""
+    """The text as printed: title, organ line, paragraphs.
+
+    The paragraphs are built as XML and added at once: python-docx's add_paragraph looks for
+    the section properties past every paragraph already there, quadratic in a long text."""
+    from docx.oxml import parse_xml
+
     if resolution.title:
         doc.add_paragraph().add_run(resolution.title).bold = True
     doc.add_paragraph(f"The {resolution.body.value},")
+    out: list[str] = []
     for address, paragraph in resolution.top():
-        _paragraph(doc, paragraph, address, 0.0)
+        _paragraph(out, paragraph, address, 0.0)
+    xml = "".join(out)
+    if _FORBIDDEN.search(xml):
+        dropped = sorted({f"U+{ord(c):04X}" for c in _FORBIDDEN.findall(xml)})
+        warnings.warn(f"{resolution.label}: dropped character(s) that Word cannot hold: {', '.join(dropped)}",
+                      stacklevel=2)
+        xml = _FORBIDDEN.sub("", xml)
+    body = doc.element.body
+    section = body.sectPr
+    if section is not None:
+        body.remove(section)
+    body.extend(parse_xml(f'<w:body xmlns:w="{_W}">{xml}</w:body>'))
+    if section is not None:
+        body.append(section)
 
 
 def _adopted(resolution: Resolution) -> str:

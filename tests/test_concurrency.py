@@ -30,7 +30,7 @@ def library(tmp_path: Path) -> Path:
     """The project's precedent library (77 texts), indexed, then every file changed: each
     search that comes next must bring the index up to date."""
     lib = tmp_path / "precedents"
-    shutil.copytree(PRECEDENTS, lib)
+    shutil.copytree(PRECEDENTS, lib, ignore=shutil.ignore_patterns(".drafting-index*"))  # a fresh library
     search(lib, "mandate")
     for f in sorted(lib.rglob("*.yaml")):
         f.write_text(f.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
@@ -168,7 +168,7 @@ def test_a_live_writers_temporary_is_not_stale(tmp_path: Path) -> None:
 
 def test_a_killed_index_build_is_cleaned_by_the_next_search(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
-    shutil.copytree(PRECEDENTS, lib)
+    shutil.copytree(PRECEDENTS, lib, ignore=shutil.ignore_patterns(".drafting-index*"))  # a fresh library
     index = lib / INDEX_NAME
     leftover = lib / f".{INDEX_NAME}{TEMP_MARK}999999999-abc.tmp"  # no process has this pid
     leftover.write_bytes(b"x" * 1000)

@@ -25,7 +25,7 @@ def library(tmp_path: Path) -> Path:
     """A writable copy of the committed library (the index is written beside it)."""
     import shutil
 
-    shutil.copytree(PRECEDENTS, tmp_path / "precedents")
+    shutil.copytree(PRECEDENTS, tmp_path / "precedents", ignore=shutil.ignore_patterns(".drafting-index*"))
     return tmp_path / "precedents"
 
 

@@ -1,0 +1,565 @@
+"""Apply a list of UN-style amendments to a base text.
+
+Every address in an amendment names a paragraph of the base text, whatever the amendments before
+it did: the base paragraphs keep their identity while paragraphs are inserted, deleted and moved
+around them, and a deleted paragraph still marks its place until the end. Quoted words are looked
+for in the paragraph as it stands when the amendment applies. An amendment that cannot be placed
+is a :class:`AmendmentError` naming it (number and first words) and the paragraph.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, EditError,
+                                            InsertParagraphs, MoveParagraph, Place, ReplaceText, WordAction, WordEdit,
+                                            apply_edit)
+from drafting.errors import DraftingError
+from drafting.model import ORDINAL_RE, Address, Paragraph, Part, Resolution, parse_ordinal, unlabel
+
+
+class AmendmentError(DraftingError):
+    """An amendment that cannot be placed in the base text."""
+
+
+@dataclass(eq=False)
+class _Node:
+    """A paragraph being amended: its text, its sub-paragraphs, and the base paragraph it was."""
+
+    text: str
+    items: list["_Node"] = field(default_factory=list)
+    base: Paragraph | None = None
+    deleted: bool = False
+
+    @classmethod
+    def of(cls, paragraph: Paragraph, base: bool) -> "_Node":
+        return cls(paragraph.text, [cls.of(p, base) for p in paragraph.items], paragraph if base else None)
+
+    def paragraph(self) -> Paragraph:
+        items = tuple(n.paragraph() for n in self.items if not n.deleted)
+        if self.base is None:
+            return Paragraph(self.text, items)
+        return replace(self.base, text=self.text, items=items)
+
+
+class _Tree:
+    """The text being amended, with every base paragraph findable by its base address."""
+
+    def __init__(self, base: Resolution):
+        self.parts = {part: [_Node.of(p, True) for p in base.part(part)] for part in Part}
+        self.nodes: dict[Address, _Node] = {}
+        self.parent_of: dict[int, list[_Node]] = {}
+        self.after: dict[tuple[str, object], _Node] = {}  # the last node placed at each anchor
+        self.placed: dict[int, _Node] = {}  # amendment number -> the last node it placed
+        for part, nodes in self.parts.items():
+            self._index(nodes, lambda n: Address(part, n))
+
+    def _index(self, nodes: list[_Node], address: Callable[[int], Address]) -> None:
+        for n, node in enumerate(nodes, start=1):
+            here = address(n)
+            self.nodes[here] = node
+            self.parent_of[id(node)] = nodes
+            self._index(node.items, here.child)
+
+    def node(self, address: Address) -> _Node:
+        node = self.nodes.get(address)
+        if node is None:
+            raise EditError(f"the base text has no {describe(address)}")
+        return node
+
+    def siblings(self, node: _Node) -> list[_Node]:
+        return self.parent_of[id(node)]
+
+    def put(self, nodes: list[_Node], anchor: Anchor) -> None:
+        """Place ``nodes`` at ``anchor`` (after earlier amendments that used the same anchor)."""
+        if anchor.amendment is not None:
+            last = self.placed.get(anchor.amendment)
+            if last is None:
+                raise EditError(f"amendment {anchor.amendment} placed no paragraph to follow")
+            target, at = self.siblings(last), self.siblings(last).index(last) + 1
+        elif anchor.place in (Place.START, Place.END):
+            target = self.node(anchor.address).items if anchor.address else self.parts[anchor.part]
+            key = (anchor.place.value, anchor.address or anchor.part)
+            last = self.after.get(key)
+            at = (self.siblings(last).index(last) + 1 if last is not None and last in target
+                  else 0 if anchor.place is Place.START else len(target))
+            self.after[key] = nodes[-1]
+        else:
+            base = self.node(anchor.address)  # type: ignore[arg-type]
+            target = self.siblings(base)
+            key = ("after", anchor.address)
+            last = self.after.get(key) if anchor.place is Place.AFTER else None
+            ref = last if last is not None and last in target else base
+            at = target.index(ref) + (anchor.place is Place.AFTER)
+            if anchor.place is Place.AFTER:
+                self.after[key] = nodes[-1]
+        target[at:at] = nodes
+        for node in nodes:
+            self.parent_of[id(node)] = target
+
+    def detach(self, node: _Node) -> None:
+        siblings = self.siblings(node)
+        del siblings[next(k for k, n in enumerate(siblings) if n is node)]
+
+    def resolution(self, base: Resolution) -> Resolution:
+        parts = {part: tuple(n.paragraph() for n in nodes if not n.deleted) for part, nodes in self.parts.items()}
+        return replace(base, preamble=parts[Part.PREAMBLE], operative=parts[Part.OPERATIVE])
+
+
+def describe(address: Address) -> str:
+    """'operative paragraph 5 (b)' or 'preambular paragraph 3', for messages."""
+    from drafting.comparison.amendments_text import paragraph_name
+
+    return paragraph_name(address)
+
+
+def _apply_one(tree: _Tree, number: int, amendment: Amendment) -> None:
+    if isinstance(amendment, AmendWords):
+        node = tree.node(amendment.target)
+        node.text = _edited(node, amendment.target, amendment.edits)
+    elif isinstance(amendment, ReplaceText):
+        tree.node(amendment.target).text = amendment.text
+    elif isinstance(amendment, DeleteParagraphs):
+        for target in amendment.targets:
+            node = tree.node(target)
+            if node.deleted:
+                raise EditError(f"{describe(target)} is already deleted")
+            node.deleted = True
+    elif isinstance(amendment, InsertParagraphs):
+        nodes = [_Node.of(p, False) for p in amendment.paragraphs]
+        tree.put(nodes, amendment.anchor)
+        tree.placed[number] = nodes[-1]
+    else:
+        _move(tree, number, amendment)
+
+
+def _edited(node: _Node, target: Address, edits: tuple[WordEdit, ...]) -> str:
+    """The node's text with ``edits`` made; an EditError names the paragraph."""
+    if node.deleted:
+        raise EditError(f"{describe(target)} is deleted by an earlier amendment")
+    text = node.text
+    for edit in edits:
+        try:
+            text = apply_edit(text, edit)
+        except EditError as exc:
+            raise EditError(f"in {describe(target)}, {exc}") from None
+    return text
+
+
+def _move(tree: _Tree, number: int, amendment: MoveParagraph) -> None:
+    node = tree.node(amendment.target)
+    if node.deleted:
+        raise EditError(f"{describe(amendment.target)} is deleted by an earlier amendment")
+    if amendment.anchor.address is not None and tree.node(amendment.anchor.address) is node:
+        raise EditError("a paragraph cannot be moved next to itself")
+    node.text = _edited(node, amendment.target, amendment.edits)
+    tree.detach(node)
+    tree.put([node], amendment.anchor)
+    tree.placed[number] = node
+
+
+def apply_amendments(base: Resolution, amendments: Sequence[Amendment | Numbered]) -> Resolution:
+    """``base`` with every amendment applied in order; AmendmentError names one that cannot be."""
+    tree = _Tree(base)
+    for k, item in enumerate(amendments, start=1):
+        numbered = item if isinstance(item, Numbered) else Numbered(k, f"amendment {k}", item)
+        try:
+            _apply_one(tree, numbered.number, numbered.amendment)
+        except EditError as exc:
+            raise AmendmentError(f"{numbered.name}: {exc}") from None
+    return tree.resolution(base)
+
+
+# ---------------------------------------------------------------------------- reading amendment text
+
+_OPEN = {"“": "”\"", '"': "\"”", "‘": "’'", "'": "'’", "«": "»"}
+_Q = r"\x00(\d+)\x00"
+_W = r"(?:the\s+(?:following\s+)?(?:words?|phrase|term)\s*:?\s*)?"
+_LABELS = r"(?:\s*\(\s*[a-z]+\s*\))*"
+_ADDR = (r"(?:subparagraph\s*(?P<pre>(?:\s*\(\s*[a-z]+\s*\))+)\s+of\s+)?(?:"
+         rf"(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+(?P<k1>preambular|operative)\s+paragraph(?P<l1>{_LABELS})"
+         rf"|(?P<k2>preambular|operative)\s+paragraph\s+(?P<n2>\d+)(?P<l2>{_LABELS})"
+         rf"|(?P<k3>PP|OP)\s*\.?\s*(?P<n3>\d+)(?P<l3>{_LABELS})"
+         rf"|paragraph\s+(?P<n4>\d+)(?P<l4>{_LABELS}))")
+_ADDR_RE = re.compile(_ADDR, re.IGNORECASE)
+
+
+def _quotes(text: str) -> tuple[str, list[str]]:
+    """``text`` with each quotation replaced by a numbered placeholder, and the quotations."""
+    out: list[str] = []
+    found: list[str] = []
+    k = 0
+    while k < len(text):
+        char = text[k]
+        inside_word = char in "'‘" and k > 0 and text[k - 1].isalnum()
+        if char in _OPEN and not inside_word:
+            end = next((j for j in range(k + 1, len(text)) if text[j] in _OPEN[char]
+                        and not (j + 1 < len(text) and text[j + 1].isalnum())), None)
+            if end is None:
+                raise EditError(f"a quotation opened with {char} is never closed")
+            out.append(f"\x00{len(found)}\x00")
+            found.append(text[k + 1:end])
+            k = end + 1
+            continue
+        out.append(char)
+        k += 1
+    return "".join(out), found
+
+
+def _address(match: re.Match[str]) -> Address:
+    """The Address a match of ``_ADDR`` names."""
+    g = match.groupdict()
+    if g["ord"]:
+        number = parse_ordinal(g["ord"]) or 0
+        kind, labels = g["k1"], g["l1"]
+    else:
+        kind = g["k2"] or g["k3"] or "operative"
+        number = int(g["n2"] or g["n3"] or g["n4"])
+        labels = g["l2"] or g["l3"] or g["l4"] or ""
+    part = Part.PREAMBLE if kind.lower() in ("preambular", "pp") else Part.OPERATIVE
+    letters = re.findall(r"\(\s*([a-z]+)\s*\)", (g["pre"] or "") + labels, re.IGNORECASE)
+    try:
+        sub = tuple(unlabel(d, t.lower()) for d, t in enumerate(letters, start=1))
+    except (ValueError, KeyError):
+        raise EditError(f"expected sub-paragraph labels such as (b) or (b) (ii), found {labels.strip()!r}") from None
+    return Address(part, number, sub)
+
+
+_EDIT_FORMS: list[tuple[re.Pattern[str], Callable[[list[str], re.Match[str]], WordEdit]]] = [
+    (re.compile(rf"replace\s+{_W}{_Q}\s+(?:with|by)\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.REPLACE, q[int(m[1])], q[int(m[2])])),
+    (re.compile(rf"substitute\s+{_W}{_Q}\s+for\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.REPLACE, q[int(m[2])], q[int(m[1])])),
+    (re.compile(rf"(?:delete|remove|strike\s+out)\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.DELETE, q[int(m[1])])),
+    (re.compile(rf"(?:insert|add)\s+{_W}{_Q}\s+(after|before)\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.INSERT, q[int(m[3])], q[int(m[1])], Place(m[2].lower()))),
+    (re.compile(rf"(after|before)\s+{_W}{_Q}\s*,?\s*(?:insert|add)\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.INSERT, q[int(m[2])], q[int(m[3])], Place(m[1].lower()))),
+    (re.compile(rf"(?:insert|add)\s+{_W}{_Q}\s+at\s+the\s+(beginning|end)(?:\s+of\s+the\s+(?:paragraph|text))?", re.I),
+     lambda q, m: WordEdit(WordAction.INSERT, "", q[int(m[1])], _ENDS[m[2].lower()])),
+    (re.compile(rf"(?:at\s+the\s+)?(beginning|end)(?:\s+of\s+the\s+(?:paragraph|text))?\s*,?\s*(?:insert|add)\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.INSERT, "", q[int(m[2])], _ENDS[m[1].lower()])),
+    (re.compile(rf"(?:insert|add)\s+at\s+the\s+(beginning|end)(?:\s+of\s+the\s+(?:paragraph|text))?\s+{_W}{_Q}", re.I),
+     lambda q, m: WordEdit(WordAction.INSERT, "", q[int(m[2])], _ENDS[m[1].lower()])),
+]
+_ENDS = {"beginning": Place.START, "end": Place.END}
+_SEPARATOR = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?", re.I)
+
+
+def _edits(text: str, quotes: list[str]) -> tuple[WordEdit, ...]:
+    """The word edits of ``text`` (placeholders for quotations), one after another."""
+    edits: list[WordEdit] = []
+    at = 0
+    text = text.strip()
+    while at < len(text):
+        for pattern, build in _EDIT_FORMS:
+            match = pattern.match(text, at)
+            if match:
+                edits.append(build(quotes, match))
+                at = _SEPARATOR.match(text, match.end()).end()  # type: ignore[union-attr]
+                break
+        else:
+            rest = _unquote(text[at:], quotes)
+            raise EditError(f"expected a word edit such as 'replace the words “X” with the words “Y”', "
+                            f"'delete the words “X”' or 'insert the words “Y” after the words “X”', "
+                            f"found {rest[:60]!r}")
+    if not edits:
+        raise EditError("expected at least one word edit after the paragraph")
+    return tuple(edits)
+
+
+def _unquote(text: str, quotes: list[str]) -> str:
+    return re.sub(_Q, lambda m: f"“{quotes[int(m[1])]}”", text)
+
+
+_PLACED = r"(?:new\s+)?(?:sub)?paragraphs?\s+(?:inserted|moved|placed|added)\s+by\s+amendment\s+(\d+)"
+_LIST_END = (r"(beginning|end)\s+of\s+(?:the\s+)?(?:(preamble|preambular\s+part|operative\s+part)"
+             rf"|(?:list\s+of\s+)?subparagraphs\s+(?:of|in)\s+(?P<of>{_ADDR}))")
+
+
+def _where(verb: str, rest: str) -> Anchor:
+    """'after|before|to follow|to precede' + a paragraph or an amendment; 'at|to the beginning|end of'."""
+    place = Place.AFTER if verb.lower() in ("after", "to follow", "following") else Place.BEFORE
+    rest = rest.strip()
+    placed = re.fullmatch(rf"(?:the\s+)?{_PLACED}", rest, re.I)
+    if placed:
+        if place is not Place.AFTER:
+            raise EditError("expected 'after' (or 'to follow') the paragraph placed by an amendment")
+        return Anchor(Place.AFTER, amendment=int(placed[1]))
+    match = _ADDR_RE.fullmatch(rest)
+    if not match:
+        raise EditError(f"expected a paragraph such as 'operative paragraph 5' or 'the third preambular "
+                        f"paragraph' {verb.lower()} '{verb}', found {rest[:60]!r}")
+    return Anchor(place, _address(match))
+
+
+def _list_end(match: re.Match[str]) -> Anchor:
+    place = _ENDS[match[1].lower()]
+    if match["of"]:
+        inner = _ADDR_RE.fullmatch(match["of"])
+        assert inner is not None
+        return Anchor(place, _address(inner))
+    return Anchor(place, part=Part.PREAMBLE if match[2].lower().startswith("pream") else Part.OPERATIVE)
+
+
+_EDIT_VERB = r"(?:replace|delete|insert|add|substitute|remove|strike|after|before|at\s+the)\b"
+_RENUMBER = re.compile(r"[,;]?\s*(?:and\s+)?renumber\b[^.;]*?accordingly", re.I)
+_FILLER = re.compile(r"\s*,?\s*(?:reading|which\s+reads|as\s+follows|to\s+read)\s*:?\s*$|\s*:\s*$", re.I)
+
+
+def _paragraph_list(text: str) -> tuple[Address, ...]:
+    """'operative paragraphs 7 to 9', 'the third and fourth preambular paragraphs', 'OP7 and OP8'."""
+    plural = re.search(r"\b(preambular|operative)\s+paragraphs\b|\bparagraphs\s+\d", text, re.I)
+    if plural:
+        part = Part.PREAMBLE if "preambular" in text.lower() else Part.OPERATIVE
+        tokens = re.findall(rf"\d+|{ORDINAL_RE}|\bto\b", text, re.I)
+        numbers: list[int] = []
+        for k, token in enumerate(tokens):
+            if token.lower() == "to":
+                continue
+            n = int(token) if token.isdigit() else parse_ordinal(token) or 0
+            if k and tokens[k - 1].lower() == "to" and numbers:
+                numbers.extend(range(numbers[-1] + 1, n + 1))
+            else:
+                numbers.append(n)
+        return tuple(Address(part, n) for n in numbers)
+    out = []
+    for piece in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\s+)", text.strip()):
+        match = _ADDR_RE.fullmatch(piece.strip())
+        if not match:
+            raise EditError(f"expected a paragraph such as 'operative paragraph 7', found {piece[:60]!r}")
+        out.append(_address(match))
+    return tuple(out)
+
+
+def _head_paragraph(text: str) -> tuple[Address, str] | None:
+    """'In operative paragraph 5, <rest>' or 'Operative paragraph 5: <rest>'; None otherwise."""
+    match = re.match(rf"(?:(?:in|to)\s+)?({_ADDR})\s*(?:[,:]\s*|\s+(?={_EDIT_VERB}))", text, re.I)
+    if not match:
+        return None
+    inner = _ADDR_RE.fullmatch(match[1])
+    assert inner is not None
+    return _address(inner), text[match.end():]
+
+
+def _tail_paragraph(text: str) -> tuple[Address, str] | None:
+    """'<edits> in operative paragraph 5'; None otherwise."""
+    match = re.search(rf"\s+(?:in|of|from|to)\s+({_ADDR})\s*$", text, re.I)
+    if not match:
+        return None
+    inner = _ADDR_RE.fullmatch(match[1])
+    assert inner is not None
+    return _address(inner), text[:match.start()]
+
+
+def _parse_move(text: str, quotes: list[str]) -> MoveParagraph:
+    match = re.match(rf"move\s+({_ADDR})\s+(?P<rest>.*)$", text, re.I)
+    if not match:
+        raise EditError("expected 'Move <paragraph> to follow <paragraph>'")
+    inner = _ADDR_RE.fullmatch(match[1])
+    assert inner is not None
+    rest, edits = _split_edits(match["rest"])
+    ends = re.fullmatch(rf"(?:to|at)\s+the\s+{_LIST_END}", rest, re.I)
+    if ends:
+        anchor = _list_end(ends)
+    else:
+        verb = re.match(r"(to\s+follow|to\s+precede|after|before|following)\s+", rest, re.I)
+        if not verb:
+            raise EditError(f"expected 'to follow' or 'to precede' a paragraph, found {rest[:60]!r}")
+        anchor = _where(re.sub(r"\s+", " ", verb[1]).replace("to precede", "before"), rest[verb.end():])
+    return MoveParagraph(_address(inner), anchor, _edits(edits, quotes) if edits else ())
+
+
+def _split_edits(text: str) -> tuple[str, str]:
+    parts = re.split(rf"\s*[,;]?\s+and\s+(?={_EDIT_VERB})", text, maxsplit=1, flags=re.I)
+    return parts[0].strip(), (parts[1] if len(parts) > 1 else "")
+
+
+def _block(lines: list[str]) -> tuple[Paragraph, ...]:
+    """Paragraphs given on their own lines (each in quotation marks, or the block in one pair),
+    sub-paragraphs by deeper indentation or, all lines flush, by a leading label such as (a)."""
+    rows: list[tuple[int, str, bool]] = []
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if text[:1] in "“\"«‘'" and (k == 0 or _wrapped(text)):
+            text = text[1:]
+        if text[-1:] in "”\"»’'" and (k == len(lines) - 1 or _wrapped(line.strip())):
+            text = text[:-1]
+        labelled = re.match(r"\(([a-z]+)\)\s+|\d+\s*\.\s+", text)
+        rows.append((len(line) - len(line.lstrip()), text[labelled.end():] if labelled else text,
+                     bool(labelled and labelled[1])))
+    widths = sorted({w for w, _, _ in rows})
+    flush = len(widths) == 1
+    first_labelled = rows[0][2] if rows else False
+    depths = [(1 if labelled and not first_labelled else 0) if flush else widths.index(w)
+              for w, _, labelled in rows]
+    return _tree([(d, t) for d, (_, t, _) in zip(depths, rows)])
+
+
+def _wrapped(text: str) -> bool:
+    return len(text) >= 2 and text[0] in _OPEN and text[-1] in _OPEN[text[0]] + "”»"
+
+
+def _tree(rows: list[tuple[int, str]]) -> tuple[Paragraph, ...]:
+    """Paragraphs from (depth, text) rows in reading order."""
+    def build(k: int, depth: int) -> tuple[list[Paragraph], int]:
+        out: list[Paragraph] = []
+        while k < len(rows) and rows[k][0] >= depth:
+            text = rows[k][1]
+            items, k = build(k + 1, depth + 1)
+            out.append(Paragraph(text, tuple(items)))
+        return out, k
+
+    paragraphs, _ = build(0, 0)
+    return tuple(paragraphs)
+
+
+def _insertion(text: str, block: list[str]) -> InsertParagraphs:
+    """'After <paragraph>, insert a new paragraph reading:' and the other ways to say it."""
+    if not block:
+        raise EditError("expected the new paragraph on the lines after the amendment, in quotation marks")
+    paragraphs = _block(block)
+    lead = re.match(r"(after|before|to\s+follow|to\s+precede|following)\s+(.*?)\s*,\s*(?:insert|add)\b(.*)$", text, re.I)
+    ends = re.match(rf"at\s+the\s+{_LIST_END}\s*,?\s*(?:insert|add)\b(?P<what>.*)$", text, re.I)
+    if lead:
+        anchor, what = _where(lead[1], lead[2]), lead[3]
+    elif ends:
+        anchor, what = _list_end(ends), ends["what"]
+    else:
+        what = _FILLER.sub("", re.sub(r"^(?:insert|add)\b", "", text, flags=re.I))
+        where = re.search(r"\s(after|before|to\s+follow|to\s+precede)\s+(.*)$", what, re.I)
+        at_end = re.search(rf"\s(?:at\s+)?the\s+{_LIST_END}", what, re.I)
+        if where:
+            anchor = _where(where[1], where[2])
+        elif at_end:
+            anchor = _list_end(at_end)
+        else:
+            part = Part.PREAMBLE if re.search(r"preambular", what, re.I) else Part.OPERATIVE
+            anchor = Anchor(Place.END, part=part)
+    sub = bool(re.search(r"subparagraph", what, re.I)) or bool(anchor.address and anchor.address.sub)
+    return InsertParagraphs(anchor, paragraphs, sub)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """An amendment read from a list: its number there, how messages name it, and what it does."""
+
+    number: int
+    name: str
+    amendment: Amendment
+
+
+def _sentence(head: str, block: list[str]) -> list[Amendment]:
+    """The operations one amendment asks for (none for 'Renumber ... accordingly')."""
+    text, quotes = _quotes(" ".join(head.split()))
+    text = _RENUMBER.sub("", text).strip().rstrip(".;").strip()
+    if not text:
+        return []
+    verb = text.split(None, 1)[0].lower()
+    if verb == "move":
+        return [_parse_move(text, quotes)]
+    if verb == "delete" and not quotes:
+        return [DeleteParagraphs(_paragraph_list(text[len("delete"):]))]
+    if verb == "replace" and not re.search(_Q, text):
+        return _replacement(text, block)
+    if block and not re.search(_Q, text):
+        return [_insertion(text, block)]
+    found = _head_paragraph(text) or _tail_paragraph(text) or _delete_in(text)
+    if found is None:
+        raise EditError("expected the paragraph the words are in, as in 'In operative paragraph 5, "
+                        "replace the words “X” with the words “Y”'")
+    return [AmendWords(found[0], _edits(found[1], quotes))]
+
+
+def _delete_in(text: str) -> tuple[Address, str] | None:
+    """'Delete in operative paragraph 10 the following words: “...”'."""
+    match = re.match(rf"(delete|remove)\s+in\s+({_ADDR})\s*,?\s*(?P<rest>.*)$", text, re.I)
+    if not match:
+        return None
+    inner = _ADDR_RE.fullmatch(match[2])
+    assert inner is not None
+    return _address(inner), f"{match[1]} {match['rest']}"
+
+
+def _replacement(text: str, block: list[str]) -> list[Amendment]:
+    """'Replace [the text of] <paragraph> with the following:' and the new text below."""
+    match = re.match(rf"replace\s+(the\s+text\s+of\s+)?({_ADDR})\s+(?:with|by)\b", text, re.I)
+    if not match or not block:
+        raise EditError("expected 'Replace operative paragraph 5 with the following:' and the new "
+                        "text on the lines below, in quotation marks")
+    inner = _ADDR_RE.fullmatch(match[2])
+    assert inner is not None
+    target = _address(inner)
+    paragraphs = _block(block)
+    if len(paragraphs) == 1 and (match[1] or not paragraphs[0].items):
+        return [ReplaceText(target, paragraphs[0].text)]
+    return [InsertParagraphs(Anchor(Place.BEFORE, target), paragraphs, bool(target.sub)),
+            DeleteParagraphs((target,))]
+
+
+_START = re.compile(r"^\s{0,3}(\d+)\s*[.)]\s+(?=[^\s“\"«‘'])")
+_KEYWORD = re.compile(rf"^(?:in|to|after|before|at\s+the|delete|replace|move|insert|add|substitute|"
+                      rf"remove|renumber|{_ADDR})\b", re.I)
+
+
+def _chunks(text: str) -> list[tuple[int, list[str], list[str]]]:
+    """(number, head lines, block lines) for each amendment; lines before the first are a heading."""
+    lines = text.splitlines()
+    numbered = any(_START.match(line) for line in lines)
+    out: list[tuple[int, list[str], list[str]]] = []
+    for line in lines:
+        start = _START.match(line)
+        if start or (not numbered and line[:1].strip() and _KEYWORD.match(line)):
+            number = int(start[1]) if start else len(out) + 1
+            out.append((number, [line[start.end():] if start else line], []))
+        elif out and line.strip():
+            number, head, block = out[-1]
+            quoted = line.strip()[:1] in _OPEN
+            if block or quoted or line[:1].isspace() and head[-1].rstrip().endswith(":"):
+                block.append(line)
+            else:
+                head.append(line)
+    return out
+
+
+def read_amendments(text: str, source: str = "<amendments>") -> tuple[Numbered, ...]:
+    """Every amendment of a list, typed by a person or written by this toolkit.
+
+    AmendmentError names the amendment (number and first words) that cannot be read.
+    """
+    out: list[Numbered] = []
+    for number, head, block in _chunks(text):
+        first = " ".join(" ".join(head).split()[:6])
+        name = f"{source}: amendment {number} (“{first}…”)"
+        try:
+            operations = _sentence(" ".join(head), block)
+        except EditError as exc:
+            raise AmendmentError(f"{name}: {exc}") from None
+        out.extend(Numbered(number, name, op) for op in operations)
+    if not out:
+        raise AmendmentError(f"{source}: expected numbered amendments such as '1. In operative paragraph "
+                             f"5, replace the words “X” with the words “Y”', found none")
+    return tuple(out)
+
+
+def amend(base: Resolution, amendments: str | Sequence[Amendment | Numbered]) -> Resolution:
+    """``base`` amended by a list of amendments (their text, or operations)."""
+    if isinstance(amendments, str):
+        amendments = read_amendments(amendments)
+    return apply_amendments(base, amendments)
+
+
+def amend_file(base: str | os.PathLike[str], amendments: str | os.PathLike[str]) -> Resolution:
+    """Load a resolution file and amend it by the list in a text file."""
+    from drafting.store import load
+
+    path = Path(amendments)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DraftingError(f"{path}: cannot read the amendments: {getattr(exc, 'strerror', None) or exc}") from None
+    return apply_amendments(load(base), read_amendments(text, str(path)))

@@ -1,0 +1,151 @@
+"""Amendments written as the UN writes them, and the names of paragraphs in that language.
+
+"In the third preambular paragraph, replace the words “X” with the words “Y”." Preambular
+paragraphs are named by ordinal words, operative ones by number, sub-paragraphs by their label
+after their paragraph ("operative paragraph 5 (b)"). Quotations use “ ” unless the words hold
+one of those marks (then « »). Paragraphs to insert follow on their own lines, each in quotation
+marks, sub-paragraphs indented four more spaces and labelled. :mod:`.amend` reads this back.
+"""
+from __future__ import annotations
+
+from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, InsertParagraphs,
+                                            MoveParagraph, Place, ReplaceText, WordAction, WordEdit)
+from drafting.errors import DraftingError
+from drafting.model import Address, Paragraph, Part, Resolution, label, ordinal_word
+
+INDENT = "    "
+
+
+def paragraph_name(address: Address) -> str:
+    """'the third preambular paragraph', 'operative paragraph 5 (b)', 'subparagraph (a) of the
+    third preambular paragraph'."""
+    labels = " ".join(f"({label(d, n)})" for d, n in enumerate(address.sub, start=1))
+    if address.part is Part.OPERATIVE:
+        return f"operative paragraph {address.number}" + (f" {labels}" if labels else "")
+    name = f"the {ordinal_word(address.number)} preambular paragraph"
+    return f"subparagraph {labels} of {name}" if labels else name
+
+
+def _names(addresses: tuple[Address, ...]) -> str:
+    """Several paragraphs: 'operative paragraphs 7 to 9', 'the third and fourth preambular paragraphs'."""
+    if len(addresses) == 1:
+        return paragraph_name(addresses[0])
+    first, last = addresses[0], addresses[-1]
+    joiner = " and " if len(addresses) == 2 else " to "
+    if not any(a.sub for a in addresses):
+        if first.part is Part.OPERATIVE:
+            return f"operative paragraphs {first.number}{joiner}{last.number}"
+        return (f"the {ordinal_word(first.number)}{joiner}{ordinal_word(last.number)} "
+                f"preambular paragraphs")
+    return ", ".join(paragraph_name(a) for a in addresses[:-1]) + " and " + paragraph_name(last)
+
+
+def quote(words: str) -> str:
+    """Words in quotation marks that cannot be confused with the marks around them."""
+    if "\n" in words:
+        raise DraftingError(f"cannot write an amendment quoting a line break: “{words[:40]}”")
+    for opening, closing in (("“", "”"), ("«", "»")):
+        if opening not in words and closing not in words:
+            return f"{opening}{words}{closing}"
+    raise DraftingError(f"cannot quote words holding both “” and «» marks: {words[:40]}")
+
+
+def _words(words: str) -> str:
+    return ("the word " if len(words.split()) == 1 else "the words ") + quote(words)
+
+
+def edit_phrase(edit: WordEdit) -> str:
+    """One word edit: 'replace the words “X” with the words “Y”', 'delete the word “Z”', ..."""
+    if edit.action is WordAction.DELETE:
+        return f"delete {_words(edit.words)}"
+    if edit.action is WordAction.REPLACE:
+        return f"replace {_words(edit.words)} with {_words(edit.new)}"
+    if edit.place is Place.START:
+        return f"insert {_words(edit.new)} at the beginning"
+    if edit.place is Place.END:
+        return f"add {_words(edit.new)} at the end"
+    where = "after" if edit.place is Place.AFTER else "before"
+    return f"insert {_words(edit.new)} {where} {_words(edit.words)}"
+
+
+def _edit_list(edits: tuple[WordEdit, ...]) -> str:
+    phrases = [edit_phrase(e) for e in edits]
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return "; ".join(phrases[:-1]) + "; and " + phrases[-1]
+
+
+def _placed(amendment: Amendment) -> str:
+    if isinstance(amendment, MoveParagraph):
+        return "paragraph moved"
+    if isinstance(amendment, InsertParagraphs) and len(amendment.paragraphs) > 1:
+        return "paragraphs inserted"
+    return "paragraph inserted"
+
+
+def anchor_phrase(anchor: Anchor, done: tuple[Amendment, ...]) -> str:
+    """'after operative paragraph 5', 'before the first preambular paragraph', 'at the beginning of
+    the operative part', 'after the paragraph inserted by amendment 3' (lower case)."""
+    if anchor.amendment is not None:
+        what = _placed(done[anchor.amendment - 1]) if anchor.amendment <= len(done) else "paragraph placed"
+        return f"after the {what} by amendment {anchor.amendment}"
+    if anchor.place in (Place.AFTER, Place.BEFORE):
+        assert anchor.address is not None
+        return f"{anchor.place.value} {paragraph_name(anchor.address)}"
+    end = "beginning" if anchor.place is Place.START else "end"
+    if anchor.address is not None:
+        return f"at the {end} of the subparagraphs of {paragraph_name(anchor.address)}"
+    return f"at the {end} of the " + ("preamble" if anchor.part is Part.PREAMBLE else "operative part")
+
+
+def block(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    """Paragraphs to insert, one line each in quotation marks; sub-paragraphs indented, labelled."""
+    lines: list[str] = []
+
+    def add(paragraph: Paragraph, depth: int, tag: str) -> None:
+        lines.append(INDENT * (depth + 1) + quote(tag + paragraph.text))
+        for n, item in enumerate(paragraph.items, start=1):
+            add(item, depth + 1, f"({label(depth + 1, n)}) ")
+
+    for paragraph in paragraphs:
+        add(paragraph, 0, "")
+    return lines
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def amendment_text(amendment: Amendment, done: tuple[Amendment, ...]) -> list[str]:
+    """The lines of one amendment (without its number); ``done`` are the amendments before it."""
+    if isinstance(amendment, AmendWords):
+        return [f"In {paragraph_name(amendment.target)}, {_edit_list(amendment.edits)}."]
+    if isinstance(amendment, ReplaceText):
+        return [f"Replace the text of {paragraph_name(amendment.target)} with:"] + block((Paragraph(amendment.text),))
+    if isinstance(amendment, DeleteParagraphs):
+        return [f"Delete {_names(amendment.targets)}."]
+    if isinstance(amendment, MoveParagraph):
+        where = anchor_phrase(amendment.anchor, done)
+        where = where.replace("after ", "to follow ", 1).replace("before ", "to precede ", 1)
+        where = where.replace("at the ", "to the ", 1)
+        edits = f" and {_edit_list(amendment.edits)}" if amendment.edits else ""
+        return [f"Move {paragraph_name(amendment.target)} {where}{edits}."]
+    kind = "subparagraph" if amendment.sub else "paragraph"
+    what = (f"a new {kind} reading:" if len(amendment.paragraphs) == 1
+            else f"the following new {kind}s:")
+    return [f"{_cap(anchor_phrase(amendment.anchor, done))}, insert {what}"] + block(amendment.paragraphs)
+
+
+def format_amendments(amendments: tuple[Amendment, ...], base: Resolution | None = None) -> str:
+    """The numbered amendment list, under a heading naming the draft amended."""
+    name = (base.draft or base.symbol or base.label) if base is not None else None
+    lines = [f"Amendments to draft resolution {name}" if name else "Amendments", ""]
+    for number, amendment in enumerate(amendments, start=1):
+        first, *rest = amendment_text(amendment, amendments[:number - 1])
+        lines.append(f"{number}. {first}")
+        lines.extend(rest)
+        lines.append("")
+    if not amendments:
+        lines.append("No amendments: the texts are the same.")
+        lines.append("")
+    return "\n".join(lines)

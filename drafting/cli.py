@@ -183,6 +183,7 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
 # ---------------------------------------------------------------------------- diff (issue 3)
 
 DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
+AMENDMENT_FORMATS = ("amendments", "amendments-docx", "amendments-json")  # UN-style amendment lists
 
 
 def _iso_date(value: str | None) -> Any:
@@ -203,7 +204,7 @@ def _iso_date(value: str | None) -> Any:
 @click.argument("new", required=False, type=click.Path())
 @click.option("--series", type=click.Path(), help="Diff each year of this series folder against "
               "the one before; write one report per pair and an index into -o (a folder).")
-@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="terminal",
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS + AMENDMENT_FORMATS), default="terminal",
               show_default=True, help="Report format; docx writes Word tracked changes (needs -o).")
 @click.option("-o", "--output", type=click.Path(), help="Write the report here (with --series: "
               "the folder for the reports, default ./<series>-diff).")
@@ -229,6 +230,8 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
     if series:
         if old or new:
             raise DraftingError("expected either OLD NEW or --series DIR, found both")
+        if fmt in AMENDMENT_FORMATS:
+            raise DraftingError(f"--format {fmt} compares one pair: give OLD NEW instead of --series")
         _diff_series(series, fmt, output, substantive_only, author, when)
         return
     if not (old and new):
@@ -237,7 +240,9 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
     from drafting.comparison.diff import diff_files
 
     comparison = diff_files(old, new)
-    if fmt == "docx" or (output and output != "-"):
+    if fmt in AMENDMENT_FORMATS:
+        _diff_amendments(comparison, fmt, output)
+    elif fmt == "docx" or (output and output != "-"):
         if fmt == "docx" and not output:
             raise DraftingError("--format docx writes a Word file: give its path with -o OUT.docx")
         from drafting.render.reports.formats import write
@@ -255,6 +260,21 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
         emit(render(comparison, fmt, substantive_only), None)
     sys.exit(0 if comparison.identical else 1)
+
+
+def _diff_amendments(comparison: Any, fmt: str, output: str | None) -> None:
+    """``drafting diff --format amendments|amendments-json|amendments-docx``."""
+    if fmt == "amendments-docx":
+        if not output or output == "-":
+            raise DraftingError("--format amendments-docx writes a Word file: give its path with -o OUT.docx")
+        from drafting.comparison.amendments import amendments
+        from drafting.render.documents.amendments_docx import write_amendments_docx
+
+        write_amendments_docx(amendments(comparison), comparison.old, output)
+        return
+    from drafting.comparison.amendments_text import render_amendments
+
+    emit(render_amendments(comparison, fmt), output)
 
 
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
@@ -305,6 +325,30 @@ def render(source: str, output: str, template: str | None) -> None:
     for warning in caught:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
+
+# ---------------------------------------------------------------------------- amend
+
+
+@main.command()
+@click.argument("base", type=click.Path())
+@click.argument("amendments", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Where to write the amended YAML.")
+def amend(base: str, amendments: str, output: str) -> None:
+    """Apply a list of UN-style amendments (a text file) to a resolution.
+
+    Paragraph numbers in the amendments refer to BASE, as UN amendments refer to the draft they
+    amend. An amendment that cannot be placed stops the command (exit 2, nothing written).
+
+    \b
+      drafting amend draft.yaml amendments.txt -o amended.yaml
+      drafting diff old.yaml new.yaml --format amendments > amendments.txt
+    """
+    from drafting.comparison.amend import amend_file
+    from drafting.store import save
+
+    save(amend_file(base, amendments), output)
+    click.echo(f"wrote {output}")
+
 
 # ---------------------------------------------------------------------------- propose (issue 5)
 

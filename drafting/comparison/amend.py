@@ -175,7 +175,8 @@ def apply_amendments(base: Resolution, amendments: Sequence[Amendment | Numbered
 
 # ---------------------------------------------------------------------------- reading amendment text
 
-_OPEN = {"“": "”\"", '"': "\"”", "‘": "’'", "'": "'’", "«": "»"}
+_OPEN = {"“": "”\"", '"': "\"”", "‘": "’'", "'": "'’", "«": "»", "‹": "›", "「": "」"}
+_CLOSE = "”\"’'»›」"
 _Q = r"\x00(\d+)\x00"
 _W = r"(?:the\s+(?:following\s+)?(?:words?|phrase|term)\s*:?\s*)?"
 _LABELS = r"(?:\s*\(\s*[a-z]+\s*\))*"
@@ -379,29 +380,44 @@ def _split_edits(text: str) -> tuple[str, str]:
     return parts[0].strip(), (parts[1] if len(parts) > 1 else "")
 
 
-def _block(lines: list[str]) -> tuple[Paragraph, ...]:
+def _block(lines: list[str], base: str = "") -> tuple[Paragraph, ...]:
     """Paragraphs given on their own lines (each in quotation marks, or the block in one pair),
-    sub-paragraphs by deeper indentation or, all lines flush, by a leading label such as (a)."""
-    rows: list[tuple[int, str, bool]] = []
-    for k, line in enumerate(lines):
-        text = line.strip()
-        if text[:1] in "“\"«‘'" and (k == 0 or _wrapped(text)):
-            text = text[1:]
-        if text[-1:] in "”\"»’'" and (k == len(lines) - 1 or _wrapped(line.strip())):
-            text = text[:-1]
-        labelled = re.match(r"\(([a-z]+)\)\s+|\d+\s*\.\s+", text)
-        rows.append((len(line) - len(line.lstrip()), text[labelled.end():] if labelled else text,
-                     bool(labelled and labelled[1])))
-    widths = sorted({w for w, _, _ in rows})
-    flush = len(widths) == 1
-    first_labelled = rows[0][2] if rows else False
-    depths = [(1 if labelled and not first_labelled else 0) if flush else widths.index(w)
-              for w, _, labelled in rows]
-    return _tree([(d, t) for d, (_, t, _) in zip(depths, rows)])
+    sub-paragraphs by deeper indentation or, all lines flush, by a leading label such as (a).
+
+    A sub-paragraph's label is dropped; on the paragraphs themselves only what ``base`` says a
+    writer puts there: "number" ("6. "), "label" ("(c) "), or nothing.
+    """
+    rows = [_row(line, k == 0, k == len(lines) - 1) for k, line in enumerate(lines)]
+    widths = sorted({w for w, _ in rows})
+    if len(widths) > 1:
+        depths = [widths.index(w) for w, _ in rows]
+    else:  # flush: a labelled line after an unlabelled one is its sub-paragraph
+        first = bool(rows and _LABEL.match(rows[0][1]))
+        depths = [1 if _LABEL.match(t) and not first else 0 for _, t in rows]
+    out: list[tuple[int, str]] = []
+    for depth, (_, text) in zip(depths, rows):
+        cut = (_LABEL if depth or base == "label" else _NUMBER if base == "number" else None)
+        found = cut.match(text) if cut else None
+        out.append((depth, text[found.end():] if found else text))
+    return _tree(out)
+
+
+_LABEL = re.compile(r"\([a-z]+\) ")
+_NUMBER = re.compile(r"\d+\. ")
+
+
+def _row(line: str, first: bool, last: bool) -> tuple[int, str]:
+    """(indentation, text without the quotation marks around it) of one line of a block."""
+    text = line.strip()
+    if text[:1] in _OPEN and (first or _wrapped(text)):
+        text = text[1:]
+    if text[-1:] in _CLOSE and (last or _wrapped(line.strip())):
+        text = text[:-1]
+    return len(line) - len(line.lstrip()), text
 
 
 def _wrapped(text: str) -> bool:
-    return len(text) >= 2 and text[0] in _OPEN and text[-1] in _OPEN[text[0]] + "”»"
+    return len(text) >= 2 and text[0] in _OPEN and text[-1] in _OPEN[text[0]] + "”»›」"
 
 
 def _tree(rows: list[tuple[int, str]]) -> tuple[Paragraph, ...]:
@@ -422,7 +438,6 @@ def _insertion(text: str, block: list[str]) -> InsertParagraphs:
     """'After <paragraph>, insert a new paragraph reading:' and the other ways to say it."""
     if not block:
         raise EditError("expected the new paragraph on the lines after the amendment, in quotation marks")
-    paragraphs = _block(block)
     lead = re.match(r"(after|before|to\s+follow|to\s+precede|following)\s+(.*?)\s*,\s*(?:insert|add)\b(.*)$", text, re.I)
     ends = re.match(rf"at\s+the\s+{_LIST_END}\s*,?\s*(?:insert|add)\b(?P<what>.*)$", text, re.I)
     if lead:
@@ -441,7 +456,9 @@ def _insertion(text: str, block: list[str]) -> InsertParagraphs:
             part = Part.PREAMBLE if re.search(r"preambular", what, re.I) else Part.OPERATIVE
             anchor = Anchor(Place.END, part=part)
     sub = bool(re.search(r"subparagraph", what, re.I)) or bool(anchor.address and anchor.address.sub)
-    return InsertParagraphs(anchor, paragraphs, sub)
+    part = anchor.address.part if anchor.address else None if anchor.amendment else anchor.part
+    base = "label" if sub else "" if part is Part.PREAMBLE else "number"
+    return InsertParagraphs(anchor, _block(block, base), sub)
 
 
 @dataclass(frozen=True)
@@ -469,6 +486,10 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
     if block and not re.search(_Q, text):
         return [_insertion(text, block)]
     found = _head_paragraph(text) or _tail_paragraph(text) or _delete_in(text)
+    if found is None and not quotes:
+        raise EditError(f"expected an amendment such as 'In <paragraph>, replace ...', 'After <paragraph>, "
+                        f"insert ...', 'Delete <paragraph>', 'Replace <paragraph> with ...' or 'Move "
+                        f"<paragraph> to follow <paragraph>', found “{text[:60]}”")
     if found is None:
         raise EditError("expected the paragraph the words are in, as in 'In operative paragraph 5, "
                         "replace the words “X” with the words “Y”'")
@@ -494,7 +515,7 @@ def _replacement(text: str, block: list[str]) -> list[Amendment]:
     inner = _ADDR_RE.fullmatch(match[2])
     assert inner is not None
     target = _address(inner)
-    paragraphs = _block(block)
+    paragraphs = _block(block, "label" if target.sub else "")
     if len(paragraphs) == 1 and (match[1] or not paragraphs[0].items):
         return [ReplaceText(target, paragraphs[0].text)]
     return [InsertParagraphs(Anchor(Place.BEFORE, target), paragraphs, bool(target.sub)),
@@ -540,7 +561,7 @@ def read_amendments(text: str, source: str = "<amendments>") -> tuple[Numbered, 
         except EditError as exc:
             raise AmendmentError(f"{name}: {exc}") from None
         out.extend(Numbered(number, name, op) for op in operations)
-    if not out:
+    if not out and not re.search(r"^\s*No amendments\b", text, re.M):
         raise AmendmentError(f"{source}: expected numbered amendments such as '1. In operative paragraph "
                              f"5, replace the words “X” with the words “Y”', found none")
     return tuple(out)

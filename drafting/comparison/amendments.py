@@ -116,6 +116,7 @@ class InsertParagraphs:
     anchor: Anchor
     paragraphs: tuple[Paragraph, ...]
     sub: bool = False  # sub-paragraphs (the anchor is one, or START/END of a paragraph's list)
+    first: Address | None = None  # the new address of the first one, for the number printed before it
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,11 @@ def amendment_dict(amendment: Amendment) -> dict[str, Any]:
     if isinstance(amendment, ReplaceText):
         return {"action": "replace-text", "paragraph": str(amendment.target), "text": amendment.text}
     if isinstance(amendment, InsertParagraphs):
-        return {"action": "insert", "anchor": amendment.anchor.to_dict(), "sub": amendment.sub,
-                "paragraphs": [p.to_dict() for p in amendment.paragraphs]}
+        out: dict[str, Any] = {"action": "insert", "anchor": amendment.anchor.to_dict(), "sub": amendment.sub}
+        if amendment.first is not None:
+            out["first"] = str(amendment.first)
+        out["paragraphs"] = [p.to_dict() for p in amendment.paragraphs]
+        return out
     if isinstance(amendment, DeleteParagraphs):
         return {"action": "delete", "paragraphs": [str(a) for a in amendment.targets]}
     return {"action": "move", "paragraph": str(amendment.target), "anchor": amendment.anchor.to_dict(),
@@ -470,7 +474,7 @@ class _Planner:
         while end + 1 < len(news) and news[end + 1] not in self.pairs:
             end += 1
         paragraphs = tuple(self.new.get(a) for a in news[j:end + 1])
-        self.out.append(InsertParagraphs(anchor, paragraphs, sub))
+        self.out.append(InsertParagraphs(anchor, paragraphs, sub, news[j]))
         return end, len(self.out)
 
     def amend(self, old: Address, new: Address) -> None:

@@ -3,15 +3,18 @@
 "In the third preambular paragraph, replace the words “X” with the words “Y”." Preambular
 paragraphs are named by ordinal words, operative ones by number, sub-paragraphs by their label
 after their paragraph ("operative paragraph 5 (b)"). Quotations use “ ” unless the words hold
-one of those marks (then « »). Paragraphs to insert follow on their own lines, each in quotation
+one of those marks (then « », ‹ › or 「 」). Paragraphs to insert follow on their own lines, each in quotation
 marks, sub-paragraphs indented four more spaces and labelled. :mod:`.amend` reads this back.
 """
 from __future__ import annotations
 
+import json
+
 from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, InsertParagraphs,
-                                            MoveParagraph, Place, ReplaceText, WordAction, WordEdit)
+                                            MoveParagraph, Place, ReplaceText, WordAction, WordEdit,
+                                            amendment_dict, amendments)
 from drafting.errors import DraftingError
-from drafting.model import Address, Paragraph, Part, Resolution, label, ordinal_word
+from drafting.model import Address, Comparison, Paragraph, Part, Resolution, label, ordinal_word
 
 INDENT = "    "
 
@@ -44,10 +47,10 @@ def quote(words: str) -> str:
     """Words in quotation marks that cannot be confused with the marks around them."""
     if "\n" in words:
         raise DraftingError(f"cannot write an amendment quoting a line break: “{words[:40]}”")
-    for opening, closing in (("“", "”"), ("«", "»")):
+    for opening, closing in (("“", "”"), ("«", "»"), ("‹", "›"), ("「", "」")):
         if opening not in words and closing not in words:
             return f"{opening}{words}{closing}"
-    raise DraftingError(f"cannot quote words holding both “” and «» marks: {words[:40]}")
+    raise DraftingError(f"cannot quote words holding all of the marks “” «» ‹› 「」: {words[:40]}")
 
 
 def _words(words: str) -> str:
@@ -98,18 +101,29 @@ def anchor_phrase(anchor: Anchor, done: tuple[Amendment, ...]) -> str:
     return f"at the {end} of the " + ("preamble" if anchor.part is Part.PREAMBLE else "operative part")
 
 
-def block(paragraphs: tuple[Paragraph, ...]) -> list[str]:
-    """Paragraphs to insert, one line each in quotation marks; sub-paragraphs indented, labelled."""
+def block(paragraphs: tuple[Paragraph, ...], first: Address | None = None) -> list[str]:
+    """Paragraphs to insert, one line each in quotation marks, sub-paragraphs indented and
+    labelled; before each paragraph its new number ("6. ") or label ("(c) ") when ``first`` gives it."""
     lines: list[str] = []
 
     def add(paragraph: Paragraph, depth: int, tag: str) -> None:
         lines.append(INDENT * (depth + 1) + quote(tag + paragraph.text))
+        level = (len(first.sub) if first else 0) + depth + 1
         for n, item in enumerate(paragraph.items, start=1):
-            add(item, depth + 1, f"({label(depth + 1, n)}) ")
+            add(item, depth + 1, f"({label(level, n)}) ")
 
-    for paragraph in paragraphs:
-        add(paragraph, 0, "")
+    for k, paragraph in enumerate(paragraphs):
+        add(paragraph, 0, _tag(first, k))
     return lines
+
+
+def _tag(first: Address | None, k: int) -> str:
+    """The number or label printed before the k-th new paragraph from ``first``."""
+    if first is None or (first.part is Part.PREAMBLE and not first.sub):
+        return ""
+    if first.sub:
+        return f"({label(len(first.sub), first.sub[-1] + k)}) "
+    return f"{first.number + k}. "
 
 
 def _cap(text: str) -> str:
@@ -121,7 +135,8 @@ def amendment_text(amendment: Amendment, done: tuple[Amendment, ...]) -> list[st
     if isinstance(amendment, AmendWords):
         return [f"In {paragraph_name(amendment.target)}, {_edit_list(amendment.edits)}."]
     if isinstance(amendment, ReplaceText):
-        return [f"Replace the text of {paragraph_name(amendment.target)} with:"] + block((Paragraph(amendment.text),))
+        return ([f"Replace the text of {paragraph_name(amendment.target)} with:"]
+                + block((Paragraph(amendment.text),), amendment.target if amendment.target.sub else None))
     if isinstance(amendment, DeleteParagraphs):
         return [f"Delete {_names(amendment.targets)}."]
     if isinstance(amendment, MoveParagraph):
@@ -133,7 +148,8 @@ def amendment_text(amendment: Amendment, done: tuple[Amendment, ...]) -> list[st
     kind = "subparagraph" if amendment.sub else "paragraph"
     what = (f"a new {kind} reading:" if len(amendment.paragraphs) == 1
             else f"the following new {kind}s:")
-    return [f"{_cap(anchor_phrase(amendment.anchor, done))}, insert {what}"] + block(amendment.paragraphs)
+    return ([f"{_cap(anchor_phrase(amendment.anchor, done))}, insert {what}"]
+            + block(amendment.paragraphs, amendment.first))
 
 
 def format_amendments(amendments: tuple[Amendment, ...], base: Resolution | None = None) -> str:
@@ -149,3 +165,14 @@ def format_amendments(amendments: tuple[Amendment, ...], base: Resolution | None
         lines.append("No amendments: the texts are the same.")
         lines.append("")
     return "\n".join(lines)
+
+
+def render_amendments(comparison: Comparison, fmt: str = "amendments") -> str:
+    """The amendments taking ``comparison.old`` to ``comparison.new``: UN text, or JSON
+    (``fmt="amendments-json"``: the typed operations, numbered, in a fixed key order)."""
+    found = amendments(comparison)
+    if fmt != "amendments-json":
+        return format_amendments(found, comparison.old)
+    rows = [{"number": n, **amendment_dict(a)} for n, a in enumerate(found, start=1)]
+    data = {"base": comparison.old.label, "new": comparison.new.label, "amendments": rows}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

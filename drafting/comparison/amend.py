@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, EditError,
-                                            InsertParagraphs, MoveParagraph, Place, ReplaceText, WordAction, WordEdit,
+                                            InsertParagraphs, MoveParagraph, Place, ReplaceParagraphs, ReplaceText, WordAction, WordEdit,
                                             apply_edit)
 from drafting.errors import DraftingError
 from drafting.model import ORDINAL_RE, Address, Paragraph, Part, Resolution, parse_ordinal, unlabel
@@ -128,9 +128,13 @@ def _apply_one(tree: _Tree, number: int, amendment: Amendment) -> None:
             if node.deleted:
                 raise EditError(f"{describe(target)} is already deleted")
             node.deleted = True
-    elif isinstance(amendment, InsertParagraphs):
+    elif isinstance(amendment, (InsertParagraphs, ReplaceParagraphs)):
         nodes = [_Node.of(p, False) for p in amendment.paragraphs]
-        tree.put(nodes, amendment.anchor)
+        if isinstance(amendment, InsertParagraphs):
+            tree.put(nodes, amendment.anchor)
+        else:
+            _apply_one(tree, number, DeleteParagraphs(amendment.targets))
+            tree.put(nodes, Anchor(Place.BEFORE, amendment.targets[0]))
         tree.placed[number] = nodes[-1]
     else:
         _move(tree, number, amendment)
@@ -507,19 +511,20 @@ def _delete_in(text: str) -> tuple[Address, str] | None:
 
 
 def _replacement(text: str, block: list[str]) -> list[Amendment]:
-    """'Replace [the text of] <paragraph> with the following:' and the new text below."""
-    match = re.match(rf"replace\s+(the\s+text\s+of\s+)?({_ADDR})\s+(?:with|by)\b", text, re.I)
+    """'Replace the text of <paragraph> with:' (its sub-paragraphs stay), or 'Replace <paragraphs>
+    with the following new paragraphs:' (they go), and the new text below."""
+    match = re.match(r"replace\s+(the\s+text\s+of\s+)?(.+?)\s+(?:with|by)\b", text, re.I)
     if not match or not block:
         raise EditError("expected 'Replace operative paragraph 5 with the following:' and the new "
                         "text on the lines below, in quotation marks")
-    inner = _ADDR_RE.fullmatch(match[2])
-    assert inner is not None
-    target = _address(inner)
-    paragraphs = _block(block, "label" if target.sub else "")
-    if len(paragraphs) == 1 and (match[1] or not paragraphs[0].items):
-        return [ReplaceText(target, paragraphs[0].text)]
-    return [InsertParagraphs(Anchor(Place.BEFORE, target), paragraphs, bool(target.sub)),
-            DeleteParagraphs((target,))]
+    targets = _paragraph_list(match[2])
+    base = "label" if targets[0].sub else "" if targets[0].part is Part.PREAMBLE else "number"
+    if match[1]:
+        paragraphs = _block(block, "label" if targets[0].sub else "")
+        if len(targets) != 1 or len(paragraphs) != 1 or paragraphs[0].items:
+            raise EditError("expected one paragraph's text, without sub-paragraphs, after 'Replace the text of'")
+        return [ReplaceText(targets[0], paragraphs[0].text)]
+    return [ReplaceParagraphs(targets, _block(block, base))]
 
 
 _START = re.compile(r"^\s{0,3}(\d+)\s*[.)]\s+(?=[^\s“\"«‘'])")

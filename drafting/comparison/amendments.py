@@ -120,6 +120,15 @@ class InsertParagraphs:
 
 
 @dataclass(frozen=True)
+class ReplaceParagraphs:
+    """"Replace operative paragraph 17 with the following paragraphs: ..." (sub-paragraphs and all)."""
+
+    targets: tuple[Address, ...]
+    paragraphs: tuple[Paragraph, ...]
+    first: Address | None = None  # the new address of the first one, for the number printed before it
+
+
+@dataclass(frozen=True)
 class DeleteParagraphs:
     """"Delete operative paragraphs 7 and 8" (with their sub-paragraphs)."""
 
@@ -135,7 +144,7 @@ class MoveParagraph:
     edits: tuple[WordEdit, ...] = ()
 
 
-Amendment = Union[AmendWords, ReplaceText, InsertParagraphs, DeleteParagraphs, MoveParagraph]
+Amendment = Union[AmendWords, ReplaceText, InsertParagraphs, ReplaceParagraphs, DeleteParagraphs, MoveParagraph]
 
 
 def amendment_dict(amendment: Amendment) -> dict[str, Any]:
@@ -151,6 +160,9 @@ def amendment_dict(amendment: Amendment) -> dict[str, Any]:
             out["first"] = str(amendment.first)
         out["paragraphs"] = [p.to_dict() for p in amendment.paragraphs]
         return out
+    if isinstance(amendment, ReplaceParagraphs):
+        return {"action": "replace", "paragraphs": [str(a) for a in amendment.targets],
+                "new": [p.to_dict() for p in amendment.paragraphs]}
     if isinstance(amendment, DeleteParagraphs):
         return {"action": "delete", "paragraphs": [str(a) for a in amendment.targets]}
     return {"action": "move", "paragraph": str(amendment.target), "anchor": amendment.anchor.to_dict(),
@@ -444,6 +456,12 @@ class _Planner:
                 gone = self.delete([i for i in gone if i < old_index[old]], olds, gone)
                 self.amend(old, address)
                 placed = None
+            elif placed is None and (swap := self.replaced(news, j, stable, old_index, gone)):
+                j, between = swap
+                self.out.append(ReplaceParagraphs(tuple(olds[i] for i in between),
+                                                  tuple(self.new.get(a) for a in news[news.index(address):j + 1]),
+                                                  address))
+                gone, placed = [i for i in gone if i not in between], len(self.out)
             else:
                 anchor = self.anchor(news, j, stable, placed, old_parent, part)
                 j, placed = self.place(news, j, anchor, new_parent is not None)
@@ -451,6 +469,24 @@ class _Planner:
                 self.sequence(address, self.pairs[address][0], part)
             j += 1
         self.delete(gone, olds, gone)
+
+    def replaced(self, news: list[Address], j: int, stable: set[int], old_index: dict[Address, int],
+                 gone: list[int]) -> tuple[int, list[int]] | None:
+        """When the new paragraphs from ``j`` fill a gap between kept paragraphs whose old
+        paragraphs were all deleted: (last new index, old indices) for one replacement."""
+        if news[j] in self.pairs or (j > 0 and j - 1 not in stable):
+            return None
+        end = j
+        while end + 1 < len(news) and news[end + 1] not in self.pairs:
+            end += 1
+        if end + 1 < len(news) and end + 1 not in stable:
+            return None
+        lo = old_index[self.pairs[news[j - 1]][0]] if j > 0 else -1
+        hi = old_index[self.pairs[news[end + 1]][0]] if end + 1 < len(news) else len(old_index)
+        between = list(range(lo + 1, hi))
+        if not between or any(i not in gone for i in between):
+            return None
+        return end, between
 
     def anchor(self, news: list[Address], j: int, stable: set[int], placed: int | None,
                old_parent: Address | None, part: Part) -> Anchor:

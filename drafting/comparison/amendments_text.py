@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, InsertParagraphs,
-                                            MoveParagraph, Place, ReplaceText, WordAction, WordEdit,
+                                            MoveParagraph, ReplaceParagraphs, Place, ReplaceText, WordAction, WordEdit,
                                             amendment_dict, amendments)
 from drafting.errors import DraftingError
 from drafting.model import Address, Comparison, Paragraph, Part, Resolution, label, ordinal_word
@@ -139,6 +139,10 @@ def amendment_text(amendment: Amendment, done: tuple[Amendment, ...]) -> list[st
                 + block((Paragraph(amendment.text),), amendment.target if amendment.target.sub else None))
     if isinstance(amendment, DeleteParagraphs):
         return [f"Delete {_names(amendment.targets)}."]
+    if isinstance(amendment, ReplaceParagraphs):
+        kind = "subparagraph" if amendment.targets[0].sub else "paragraph"
+        what = f"a new {kind} reading:" if len(amendment.paragraphs) == 1 else f"the following new {kind}s:"
+        return [f"Replace {_names(amendment.targets)} with {what}"] + block(amendment.paragraphs, amendment.first)
     if isinstance(amendment, MoveParagraph):
         where = anchor_phrase(amendment.anchor, done)
         where = where.replace("after ", "to follow ", 1).replace("before ", "to precede ", 1)

@@ -386,16 +386,18 @@ def _split_edits(text: str) -> tuple[str, str]:
 
 def _block(lines: list[str], base: str = "") -> tuple[Paragraph, ...]:
     """Paragraphs given on their own lines (each in quotation marks, or the block in one pair),
-    sub-paragraphs by deeper indentation or, all lines flush, by a leading label such as (a).
+    sub-paragraphs by deeper indentation or, in a flush block quoted as one, by a leading label
+    such as (a).
 
     A sub-paragraph's label is dropped; on the paragraphs themselves only what ``base`` says a
     writer puts there: "number" ("6. "), "label" ("(c) "), or nothing.
     """
     rows = [_row(line, k == 0, k == len(lines) - 1) for k, line in enumerate(lines)]
     widths = sorted({w for w, _ in rows})
-    if len(widths) > 1:
+    each_quoted = all(_wrapped(line.strip()) for line in lines)
+    if len(widths) > 1 or each_quoted:
         depths = [widths.index(w) for w, _ in rows]
-    else:  # flush: a labelled line after an unlabelled one is its sub-paragraph
+    else:  # flush, quoted as one block: a labelled line after an unlabelled one is its sub-paragraph
         first = bool(rows and _LABEL.match(rows[0][1]))
         depths = [1 if _LABEL.match(t) and not first else 0 for _, t in rows]
     out: list[tuple[int, str]] = []

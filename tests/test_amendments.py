@@ -279,3 +279,41 @@ def test_word_edits_rebuild_any_text(a, b):
     for edit in word_edits(a, b):
         text = apply_edit(text, edit)
     assert text == b
+
+
+# ---------------------------------------------------------------------------- structure typed by a person
+
+BASE = Resolution(
+    preamble=(Paragraph("Recalling its resolution 1,"), Paragraph("Noting the report,")),
+    operative=(Paragraph("Decides one;"),
+               Paragraph("Requests the Secretary-General:", (Paragraph("to report;"), Paragraph("to visit;"))),
+               Paragraph("Decides to remain seized of the matter.")))
+
+
+def test_typed_structure_amendments_apply_in_the_base_numbering():
+    text = """1. After operative paragraph 2 (a), insert a new subparagraph reading:
+    “(b) to consult;”
+2. Replace operative paragraph 1 with the following:
+    “Decides two;”
+3. After the paragraph inserted by amendment 2, insert the following new paragraphs:
+    “Requests the Council:”
+        “(a) to meet;”
+    “Urges all parties;”
+4. Before the first preambular paragraph, insert a new paragraph reading: “Guided by the Charter,”
+5. Move the second preambular paragraph to the end of the operative part and replace the words “Noting the report,” with the words “Notes the report;”
+6. In operative paragraph 2 (b), replace “visit” by “travel”
+"""
+    new = amend(BASE, text)
+    assert shape(new) == (
+        (("Guided by the Charter,", ()), ("Recalling its resolution 1,", ())),
+        (("Decides two;", ()), ("Requests the Council:", (("to meet;", ()),)), ("Urges all parties;", ()),
+         ("Requests the Secretary-General:", (("to report;", ()), ("to consult;", ()), ("to travel;", ()))),
+         ("Decides to remain seized of the matter.", ()), ("Notes the report;", ())))
+
+
+def test_a_moved_paragraph_with_many_edits_quotes_its_whole_text():
+    old = Resolution(preamble=(Paragraph("a b c d e f g h i j k l m n o p,"),), operative=(Paragraph("Decides;"),))
+    new = Resolution(operative=(Paragraph("Decides;"), Paragraph("A B C D E F G H I J K L M N O P;")))
+    found = amendments(diff(old, new))
+    text = round_trip(old, new)
+    assert len(found) == 1 and isinstance(found[0], (MoveParagraph, DeleteParagraphs, InsertParagraphs)), text

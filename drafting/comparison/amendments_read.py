@@ -316,6 +316,11 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
     text = _RENUMBER.sub("", text).strip().rstrip(".;").strip()
     if not text:
         return []
+    inline = re.match(rf"(.*?(?:reading|follows|following(?:\s+\w+)*|read|text)\s*:?)\s*((?:{_Q}\s*)+)$", text, re.I)
+    if inline and not block and re.search(r"\b(?:insert|add|replace)\b.*\bparagraphs?\b", inline[1], re.I):
+        # "... insert a new paragraph reading: “Text”" on one line
+        block = [f"“{quotes[int(k)]}”" for k in re.findall(_Q, inline[2])]
+        text = inline[1]
     verb = text.split(None, 1)[0].lower()
     if verb == "move":
         return [_parse_move(text, quotes)]

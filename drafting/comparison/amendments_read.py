@@ -19,7 +19,7 @@ from drafting.model import ORDINAL_RE, Address, Paragraph, Part, parse_ordinal, 
 _OPEN = {"“": "”\"", '"': "\"”", "‘": "’'", "'": "'’", "«": "»", "‹": "›", "「": "」"}
 _CLOSE = "”\"’'»›」"
 _Q = r"\x00(\d+)\x00"
-_W = r"(?:the\s+(?:following\s+)?(?:words?|phrase|term)\s*:?\s*)?"
+_W = r"(?:the\s+(?:following\s+)?(?:words?|phrase|term|comma|semicolon|colon|full\s+stop)\s*:?\s*)?"
 _LABELS = r"(?:\s*\(\s*[a-z]+\s*\))*"
 _ADDR = (r"(?:subparagraph\s*(?P<pre>(?:\s*\(\s*[a-z]+\s*\))+)\s+of\s+)?(?:"
          rf"(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+(?P<k1>preambular|operative)\s+paragraph(?P<l1>{_LABELS})"

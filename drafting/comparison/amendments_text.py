@@ -53,7 +53,13 @@ def quote(words: str) -> str:
     raise DraftingError(f"cannot quote words holding all of the marks “” «» ‹› 「」: {words[:40]}")
 
 
+_MARKS = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop"}
+
+
 def _words(words: str) -> str:
+    """'the word “X”', 'the words “X Y”', 'the semicolon “;”'."""
+    if words in _MARKS:
+        return f"the {_MARKS[words]} {quote(words)}"
     return ("the word " if len(words.split()) == 1 else "the words ") + quote(words)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from drafting.comparison.amendments import Amendment
-from drafting.comparison.amendments_text import amendment_text
+from drafting.comparison.amendments_text import INDENT, amendment_text
 from drafting.model import Resolution, detect_lead, ordinal_word
 from drafting.render.documents import ooxml
 
@@ -52,12 +53,13 @@ def _amendment(doc: object, number: int, lines: list[str]) -> None:
     fmt = par.paragraph_format
     fmt.left_indent, fmt.first_line_indent = Cm(1.27), Cm(-1.27)
     for line in block:
-        depth = (len(line) - len(line.lstrip())) // 4
+        depth = (len(line) - len(line.lstrip())) // len(INDENT) - 1  # 0: a new paragraph itself
         quoted = doc.add_paragraph()  # type: ignore[attr-defined]
-        quoted.paragraph_format.left_indent = Cm(1.27 * (depth + 1))
+        quoted.paragraph_format.left_indent = Cm(1.27 * (depth + 2))
         text = line.strip()
-        head = len(text) - len(text[1:].lstrip("(abcdefghijklmnopqrstuvwxyz) ")) if depth else 1
-        lead = detect_lead(text[head:]) if depth == 0 else ""
+        number = re.match(r".(?:\d+\. )?", text)  # the quotation mark, and a new paragraph's number
+        head = number.end() if number else 0
+        lead = detect_lead(text[head:]) if depth == 0 else ""  # sub-paragraphs have no lead in italics
         quoted.add_run(text[:head])
         quoted.add_run(lead).italic = True
         quoted.add_run(text[head + len(lead):])

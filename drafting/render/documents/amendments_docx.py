@@ -57,8 +57,8 @@ def _amendment(doc: object, number: int, lines: list[str]) -> None:
         quoted = doc.add_paragraph()  # type: ignore[attr-defined]
         quoted.paragraph_format.left_indent = Cm(1.27 * (depth + 2))
         text = line.strip()
-        number = re.match(r".(?:\d+\. )?", text)  # the quotation mark, and a new paragraph's number
-        head = number.end() if number else 0
+        prefix = re.match(r".(?:\d+\. )?", text)  # the quotation mark, and a new paragraph's number
+        head = prefix.end() if prefix else 0
         lead = detect_lead(text[head:]) if depth == 0 else ""  # sub-paragraphs have no lead in italics
         quoted.add_run(text[:head])
         quoted.add_run(lead).italic = True

@@ -241,6 +241,9 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
     comparison = diff_files(old, new)
     if fmt in AMENDMENT_FORMATS:
+        if substantive_only:
+            raise DraftingError(f"--format {fmt} lists every change (applied, the list must rebuild the new "
+                                "text): leave out --substantive-only")
         _diff_amendments(comparison, fmt, output)
     elif fmt == "docx" or (output and output != "-"):
         if fmt == "docx" and not output:

@@ -317,3 +317,24 @@ def test_a_moved_paragraph_with_many_edits_quotes_its_whole_text():
     found = amendments(diff(old, new))
     text = round_trip(old, new)
     assert len(found) == 1 and isinstance(found[0], (MoveParagraph, DeleteParagraphs, InsertParagraphs)), text
+
+
+def test_older_un_wording():
+    text = """1.   Delete the first and second paragraphs of the preamble and substitute therefor the following:
+
+“Having considered further the situation,”
+
+2.   Delete paragraph 2(a).
+
+3.   Substitute the word “urges” for “requests” in paragraph 3 so that the paragraph will read:
+"""
+    read = read_amendments(text)
+    assert [type(n.amendment).__name__ for n in read] == ["ReplaceParagraphs", "DeleteParagraphs", "AmendWords"]
+    assert read[0].amendment.targets == (Address(Part.PREAMBLE, 1), Address(Part.PREAMBLE, 2))
+    assert read[1].amendment.targets == (Address(Part.OPERATIVE, 2, (1,)),)
+
+
+def test_cli_amendments_are_the_whole_change_never_a_filtered_one():
+    result = CliRunner().invoke(main, ["diff", str(DIAMONDS), str(DIAMONDS), "--format", "amendments",
+                                       "--substantive-only"])
+    assert result.exit_code == 2 and "--substantive-only" in result.output

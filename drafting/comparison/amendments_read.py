@@ -149,15 +149,16 @@ def _list_end(match: re.Match[str]) -> Anchor:
 
 
 _EDIT_VERB = r"(?:replace|delete|insert|add|substitute|remove|strike|after|before|at\s+the)\b"
-_RENUMBER = re.compile(r"[,;]?\s*(?:and\s+)?renumber\b[^.;]*?accordingly", re.I)
+_RENUMBER = re.compile(r"[,;]?\s*(?:and\s+)?renumber\b[^.;]*?accordingly"
+                       r"|[,;]?\s*so\s+that\s+the\s+(?:sub)?paragraph\s+(?:will|would|shall)\s+read\s*:?\s*$", re.I)
 _FILLER = re.compile(r"\s*,?\s*(?:reading|which\s+reads|as\s+follows|to\s+read)\s*:?\s*$|\s*:\s*$", re.I)
 
 
 def _paragraph_list(text: str) -> tuple[Address, ...]:
     """'operative paragraphs 7 to 9', 'the third and fourth preambular paragraphs', 'OP7 and OP8'."""
-    plural = re.search(r"\b(preambular|operative)\s+paragraphs\b|\bparagraphs\s+\d", text, re.I)
+    plural = re.search(r"\b(preambular|operative)\s+paragraphs\b|\bparagraphs\s+(?:\d|of\s+the\s+pream)", text, re.I)
     if plural:
-        part = Part.PREAMBLE if "preambular" in text.lower() else Part.OPERATIVE
+        part = Part.PREAMBLE if "pream" in text.lower() else Part.OPERATIVE
         tokens = re.findall(rf"\d+|{ORDINAL_RE}|\bto\b", text, re.I)
         numbers: list[int] = []
         for k, token in enumerate(tokens):
@@ -310,6 +311,10 @@ def _insertion_anchor(text: str) -> tuple[Anchor, str]:
     return Anchor(Place.END, part=part), what
 
 
+# "Delete the first and second paragraphs of the preamble and substitute therefor the following:"
+_SUBSTITUTE = re.compile(r"^delete\s+(.+?)\s+and\s+substitute\s+(?:therefore?\s+)?(?:the\s+following)?\s*:?$", re.I)
+
+
 def _sentence(head: str, block: list[str]) -> list[Amendment]:
     """The operations one amendment asks for (none for 'Renumber ... accordingly')."""
     text, quotes = _quotes(" ".join(head.split()))
@@ -321,6 +326,7 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
         # "... insert a new paragraph reading: “Text”" on one line
         block = [f"“{quotes[int(k)]}”" for k in re.findall(_Q, inline[2])]
         text = inline[1]
+    text = _SUBSTITUTE.sub(r"replace \1 with the following", text)
     verb = text.split(None, 1)[0].lower()
     if verb == "move":
         return [_parse_move(text, quotes)]

@@ -183,7 +183,6 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
 # ---------------------------------------------------------------------------- diff (issue 3)
 
 DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
-AMENDMENT_FORMATS = ("amendments", "amendments-docx", "amendments-json")  # UN-style amendment lists
 
 
 def _iso_date(value: str | None) -> Any:
@@ -197,6 +196,9 @@ def _iso_date(value: str | None) -> Any:
     except ValueError:
         raise DraftingError(f"--date: expected an ISO date such as 2014-12-05 or "
                             f"2014-12-05T10:00:00, found {value!r}") from None
+
+
+AMENDMENT_FORMATS = ("amendments", "amendments-docx", "amendments-json")  # UN-style amendment lists
 
 
 @main.command(name="diff")
@@ -267,17 +269,21 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
 def _diff_amendments(comparison: Any, fmt: str, output: str | None) -> None:
     """``drafting diff --format amendments|amendments-json|amendments-docx``."""
+    from drafting.comparison.amendments import amendments
+
+    found = amendments(comparison)
     if fmt == "amendments-docx":
-        if not output or output == "-":
+        if not output or output == "-" or Path(output).suffix.lower() != ".docx":
             raise DraftingError("--format amendments-docx writes a Word file: give its path with -o OUT.docx")
-        from drafting.comparison.amendments import amendments
         from drafting.render.documents.amendments_docx import write_amendments_docx
 
-        write_amendments_docx(amendments(comparison), comparison.old, output)
-        return
-    from drafting.comparison.amendments_text import render_amendments
+        write_amendments_docx(found, comparison.old, output)
+    else:
+        from drafting.comparison.amendments_text import render_amendments
 
-    emit(render_amendments(comparison, fmt), output)
+        emit(render_amendments(comparison, fmt, found), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}: {len(found)} amendment{'' if len(found) == 1 else 's'}")
 
 
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,

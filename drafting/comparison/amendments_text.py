@@ -177,10 +177,13 @@ def format_amendments(amendments: tuple[Amendment, ...], base: Resolution | None
     return "\n".join(lines)
 
 
-def render_amendments(comparison: Comparison, fmt: str = "amendments") -> str:
-    """The amendments taking ``comparison.old`` to ``comparison.new``: UN text, or JSON
-    (``fmt="amendments-json"``: the typed operations, numbered, in a fixed key order)."""
-    found = amendments(comparison)
+def render_amendments(comparison: Comparison, fmt: str = "amendments",
+                      found: tuple[Amendment, ...] | None = None) -> str:
+    """The amendments taking ``comparison.old`` to ``comparison.new`` (``found``, when already
+    planned): UN text, or JSON (``fmt="amendments-json"``: the typed operations, numbered, in a
+    fixed key order)."""
+    if found is None:
+        found = amendments(comparison)
     if fmt != "amendments-json":
         return format_amendments(found, comparison.old)
     rows = [{"number": n, **amendment_dict(a)} for n, a in enumerate(found, start=1)]

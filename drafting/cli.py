@@ -6,6 +6,7 @@ commands that need them, so ``drafting --help`` starts fast.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`drafting show X | head`): stop quietly, as cat(1) does, and
+            # point stdout at nothing so that the interpreter's last flush cannot fail either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except DraftingError as exc:
             for line in str(exc).splitlines() or ["error"]:
                 click.echo(f"drafting: {line}", err=True)
@@ -84,6 +90,16 @@ class ProgressBar:
             self._bar = None
 
 
+def word_file(path: str, option: str = "-o") -> str:
+    """``path`` when it names a Word file; a .pdf or .yaml name would hold a .docx under a false name."""
+    if Path(path).suffix.lower() != ".docx":
+        hint = (" (to get a PDF, convert the .docx: libreoffice --headless --convert-to pdf FILE.docx)"
+                if Path(path).suffix.lower() == ".pdf" else "")
+        raise DraftingError(f"{path}: expected a Word file name ending in .docx for {option}, "
+                            f"found {Path(path).suffix or 'no extension'}{hint}")
+    return path
+
+
 def emit(text: str, output: str | None) -> None:
     """Print ``text``, or write it atomically to ``output``."""
     if output and output != "-":
@@ -94,7 +110,7 @@ def emit(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-# ---------------------------------------------------------------------------- library (issue 2)
+# ---------------------------------------------------------------------------- library
 
 
 @main.command()
@@ -130,6 +146,7 @@ def show(path: str, addresses: bool) -> None:
 @click.argument("library", default="precedents", type=click.Path())
 def list_(library: str) -> None:
     """The series and years in a precedent library (default: ./precedents)."""
+    from drafting.model import counted
     from drafting.store import list_library
 
     rows = list_library(library)
@@ -138,10 +155,11 @@ def list_(library: str) -> None:
         return
     width = max(len(r.series) for r in rows)
     for row in rows:
-        click.echo(f"{row.series:<{width}}  {row.body:<2}  {len(row.files):>3} texts  {row.span}")
+        texts = counted(len(row.files), "text")
+        click.echo(f"{row.series:<{width}}  {row.body:<2}  {texts:>9}  {row.span}")
 
 
-# ---------------------------------------------------------------------------- import (issue 2)
+# ---------------------------------------------------------------------------- import
 
 
 @main.command(name="import")
@@ -180,9 +198,9 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
     click.echo(f"wrote {output}: {resolution.label}, {len(resolution.preamble)} preambular and "
                f"{len(resolution.operative)} operative paragraphs")
 
-# ---------------------------------------------------------------------------- diff (issue 3)
+# ---------------------------------------------------------------------------- diff
 
-DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx")
+DIFF_FORMATS = ("terminal", "markdown", "html", "json", "docx", "akn")
 
 
 def _iso_date(value: str | None) -> Any:
@@ -228,6 +246,8 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
       drafting diff OLD.yaml NEW.yaml --format html -o changes.html
       drafting diff --series precedents/unifil --format html -o unifil-diff
     """
+    if fmt == "akn":  # Akoma Ntoso: the new text with ins/del, the changes in its metadata
+        _diff_akn(old, new, series, output)
     when = _iso_date(date)
     if series:
         if old or new:
@@ -253,7 +273,12 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
         from drafting.render.reports.formats import write
 
         assert output is not None
+        if fmt == "docx":
+            word_file(output)
         write(comparison, output, fmt, substantive_only=substantive_only, author=author, date=when)
+        counts = comparison.summary()
+        click.echo(f"wrote {output}: " + ("identical" if comparison.identical else
+                   f"{counts['substantive']} substantive, {counts['routine']} routine"))
     elif fmt == "terminal" and sys.stdout.isatty():
         from rich.console import Console
 
@@ -273,8 +298,9 @@ def _diff_amendments(comparison: Any, fmt: str, output: str | None) -> None:
 
     found = amendments(comparison)
     if fmt == "amendments-docx":
-        if not output or output == "-" or Path(output).suffix.lower() != ".docx":
+        if not output or output == "-":
             raise DraftingError("--format amendments-docx writes a Word file: give its path with -o OUT.docx")
+        word_file(output)
         from drafting.render.documents.amendments_docx import write_amendments_docx
 
         write_amendments_docx(found, comparison.old, output)
@@ -284,6 +310,28 @@ def _diff_amendments(comparison: Any, fmt: str, output: str | None) -> None:
         emit(render_amendments(comparison, fmt, found), output)
     if output and output != "-":
         click.echo(f"wrote {output}: {len(found)} amendment{'' if len(found) == 1 else 's'}")
+
+
+def _diff_akn(old: str | None, new: str | None, series: str | None, output: str | None) -> None:
+    """``drafting diff OLD NEW --format akn``: exit 0 identical, 1 different."""
+    if series or not (old and new):
+        raise DraftingError("--format akn compares two files: expected OLD NEW, not --series")
+    from drafting.comparison.diff import diff_files
+    from drafting.render.documents.akn import comparison_to_akn
+
+    comparison = diff_files(old, new)
+    _emit_bytes(comparison_to_akn(comparison, comparison.old, comparison.new), output)
+    sys.exit(0 if comparison.identical else 1)
+
+
+def _emit_bytes(data: bytes, output: str | None) -> None:
+    """Print bytes, or write them atomically to ``output``."""
+    if output and output != "-":
+        from drafting.store import write_atomic
+
+        write_atomic(output, data)
+    else:
+        click.echo(data, nl=False)
 
 
 def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bool, author: str,
@@ -306,7 +354,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     sys.exit(0 if all(p.identical for p in pairs) else 1)
 
 
-# ---------------------------------------------------------------------------- render (issue 4)
+# ---------------------------------------------------------------------------- render
 
 
 @main.command()
@@ -328,12 +376,32 @@ def render(source: str, output: str, template: str | None) -> None:
 
     from drafting.render.documents.docx import render_file
 
+    word_file(output)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_file(source, output, template)
     for warning in caught:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True,
+              help="akn: Akoma Ntoso 3.0 XML as the AKN4UN guidelines mark up a resolution.")
+@click.option("-o", "--output", type=click.Path(), metavar="OUT.xml",
+              help="Write the document here (atomically); without it the XML is printed.")
+def export(path: str, fmt: str, output: str | None) -> None:
+    """Write a resolution in an exchange format (Akoma Ntoso); `drafting import` reads it back.
+
+    \b
+      drafting export precedents/conflict-diamonds/2013.yaml --format akn -o 68-128.xml
+    """
+    from drafting.render.documents.akn import to_akn
+    from drafting.store import load
+
+    _emit_bytes(to_akn(load(path)), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}")
 
 # ---------------------------------------------------------------------------- amend
 
@@ -359,7 +427,7 @@ def amend(base: str, amendments: str, output: str) -> None:
     click.echo(f"wrote {output}")
 
 
-# ---------------------------------------------------------------------------- propose (issue 5)
+# ---------------------------------------------------------------------------- propose
 
 
 @main.command()
@@ -379,15 +447,18 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     (stale, missing or null facts, ambiguous places) are listed as warnings. Exit 0 when the
     draft is written, 2 on bad input (nothing is written then).
     """
+    from drafting.model import counted
     from drafting.proposal.files import propose_files
 
+    if docx:
+        word_file(docx, "--docx")
     proposal, text = propose_files(precedent, facts, output, docx=docx, log=log, fmt=fmt)
     if log is None:
         click.echo(text, nl=False)
     written = " and ".join(str(p) for p in (output, docx, log) if p)
     # On stderr, so that standard output stays the log alone (for a pipe or a redirect).
-    click.echo(f"wrote {written}: {len(proposal.edits)} edits, {len(proposal.flags)} warnings "
-               "for a person to look at", err=True)
+    click.echo(f"wrote {written}: {counted(len(proposal.edits), 'edit')}, "
+               f"{counted(len(proposal.flags), 'warning')} for a person to look at", err=True)
 
 
 @main.command()
@@ -408,7 +479,7 @@ def evaluate(series: str, fmt: str, calendar_only: bool) -> None:
     result = evaluate_series(series, calendar_only=calendar_only)
     click.echo(report_json(result) if fmt == "json" else report_terminal(result), nl=False)
 
-# ---------------------------------------------------------------------------- lint, training (issue 6)
+# ---------------------------------------------------------------------------- lint, training
 
 
 def _default_library(library: str | None) -> str | None:
@@ -453,17 +524,23 @@ def lint(files: tuple[str, ...], profile: str, fmt: str, library: str | None) ->
               help="Lint profile for the draft's findings.")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html"]), default="terminal",
               show_default=True, help="html: one self-contained page with each paragraph's word diff.")
+@click.option("--precedent", type=click.Path(), metavar="LAST.yaml",
+              help="Last year's text, the starting point (default: the text before ADOPTED in its series folder).")
 @click.option("-o", "--output", type=click.Path(), help="Write to FILE instead of standard output.")
-def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None) -> None:
+def score(draft: str, adopted: str, profile: str, fmt: str, output: str | None,
+          precedent: str | None) -> None:
     """How close a student's draft came to the adopted text, paragraph by paragraph.
 
     Lists the adopted paragraphs the draft matched (with word-level closeness), missed and
-    added, the overall closeness, and the draft's lint findings.
+    added, the overall closeness, how far the draft went from last year's text to the adopted
+    one, and the draft's lint findings.
     """
     from drafting.checks.engine import read_resolution
-    from drafting.training.score import score as run, score_html, score_terminal
+    from drafting.training.score import previous_text, score as run, score_html, score_terminal
 
-    result = run(read_resolution(draft), read_resolution(adopted), profile)
+    start = precedent or previous_text(adopted)
+    result = run(read_resolution(draft), read_resolution(adopted), profile,
+                 read_resolution(start) if start else None)
     names = (draft, adopted)
     emit(score_html(result, names) if fmt == "html" else score_terminal(result, names), output)
 
@@ -479,6 +556,9 @@ def exercise(precedent: str, facts: str, output: str, key: str | None) -> None:
     """A Word worksheet: last year's text, this year's facts, instructions to prepare the update."""
     from drafting.training.score import exercise as run
 
+    word_file(output)
+    if key:
+        word_file(key, "--key")
     answer = run(precedent, facts, output, key)
     click.echo(f"wrote {output}")
     if key and answer is not None:
@@ -499,7 +579,7 @@ def phrases(library: str, fmt: str) -> None:
     click.echo(phrases_json(rows) if fmt == "json" else phrases_terminal(rows), nl=False)
 
 
-# ---------------------------------------------------------------------------- search, history (issue 7)
+# ---------------------------------------------------------------------------- search, history
 
 
 @main.command()
@@ -513,10 +593,12 @@ def phrases(library: str, fmt: str) -> None:
 @click.option("--since", type=int, metavar="YEAR", help="Only texts adopted in YEAR or later.")
 @click.option("--first", is_flag=True, help="Oldest first: the earliest adoption of the wording leads.")
 @click.option("--limit", type=int, metavar="N", help="At most N paragraphs (default 20; 10 with --similar).")
+@click.option("--min-similarity", "floor", type=float, default=60.0, show_default=True, metavar="PERCENT",
+              help="With --similar: the least similarity (0-100) a paragraph needs to be shown.")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
               show_default=True, help="Output format; json gives the text and match offsets.")
 def search(query: str | None, paragraph: str | None, library: str, body: str | None,
-           since: int | None, first: bool, limit: int | None, fmt: str) -> None:
+           since: int | None, first: bool, limit: int | None, floor: float, fmt: str) -> None:
     """Where has this wording been adopted? Search every paragraph of a precedent library.
 
     \b
@@ -533,7 +615,7 @@ def search(query: str | None, paragraph: str | None, library: str, body: str | N
     with ProgressBar("indexing precedents") as progress:
         result = run(library, paragraph if paragraph is not None else query or "",
                      similar=paragraph is not None, body=body.upper() if body else None,
-                     since=since, first=first, limit=limit, progress=progress)
+                     since=since, first=first, limit=limit, progress=progress, min_similarity=floor)
     for _, why in result.refresh.skipped:
         click.echo(f"drafting: warning: not indexed: {why}", err=True)
     if fmt == "json":
@@ -567,18 +649,19 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
     if year is not None and paragraph is None:
         raise click.UsageError("--year needs --paragraph (the paragraph as it stood that year)")
     if paragraph is not None:
-        result = hist.blame(series_dir, paragraph, year)
-        html, markup = hist.render_blame_html, hist.render_blame_terminal
+        blame = hist.blame(series_dir, paragraph, year)
+        page, markup = (hist.render_blame_html(blame) if fmt == "html" else "",
+                        hist.render_blame_terminal(blame))
     else:
-        result = hist.history(series_dir)
-        html, markup = hist.render_html, hist.render_terminal
+        series = hist.history(series_dir)
+        page, markup = hist.render_html(series) if fmt == "html" else "", hist.render_terminal(series)
     if fmt == "html":
-        emit(html(result), output)  # type: ignore[arg-type]
+        emit(page, output)
     elif output and output != "-":
         from rich.text import Text
 
-        emit(Text.from_markup(markup(result)).plain, output)  # type: ignore[arg-type]
+        emit(Text.from_markup(markup).plain, output)
     else:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=True).print(markup(result), end="")  # type: ignore[arg-type]
+        Console(highlight=False, soft_wrap=True).print(markup, end="")

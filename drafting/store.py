@@ -79,7 +79,7 @@ def compose(text: str, file: str | None) -> yaml.Node | None:
     """Parse YAML into a node tree (marks kept); a syntax error becomes one Problem."""
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root: yaml.Node | None = loader.get_single_node()
         _refuse_foreign_tags(root, file)
         return root
     except yaml.MarkedYAMLError as exc:
@@ -100,20 +100,33 @@ _SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
 
 
 def _refuse_foreign_tags(root: yaml.Node | None, file: str | None) -> None:
-    """A tag such as !!python/object never constructs anything here; say so, where it stands."""
+    """A tag such as !!python/object never constructs anything here, and a date that no calendar
+    has (2014-02-30) is no date: say so, where it stands."""
     problems, stack = [], [root] if root is not None else []
     while stack:
         node = stack.pop()
-        if node.tag not in _SAFE_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            problems.append(Problem(f"expected plain YAML, found the tag {tag}; remove it", file,
-                                    node.start_mark.line + 1, node.start_mark.column + 1))
+        message = _node_problem(node)
+        if message:
+            problems.append(Problem(message, file, node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             stack.extend(n for pair in node.value for n in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     if problems:
         raise ValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+def _node_problem(node: yaml.Node) -> str | None:
+    if node.tag not in _SAFE_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        return f"expected plain YAML, found the tag {tag}; remove it"
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            construct(node)
+        except ValueError as exc:
+            return (f"expected a real date (year-month-day, such as 2013-12-18), found {node.value}: "
+                    f"{exc}; correct the day or the month")
+    return None
 
 
 def construct(node: yaml.Node) -> Any:
@@ -384,7 +397,7 @@ def loads_facts(text: str, file: str | None = "<facts>") -> dict[str, Any]:
 # ---------------------------------------------------------------------------- writing
 
 
-class _FlowList(list):
+class _FlowList(list[Any]):
     """A short list of names, written on one line: [Côte d'Ivoire, Liberia]."""
 
 

@@ -79,7 +79,7 @@ def test_show_with_addresses_on_the_general_assembly_text() -> None:
 def test_list_names_series_bodies_and_spans() -> None:
     result = run("list", str(PRECEDENTS))
     assert (result.exit_code, result.output) == (0, (
-        "conflict-diamonds  GA    1 texts  2013\n"
+        "conflict-diamonds  GA     1 text  2013\n"
         "undof              SC   40 texts  1974–1993\n"
         "unifil             SC   36 texts  1978–1994\n"))
 
@@ -146,3 +146,66 @@ def test_validate_of_a_folder_without_resolutions_is_an_error(tmp_path: Path) ->
     result = run("validate", str(tmp_path))
     assert (result.exit_code, result.output) == (
         2, f"{tmp_path}: expected resolution files (*.yaml) in this folder, found none\n")
+
+
+# ---------------------------------------------------------------------------- rough edges a new user hits
+
+IMPOSSIBLE = ("symbol: S/RES/1 (1977)\nbody: Security Council\nyear: 1977\nadopted: 1977-02-30\n"
+              "preamble: []\noperative:\n  - Decides to remain seized of the matter.\n")
+
+
+def test_an_impossible_date_is_one_line_naming_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "0001.yaml"
+    path.write_text(IMPOSSIBLE, encoding="utf-8")
+    for command in (["validate", str(path)], ["show", str(path)], ["lint", str(path)]):
+        result = RUNNER.invoke(main, command)
+        assert result.exit_code == 2, command
+        assert result.output.endswith(
+            f"{path}:4:10: expected a real date (year-month-day, such as 2013-12-18), found 1977-02-30: "
+            "day is out of range for month; correct the day or the month\n"), command
+
+
+def test_an_impossible_date_in_a_facts_file(tmp_path: Path) -> None:
+    facts = tmp_path / "2014.facts.yaml"
+    facts.write_text("next_chair: China\nplenary_dates: {from: 2014-11-11, to: 2014-11-31}\n", encoding="utf-8")
+    result = RUNNER.invoke(main, ["propose", str(PRECEDENTS / "conflict-diamonds" / "2013.yaml"),
+                                  "--facts", str(facts), "-o", str(tmp_path / "d.yaml")])
+    assert result.exit_code == 2
+    assert "found 2014-11-31: day is out of range for month" in result.output
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_render_refuses_a_pdf_name_for_a_word_file(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    result = RUNNER.invoke(main, ["render", str(PRECEDENTS / "undof" / "0350.yaml"), "-o", str(out)])
+    assert (result.exit_code, result.output) == (2, (
+        f"drafting: {out}: expected a Word file name ending in .docx for -o, found .pdf (to get a PDF, "
+        "convert the .docx: libreoffice --headless --convert-to pdf FILE.docx)\n"))
+    assert not out.exists()
+
+
+def test_diff_to_a_file_says_what_it_wrote(tmp_path: Path) -> None:
+    out = tmp_path / "changes.md"
+    result = RUNNER.invoke(main, ["diff", str(PRECEDENTS / "undof" / "0350.yaml"),
+                                  str(PRECEDENTS / "undof" / "0363.yaml"), "--format", "markdown", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"wrote {out}: 11 substantive, 0 routine\n"
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_reader_that_goes_away_is_no_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.yaml"
+    lines = "".join(f"  - Decides to renew the mandate for the {n}th time;\n" for n in range(20000))
+    big.write_text("symbol: S/RES/1 (1990)\nbody: Security Council\nyear: 1990\npreamble: []\n"
+                   f"operative:\n{lines}  - Decides to remain seized of the matter.\n", encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "drafting", "show", str(big)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.read(100)  # `| head -c 100`
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=60) in (0, 1)
+    assert err == ""

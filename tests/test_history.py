@@ -117,9 +117,16 @@ def test_blame_of_a_paragraph_later_deleted(series: Path) -> None:
     b = blame(series, "PP2", year=1975)
     assert b.asked == (1, Address.parse("PP2"))
     assert [s.version for s in b.steps] == [0, 1]
-    assert b.ends == "deleted"
+    assert b.ends == "year"
     assert plain(render_blame_terminal(b)).splitlines()[0] == (
-        "PP2 of 369 (1975) in undof: 2 texts, first 363 (1974), gone after 369 (1975)")
+        "PP2 of 369 (1975) in undof: 2 texts, first 363 (1974), as it stood at the end of 1975")
+
+
+def test_blame_of_a_year_shows_nothing_later(series: Path) -> None:
+    b = blame(series, "OP1(b)", year=1974)
+    assert [s.version for s in b.steps] == [0]  # 369 (1975) and 398 (1976) came later
+    assert plain(render_blame_terminal(b)).splitlines()[0] == (
+        "OP1(b) of 363 (1974) in undof: 1 text, first 363 (1974), as it stood at the end of 1974")
 
 
 def test_blame_html_marks_insertions(series: Path) -> None:
@@ -159,8 +166,9 @@ def test_history_of_an_empty_folder_is_an_error(tmp_path: Path) -> None:
 def test_cli_history_blame(series: Path) -> None:
     result = CliRunner().invoke(main, ["history", str(series), "--paragraph", "OP1(b)", "--year", "1974"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == (
-        "OP1(b) of 363 (1974) in undof: 3 texts, first 363 (1974), still in the latest text")
+    assert result.stdout.splitlines() == [  # 1975 and 1976 came later: not shown
+        "OP1(b) of 363 (1974) in undof: 1 text, first 363 (1974), as it stood at the end of 1974", "",
+        "363 (1974) OP1(b)", f"    {RENEW};"]
 
 
 def test_cli_history_html_to_a_file(series: Path, tmp_path: Path) -> None:
@@ -188,7 +196,7 @@ def test_golden_undof_renewal_paragraph() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     # 679 (1990) is the last renewal of 1990; the renewal clause is there from the first renewal, 363 (1974)
-    assert lines[0] == "OP1(b) of 679 (1990) in undof: 39 texts, first 363 (1974), still in the latest text"
+    assert lines[0] == "OP1(b) of 679 (1990) in undof: 33 texts, first 363 (1974), as it stood at the end of 1990"
     assert lines[2:4] == ["363 (1974) OP1(b)", f"    {RENEW};"]
     assert "    … six months, that is, until [-31 May-]{+30 November+} 1977;" in lines
     golden("history-undof", "renewal-OP1b-1990.txt", result.stdout)

@@ -42,6 +42,7 @@ NEW = Resolution(
                          "progress made;")))
 
 
+@pytest.mark.slow
 def test_report_in_chromium(tmp_path: Path):
     chromium = need_program("chromium", "chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")

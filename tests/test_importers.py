@@ -35,6 +35,7 @@ def built():
 
 
 def sc(number: int, year: int):
+    need_corpus()
     path = UNSC / f"S_RES_{number:04d}_{year}_EN_GOLD.txt"
     return parse_sc(path.read_text(encoding="utf-8"), str(path), path.name)
 
@@ -232,6 +233,7 @@ def test_sc_golden_files():
         golden("import-sc", f"{number:04d}.yaml", dumps(sc(number, year)))
 
 
+@pytest.mark.slow
 def test_every_corpus_text_imports_or_fails_cleanly():
     need_corpus()
     failures = []
@@ -313,6 +315,7 @@ def test_sc_approved_line_is_the_adoption_not_a_paragraph():
 
 
 def test_sc_text_without_date_or_organ_line_imports():
+    need_corpus()
     r = import_file(UNSC / "S_RES_0462_1980_EN_GOLD.txt")
     assert (r.symbol, r.adopted, r.meeting) == ("S/RES/462 (1980)", None, 2190)
     assert [p.text for p in r.preamble] == [
@@ -324,6 +327,7 @@ def test_sc_text_without_date_or_organ_line_imports():
 
 
 def test_sc_heading_after_narrative():
+    need_corpus()
     r = import_file(UNSC / "S_RES_0851_1993_EN_GOLD.txt")  # the Yearbook's narrative comes first
     assert (r.symbol, r.adopted, r.meeting, r.vote) == ("S/RES/851 (1993)", dt.date(1993, 7, 15), 3254,
                                                         "unanimously")
@@ -545,6 +549,7 @@ def test_cli_import_prints_yaml_without_output():
 # ---------------------------------------------------------------------------- rebuild
 
 
+@pytest.mark.slow
 def test_rebuild_writes_the_library_and_keeps_facts(tmp_path, capsys):
     need_corpus()
     from tools.rebuild_precedents import main as rebuild_main, rebuild

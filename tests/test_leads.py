@@ -121,3 +121,47 @@ def test_a_real_lead_is_found_whole_before_any_object(part_lead, joint, rest):
     text = lead + joint + (" " + rest if joint else "")
     assert detect_lead(text, part) == lead
     assert detect_lead("  " + text, part) == lead
+
+
+# ---------------------------------------------------------------------------- the matcher against a regex oracle
+
+def _oracle(part: Part | None) -> "re.Pattern[str]":
+    """The lexicon as one alternation regex, longest first: slow to compile, plainly right."""
+    import re
+
+    from drafting.model.leads import (MANNERS, OPERATIVE_BASES, PREAMBULAR_BASES, PREFIX_ADVERBS,
+                                      SUFFIX_ADVERBS)
+
+    bases = {Part.PREAMBLE: PREAMBULAR_BASES, Part.OPERATIVE: OPERATIVE_BASES}.get(
+        part, PREAMBULAR_BASES + OPERATIVE_BASES)  # type: ignore[arg-type]
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    lowered = tuple(b[0].lower() + b[1:] for b in bases)
+    head = f"(?:(?:{alt(PREFIX_ADVERBS)}) (?:{alt(lowered)})|(?:{alt(bases)}))"
+    return re.compile(rf"^{head}(?: (?:{alt(SUFFIX_ADVERBS)}))?(?: (?:{alt(MANNERS)}))?"
+                      rf"(?: (?:{alt(SUFFIX_ADVERBS)}))?(?=$|[\s,;:.])")
+
+
+def test_lead_matcher_agrees_with_the_regex_oracle() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from drafting.model.leads import (MANNERS, OPERATIVE_BASES, PREAMBULAR_BASES, PREFIX_ADVERBS,
+                                      SUFFIX_ADVERBS)
+    from drafting.model.leads import match_lead
+
+    oracles = {part: _oracle(part) for part in (None, Part.PREAMBLE, Part.OPERATIVE)}
+    pieces = st.sampled_from(PREAMBULAR_BASES + OPERATIVE_BASES + PREFIX_ADVERBS + SUFFIX_ADVERBS + MANNERS
+                             + ("the", "that", "further", "also", ",", ";", ":", "."))
+    words = st.lists(pieces, min_size=1, max_size=5)
+
+    @settings(max_examples=400, deadline=None)
+    @given(words, st.sampled_from([None, Part.PREAMBLE, Part.OPERATIVE]), st.sampled_from([" ", ", ", "  "]))
+    def agree(parts: list[str], part: Part | None, glue: str) -> None:
+        text = glue.join(parts)
+        found = oracles[part].match(text)
+        assert match_lead(text, part.value if part else None) == (found.group(0) if found else "")
+
+    agree()

@@ -284,6 +284,7 @@ def appears_in(paragraph: str, pdf_words: list[str], start: int) -> int:
     return -1
 
 
+@pytest.mark.slow
 def test_every_precedent_converts_to_pdf_with_its_text(tmp_path):
     need_program("pdftotext", "poppler-utils")
     files = precedent_files()
@@ -304,6 +305,7 @@ def test_every_precedent_converts_to_pdf_with_its_text(tmp_path):
             at = found
 
 
+@pytest.mark.slow
 def test_68_128_layout_page_image(tmp_path):
     """Page count and the italic words of page 1, as LibreOffice lays them out (golden).
 

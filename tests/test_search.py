@@ -456,6 +456,7 @@ def unsc_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_the_corpus_library_holds_800_texts(unsc_library: Path) -> None:
     with Index(unsc_library) as index:
         stats = index.stats()

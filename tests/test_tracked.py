@@ -410,6 +410,7 @@ def body(paragraphs: list[list[str]], res: Resolution) -> list[tuple[str, str]]:
     return [(lab, text) for lab, text in paragraphs[organ + 1:]][:len(list(res.walk()))]
 
 
+@pytest.mark.slow
 def test_libreoffice_accepts_and_rejects_like_word(tmp_path):
     old = diamonds()
     cases = {case: diff(old, EDITS[case][0](old)) for case in ("everything", "split", "merged", "pp-to-op")}
@@ -438,6 +439,7 @@ def strip_notes(rows, notes):
     return [(lab, re.sub(r"\d+$", "", t) if note else t) for (lab, t), note in zip(rows, notes)]
 
 
+@pytest.mark.slow
 def test_libreoffice_shows_the_comments(tmp_path):
     """LibreOffice opens the document with its comments: its own ODF export holds them as annotations."""
     soffice = need_program("soffice", "libreoffice-writer-nogui")

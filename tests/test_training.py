@@ -84,6 +84,16 @@ def test_score_unifil_pair_unchanged_draft():
     golden("score-unifil-444-450", "score.txt", score_terminal(result))
 
 
+def test_last_years_text_unchanged_scores_no_progress_and_the_adopted_text_full():
+    old, new = load(UNIFIL_444), load(UNIFIL_450)
+    unchanged, perfect = score(old, new, precedent=old), score(new, new, precedent=old)
+    assert unchanged.closeness == unchanged.baseline and unchanged.progress == 0.0
+    assert (perfect.closeness, perfect.progress) == (1.0, 1.0)
+    assert score_terminal(unchanged).splitlines()[2] == (
+        f"0% of the way from S/RES/444 (1979) handed in unchanged (closeness {unchanged.baseline:.2f}) "
+        "to the adopted text")
+
+
 def _docx_text(path) -> list[str]:
     from docx import Document
 

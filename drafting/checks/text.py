@@ -22,7 +22,8 @@ def _data(name: str) -> dict[str, Any]:
     import yaml
 
     with (DATA / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
 
 
 def short_names() -> tuple[str, ...]:

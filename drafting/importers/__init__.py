@@ -78,6 +78,10 @@ def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
         from drafting.importers.docx import read_docx  # the Word reader: python-docx is slow to import
 
         return [read_docx(p)]
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML: an Akoma Ntoso document
+        from drafting.importers.akn import parse_akn
+
+        return [parse_akn(data, str(p))]
     if p.suffix.lower() == ".docx":
         raise DraftingError(f"{p}: expected a Word .docx file (a zip archive), found "
                             + ("an empty file" if not data else "something else") +

@@ -100,7 +100,7 @@ class Blame:
     versions: tuple[Version, ...]
     asked: tuple[int, Address]  # the version and address the user named
     steps: tuple[Step, ...]  # from the paragraph's first text to its last
-    ends: str  # "latest" when it stands in the latest text, else "deleted"
+    ends: str  # "latest" when it stands in the latest text, "deleted", or "year" (shown as of a year)
 
 
 def version_label(resolution: Resolution, fallback: str) -> str:
@@ -214,8 +214,11 @@ def blame(folder: str | os.PathLike[str], paragraph: str, year: int | None = Non
         raise DraftingError(f"{versions[at].path}: expected a paragraph {address}, found none "
                             f"({_parts(versions[at].resolution)})") from None
     back = _all_links(versions, None)
-    chain = _back_steps(versions, back, at, address) + _forward_steps(versions, back, at, address)
-    ends = "latest" if chain[-1][0] == len(versions) - 1 else "deleted"
+    chain = _back_steps(versions, back, at, address)
+    if year is None:
+        chain += _forward_steps(versions, back, at, address)
+    # A year asks for the paragraph as it stood then: what came later is not shown.
+    ends = "year" if year is not None else "latest" if chain[-1][0] == len(versions) - 1 else "deleted"
     out: list[Step] = []
     for k, (v, addr, txt, routine) in enumerate(chain):
         hunks = tuple(word_diff(chain[k - 1][2], txt)) if k else ()
@@ -352,7 +355,8 @@ def blame_title(b: Blame) -> str:
     at, address = b.asked
     v = b.versions
     first, last = b.steps[0].version, b.steps[-1].version
-    end = "still in the latest text" if b.ends == "latest" else f"gone after {v[last].label}"
+    end = ("still in the latest text" if b.ends == "latest" else
+           f"as it stood at the end of {v[at].year}" if b.ends == "year" else f"gone after {v[last].label}")
     count = f"{len(b.steps)} text{'s' if len(b.steps) != 1 else ''}"
     return (f"{address} of {v[at].label} in {b.series}: {count}, "
             f"first {v[first].label}, {end}")

@@ -140,10 +140,12 @@ class SearchResult:
     limit: int
     first: bool = False
     refresh: Refresh = field(default_factory=Refresh)
+    min_similarity: float | None = None  # with --similar: the lowest similarity shown
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "mode": self.mode, "library": self.library, "texts": self.texts,
-                "first": self.first, "count": len(self.hits), "hits": [h.to_dict() for h in self.hits]}
+                "first": self.first, "min_similarity": self.min_similarity, "count": len(self.hits),
+                "hits": [h.to_dict() for h in self.hits]}
 
 
 # ---------------------------------------------------------------------------- the index
@@ -481,20 +483,25 @@ def _sha256(path: Path) -> str:
 
 def search(library: str | os.PathLike[str], query: str, *, similar: bool = False,
            body: str | None = None, since: int | None = None, first: bool = False,
-           limit: int | None = None, progress: Progress | None = None) -> SearchResult:
+           limit: int | None = None, progress: Progress | None = None,
+           min_similarity: float = MIN_SIMILARITY) -> SearchResult:
     """Refresh the library's index and answer one query (``similar``: ``query`` is a paragraph)."""
     if limit is not None and limit < 1:
         raise DraftingError(f"expected --limit to be 1 or more, found {limit}")
+    if not 0 <= min_similarity <= 100:
+        raise DraftingError(f"expected --min-similarity from 0 to 100, found {min_similarity:g}")
     if body:
         _body(body)
     with Index(library, auto_refresh=False) as index:
         refresh = index.refresh(progress)
         if similar:
-            hits = index.similar(query, body=body, since=since, first=first, limit=limit or 10)
+            hits = index.similar(query, body=body, since=since, first=first, limit=limit or 10,
+                                 min_similarity=min_similarity)
         else:
             hits = index.search(query, body=body, since=since, first=first, limit=limit or 20)
     return SearchResult(query, "similar" if similar else "words", str(library), refresh.texts,
-                        tuple(hits), limit or (10 if similar else 20), first, refresh)
+                        tuple(hits), limit or (10 if similar else 20), first, refresh,
+                        min_similarity if similar else None)
 
 
 # ---------------------------------------------------------------------------- output
@@ -527,15 +534,17 @@ def _marked(hit: Hit, escape: Callable[[str], str]) -> str:
 def summary_line(result: SearchResult) -> str:
     """'3 paragraphs in 3 texts, first adopted 1974 (searched 811 texts)'."""
     n = len(result.hits)
+    floor = (f"at least {result.min_similarity:g}% similar; " if result.min_similarity is not None
+             else "")
     if not n:
         what = "similar paragraph" if result.mode == "similar" else "paragraph"
-        return f"no {what} found (searched {_plural(result.texts, 'text')})"
+        return f"no {what} found ({floor}searched {_plural(result.texts, 'text')})"
     texts = len({h.path for h in result.hits})
     years = [h.year for h in result.hits if h.year]
     first = f", first adopted {min(years)}" if years else ""
     more = f"; limit {result.limit} reached, use --limit for more" if n >= result.limit else ""
     return (f"{_plural(n, 'paragraph')} in {_plural(texts, 'text')}{first} "
-            f"(searched {_plural(result.texts, 'text')}{more})")
+            f"({floor}searched {_plural(result.texts, 'text')}{more})")
 
 
 def _plural(n: int, word: str) -> str:

@@ -69,12 +69,19 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(fold(text).replace("*", " ")))
 
 
-def similarity(a: str, b: str) -> float:
-    """0-100: the better of the character ratio and the word-order-free ratio, normalised text."""
+def similarity(query: str, paragraph: str) -> float:
+    """0-100: how well ``paragraph`` matches ``query``, on normalised text.
+
+    The better of the character ratio and the word-order-free ratio; and when the query is the
+    shorter (a phrase typed to find the paragraphs that hold it), how well it matches the best
+    stretch of the paragraph, so that "Decides to renew the mandate" finds every renewal.
+    """
     from rapidfuzz import fuzz
 
-    na, nb = normalize(a), normalize(b)
-    return round(max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb)), 1)
+    na, nb = normalize(query), normalize(paragraph)
+    whole = max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
+    part = fuzz.partial_ratio(na, nb) if len(na) < len(nb) else 0.0
+    return round(max(whole, part), 1)
 
 
 def spans(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -6,7 +6,7 @@ written (:mod:`.grammar`). No I/O; every other stage imports this one.
 """
 from __future__ import annotations
 
-from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBOL_RE, format_date,
+from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBOL_RE, counted, format_date,
                                     from_roman, is_roman, label, letter, make_date, number_word,
                                     ordinal_digits, ordinal_word, parse_date, parse_ordinal, roman,
                                     unlabel)
@@ -19,6 +19,6 @@ __all__ = [
     "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",
     "Change", "ChangeKind", "Comparison", "Edit", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
     "Paragraph", "Part", "Proposal", "Resolution", "detect_lead", "format_date", "from_roman",
-    "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",
+    "counted", "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",
     "parse_date", "parse_ordinal", "roman", "unlabel",
 ]

@@ -147,3 +147,10 @@ def unlabel(depth: int, text: str) -> int:
 
 SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
 """A UN document symbol: S/12333, A/68/L.29 and Add.1, S/RES/350 (the bracketed year apart)."""
+
+
+# ---------------------------------------------------------------------------- counts in running text
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 text', '2 texts', '1 analysis', '3 analyses' (``plural`` when it is not noun + s)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -14,6 +14,7 @@ from typing import Any, Iterator, Mapping
 
 from drafting.model.grammar import label, unlabel
 from drafting.model.leads import detect_lead
+from drafting.model.outputs import ComparisonOutput, ProposalOutput
 
 
 class Body(str, Enum):
@@ -99,6 +100,12 @@ class Paragraph:
         if self.lead is not None:
             return self.lead
         return detect_lead(self.text, part)
+
+    def italic_lead(self, address: "Address") -> str:
+        """The words a document sets in italics at ``address``: a paragraph's lead phrase, a
+        sub-paragraph's ``lead`` override only ('' when the text does not open with it)."""
+        lead = self.lead_phrase(address.part) if address.depth == 0 else (self.lead or "")
+        return lead if lead and self.text.startswith(lead) else ""
 
     @property
     def is_plain(self) -> bool:
@@ -327,7 +334,7 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(ComparisonOutput):
     """Two versions aligned and diffed: every paragraph of both appears in exactly one change."""
 
     old: Resolution
@@ -384,7 +391,7 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(ProposalOutput):
     precedent: Resolution
     draft: Resolution
     edits: tuple[Edit, ...] = ()

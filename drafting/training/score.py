@@ -55,6 +55,21 @@ class Score:
     comparison: Comparison  # adopted -> draft
     rows: tuple[ScoreRow, ...]
     findings: tuple[Finding, ...]
+    baseline: float | None = None  # closeness of last year's text, handed in unchanged
+    precedent: str | None = None  # its label
+
+    @property
+    def progress(self) -> float | None:
+        """How far the draft went from last year's text (0.0) to the adopted text (1.0).
+
+        Closeness alone flatters: last year's text handed in unchanged already shares most words
+        with the adopted one. Below 0 the draft moved away from the adopted text.
+        """
+        if self.baseline is None:
+            return None
+        if self.baseline >= 1.0:
+            return 1.0 if self.closeness >= 1.0 else 0.0
+        return (self.closeness - self.baseline) / (1.0 - self.baseline)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -74,11 +89,26 @@ class Score:
 _STATUS = {ChangeKind.DELETED: "missed", ChangeKind.ADDED: "added"}
 
 
-def score(draft: Resolution, adopted: Resolution, profile: str = "un") -> Score:
-    """Score ``draft`` against ``adopted`` (paragraphs and sub-paragraphs alike)."""
+def score(draft: Resolution, adopted: Resolution, profile: str = "un",
+          precedent: Resolution | None = None) -> Score:
+    """Score ``draft`` against ``adopted`` (paragraphs and sub-paragraphs alike).
+
+    ``precedent``: last year's text, the starting point; the score then says how much of the way
+    from it to the adopted text the draft went.
+    """
     from drafting.comparison.diff import diff
 
     comparison = diff(adopted, draft)
+    rows = _rows(comparison)
+    baseline = None
+    if precedent is not None:
+        unchanged = diff(adopted, precedent)
+        baseline = Score(unchanged, tuple(_rows(unchanged)), ()).closeness
+    return Score(comparison, tuple(rows), tuple(lint(draft, profile)), baseline,
+                 precedent.label if precedent is not None else None)
+
+
+def _rows(comparison: Comparison) -> list[ScoreRow]:
     rows = []
     for change in comparison.changes:
         tally = {op: 0 for op in HunkOp}
@@ -86,7 +116,33 @@ def score(draft: Resolution, adopted: Resolution, profile: str = "un") -> Score:
             tally[hunk.op] += words(hunk.text)
         rows.append(ScoreRow(_STATUS.get(change.kind, "matched"), change.kind, change.old, change.new,
                              tally[HunkOp.EQUAL], tally[HunkOp.DELETE], tally[HunkOp.INSERT]))
-    return Score(comparison, tuple(rows), tuple(lint(draft, profile)))
+    return rows
+
+
+def previous_text(adopted_path: str | os.PathLike[str]) -> Path | None:
+    """The text before ``adopted_path`` in its series folder (last year's), or None."""
+    from drafting.store import series_files
+
+    path = Path(adopted_path)
+    try:
+        files = [f.resolve() for f in series_files(path.parent)]
+    except DraftingError:
+        return None
+    here = path.resolve()
+    k = files.index(here) if here in files else 0
+    return files[k - 1] if k > 0 else None
+
+
+def _progress_line(result: Score) -> str:
+    if result.progress is None:
+        return ""
+    return (f"{result.progress:.0%} of the way from {result.precedent} handed in unchanged "
+            f"(closeness {result.baseline:.2f}) to the adopted text")
+
+
+def _excerpt(text: str, room: int = 56) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[:room - 1] + "…"
 
 
 def _addr(addresses: Sequence[Address]) -> str:
@@ -104,12 +160,14 @@ def score_terminal(result: Score, names: tuple[str, str] | None = None) -> str:
     lines = [f"{draft} scored against {adopted}",
              f"matched {result.count('matched')}, missed {result.count('missed')}, added "
              f"{result.count('added')} (of {result.adopted_total} adopted paragraphs and sub-paragraphs); "
-             f"closeness {result.closeness:.2f} overall", "",
-             f"{'adopted':<10} {'draft':<10} {'closeness':>9}  status"]
-    for r in result.rows:
+             f"closeness {result.closeness:.2f} overall"]
+    lines += [_progress_line(result)] if result.progress is not None else []
+    lines += ["", f"{'adopted':<10} {'draft':<10} {'closeness':>9}  {'status':<9} words"]
+    for r, change in zip(result.rows, result.comparison.changes):
         status = r.status if r.status != "matched" else r.kind.value
         close = f"{r.closeness:.2f}" if r.status == "matched" else "-"
-        lines.append(f"{_addr(r.adopted):<10} {_addr(r.draft):<10} {close:>9}  {status}")
+        text = change.new_text if r.status == "added" else change.old_text
+        lines.append(f"{_addr(r.adopted):<10} {_addr(r.draft):<10} {close:>9}  {status:<9} {_excerpt(text)}")
     n = counts(result.findings)
     lines += ["", f"lint: {n['error']} errors, {n['warning']} warnings, {n['info']} info"]
     for f in result.findings:
@@ -143,11 +201,12 @@ def score_html(result: Score, names: tuple[str, str] | None = None) -> str:
 <style>
 body{{font-family:Georgia,serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}}
 table{{border-collapse:collapse;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}}
-td.n{{text-align:right}} del{{background:#fdd;color:#900}} ins{{background:#dfd;color:#060;text-decoration:none}}
+td.n{{text-align:right}} del{{background:#fdd;color:#900}} ins{{background:#dfd;color:#060;text-decoration:underline}}
 tr.missed td{{background:#fff4f4}} tr.added td{{background:#f4fff4}} .big{{font-size:1.4em}}
 </style></head><body>
 <h1>{title}</h1>
 <p class="big">closeness <b id="closeness">{result.closeness:.2f}</b></p>
+{f"<p>{escape(_progress_line(result))}</p>" if result.progress is not None else ""}
 <p>matched <b id="matched">{result.count('matched')}</b>, missed <b id="missed">{result.count('missed')}</b>,
 added <b id="added">{result.count('added')}</b> (of {result.adopted_total} adopted paragraphs and sub-paragraphs).
 <del>struck</del>: in the adopted text, not in the draft; <ins>green</ins>: in the draft only.</p>

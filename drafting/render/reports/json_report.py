@@ -1,4 +1,4 @@
-"""The JSON report: the contract other tools read (key names fixed by issue 3).
+"""The JSON report: the contract other tools read (its key names never change).
 
 ``{"old": {"symbol", "year"}, "new": {...}, "config": {...}, "summary": {...},
 "changes": [{"kind", "old", "new", "routine", "hunks": [{"op", "text", "class"}]}]}``

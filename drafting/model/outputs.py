@@ -1,0 +1,77 @@
+"""How results print themselves: ``to_text``, ``to_markdown``, ``to_html``, ``to_json``, ``to_docx``.
+
+Mixed into :class:`~drafting.model.Comparison` and :class:`~drafting.model.Proposal`. The
+renderers are imported only when a method is called, so the model stays free of Word and HTML
+machinery and ``import drafting`` stays fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from drafting.model.resolution import Comparison, Proposal
+
+
+class ComparisonOutput:
+    """The diff report in every format; ``substantive_only`` leaves routine changes out."""
+
+    def to_text(self, substantive_only: bool = False) -> str:
+        from drafting.render.reports.formats import render
+
+        return render(cast("Comparison", self), "terminal", substantive_only)
+
+    def to_markdown(self, substantive_only: bool = False) -> str:
+        from drafting.render.reports.formats import render
+
+        return render(cast("Comparison", self), "markdown", substantive_only)
+
+    def to_html(self, substantive_only: bool = False) -> str:
+        from drafting.render.reports.formats import render
+
+        return render(cast("Comparison", self), "html", substantive_only)
+
+    def to_json(self, substantive_only: bool = False) -> str:
+        from drafting.render.reports.formats import render
+
+        return render(cast("Comparison", self), "json", substantive_only)
+
+    def to_docx(self, path: str | os.PathLike[str], *, author: str = "drafting",
+                date: dt.datetime | None = None, substantive_only: bool = False) -> None:
+        """The new text with Word tracked changes against the old (written atomically)."""
+        from drafting.render.reports.formats import write
+
+        write(cast("Comparison", self), path, "docx", author=author, date=date,
+              substantive_only=substantive_only)
+
+
+class ProposalOutput:
+    """The change log (edits and warnings) and the draft as Word tracked changes."""
+
+    def to_text(self) -> str:
+        """The change log for a person (Markdown reads as plain text)."""
+        return self.to_markdown()
+
+    def to_markdown(self) -> str:
+        from drafting.proposal.engine import log_markdown
+
+        return log_markdown(cast("Proposal", self))
+
+    def to_json(self) -> str:
+        from drafting.proposal.engine import log_json
+
+        return log_json(cast("Proposal", self))
+
+    def to_html(self) -> str:
+        """What the proposal changed, as the diff report's self-contained page."""
+        from drafting.comparison.diff import diff
+
+        proposal = cast("Proposal", self)
+        return diff(proposal.precedent, proposal.draft).to_html()
+
+    def to_docx(self, path: str | os.PathLike[str]) -> None:
+        """The draft as tracked changes against the precedent, each warning a Word comment."""
+        from drafting.proposal.files import write_docx
+
+        write_docx(cast("Proposal", self), path)

@@ -198,7 +198,8 @@ def test_cli_diff_amendments_then_amend_rebuilds_the_new_text(tmp_path):
     runner = CliRunner()
     listed = runner.invoke(main, ["diff", str(a), str(b), "--format", "amendments", "-o", str(tmp_path / "a.txt")])
     assert listed.exit_code == 1, listed.output
-    assert listed.output == f"wrote {tmp_path / 'a.txt'}: 12 amendments\n"
+    count = len(amendments(diff(load(a), load(b))))
+    assert listed.output == f"wrote {tmp_path / 'a.txt'}: {count} amendments\n"
     result = runner.invoke(main, ["amend", str(a), str(tmp_path / "a.txt"), "-o", str(tmp_path / "new.yaml")])
     assert result.exit_code == 0, result.output
     assert shape(load(tmp_path / "new.yaml")) == shape(load(b))

@@ -340,3 +340,16 @@ def test_cli_amendments_are_the_whole_change_never_a_filtered_one():
     result = CliRunner().invoke(main, ["diff", str(DIAMONDS), str(DIAMONDS), "--format", "amendments",
                                        "--substantive-only"])
     assert result.exit_code == 2 and "--substantive-only" in result.output
+
+
+def test_the_text_quoted_after_so_that_the_paragraph_will_read_is_checked():
+    ok = """1. In operative paragraph 1, replace the word “one” with the word “two”, so that the paragraph will read:
+    “1. Decides two;”
+"""
+    assert amend(BASE, ok).operative[0].text == "Decides two;"
+    wrong = ok.replace("“1. Decides two;”", "“1. Decides three;”")
+    with pytest.raises(AmendmentError) as info:
+        amend(BASE, wrong)
+    assert str(info.value) == ("<amendments>: amendment 1 (“In operative paragraph 1, replace the…”): operative "
+                               "paragraph 1 now reads “Decides two;”, not the text quoted after 'so that the "
+                               "paragraph will read' (“Decides three;”)")

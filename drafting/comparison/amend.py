@@ -13,9 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from drafting.comparison.amendments import (Amendment, AmendmentError, AmendWords, Anchor, DeleteParagraphs,
+from drafting.comparison.amendments import (Amendment, AmendmentError, AmendWords, Anchor, CheckText, DeleteParagraphs,
                                             EditError, InsertParagraphs, MoveParagraph, Numbered, Place,
                                             ReplaceParagraphs, ReplaceText, WordEdit, apply_edit)
+from drafting.comparison.amendment_words import fold as _fold
 from drafting.comparison.amendments_read import read_amendments
 from drafting.errors import DraftingError
 from drafting.model import Address, Paragraph, Part, Resolution
@@ -120,6 +121,8 @@ def _apply_one(tree: _Tree, number: int, amendment: Amendment) -> None:
         node.text = _edited(node, amendment.target, amendment.edits)
     elif isinstance(amendment, ReplaceText):
         tree.node(amendment.target).text = amendment.text
+    elif isinstance(amendment, CheckText):
+        _check(tree.node(amendment.target), amendment)
     elif isinstance(amendment, DeleteParagraphs):
         for target in amendment.targets:
             node = tree.node(target)
@@ -149,6 +152,13 @@ def _edited(node: _Node, target: Address, edits: tuple[WordEdit, ...]) -> str:
         except EditError as exc:
             raise EditError(f"in {describe(target)}, {exc}") from None
     return text
+
+
+def _check(node: _Node, check: CheckText) -> None:
+    """The text quoted after 'so that the paragraph will read' must be what the edits made."""
+    if node.text != check.text and _fold(node.text) != _fold(check.text):
+        raise EditError(f"{describe(check.target)} now reads “{node.text}”, not the text quoted after "
+                        f"'so that the paragraph will read' (“{check.text}”)")
 
 
 def _move(tree: _Tree, number: int, amendment: MoveParagraph) -> None:

@@ -70,7 +70,7 @@ _MARK_FIRST = re.compile(r"^[,;:.)\]!?’”]")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Typography folded, for quotes typed with other apostrophes or quotation marks."""
     return re.sub(r"\s+", " ", text.translate(_FOLD))
 
@@ -93,7 +93,7 @@ def locate(text: str, words: str) -> tuple[int, int]:
     spans = _occurrences(text, words)
     if not spans:
         folded, index = _folded_with_index(text)
-        spans = [(index[a], index[b - 1] + 1) for a, b in _occurrences(folded, _fold(words))]
+        spans = [(index[a], index[b - 1] + 1) for a, b in _occurrences(folded, fold(words))]
     if len(spans) == 1:
         return spans[0]
     if not spans:

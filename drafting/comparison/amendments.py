@@ -25,7 +25,7 @@ from drafting.errors import DraftingError
 from drafting.model import Address, Change, ChangeKind, Comparison, Paragraph, Part, Resolution
 
 __all__ = ["EditError", "Place", "WordAction", "WordEdit", "apply_edit", "locate", "word_edits",
-           "Amendment", "AmendmentError", "Anchor", "AmendWords", "ReplaceText", "InsertParagraphs",
+           "Amendment", "AmendmentError", "Anchor", "AmendWords", "ReplaceText", "CheckText", "InsertParagraphs",
            "ReplaceParagraphs", "DeleteParagraphs", "MoveParagraph", "Numbered", "amendment_dict", "amendments"]
 
 # ---------------------------------------------------------------------------- operations
@@ -72,6 +72,14 @@ class ReplaceText:
 
 
 @dataclass(frozen=True)
+class CheckText:
+    """"... so that the paragraph will read: ...": the paragraph must now read ``text`` exactly."""
+
+    target: Address
+    text: str
+
+
+@dataclass(frozen=True)
 class InsertParagraphs:
     """"After operative paragraph 5, insert the following new paragraphs: ..."."""
 
@@ -106,7 +114,8 @@ class MoveParagraph:
     edits: tuple[WordEdit, ...] = ()
 
 
-Amendment = Union[AmendWords, ReplaceText, InsertParagraphs, ReplaceParagraphs, DeleteParagraphs, MoveParagraph]
+Amendment = Union[AmendWords, ReplaceText, CheckText, InsertParagraphs, ReplaceParagraphs, DeleteParagraphs,
+                  MoveParagraph]
 
 
 def amendment_dict(amendment: Amendment) -> dict[str, Any]:
@@ -116,6 +125,8 @@ def amendment_dict(amendment: Amendment) -> dict[str, Any]:
                 "edits": [e.to_dict() for e in amendment.edits]}
     if isinstance(amendment, ReplaceText):
         return {"action": "replace-text", "paragraph": str(amendment.target), "text": amendment.text}
+    if isinstance(amendment, CheckText):
+        return {"action": "check", "paragraph": str(amendment.target), "text": amendment.text}
     if isinstance(amendment, InsertParagraphs):
         out: dict[str, Any] = {"action": "insert", "anchor": amendment.anchor.to_dict(), "sub": amendment.sub}
         if amendment.first is not None:

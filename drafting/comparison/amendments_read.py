@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from drafting.comparison.amendments import (Amendment, AmendmentError, AmendWords, Anchor, DeleteParagraphs,
+from drafting.comparison.amendments import (Amendment, AmendmentError, AmendWords, Anchor, CheckText,
+                                            DeleteParagraphs,
                                             EditError, InsertParagraphs, MoveParagraph, Numbered, Place,
                                             ReplaceParagraphs, ReplaceText, WordAction, WordEdit)
 from drafting.model import ORDINAL_RE, Address, Paragraph, Part, parse_ordinal, unlabel
@@ -149,8 +150,10 @@ def _list_end(match: re.Match[str]) -> Anchor:
 
 
 _EDIT_VERB = r"(?:replace|delete|insert|add|substitute|remove|strike|after|before|at\s+the)\b"
-_RENUMBER = re.compile(r"[,;]?\s*(?:and\s+)?renumber\b[^.;]*?accordingly"
-                       r"|[,;]?\s*so\s+that\s+the\s+(?:sub)?paragraph\s+(?:will|would|shall)\s+read\s*:?\s*$", re.I)
+_RENUMBER = re.compile(r"[,;]?\s*(?:and\s+)?renumber\b[^.;]*?accordingly", re.I)
+_WILL_READ = re.compile(r"[,;]?\s*so\s+that\s+the\s+(?:sub)?paragraph\s+(?:will|would|shall)\s+(?:now\s+)?read\s*:?\s*$",
+                        re.I)
+_CHECK = re.compile(r"check\s+that\s+(.+?)\s+(?:now\s+)?reads\s*:?$", re.I)
 _FILLER = re.compile(r"\s*,?\s*(?:reading|which\s+reads|as\s+follows|to\s+read)\s*:?\s*$|\s*:\s*$", re.I)
 
 
@@ -319,6 +322,8 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
     """The operations one amendment asks for (none for 'Renumber ... accordingly')."""
     text, quotes = _quotes(" ".join(head.split()))
     text = _RENUMBER.sub("", text).strip().rstrip(".;").strip()
+    check = bool(_WILL_READ.search(text))
+    text = _WILL_READ.sub("", text)
     if not text:
         return []
     inline = re.match(rf"(.*?(?:reading|follows|following(?:\s+\w+)*|read|text)\s*:?)\s*((?:{_Q}\s*)+)$", text, re.I)
@@ -334,9 +339,16 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
         return [DeleteParagraphs(_paragraph_list(text[len("delete"):]))]
     if verb == "replace" and not re.search(_Q, text):
         return _replacement(text, block)
-    if block and not re.search(_Q, text):
+    if block and not re.search(_Q, text) and not _CHECK.fullmatch(text):
         return [_insertion(text, block)]
-    found = _head_paragraph(text) or _tail_paragraph(text) or _delete_in(text)
+    return _word_amendment(text, quotes, block if check or _CHECK.fullmatch(text) else [])
+
+
+def _word_amendment(text: str, quotes: list[str], check: list[str]) -> list[Amendment]:
+    """Word edits in one paragraph, and the check of its text when the amendment quotes it."""
+    checked = _CHECK.fullmatch(text)
+    found = ((_paragraph_list(checked[1])[0], "") if checked else
+             _head_paragraph(text) or _tail_paragraph(text) or _delete_in(text))
     if found is None and not quotes:
         raise EditError(f"expected an amendment such as 'In <paragraph>, replace ...', 'After <paragraph>, "
                         f"insert ...', 'Delete <paragraph>', 'Replace <paragraph> with ...' or 'Move "
@@ -344,7 +356,12 @@ def _sentence(head: str, block: list[str]) -> list[Amendment]:
     if found is None:
         raise EditError("expected the paragraph the words are in, as in 'In operative paragraph 5, "
                         "replace the words “X” with the words “Y”'")
-    return [AmendWords(found[0], _edits(found[1], quotes))]
+    target = found[0]
+    out: list[Amendment] = [] if checked else [AmendWords(target, _edits(found[1], quotes))]
+    if check:
+        paragraphs = _block(check, "label" if target.sub else "" if target.part is Part.PREAMBLE else "number")
+        out.append(CheckText(target, paragraphs[0].text))
+    return out
 
 
 def _delete_in(text: str) -> tuple[Address, str] | None:

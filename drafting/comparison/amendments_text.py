@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, DeleteParagraphs, InsertParagraphs,
+from drafting.comparison.amendments import (Amendment, AmendWords, Anchor, CheckText, DeleteParagraphs, InsertParagraphs,
                                             MoveParagraph, ReplaceParagraphs, Place, ReplaceText, WordAction, WordEdit,
                                             amendment_dict, amendments)
 from drafting.errors import DraftingError
@@ -145,6 +145,9 @@ def amendment_text(amendment: Amendment, done: tuple[Amendment, ...]) -> list[st
                 + block((Paragraph(amendment.text),), amendment.target if amendment.target.sub else None))
     if isinstance(amendment, DeleteParagraphs):
         return [f"Delete {_names(amendment.targets)}."]
+    if isinstance(amendment, CheckText):
+        return ([f"Check that {paragraph_name(amendment.target)} now reads:"]
+                + block((Paragraph(amendment.text),), amendment.target if amendment.target.sub else None))
     if isinstance(amendment, ReplaceParagraphs):
         kind = "subparagraph" if amendment.targets[0].sub else "paragraph"
         what = f"a new {kind} reading:" if len(amendment.paragraphs) == 1 else f"the following new {kind}s:"

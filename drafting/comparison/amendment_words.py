@@ -41,6 +41,7 @@ class WordEdit:
 
     REPLACE: ``words`` become ``new``; DELETE: ``words`` go; INSERT: ``new`` goes ``place``
     (AFTER/BEFORE) the words ``words``, or at the START/END of the paragraph (``words`` empty).
+    REPLACE with ``place`` END replaces the words that close the paragraph (its last mark).
     """
 
     action: WordAction
@@ -143,7 +144,12 @@ def apply_edit(text: str, edit: WordEdit) -> str:
         start, end = locate(text, edit.words)
         at = end if edit.place is Place.AFTER else start
         return _join(text[:at], edit.new, text[at:])
-    start, end = locate(text, edit.words)
+    if edit.place is Place.END:  # "replace the comma “,” at the end with the semicolon “;”"
+        if not edit.words or not text.endswith(edit.words):
+            raise EditError(f"the paragraph does not end with “{edit.words}”")
+        start, end = len(text) - len(edit.words), len(text)
+    else:
+        start, end = locate(text, edit.words)
     if edit.action is WordAction.DELETE or not edit.new:
         return _cut(text, start, end)
     return text[:start] + edit.new + text[end:]
@@ -203,6 +209,8 @@ def _candidates(cur: str, left: int, right: int, run: tuple[int, int, str]) -> l
     s, e, new = run
     quote, replacement = cur[left:right], cur[left:s] + new + cur[e:right]
     out: list[WordEdit] = []
+    if left == s and right == e == len(cur) and _marks_only(quote) and _marks_only(new):
+        out.append(WordEdit(WordAction.REPLACE, quote, new, Place.END))  # the mark closing the paragraph
     if s == e and new.strip():
         if left < s and right == e:
             out.append(WordEdit(WordAction.INSERT, cur[left:s].strip(), new.strip(), Place.AFTER))
@@ -221,6 +229,10 @@ def _candidates(cur: str, left: int, right: int, run: tuple[int, int, str]) -> l
         if quote != quote.strip() or replacement != replacement.strip():
             out.append(WordEdit(WordAction.REPLACE, quote, replacement))
     return out
+
+
+def _marks_only(text: str) -> bool:
+    return bool(text) and all(not c.isalnum() and not c.isspace() for c in text)
 
 
 def _widenings(cur: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -73,6 +73,9 @@ def _address(match: re.Match[str]) -> Address:
 
 _ENDS = {"beginning": Place.START, "end": Place.END}
 _EDIT_FORMS: list[tuple[re.Pattern[str], Callable[[list[str], re.Match[str]], WordEdit]]] = [
+    (re.compile(rf"replace\s+{_W}{_Q}\s+at\s+the\s+end(?:\s+of\s+the\s+(?:paragraph|text))?\s+(?:with|by)\s+{_W}{_Q}",
+                re.I),
+     lambda q, m: WordEdit(WordAction.REPLACE, q[int(m[1])], q[int(m[2])], Place.END)),
     (re.compile(rf"replace\s+{_W}{_Q}\s+(?:with|by)\s+{_W}{_Q}", re.I),
      lambda q, m: WordEdit(WordAction.REPLACE, q[int(m[1])], q[int(m[2])])),
     (re.compile(rf"substitute\s+{_W}{_Q}\s+for\s+{_W}{_Q}", re.I),

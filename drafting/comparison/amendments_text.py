@@ -67,6 +67,8 @@ def edit_phrase(edit: WordEdit) -> str:
     """One word edit: 'replace the words “X” with the words “Y”', 'delete the word “Z”', ..."""
     if edit.action is WordAction.DELETE:
         return f"delete {_words(edit.words)}"
+    if edit.action is WordAction.REPLACE and edit.place is Place.END:
+        return f"replace {_words(edit.words)} at the end with {_words(edit.new)}"
     if edit.action is WordAction.REPLACE:
         return f"replace {_words(edit.words)} with {_words(edit.new)}"
     if edit.place is Place.START:

@@ -328,10 +328,21 @@ def test_older_un_wording():
 
 2.   Delete paragraph 2(a).
 
+4.   Delete in paragraph 3 the following words:
+
+“the Secretary-General”.
+
+5.   In operative paragraph 1, replace the words
+     “Decides one” with the words “Decides two”.
+
 3.   Substitute the word “urges” for “requests” in paragraph 3 so that the paragraph will read:
 """
     read = read_amendments(text)
-    assert [type(n.amendment).__name__ for n in read] == ["ReplaceParagraphs", "DeleteParagraphs", "AmendWords"]
+    assert [type(n.amendment).__name__ for n in read] == ["ReplaceParagraphs", "DeleteParagraphs", "AmendWords",
+                                                          "AmendWords", "AmendWords"]
+    assert [n.number for n in read] == [1, 2, 4, 5, 3]
+    assert read[2].amendment == AmendWords(Address(Part.OPERATIVE, 3), (WordEdit(WordAction.DELETE, "the Secretary-General"),))
+    assert read[3].amendment.edits == (WordEdit(WordAction.REPLACE, "Decides one", "Decides two"),)
     assert read[0].amendment.targets == (Address(Part.PREAMBLE, 1), Address(Part.PREAMBLE, 2))
     assert read[1].amendment.targets == (Address(Part.OPERATIVE, 2, (1,)),)
 

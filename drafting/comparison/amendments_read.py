@@ -323,6 +323,8 @@ _SUBSTITUTE = re.compile(r"^delete\s+(.+?)\s+and\s+substitute\s+(?:therefore?\s+
 
 def _sentence(head: str, block: list[str]) -> list[Amendment]:
     """The operations one amendment asks for (none for 'Renumber ... accordingly')."""
+    if block and re.search(r"\bwords?\s*:\s*$", head):  # "Delete ... the following words:" and the words
+        head, block = head + " " + " ".join(line.strip() for line in block), []
     text, quotes = _quotes(" ".join(head.split()))
     text = _RENUMBER.sub("", text).strip().rstrip(".;").strip()
     check = bool(_WILL_READ.search(text))
@@ -411,8 +413,7 @@ def _chunks(text: str) -> list[tuple[int, list[str], list[str]]]:
             out.append((number, [line[start.end():] if start else line], []))
         elif out and line.strip():
             number, head, block = out[-1]
-            quoted = line.strip()[:1] in _OPEN
-            if block or quoted or line[:1].isspace() and head[-1].rstrip().endswith(":"):
+            if block or head[-1].rstrip().endswith(":"):  # the new text follows "reading:"
                 block.append(line)
             else:
                 head.append(line)

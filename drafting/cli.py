@@ -218,12 +218,15 @@ def _iso_date(value: str | None) -> Any:
                             f"2014-12-05T10:00:00, found {value!r}") from None
 
 
+AMENDMENT_FORMATS = ("amendments", "amendments-docx", "amendments-json")  # UN-style amendment lists
+
+
 @main.command(name="diff")
 @click.argument("old", required=False, type=click.Path())
 @click.argument("new", required=False, type=click.Path())
 @click.option("--series", type=click.Path(), help="Diff each year of this series folder against "
               "the one before; write one report per pair and an index into -o (a folder).")
-@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="terminal",
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS + AMENDMENT_FORMATS), default="terminal",
               show_default=True, help="Report format; docx writes Word tracked changes (needs -o).")
 @click.option("-o", "--output", type=click.Path(), help="Write the report here (with --series: "
               "the folder for the reports, default ./<series>-diff).")
@@ -252,6 +255,8 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
     if series:
         if old or new:
             raise DraftingError("expected either OLD NEW or --series DIR, found both")
+        if fmt in AMENDMENT_FORMATS:
+            raise DraftingError(f"--format {fmt} compares one pair: give OLD NEW instead of --series")
         _diff_series(series, fmt, output, substantive_only, author, when)
         return
     if not (old and new):
@@ -260,7 +265,12 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
     from drafting.comparison.diff import diff_files
 
     comparison = diff_files(old, new)
-    if fmt == "docx" or (output and output != "-"):
+    if fmt in AMENDMENT_FORMATS:
+        if substantive_only:
+            raise DraftingError(f"--format {fmt} lists every change (applied, the list must rebuild the new "
+                                "text): leave out --substantive-only")
+        _diff_amendments(comparison, fmt, output)
+    elif fmt == "docx" or (output and output != "-"):
         if fmt == "docx" and not output:
             raise DraftingError("--format docx writes a Word file: give its path with -o OUT.docx")
         from drafting.render.reports.formats import write
@@ -283,6 +293,26 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
         emit(render(comparison, fmt, substantive_only), None)
     sys.exit(0 if comparison.identical else 1)
+
+
+def _diff_amendments(comparison: Any, fmt: str, output: str | None) -> None:
+    """``drafting diff --format amendments|amendments-json|amendments-docx``."""
+    from drafting.comparison.amendments import amendments
+
+    found = amendments(comparison)
+    if fmt == "amendments-docx":
+        if not output or output == "-":
+            raise DraftingError("--format amendments-docx writes a Word file: give its path with -o OUT.docx")
+        word_file(output)
+        from drafting.render.documents.amendments_docx import write_amendments_docx
+
+        write_amendments_docx(found, comparison.old, output)
+    else:
+        from drafting.comparison.amendments_text import render_amendments
+
+        emit(render_amendments(comparison, fmt, found), output)
+    if output and output != "-":
+        click.echo(f"wrote {output}: {len(found)} amendment{'' if len(found) == 1 else 's'}")
 
 
 def _diff_akn(old: str | None, new: str | None, series: str | None, output: str | None) -> None:
@@ -360,7 +390,6 @@ def render(source: str, output: str, template: str | None) -> None:
         click.echo(f"drafting: warning: {warning.message}", err=True)
     click.echo(f"wrote {output}")
 
-
 @main.command()
 @click.argument("path", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True,
@@ -380,6 +409,30 @@ def export(path: str, fmt: str, output: str | None) -> None:
     _emit_bytes(to_akn(load(path)), output)
     if output and output != "-":
         click.echo(f"wrote {output}")
+
+# ---------------------------------------------------------------------------- amend
+
+
+@main.command()
+@click.argument("base", type=click.Path())
+@click.argument("amendments", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Where to write the amended YAML.")
+def amend(base: str, amendments: str, output: str) -> None:
+    """Apply a list of UN-style amendments (a text file) to a resolution.
+
+    Paragraph numbers in the amendments refer to BASE, as UN amendments refer to the draft they
+    amend. An amendment that cannot be placed stops the command (exit 2, nothing written).
+
+    \b
+      drafting amend draft.yaml amendments.txt -o amended.yaml
+      drafting diff old.yaml new.yaml --format amendments > amendments.txt
+    """
+    from drafting.comparison.amend import amend_file
+    from drafting.store import save
+
+    save(amend_file(base, amendments), output)
+    click.echo(f"wrote {output}")
+
 
 # ---------------------------------------------------------------------------- propose
 

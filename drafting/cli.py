@@ -417,6 +417,7 @@ def export(path: str, fmt: str, output: str | None) -> None:
 @click.argument("base", type=click.Path())
 @click.argument("amendments", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(), help="Where to write the amended YAML.")
+@guarded(["base", "amendments"], ["output"])
 def amend(base: str, amendments: str, output: str) -> None:
     """Apply a list of UN-style amendments (a text file) to a resolution.
 

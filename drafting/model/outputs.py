@@ -72,6 +72,8 @@ class ProposalOutput:
 
     def to_docx(self, path: str | os.PathLike[str]) -> None:
         """The draft as tracked changes against the precedent, each warning a Word comment."""
-        from drafting.proposal.files import write_docx
+        from drafting.comparison.diff import diff
+        from drafting.render.documents.docx import render_tracked
 
-        write_docx(cast("Proposal", self), path)
+        proposal = cast("Proposal", self)
+        render_tracked(diff(proposal.precedent, proposal.draft), path, comments=proposal.flags)

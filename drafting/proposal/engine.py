@@ -17,7 +17,7 @@ a particular resolution: the rules read symbols, dates, ordinals and the facts' 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from drafting.proposal import facts as F
@@ -31,7 +31,8 @@ from drafting.proposal.log import change_summary as change_summary, log_data as 
 from drafting.proposal.log import log_json as log_json, log_markdown as log_markdown  # noqa: F401
 from drafting.proposal.verify import quote
 from drafting.proposal.vocabulary import label
-from drafting.model import (DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Edit, Flag, FlagKind, Part, Proposal,
+from drafting.proposal.work import Work
+from drafting.model import (DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Flag, FlagKind, Part, Proposal,
                             Resolution, format_date, ordinal_word, parse_ordinal)
 
 DATE = DATE_RE
@@ -48,26 +49,6 @@ SESSION_RE = re.compile(rf"\b({ORDINAL_RE})(?=(?: \(\d{{4}}\))? sessions?\b)", r
 # A reference made as the series' mandate for this text: "submitted pursuant to resolution 67/135".
 _REPORTING_REF = re.compile(r"\b(?:pursuant to|requested (?:in|by)|called for in|in accordance with)"
                             r"(?: (?:the )?[A-Z][A-Za-z]*){0,3} resolution $")
-
-
-@dataclass
-class _Work:
-    """The texts being edited, by address, with the log so far."""
-
-    precedent: Resolution
-    new_facts: Mapping[str, Any]
-    texts: dict[Address, str]
-    edits: list[Edit] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
-    stale_facts: dict[Address, list[tuple[str, str]]] = field(default_factory=dict)  # (path, words)
-    handled: set[str] = field(default_factory=set)  # fact keys a renewal rule already wrote
-    rules: dict[str, str] = field(default_factory=dict)  # fact key -> rule name, where not "fact:<key>"
-
-    def set(self, address: Address, rule: str, after: str) -> None:
-        before = self.texts[address]
-        if after != before:
-            self.edits.append(Edit(address, rule, before, after))
-            self.texts[address] = after
 
 
 def _ref_number(ref: str) -> str:
@@ -97,7 +78,7 @@ def previous_resolution(precedent: Resolution) -> str | None:
 # ---------------------------------------------------------------------------- calendar rules
 
 
-def _sessions(work: _Work) -> None:
+def _sessions(work: Work) -> None:
     session = work.precedent.session
     if session is None:
         return
@@ -121,7 +102,7 @@ def _precedent_ref(precedent: Resolution, like: str) -> str | None:
     return own
 
 
-def _recall_chain(work: _Work, previous: str | None) -> None:
+def _recall_chain(work: Work, previous: str | None) -> None:
     own = short_symbol(work.precedent.symbol)
     if previous is None or own is None:
         return
@@ -156,7 +137,7 @@ def _append(precedent: Resolution, word: str, body: str, refs: list[str]) -> str
     return f"{'resolutions' if word == 'resolution' else word} {body} and {new_ref}"
 
 
-def _previous_resolution(work: _Work, previous: str | None) -> None:
+def _previous_resolution(work: Work, previous: str | None) -> None:
     own = short_symbol(work.precedent.symbol)
     if previous is None or own is None:
         return
@@ -175,7 +156,7 @@ def _previous_resolution(work: _Work, previous: str | None) -> None:
         work.set(address, "calendar:previous-resolution", "".join(out) + text[last:])
 
 
-def _reporting_years(work: _Work) -> None:
+def _reporting_years(work: Work) -> None:
     year = work.precedent.year
     if year is None or work.precedent.body is not Body.GA:
         return  # only annual series have a reporting year
@@ -193,7 +174,7 @@ def _reporting_years(work: _Work) -> None:
         work.set(address, "calendar:reporting-year", pattern.sub(bump, text))
 
 
-def _closing_marks(work: _Work) -> None:
+def _closing_marks(work: Work) -> None:
     """An operative sub-paragraph before the last ends with a semicolon (UN editorial rule; OCR breaks it).
 
     "(a) To call upon ... 338 (1973)." followed by "(b) ..." is a slip of the copy the precedent was
@@ -246,7 +227,7 @@ def _context_score(path: str, text: str, found: F.Found, old: Mapping[str, Any])
     return score
 
 
-def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
+def _places(work: Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
     """Where each old fact is stated: longest spans first, shared spans to the best-fitting key."""
     candidates: list[_Place] = []
     for address, text in work.texts.items():
@@ -274,13 +255,13 @@ def _places(work: _Work, old: dict[str, Any]) -> dict[str, list[_Place]]:
 
 def where_stated(precedent: Resolution) -> dict[str, list[tuple[Address, int, int]]]:
     """Where the text states each of its facts (path -> (paragraph, start, end)), as propose reads it."""
-    work = _Work(precedent, {}, {a: p.text for a, p in precedent.walk()})
+    work = Work(precedent, {}, {a: p.text for a, p in precedent.walk()})
     places = _places(work, F.leaves(precedent.facts))
     return {path: [(p.address, p.found.start, p.found.end) for p in sorted(ps, key=lambda p: (p.address, p.found.start))]
             for path, ps in places.items()}
 
 
-def _facts(work: _Work) -> None:
+def _facts(work: Work) -> None:
     old = F.leaves(work.precedent.facts)
     places = _places(work, old)
     planned: dict[Address, list[tuple[_Place, str]]] = {}
@@ -291,7 +272,7 @@ def _facts(work: _Work) -> None:
     _apply(work, planned)
 
 
-def _placeholder(work: _Work, path: str, old: str | None = None) -> str:
+def _placeholder(work: Work, path: str, old: str | None = None) -> str:
     """What the draft says where a fact is null ('[Vice-Chair for 2015: none given]') or not known
     ('[Number of participants: not known; last time 54]')."""
     words = re.sub(r"^the ", "", label(path))
@@ -300,7 +281,7 @@ def _placeholder(work: _Work, path: str, old: str | None = None) -> str:
     return placeholder(words, old)
 
 
-def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
+def _plan(work: Work, places: dict[str, list[_Place]], path: str, value: Any,
           planned: dict[Address, list[tuple[_Place, str]]]) -> None:
     """Plan the replacement of one fact, or say why it cannot be made."""
     found = sorted(places.get(path, []), key=lambda p: (p.address, p.found.start))
@@ -344,7 +325,7 @@ def _plan(work: _Work, places: dict[str, list[_Place]], path: str, value: Any,
             planned.setdefault(p.address, []).append((p, p.found.write(new)))
 
 
-def _in_role(work: _Work, path: str, found: list[_Place]) -> list[_Place]:
+def _in_role(work: Work, path: str, found: list[_Place]) -> list[_Place]:
     """The places where a fact named by its role stands in that role; the others are left and flagged.
 
     "until 15 September 1993" is the end of a mandate; "unless by 15 September 1993 the
@@ -361,7 +342,7 @@ def _in_role(work: _Work, path: str, found: list[_Place]) -> list[_Place]:
     return fitting
 
 
-def _null(work: _Work, path: str, found: list[_Place],
+def _null(work: Work, path: str, found: list[_Place],
           planned: dict[Address, list[tuple[_Place, str]]]) -> None:
     """A fact with no value this year: a visible placeholder where a name stood, and a flag."""
     record = "." in path or "[" in path  # a field of a record: the whole statement goes, a person rewrites it
@@ -376,7 +357,7 @@ def _null(work: _Work, path: str, found: list[_Place],
             planned.setdefault(p.address, []).append((p, _placeholder(work, path)))
 
 
-def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
+def _rival(work: Work, places: dict[str, list[_Place]], place: _Place, written: str) -> str | None:
     """Another key claiming the same words with an equal right, and a different new value."""
     for path, ps in places.items():
         for p in ps:
@@ -388,7 +369,7 @@ def _rival(work: _Work, places: dict[str, list[_Place]], place: _Place, written:
     return None
 
 
-def _apply(work: _Work, planned: dict[Address, list[tuple[_Place, str]]]) -> None:
+def _apply(work: Work, planned: dict[Address, list[tuple[_Place, str]]]) -> None:
     """Replace the planned spans paragraph by paragraph, one logged edit per fact key."""
     for address in sorted(planned):
         items = planned[address]
@@ -437,7 +418,7 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
 
     check_facts(precedent, facts, source)
     derived = renewal.derived_facts(precedent.facts, facts)
-    work = _Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
+    work = Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
                  rules={k: "calendar:mandate-end" for k in derived})
     previous = previous_resolution(precedent)
     _sessions(work)

@@ -19,8 +19,8 @@ from typing import Any, Callable, Iterator, Mapping
 
 # Dates and ordinals as the UN writes them live in the model, one copy for every stage; facts
 # files are read and checked by the store, one loader (and one set of messages) for every command.
-from drafting.model import (MONTH_RE, MONTHS, SYMBOL_RE, format_date, number_word,
-                            ordinal_digits, ordinal_word, parse_date, parse_ordinal)
+from drafting.model import (MONTH_RE, MONTHS, format_date, number_word,
+                            ordinal_digits, ordinal_word, parse_ordinal)
 from drafting.model.grammar import DATE_LIST_RE, format_date_list, parse_date_list
 from drafting.store import load_facts, loads_facts  # noqa: F401
 

@@ -1,12 +1,11 @@
 """The main job end to end: propose next year's draft and write the draft, its log and Word file.
 
-This sits after :mod:`drafting.render` in the stage order because it writes the tracked-changes
-Word file; :mod:`drafting.proposal.engine` itself never renders.
+The Word file comes from :meth:`~drafting.model.Proposal.to_docx`, so this module needs no
+renderer of its own; everything is computed before anything is written.
 """
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from drafting.errors import DraftingError
 from drafting.model import Proposal
@@ -34,19 +33,8 @@ def propose_files(precedent_path: PathLike, facts_path: PathLike, output: PathLi
     text = log_json(proposal) if fmt == "json" else log_markdown(proposal)
     yaml_text = dumps(proposal.draft)
     if docx is not None:
-        write_docx(proposal, docx)
+        proposal.to_docx(docx)
     write_atomic(output, yaml_text)
     if log is not None:
         write_atomic(log, text)
     return proposal, text
-
-
-def write_docx(proposal: Proposal, path: PathLike) -> None:
-    """The draft as tracked changes against the precedent, each warning a Word comment."""
-    try:
-        from drafting.comparison.diff import diff
-        from drafting.render.documents.docx import render_tracked
-    except ImportError as exc:  # pragma: no cover - while the Word renderer is being built
-        raise DraftingError(f"{path}: cannot write the Word draft: {exc}") from None
-    comparison = diff(proposal.precedent, proposal.draft)
-    render_tracked(comparison, Path(path), comments=proposal.flags)

@@ -30,7 +30,7 @@ from drafting.proposal.vocabulary import label
 from drafting.model import DATE_RE, SYMBOL_RE, Flag, FlagKind, format_date, number_word
 
 if TYPE_CHECKING:  # pragma: no cover
-    from drafting.proposal.engine import _Work
+    from drafting.proposal.work import Work
 
 _PERIOD_WORDS = {number_word(n): n for n in range(1, 25)} | {"a": 1, "an": 1}
 _PERIOD_RE = re.compile(r"^(?:(\d+|[a-z]+(?:-[a-z]+)?) )?(months?|years?)$")
@@ -90,7 +90,7 @@ def derived_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, A
 _RENEWAL_RE = re.compile(r"\b(?:renew|extend)\w*\b[^;]*?\bperiod of (?:[\w-]+ )?(?:months?|years?)(?=[;.,]?$|;)")
 
 
-def mandate_end_place(work: _Work) -> None:
+def mandate_end_place(work: Work) -> None:
     """State a new end date the precedent never stated, where a renewal states it."""
     new_end = work.new_facts.get("mandate_end")
     if not isinstance(new_end, dt.date) or "mandate_end" in work.precedent.facts:
@@ -113,7 +113,7 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _places(work: _Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
+def _places(work: Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
     """(address, start, end) of each phrase 'the <noun> ...' that states no ``without`` yet."""
     out = []
     for address, text in work.texts.items():
@@ -128,7 +128,7 @@ def _places(work: _Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
     return out
 
 
-def _insert_date(work: _Work, noun: str, value: Any) -> bool:
+def _insert_date(work: Work, noun: str, value: Any) -> bool:
     places = _places(work, noun, "date")
     if len(places) != 1:
         return False
@@ -144,7 +144,7 @@ def _insert_date(work: _Work, noun: str, value: Any) -> bool:
     return True
 
 
-def _insert_symbol(work: _Work, noun: str, value: str) -> bool:
+def _insert_symbol(work: Work, noun: str, value: str) -> bool:
     places = _places(work, noun, "symbol")
     if len(places) != 1:
         return False
@@ -157,7 +157,7 @@ def _insert_symbol(work: _Work, noun: str, value: str) -> bool:
     return True
 
 
-def _drop(work: _Work, key: str, pattern: str) -> bool:
+def _drop(work: Work, key: str, pattern: str) -> bool:
     """Remove every statement of an old document's identifier; True when one was removed."""
     noun = key.split("_")[0]
     done = False
@@ -171,7 +171,7 @@ def _drop(work: _Work, key: str, pattern: str) -> bool:
     return done
 
 
-def documents(work: _Work) -> None:
+def documents(work: Work) -> None:
     """Name this period's documents as the new facts name them (see the module's docstring)."""
     old, new = work.precedent.facts, work.new_facts
     nouns = sorted({k.split("_")[0] for k in list(old) + list(new)
@@ -193,7 +193,7 @@ def documents(work: _Work) -> None:
             work.handled.add(sk)
 
 
-def flag_derived(work: _Work, derived: Mapping[str, Any]) -> None:
+def flag_derived(work: Work, derived: Mapping[str, Any]) -> None:
     """Say where the calendar worked out a new fact, so the officer checks it against the decision."""
     for key, value in derived.items():
         if value == work.precedent.facts.get(key):

@@ -15,7 +15,7 @@ from drafting.proposal.verify import quote
 from drafting.proposal.vocabulary import label
 
 if TYPE_CHECKING:  # pragma: no cover
-    from drafting.proposal.engine import _Work
+    from drafting.proposal.work import Work
 
 # A date that belongs to a reference ("resolution 2101 (2013) of 25 April 2013") is no event.
 _AFTER_REF = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
@@ -38,7 +38,7 @@ def _old_year_mentions(text: str, year: int) -> list[str]:
     return sorted(set(out), key=text.index)
 
 
-def stale(work: _Work) -> None:
+def stale(work: Work) -> None:
     """Flag each paragraph that still speaks of the old year or states facts the new facts do not give."""
     year = work.precedent.year
     # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).

@@ -23,7 +23,7 @@ from drafting.proposal import facts as F
 from drafting.proposal.vocabulary import label
 
 if TYPE_CHECKING:  # pragma: no cover
-    from drafting.proposal.engine import _Work
+    from drafting.proposal.work import Work
 
 
 def quote(words: str, limit: int = 90) -> str:
@@ -32,7 +32,7 @@ def quote(words: str, limit: int = 90) -> str:
     return f"“{words if len(words) <= limit else words[:limit - 1] + '…'}”"
 
 
-def _new_dates(work: _Work) -> set[dt.date]:
+def _new_dates(work: Work) -> set[dt.date]:
     out: set[dt.date] = set()
     for value in F.leaves(work.new_facts).values():
         if isinstance(value, dt.date):
@@ -42,7 +42,7 @@ def _new_dates(work: _Work) -> set[dt.date]:
     return out
 
 
-def confirm_edits(work: _Work) -> None:
+def confirm_edits(work: Work) -> None:
     """Each fact edit: the new value is in the paragraph, the old value is gone from it."""
     old = F.leaves(work.precedent.facts)
     current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
@@ -69,7 +69,7 @@ def confirm_edits(work: _Work) -> None:
                                    "after the edit: update or delete it"))
 
 
-def mixed_dates(work: _Work) -> None:
+def mixed_dates(work: Work) -> None:
     """A citation of several dates of which the rules rewrote only some."""
     new = _new_dates(work)
     if not new:
@@ -92,7 +92,7 @@ def mixed_dates(work: _Work) -> None:
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def weekdays(work: _Work) -> None:
+def weekdays(work: Work) -> None:
     """'held on Monday, 19 March 1981': a day of the week an edit left beside a new date must be its day."""
     pattern = re.compile(rf"\b({'|'.join(_WEEKDAYS)}),? ({DATE_RE})")
     for address in sorted({e.paragraph for e in work.edits}):
@@ -104,7 +104,7 @@ def weekdays(work: _Work) -> None:
                                        f"{_WEEKDAYS[day.weekday()]}: correct the day or the date"))
 
 
-def read_back(work: _Work, previous: str | None) -> None:
+def read_back(work: Work, previous: str | None) -> None:
     """A renewal's draft read as a new text: each fact read that the facts contradict is flagged."""
     from drafting.proposal.extract import extract_with_origins
 
@@ -136,7 +136,7 @@ def _same(read: Any, wanted: Any) -> bool:
     return F.render(read) == F.render(wanted) or str(read).lower() == str(wanted).lower()
 
 
-def _citations(work: _Work, text: str) -> list[str]:
+def _citations(work: Work, text: str) -> list[str]:
     """Documents of the precedent's year that ``text`` cites (its own symbol apart)."""
     year, session = work.precedent.year, work.precedent.session
     own = F.short_symbol(work.precedent.symbol)
@@ -156,7 +156,7 @@ def _citations(work: _Work, text: str) -> list[str]:
     return [c for c in dict.fromkeys(found) if own is None or own not in c]
 
 
-def old_citations(work: _Work, chain: re.Pattern[str]) -> None:
+def old_citations(work: Work, chain: re.Pattern[str]) -> None:
     """Flag each document of the precedent's year still cited where no rule touched the citation.
 
     A recall chain ("Recalling its resolutions ...") is history and is left out. A document cited

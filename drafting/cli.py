@@ -128,8 +128,10 @@ def validate(paths: tuple[str, ...]) -> None:
         click.echo(str(problem), err=True)
     if problems:
         sys.exit(2)
+    from drafting.model import counted
+
     count = len(resolution_files(paths))
-    click.echo(f"{count} file{'s' if count != 1 else ''} valid")
+    click.echo(f"{counted(count, 'file')} valid")
 
 
 @main.command()
@@ -355,7 +357,9 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
         click.echo(f"{pair.old.stem} → {pair.new.stem}: " + (
             f"{counts['substantive']} substantive, {counts['routine']} routine ({detail})"
             if detail else "identical"))
-    click.echo(f"wrote {len(pairs)} reports and {index}")
+    from drafting.model import counted
+
+    click.echo(f"wrote {counted(len(pairs), 'report')} and {index}")
     sys.exit(0 if all(p.identical for p in pairs) else 1)
 
 

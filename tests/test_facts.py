@@ -8,9 +8,9 @@ from hypothesis import given, strategies as st
 
 from drafting.errors import ValidationError
 from drafting.proposal.extract import extract
-from drafting.proposal.facts import (find, format_date, format_list, format_range, leaves,
-                            load_facts, loads_facts, lookup, missing, ordinal_word, parse_date,
-                            parse_ordinal, short_symbol)
+from drafting.model import format_date, ordinal_word, parse_date, parse_ordinal
+from drafting.proposal.facts import find, format_list, format_range, leaves, lookup, missing, short_symbol
+from drafting.store import load_facts, loads_facts
 from tools.extract_facts import fill_series
 from drafting.model import Body, Paragraph, Resolution
 from drafting.store import load, save

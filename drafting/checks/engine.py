@@ -20,6 +20,7 @@ from drafting.checks.rules import (empty_paragraph, lead_unknown, mun_lead_lengt
                          op_semicolon, op_verb, pp_comma, pp_lead, repeated_lead, sub_ending)
 from drafting.checks.text import country_name, date_style, double_space, per_cent, quote_style, spelling
 from drafting.model import Resolution
+from drafting.model.grammar import counted
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -137,7 +138,7 @@ def format_terminal(results: Sequence[tuple[str, list[Finding]]]) -> str:
             total[key] += n
     files = len(results)
     summary = ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in total.items())
-    lines.append(f"{summary} in {files} file{'s' if files != 1 else ''}")
+    lines.append(f"{summary} in {counted(files, 'file')}")
     return "\n".join(lines) + "\n"
 
 

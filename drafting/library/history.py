@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from drafting.comparison.diff import diff, word_diff  # word_diff is re-exported: blame shows its hunks
 from drafting.errors import DraftingError
 from drafting.model import Address, Body, ChangeKind, Hunk, HunkOp, Resolution
+from drafting.model.grammar import counted
 
 
 # ---------------------------------------------------------------------------- values
@@ -297,7 +298,7 @@ def render_terminal(h: SeriesHistory) -> str:
     from rich.markup import escape
 
     latest = h.versions[-1]
-    lines = [f"[bold]{escape(h.series)}[/]: {len(h.versions)} texts, {escape(_span(h.versions))}; "
+    lines = [f"[bold]{escape(h.series)}[/]: {counted(len(h.versions), 'text')}, {escape(_span(h.versions))}; "
              f"paragraphs of the latest, {escape(latest.resolution.label)}", ""]
     width = max((len(str(life.address)) for life in h.paragraphs), default=4)
     for life in h.paragraphs:
@@ -357,7 +358,7 @@ def blame_title(b: Blame) -> str:
     first, last = b.steps[0].version, b.steps[-1].version
     end = ("still in the latest text" if b.ends == "latest" else
            f"as it stood at the end of {v[at].year}" if b.ends == "year" else f"gone after {v[last].label}")
-    count = f"{len(b.steps)} text{'s' if len(b.steps) != 1 else ''}"
+    count = counted(len(b.steps), "text")
     return (f"{address} of {v[at].label} in {b.series}: {count}, "
             f"first {v[first].label}, {end}")
 
@@ -421,7 +422,7 @@ def render_html(h: SeriesHistory) -> str:
                     f'<td class="meta">{escape(v[life.origin].label)}</td>'
                     f'<td class="meta">{escape(v[life.since].label)}</td><td>{chips}</td></tr>\n')
     title = f"{h.series}: paragraph history"
-    body = (f"<h1>{escape(title)}</h1>\n<p class=\"meta\">{len(v)} texts, {escape(_span(v))}; "
+    body = (f"<h1>{escape(title)}</h1>\n<p class=\"meta\">{counted(len(v), 'text')}, {escape(_span(v))}; "
             f"paragraphs of the latest, {escape(v[-1].resolution.label)}. Grey: routine updates only.</p>\n"
             "<table>\n<tr><th>Paragraph</th><th>Text</th><th>First</th><th>Wording since</th>"
             "<th>Changed in</th></tr>\n" + "".join(rows) + "</table>\n")

@@ -39,6 +39,7 @@ from typing import Any, Iterable
 
 from drafting.model import Address, Resolution
 from drafting.proposal.engine import propose
+from drafting.model.grammar import counted
 
 def _share(part: int, whole: int) -> float:
     """``part / whole``; 1.0 when there was nothing to find (no edit to make is none missed)."""
@@ -287,7 +288,7 @@ def report_json(result: Evaluation) -> str:
 def report_terminal(result: Evaluation) -> str:
     width = max(len(f"{p.precedent} -> {p.adopted}") for p in result.pairs)
     head = f"{'pair':<{width}}  recall  precision  routine  edits  proposed  distance  (precedent)"
-    lines = [f"{result.series}: {len(result.pairs)} pairs", head]
+    lines = [f"{result.series}: {counted(len(result.pairs), 'pair')}", head]
     for p in result.pairs:
         lines.append(f"{p.precedent + ' -> ' + p.adopted:<{width}}  {p.recall:6.2f}  {p.precision:9.2f}  "
                      f"{p.routine_recall:7.2f}  {p.edits:5d}  {p.proposed:8d}  {p.distance:8d}  ({p.distance_precedent})")
@@ -298,7 +299,7 @@ def report_terminal(result: Evaluation) -> str:
                  f"edits made, {t.proposed - t.correct} wrong); routine recall {t.routine_recall:.2f} "
                  f"({t.routine_correct} of {t.routine_edits}); word distance to adopted {t.distance} "
                  f"against {t.distance_precedent} unchanged ({gain:.0%} less; closer in {better} of "
-                 f"{len(result.pairs)} pairs)")
+                 f"{counted(len(result.pairs), 'pair')})")
     lines.append(f"breakdown: {t.edits - t.in_paragraph_edits} of the {t.edits} edits are whole paragraphs added or "
                  f"deleted; inside kept paragraphs recall {t.in_paragraph_recall:.2f} ({t.in_paragraph_correct} of "
                  f"{t.in_paragraph_edits}); of the {t.wrong} wrong, {t.wrong - t.wrong_kept} fell in paragraphs the "

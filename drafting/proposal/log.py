@@ -6,6 +6,7 @@ from typing import Any
 
 from drafting.model import Proposal
 from drafting.proposal.vocabulary import label
+from drafting.model.grammar import counted
 
 
 def _tokens(text: str) -> list[str]:
@@ -71,7 +72,7 @@ def describe(rule: str) -> str:
 def log_markdown(proposal: Proposal) -> str:
     """The change log for a person: each edit's changed words, then each warning."""
     lines = [f"# Proposed draft from {proposal.precedent.label}", "",
-             f"{len(proposal.edits)} edits, {len(proposal.flags)} warnings.", "", "## Edits", ""]
+             f"{counted(len(proposal.edits), 'edit')}, {counted(len(proposal.flags), 'warning')}.", "", "## Edits", ""]
     for e in proposal.edits:
         lines.append(f"- **{e.paragraph}** {describe(e.rule)}: {change_summary(e.before, e.after)}")
     lines += [] if proposal.edits else ["- none"]

@@ -19,6 +19,7 @@ from drafting.errors import DraftingError, FactsError
 from drafting.checks.engine import Finding, counts, lint
 from drafting.checks.rules import lead_of
 from drafting.model import Address, ChangeKind, Comparison, HunkOp, Part, Resolution
+from drafting.model.grammar import counted
 
 _WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
 
@@ -169,7 +170,7 @@ def score_terminal(result: Score, names: tuple[str, str] | None = None) -> str:
         text = change.new_text if r.status == "added" else change.old_text
         lines.append(f"{_addr(r.adopted):<10} {_addr(r.draft):<10} {close:>9}  {status:<9} {_excerpt(text)}")
     n = counts(result.findings)
-    lines += ["", f"lint: {n['error']} errors, {n['warning']} warnings, {n['info']} info"]
+    lines += ["", f"lint: {counted(n['error'], 'error')}, {counted(n['warning'], 'warning')}, {n['info']} info"]
     for f in result.findings:
         lines.append(f"  {f.paragraph or '-'}: {f.severity.value}: {f.message} [{f.rule}]")
     return "\n".join(lines) + "\n"
@@ -260,7 +261,7 @@ def phrases_terminal(rows: Iterable[Phrase], width: int = 100) -> str:
     out = []
     for part, title in ((Part.PREAMBLE, "Preambular leads"), (Part.OPERATIVE, "Operative verbs")):
         mine = [r for r in rows if r.part is part]
-        out.append(f"{title} ({sum(r.count for r in mine)} paragraphs, {len(mine)} phrases)")
+        out.append(f"{title} ({counted(sum(r.count for r in mine), 'paragraph')}, {counted(len(mine), 'phrase')})")
         pw = max((len(r.phrase) for r in mine), default=10)
         for r in mine:
             head = f"{r.count:>5}  {r.phrase:<{pw}}  {r.example}: "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -76,4 +77,4 @@ class ProposalOutput:
         from drafting.render.documents.docx import render_tracked
 
         proposal = cast("Proposal", self)
-        render_tracked(diff(proposal.precedent, proposal.draft), path, comments=proposal.flags)
+        render_tracked(diff(proposal.precedent, proposal.draft), Path(path), comments=proposal.flags)

@@ -22,6 +22,7 @@ from typing import Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
 from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 # ---------------------------------------------------------------------------- tokens
@@ -58,12 +59,18 @@ _DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single pa
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
-def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
-    """Token-level diff, cleaned semantically, as (op, text) runs."""
+def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
+    """Token-level diff, cleaned semantically, as (op, text, typographic) runs.
+
+    Tokens are compared under :func:`typography_key`, so a curly apostrophe or a double space
+    never breaks a run of equal words; where the equal tokens differ in typography, the run is
+    given as a delete and an insert marked typographic (True)."""
     if a == b:
-        return [(HunkOp.EQUAL, a)] if a else []
+        return [(HunkOp.EQUAL, a, False)] if a else []
+    tokens_a, tokens_b = tokenize(a), tokenize(b)
     vocab: dict[str, str] = {}
-    chars_a, chars_b = _encode(tokenize(a), vocab), _encode(tokenize(b), vocab)
+    chars_a = _encode([typography_key(t) for t in tokens_a], vocab)
+    chars_b = _encode([typography_key(t) for t in tokens_b], vocab)
     forward = _cleaned(chars_a, chars_b)
     # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
     # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
@@ -73,8 +80,37 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
-    words = {char: token for token, char in vocab.items()}
-    return [(_OPS[op], "".join(words[c] for c in chars)) for op, chars in diffs if chars]
+    out: list[tuple[HunkOp, str, bool]] = []
+    i = j = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == 0:
+            out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n])
+            i, j = i + n, j + n
+        elif op < 0:
+            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False))
+            i += n
+        else:
+            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False))
+            j += n
+    return [run for run in out if run[1]]
+
+
+def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str, bool]]:
+    """Tokens equal under the typography key: equal runs, and typographic delete/insert pairs."""
+    out: list[tuple[HunkOp, str, bool]] = []
+    k = 0
+    while k < len(old):
+        end = k
+        same = old[k] == new[k]
+        while end < len(old) and (old[end] == new[end]) is same:
+            end += 1
+        if same:
+            out.append((HunkOp.EQUAL, "".join(old[k:end]), False))
+        else:
+            out += [(HunkOp.DELETE, "".join(old[k:end]), True), (HunkOp.INSERT, "".join(new[k:end]), True)]
+        k = end
+    return out
 
 
 def _cleaned(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
@@ -93,31 +129,39 @@ def _runs(diffs: list[tuple[int, str]]) -> int:
     return runs
 
 
-def word_diff(a: str, b: str) -> list[Hunk]:
-    """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert."""
+Vocabulary = tuple[frozenset[str], frozenset[str]]
+"""The words of the whole old and new texts (the spelling rule looks a form up in the other)."""
+
+
+def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk]:
+    """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert.
+
+    ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
     raw = _raw_diff(a, b)
+    if vocabulary is None:
+        vocabulary = frozenset(_words(a)), frozenset(_words(b))
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
-        op, text = raw[k]
-        if op is HunkOp.EQUAL:
-            hunks.append(Hunk(op, text))
+        op, text, typographic = raw[k]
+        if op is HunkOp.EQUAL or typographic:
+            hunks.append(Hunk(op, text, HunkClass.TYPOGRAPHY if typographic else None))
             k += 1
             continue
         end = k
-        while end < len(raw) and raw[end][0] is not HunkOp.EQUAL:
+        while end < len(raw) and raw[end][0] is not HunkOp.EQUAL and not raw[end][2]:
             end += 1
-        deleted = "".join(t for o, t in raw[k:end] if o is HunkOp.DELETE)
-        inserted = "".join(t for o, t in raw[k:end] if o is HunkOp.INSERT)
+        deleted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.DELETE)
+        inserted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.INSERT)
         # context from the new text around the run, at most a few words each side
-        before = "".join(t for o, t in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
-        after = "".join(t for o, t in raw[end:end + 6] if o is not HunkOp.DELETE)
+        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
+        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)
         (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
         for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
                                                   (mark_old, mark_new, after)):
             if not (old_part or new_part):
                 continue
-            cls = classify(old_part, new_part, before, context_after)
+            cls = classify(old_part, new_part, before, context_after, vocabulary)
             if old_part:
                 hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
             if new_part:
@@ -192,17 +236,24 @@ def _marks(text: str) -> list[str]:
     return [t for t in tokenize(text) if not t.isspace() and not (t[:1].isalnum() or t[:1] == "_")]
 
 
-def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> HunkClass:
+def classify(deleted: str, inserted: str, before: str = "", after: str = "",
+             vocabulary: Vocabulary | None = None) -> HunkClass:
     """The class of one changed run, from its words and the words around it.
 
     ``before``/``after`` are the unchanged texts on either side (for context: "resolution 338"
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
     """
+    if same_typography(deleted, inserted):
+        return HunkClass.TYPOGRAPHY
+    if _spelling(deleted, inserted, vocabulary):
+        return HunkClass.SPELLING
     words = _words(deleted) + _words(inserted)
     if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
         # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
         # full stop on the last operative paragraph): moving or appending paragraphs changes it.
         return HunkClass.PUNCTUATION
+    if not words and {m for m in _marks(deleted) + _marks(inserted)} == {","} and not (deleted and inserted):
+        return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
     if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
         return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
     kinds = [_kind(w) for w in words]
@@ -228,6 +279,15 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
     if all(k in ("year", "connector") for k in kinds):
         return HunkClass.YEAR
     return HunkClass.NUMBER
+
+
+def _spelling(deleted: str, inserted: str, vocabulary: Vocabulary | None) -> bool:
+    """Each word replaced by a variant spelling of it, the marks around them unchanged."""
+    old, new = _words(deleted), _words(inserted)
+    if not old or len(old) != len(new) or _marks(deleted) != _marks(inserted):
+        return False
+    old_words, new_words = vocabulary or (frozenset(), frozenset())
+    return all(spelling_variant(a, b, old_words, new_words) for a, b in zip(old, new) if a != b)
 
 
 def _conjunction_moved(deleted: str, inserted: str) -> bool:
@@ -276,6 +336,8 @@ def _list_or_wording(deleted: str, inserted: str, before: str, after: str) -> Hu
         return HunkClass.WORDING  # the opening words are the lead, never a list
     if max(_enumeration(before, deleted, after), _enumeration(before, inserted, after)) >= 3:
         return HunkClass.LIST
+    if deleted.strip() and inserted.strip() and is_name(deleted) and is_name(inserted):
+        return HunkClass.NAME  # "Johannesburg" -> "Guangzhou", "South Africa" -> "China"
     return HunkClass.WORDING
 
 
@@ -285,7 +347,12 @@ _KINDS = {MatchKind.MOVED: ChangeKind.MOVED, MatchKind.SPLIT: ChangeKind.SPLIT,
           MatchKind.MERGED: ChangeKind.MERGED}
 
 
-def change_of(match: Match) -> Change:
+def vocabulary_of(resolution: Resolution) -> frozenset[str]:
+    """Every word of a text's paragraphs (for the spelling rule)."""
+    return frozenset(w for _, paragraph in resolution.walk() for w in _words(paragraph.text))
+
+
+def change_of(match: Match, vocabulary: Vocabulary | None = None) -> Change:
     """The Change for one alignment match (its own text only; sub-paragraphs have their own)."""
     old = tuple(u.address for u in match.old)
     new = tuple(u.address for u in match.new)
@@ -300,7 +367,7 @@ def change_of(match: Match) -> Change:
         kind = _KINDS[match.kind]
     else:
         kind = ChangeKind.UNCHANGED if old_text == new_text else ChangeKind.AMENDED
-    return Change(kind, old, new, tuple(word_diff(old_text, new_text)), sim)
+    return Change(kind, old, new, tuple(word_diff(old_text, new_text, vocabulary)), sim)
 
 
 def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) -> Comparison:
@@ -310,7 +377,8 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     ones stand at their old place. ``Comparison.config`` records the thresholds used.
     """
     config = config or AlignConfig()
-    changes = tuple(change_of(m) for m in flatten(align(old, new, config)))
+    vocabulary = vocabulary_of(old), vocabulary_of(new)
+    changes = tuple(change_of(m, vocabulary) for m in flatten(align(old, new, config)))
     return Comparison(old, new, changes, asdict(config))
 
 

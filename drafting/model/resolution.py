@@ -282,7 +282,10 @@ class HunkClass(str, Enum):
     DATE = "date"
     NUMBER = "number"
     LIST = "list"
-    PUNCTUATION = "punctuation"  # only the mark that closes a paragraph (",", ";", "." or ":")
+    PUNCTUATION = "punctuation"  # the mark closing a paragraph; a lone comma added or removed
+    TYPOGRAPHY = "typography"  # quotes, apostrophes, dashes, spaces: equal once normalized
+    SPELLING = "spelling"  # one word spelt another way ("co-operate" -> "cooperate")
+    NAME = "name"  # a proper name replaced by another (a country, a place, a person)
     WORDING = "wording"
 
 

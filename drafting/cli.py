@@ -266,7 +266,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     with ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)
-    kinds = ("amended", "moved", "added", "deleted", "split", "merged")
+    kinds = ("amended", "moved", "added", "deleted", "split", "merged", "footnotes", "metadata")
     for pair in pairs:  # the answer first, as in the index: substantive, then routine
         counts = pair.summary
         detail = ", ".join(f"{counts[k]} {k}" for k in kinds if counts[k])

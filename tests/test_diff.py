@@ -200,7 +200,8 @@ def test_undof_renewals_changing_only_dates_and_symbols_are_routine():
                 assert {h.cls for h in change.hunks if h.cls} <= {HunkClass.DATE, HunkClass.SYMBOL, HunkClass.YEAR}
         if same_after_masking:
             whole_pairs.append(new.symbol)
-            assert comparison.summary()["substantive"] == 0, new.symbol
+            # the paragraphs (footnotes are compared too, and their citations do change)
+            assert not [c for c in comparison.changes if not c.routine], new.symbol
     assert date_or_symbol_only >= 20  # the series really holds such renewals: not a vacuous pass
     assert len(whole_pairs) >= 3
 

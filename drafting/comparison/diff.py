@@ -22,6 +22,7 @@ from typing import Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.comparison.fields import footnote_changes, metadata_changes
 from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
 from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
@@ -374,12 +375,18 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     """Align two versions and diff every pair: one Change per paragraph or group, in new order.
 
     Every paragraph and sub-paragraph of both versions appears in exactly one change; deleted
-    ones stand at their old place. ``Comparison.config`` records the thresholds used.
+    ones stand at their old place. ``Comparison.fields`` holds the title, heading, adoption-line
+    and footnote changes; ``Comparison.config`` records the thresholds used.
     """
     config = config or AlignConfig()
     vocabulary = vocabulary_of(old), vocabulary_of(new)
     changes = tuple(change_of(m, vocabulary) for m in flatten(align(old, new, config)))
-    return Comparison(old, new, changes, asdict(config))
+
+    def differ(a: str, b: str) -> list[Hunk]:
+        return word_diff(a, b, vocabulary)
+
+    fields = metadata_changes(old, new, differ) + footnote_changes(old, new, changes, differ)
+    return Comparison(old, new, changes, asdict(config), tuple(fields))
 
 
 def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],

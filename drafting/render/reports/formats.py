@@ -122,7 +122,8 @@ def _neighbours(pairs: list[tuple[Path, Path]], k: int, fmt: str) -> list[tuple[
     return links
 
 
-_COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged")
+_COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged",
+            "footnotes", "metadata")
 
 INDEX_CSS = ("body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:72rem;"
              "padding:0 1.5rem 2rem;color:#1f1f1f}h1{font-size:1.35rem;margin:1.2rem 0 .2rem}"
@@ -159,11 +160,19 @@ def _index_row(p: PairReport) -> str:
 
 
 def write_index(pairs: list[PairReport], out: Path, series: str, fmt: str) -> Path:
-    """index.html (html reports) or index.md (the others), one row per pair with its counts,
-    substantive first: the pairs a negotiator must read stand out."""
+    """index.html (html reports), index.json (json) or index.md (the others), one row per pair
+    with its counts, substantive first: the pairs a negotiator must read stand out."""
     from drafting.store import write_atomic
 
-    if fmt == "html":
+    if fmt == "json":
+        import json
+
+        data = {"series": series, "headline": index_headline(pairs),
+                "pairs": [{"old": p.old.stem, "new": p.new.stem, "texts": p.texts, "report": p.report.name,
+                           "identical": p.identical, "summary": p.summary} for p in pairs]}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        path = out / "index.json"
+    elif fmt == "html":
         rows = "\n".join(_index_row(p) for p in pairs)
         heads = "".join(f"<th>{c}</th>" for c in _COLUMNS)
         text = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

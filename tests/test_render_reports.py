@@ -50,7 +50,7 @@ def test_json_keeps_exactly_the_contract_names(small):
         {"op": "delete", "text": "S/RES/450", "class": "symbol"},
         {"op": "insert", "text": "S/RES/459", "class": "symbol"}]}]
     assert data["footnotes"] == []
-    assert data["config"]["pair_min"] == 55.0
+    assert data["config"]["pair_min"] == 30.0
     assert [list(c) for c in data["changes"]] == [["kind", "old", "new", "routine", "hunks"]] * 4
     assert data["changes"][1] == {
         "kind": "amended", "old": ["PP2"], "new": ["PP2"], "routine": True,

@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from diff_match_patch import diff_match_patch
 
@@ -55,8 +55,17 @@ def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
     return "".join(out)
 
 
+_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
+_CONTEXT = 400  # characters of context each side of a run: more than the classes look at
+
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single paragraphs)
+try:  # the C++ port of the same algorithm: same hunks, about ten times faster on long paragraphs
+    import fast_diff_match_patch as _FAST
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _FAST = None
+_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+_ENGINE = "fast" if _FAST is not None else "python"
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
@@ -69,9 +78,13 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
     if a == b:
         return [(HunkOp.EQUAL, a, False)] if a else []
     tokens_a, tokens_b = tokenize(a), tokenize(b)
+    # one character per distinct token, by its typography key, in order of first appearance
+    # (the codes must not depend on hashing: the semantic cleanup looks at the characters)
     vocab: dict[str, str] = {}
-    chars_a = _encode([typography_key(t) for t in tokens_a], vocab)
-    chars_b = _encode([typography_key(t) for t in tokens_b], vocab)
+    unique = dict.fromkeys(tokens_a + tokens_b)
+    char_of = dict(zip(unique, _encode([typography_key(t) for t in unique], vocab)))
+    chars_a = "".join(map(char_of.__getitem__, tokens_a))
+    chars_b = "".join(map(char_of.__getitem__, tokens_b))
     forward = _cleaned(chars_a, chars_b)
     # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
     # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
@@ -115,9 +128,28 @@ def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str
 
 
 def _cleaned(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    """diff_main then diff_cleanupSemantic, on the C++ engine where it is installed."""
+    if _ENGINE == "fast" and _FAST is not None:
+        return [(_FAST_OPS[op], text) for op, text in _FAST.diff(
+            chars_a, chars_b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
+    diffs: list[tuple[int, str]] = _DMP.diff_main(chars_a, chars_b, False)
     _DMP.diff_cleanupSemantic(diffs)
     return diffs
+
+
+def engines() -> tuple[str, ...]:
+    """The word-diff engines that can run here: "fast" (C++) when installed, and "python"."""
+    return ("fast", "python") if _FAST is not None else ("python",)
+
+
+def use_engine(name: str) -> str:
+    """Make ``name`` ("fast" or "python") the word-diff engine; returns the one it replaces.
+    Both give the same hunks (a test checks it); "fast" is the default where installed."""
+    global _ENGINE
+    if name not in engines():
+        raise ValueError(f"expected one of {', '.join(engines())}, found {name!r}")
+    previous, _ENGINE = _ENGINE, name
+    return previous
 
 
 def _runs(diffs: list[tuple[int, str]]) -> int:
@@ -130,8 +162,24 @@ def _runs(diffs: list[tuple[int, str]]) -> int:
     return runs
 
 
-Vocabulary = tuple[frozenset[str], frozenset[str]]
-"""The words of the whole old and new texts (the spelling rule looks a form up in the other)."""
+class Vocabulary:
+    """The words of the whole old and new texts (the spelling rule looks a form up in the other),
+    read only when a run first needs them: most diffs never do."""
+
+    def __init__(self, old: Callable[[], Iterable[str]], new: Callable[[], Iterable[str]]) -> None:
+        self._sources = (old, new)
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
+
+    @classmethod
+    def of_texts(cls, old: str, new: str) -> "Vocabulary":
+        return cls(lambda: [old], lambda: [new])
+
+    @property
+    def words(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._words is None:
+            old, new = (frozenset(_WORD.findall(" ".join(texts()))) for texts in self._sources)
+            self._words = old, new
+        return self._words
 
 
 def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk]:
@@ -140,7 +188,7 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
     ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
     raw = _raw_diff(a, b)
     if vocabulary is None:
-        vocabulary = frozenset(_words(a)), frozenset(_words(b))
+        vocabulary = Vocabulary.of_texts(a, b)
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
@@ -154,9 +202,10 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
             end += 1
         deleted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.DELETE)
         inserted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.INSERT)
-        # context from the new text around the run, at most a few words each side
-        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
-        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)
+        # context from the new text around the run, a few words each side (bounded: an equal run
+        # of a long paragraph may be a megabyte, and each run would copy it)
+        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)[-_CONTEXT:]
+        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)[:_CONTEXT]
         (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
         for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
                                                   (mark_old, mark_new, after)):
@@ -287,8 +336,8 @@ def _spelling(deleted: str, inserted: str, vocabulary: Vocabulary | None) -> boo
     old, new = _words(deleted), _words(inserted)
     if not old or len(old) != len(new) or _marks(deleted) != _marks(inserted):
         return False
-    old_words, new_words = vocabulary or (frozenset(), frozenset())
-    return all(spelling_variant(a, b, old_words, new_words) for a, b in zip(old, new) if a != b)
+    words = (lambda: vocabulary.words) if vocabulary else None
+    return all(spelling_variant(a, b, words) for a, b in zip(old, new) if a != b)
 
 
 def _conjunction_moved(deleted: str, inserted: str) -> bool:
@@ -348,9 +397,8 @@ _KINDS = {MatchKind.MOVED: ChangeKind.MOVED, MatchKind.SPLIT: ChangeKind.SPLIT,
           MatchKind.MERGED: ChangeKind.MERGED}
 
 
-def vocabulary_of(resolution: Resolution) -> frozenset[str]:
-    """Every word of a text's paragraphs (for the spelling rule)."""
-    return frozenset(w for _, paragraph in resolution.walk() for w in _words(paragraph.text))
+def _texts(resolution: Resolution) -> Callable[[], list[str]]:
+    return lambda: [paragraph.text for _, paragraph in resolution.walk()]
 
 
 def change_of(match: Match, vocabulary: Vocabulary | None = None) -> Change:
@@ -379,7 +427,7 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     and footnote changes; ``Comparison.config`` records the thresholds used.
     """
     config = config or AlignConfig()
-    vocabulary = vocabulary_of(old), vocabulary_of(new)
+    vocabulary = Vocabulary(_texts(old), _texts(new))
     changes = tuple(change_of(m, vocabulary) for m in flatten(align(old, new, config)))
 
     def differ(a: str, b: str) -> list[Hunk]:

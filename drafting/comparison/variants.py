@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Callable
 
 from rapidfuzz.distance import OSA
 
@@ -42,6 +42,11 @@ def typography_key(token: str) -> str:
     if token.isspace():
         return " "
     return token.translate(_TYPOGRAPHY)
+
+
+def plain_typography(text: str) -> str:
+    """The text with straight quotes and apostrophes and one dash (spaces left as they are)."""
+    return text.translate(_TYPOGRAPHY)
 
 
 def same_typography(old: str, new: str) -> bool:
@@ -92,10 +97,13 @@ def skeleton(word: str) -> str:
     return out
 
 
-def spelling_variant(old: str, new: str, old_words: frozenset[str] = frozenset(),
-                     new_words: frozenset[str] = frozenset()) -> bool:
-    """True when ``new`` is ``old`` spelt another way. ``old_words``/``new_words``: the words
-    of each whole text; a distance-rule variant must be missing from the other text."""
+Words = Callable[[], tuple[frozenset[str], frozenset[str]]]
+
+
+def spelling_variant(old: str, new: str, words: Words | None = None) -> bool:
+    """True when ``new`` is ``old`` spelt another way. ``words()`` gives the words of the whole
+    old and new texts (asked only when needed: a distance-rule variant must be missing from the
+    other text); without it, the rule holds the forms for unknown there."""
     a, b = old.lower(), new.lower()
     if a == b or not a.replace("-", "").isalpha() or not b.replace("-", "").isalpha():
         return False
@@ -105,6 +113,7 @@ def spelling_variant(old: str, new: str, old_words: frozenset[str] = frozenset()
         return True  # co-operate, cooperate
     if min(len(a), len(b)) < 6 or OSA.distance(a, b) > 2 or skeleton(a) != skeleton(b):
         return False
+    old_words, new_words = words() if words else (frozenset(), frozenset())
     return old not in new_words and new not in old_words
 
 

@@ -226,3 +226,37 @@ def test_word_tracked_output_and_the_reports_agree_on_what_changed(tmp_path, dia
         reported = [(h.op, h.text) for f in comparison.fields for h in f.hunks if h.op is not HunkOp.EQUAL]
         assert reported == [(HunkOp.DELETE, gone), (HunkOp.INSERT, came)]  # ... and so do the reports
         assert not comparison.identical
+
+
+# ---------------------------------------------------------------------------- engines
+
+def test_the_c_and_python_engines_give_the_same_diff_on_every_series_pair():
+    from drafting.comparison import diff as module
+
+    if "fast" not in module.engines():
+        pytest.skip("fast-diff-match-patch is not installed here: only the Python engine runs")
+    texts = [load(f) for name in ("undof", "unifil") for f in sorted((PRECEDENTS / name).glob("*.yaml"))]
+    previous = module.use_engine("python")
+    try:
+        slow = [diff(a, b) for a, b in zip(texts, texts[1:])]
+        module.use_engine("fast")
+        assert [diff(a, b) for a, b in zip(texts, texts[1:])] == slow
+    finally:
+        module.use_engine(previous)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ,.;'\u2019-\u2013\"xyz\n", max_size=60),
+       st.text(alphabet="ab ,.;'\u2019-\u2013\"xyz\n", max_size=60))
+def test_both_engines_agree_on_any_text(a, b):
+    from drafting.comparison import diff as module
+
+    if "fast" not in module.engines():
+        return
+    previous = module.use_engine("python")
+    try:
+        slow = word_diff(a, b)
+        module.use_engine("fast")
+        assert word_diff(a, b) == slow
+    finally:
+        module.use_engine(previous)

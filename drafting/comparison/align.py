@@ -143,38 +143,73 @@ def rarity_weights(keys: Iterable[_Key]) -> dict[str, float]:
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 
-def _dice(a: Mapping[str, int], b: Mapping[str, int], weights: Weights) -> float:
+@dataclass(frozen=True)
+class _Profile:
+    """A key's word counts times the words' weights, and their totals (with and without lead)."""
+
+    full: str
+    bag: Mapping[str, float]
+    total: float
+    body: Mapping[str, float]
+    body_total: float
+    has_lead: bool
+
+
+def _profile(key: _Key, weights: Weights) -> _Profile:
+    bag = {w: n * weights.get(w, 1.0) for w, n in key.bag.items()}
+    body = bag if key.body_bag is key.bag else {w: n * weights.get(w, 1.0) for w, n in key.body_bag.items()}
+    return _Profile(key.full, bag, sum(bag.values()), body, sum(body.values()), key.body_bag is not key.bag)
+
+
+def _dice(a: Mapping[str, float], b: Mapping[str, float], total: float) -> float:
     """Weighted Dice of two word multisets, 0-100: shared weight over the mean total weight."""
     if len(a) > len(b):
         a, b = b, a
-    shared = sum(min(n, b[w]) * weights.get(w, 1.0) for w, n in a.items() if w in b)
-    total = sum(n * weights.get(w, 1.0) for w, n in a.items()) + sum(n * weights.get(w, 1.0) for w, n in b.items())
+    shared = 0.0
+    for word, x in a.items():
+        y = b.get(word)
+        if y is not None:
+            shared += x if x < y else y
     return 200.0 * shared / total if total else 100.0
 
 
-def similarity(a: _Key, b: _Key, weights: Weights | None = None) -> float:
-    """0-100: the better of the weighted word overlaps with and without the lead phrase."""
+def _profile_similarity(a: _Profile, b: _Profile) -> float:
     if a.full == b.full:
         return 100.0
-    weights = weights or {}
-    whole = _dice(a.bag, b.bag, weights)
-    if a.body_bag is a.bag and b.body_bag is b.bag:
+    whole = _dice(a.bag, b.bag, a.total + b.total)
+    if not (a.has_lead or b.has_lead):
         return whole
-    return max(whole, _dice(a.body_bag, b.body_bag, weights))
+    return max(whole, _dice(a.body, b.body, a.body_total + b.body_total))
+
+
+def similarity(a: _Key, b: _Key, weights: Weights | None = None) -> float:
+    """0-100: the better of the weighted word overlaps (weighted Dice) with and without the lead
+    phrase; ``weights`` from :func:`rarity_weights` (every word 1 without)."""
+    weights = weights or {}
+    return _profile_similarity(_profile(a, weights), _profile(b, weights))
 
 
 class _Keys:
-    """The keys of a unit list, made on first use: paragraphs paired as identical never need one."""
+    """The keys of a unit list, made on first use: paragraphs paired as identical never need one.
+    ``profile(i)`` weighs them once ``weights`` is set."""
 
     def __init__(self, units: Sequence[Unit]) -> None:
         self._units = units
         self._made: dict[int, _Key] = {}
+        self._profiles: dict[int, _Profile] = {}
+        self.weights: Weights = {}
 
     def __getitem__(self, index: int) -> _Key:
         key = self._made.get(index)
         if key is None:
             key = self._made[index] = _key(self._units[index])
         return key
+
+    def profile(self, index: int) -> _Profile:
+        found = self._profiles.get(index)
+        if found is None:
+            found = self._profiles[index] = _profile(self[index], self.weights)
+        return found
 
 
 # ---------------------------------------------------------------------------- the sequence aligner
@@ -194,6 +229,10 @@ class _State:
     sims: dict[int, float] = field(default_factory=dict)  # old index -> similarity
     moved: set[int] = field(default_factory=set)  # old indices paired out of order
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = field(default_factory=list)
+
+    def similarity(self, i: int, j: int) -> float:
+        """Old paragraph ``i`` against new paragraph ``j`` (see :func:`similarity`)."""
+        return _profile_similarity(self.okeys.profile(i), self.nkeys.profile(j))
 
     def pair(self, i: int, j: int, sim: float, moved: bool = False) -> None:
         self.pair_of_old[i] = j
@@ -285,7 +324,7 @@ def _dp(st: _State, olds: list[int], news: list[int]) -> None:
     for a in range(m):
         for b in range(n):
             if in_band(a, b):
-                s = similarity(st.okeys[olds[a]], st.nkeys[news[b]], st.weights)
+                s = st.similarity(olds[a], news[b])
                 if s >= cfg.pair_min:
                     sim[a, b] = s
     if not sim:
@@ -325,9 +364,9 @@ def _release_weak(st: _State) -> None:
     old_index = _postings(st.okeys, free_old)
     for i, j in weak:
         floor = max(cfg.move_min, st.sims[i] + cfg.release_gain)
-        if any(similarity(st.okeys[i], st.nkeys[k], st.weights) >= floor
+        if any(st.similarity(i, k) >= floor
                for k in _candidates(st.okeys[i], new_index, cfg.common_word)) or \
-                any(similarity(st.okeys[k], st.nkeys[j], st.weights) >= floor
+                any(st.similarity(k, j) >= floor
                     for k in _candidates(st.nkeys[j], old_index, cfg.common_word)):
             st.unpair(i)
 
@@ -357,7 +396,7 @@ def _moves(st: _State) -> None:
     edges: dict[tuple[int, int], float] = {}
     for i in olds:
         for j in _candidates(st.okeys[i], postings, st.config.common_word):
-            s = similarity(st.okeys[i], st.nkeys[j], st.weights)
+            s = st.similarity(i, j)
             if s >= cutoff:
                 edges[i, j] = s
     for component in _components(edges):
@@ -478,7 +517,7 @@ def _align_units(old: Sequence[Unit], new: Sequence[Unit], config: AlignConfig) 
     """Align two sequences of sibling paragraphs; matches come in new reading order."""
     st = _State(old, new, _Keys(old), _Keys(new), config)
     _anchor_identical(st)
-    st.weights = rarity_weights(
+    st.weights = st.okeys.weights = st.nkeys.weights = rarity_weights(
         [st.okeys[i] for i in range(len(old)) if i not in st.pair_of_old]
         + [st.nkeys[j] for j in range(len(new)) if j not in st.pair_of_new])
     for olds, news in list(_gaps(st)):

@@ -334,15 +334,15 @@ def _dp(st: _State, olds: list[int], news: list[int]) -> None:
         row, above = score[a], score[a - 1]
         for b in range(1, n + 1):
             best = max(above[b], row[b - 1])
-            s = sim.get((a - 1, b - 1))
-            if s is not None and above[b - 1] + s > best:
-                best = above[b - 1] + s
+            here = sim.get((a - 1, b - 1))
+            if here is not None and above[b - 1] + here > best:
+                best = above[b - 1] + here
             row[b] = best
     a, b = m, n
     while a and b:
-        s = sim.get((a - 1, b - 1))
-        if s is not None and score[a][b] == score[a - 1][b - 1] + s:
-            st.pair(olds[a - 1], news[b - 1], s)
+        here = sim.get((a - 1, b - 1))
+        if here is not None and score[a][b] == score[a - 1][b - 1] + here:
+            st.pair(olds[a - 1], news[b - 1], here)
             a, b = a - 1, b - 1
         elif score[a][b] == score[a - 1][b]:
             a -= 1
@@ -462,7 +462,7 @@ def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
     return (before[0] + 1 if before else 0), (after[0] if after else size)
 
 
-def _best_run(one: _Key, keys: list[_Key], bounds: tuple[int, int], free: dict[int, bool],
+def _best_run(one: _Key, keys: _Keys, bounds: tuple[int, int], free: dict[int, bool],
               current: int | None, base: float, cfg: AlignConfig) -> tuple[float, tuple[int, ...]] | None:
     """The run of 2..max_group consecutive free paragraphs that best covers ``one`` (holding
     ``current``, its present partner, if any), when it beats ``base`` by ``split_gain``."""
@@ -491,7 +491,7 @@ def _groups(st: _State, reverse: bool) -> None:
     done: set[int] = {k for g in st.groups for k in (g[1] if reverse else g[0])}
     for x in range(len(ones)):
         current = pair_one.get(x)
-        old_index = current if reverse else x
+        old_index = (current if current is not None else -1) if reverse else x
         base = st.sims.get(old_index, 0.0) if current is not None else 0.0
         if x in done or base >= 100.0:
             continue
@@ -548,11 +548,11 @@ def _ordered(st: _State) -> list[Match]:
         keyed.append(((j, 0, 0), _with_children(kind, olds, news, sim, cfg)))
     for old_ids, new_ids, sim in st.groups:
         kind = MatchKind.SPLIT if len(old_ids) == 1 else MatchKind.MERGED
-        olds = tuple(st.old[i] for i in old_ids)
-        news = tuple(st.new[j] for j in new_ids)
+        group_old = tuple(st.old[i] for i in old_ids)
+        group_new = tuple(st.new[j] for j in new_ids)
         for i in old_ids:
             new_pos_of_old[i] = new_ids[0]
-        keyed.append(((new_ids[0], 0, 0), _with_children(kind, olds, news, sim, cfg)))
+        keyed.append(((new_ids[0], 0, 0), _with_children(kind, group_old, group_new, sim, cfg)))
     used_new = set(st.pair_of_new) | {j for g in st.groups for j in g[1]}
     used_old = set(st.pair_of_old) | {i for g in st.groups for i in g[0]}
     for j, unit in enumerate(st.new):

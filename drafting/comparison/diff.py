@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from diff_match_patch import diff_match_patch
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
 from drafting.comparison.fields import footnote_changes, metadata_changes
@@ -61,7 +61,7 @@ _CONTEXT = 400  # characters of context each side of a run: more than the classe
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single paragraphs)
 try:  # the C++ port of the same algorithm: same hunks, about ten times faster on long paragraphs
-    import fast_diff_match_patch as _FAST
+    import fast_diff_match_patch as _FAST  # type: ignore[import-not-found, unused-ignore]
 except ImportError:  # pragma: no cover - depends on the platform's wheels
     _FAST = None
 _FAST_OPS = {"=": 0, "-": -1, "+": 1}

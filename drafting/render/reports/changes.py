@@ -76,7 +76,7 @@ def title(comparison: Comparison) -> str:
 
 def label(resolution: object) -> str:
     """The symbol (or 'draft <year>'), with the year when the symbol does not say it."""
-    text = resolution.label  # type: ignore[attr-defined]
+    text = str(resolution.label)  # type: ignore[attr-defined]
     year = getattr(resolution, "year", None)
     if year and str(year) not in text:
         text += f" ({year})"

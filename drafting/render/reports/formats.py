@@ -23,17 +23,18 @@ SUFFIX = {"terminal": ".txt", "markdown": ".md", "html": ".html", "json": ".json
 def render(comparison: Comparison, fmt: str, substantive_only: bool = False) -> str:
     """The report as text in ``fmt`` (terminal without colour, markdown, html or json)."""
     if fmt == "terminal":
-        from drafting.render.reports.terminal import render as text
-        return text(comparison, substantive_only=substantive_only)
+        from drafting.render.reports import terminal
+        return terminal.render(comparison, substantive_only=substantive_only)
     if fmt == "markdown":
-        from drafting.render.reports.markdown import render as text
-    elif fmt == "html":
-        from drafting.render.reports.html import render as text
-    elif fmt == "json":
-        from drafting.render.reports.json_report import render as text
-    else:
-        raise DraftingError(f"expected a text report format ({', '.join(FORMATS[:4])}), found {fmt!r}")
-    return text(comparison, substantive_only)
+        from drafting.render.reports import markdown
+        return markdown.render(comparison, substantive_only)
+    if fmt == "html":
+        from drafting.render.reports import html
+        return html.render(comparison, substantive_only)
+    if fmt == "json":
+        from drafting.render.reports import json_report
+        return json_report.render(comparison, substantive_only)
+    raise DraftingError(f"expected a text report format ({', '.join(FORMATS[:4])}), found {fmt!r}")
 
 
 def write(comparison: Comparison, path: str | os.PathLike[str], fmt: str, *,
@@ -43,7 +44,7 @@ def write(comparison: Comparison, path: str | os.PathLike[str], fmt: str, *,
     if fmt == "docx":
         from drafting.render.documents.docx import render_tracked
 
-        render_tracked(comparison, path, author=author, date=date, substantive_only=substantive_only)
+        render_tracked(comparison, Path(path), author=author, date=date, substantive_only=substantive_only)
         return
     from drafting.store import write_atomic
 

@@ -157,8 +157,13 @@ def test_unifil_proposals_are_closer_to_the_adopted_text_than_the_precedent() ->
     # (a report date placed after the author where UNIFIL put it after the title: 4; a recall
     # chain the Council shortened: 1; a chain where the Council also recalled 490 (1981), a
     # resolution outside the series, so the "and" the proposal moved stands one place early: 1).
+    # Since the diff pairs paragraphs on rare words (docs/alignment.md) and calls spelling variants,
+    # lone commas and names routine (docs/diff-classes.md), more of what the Council changed counts
+    # as routine or kept: routine edits 291 -> 382 (519 -> 523 alone: 6 -> 63, its long recall
+    # list now paired with the short one that replaced it), routine recall 0.84 -> 0.67, wrong
+    # words in kept paragraphs 6 -> 11. What propose does is unchanged; the yardstick moved.
     result = _series("unifil")
     closer = [p for p in result.pairs if p.distance < p.distance_precedent]
     assert len(closer) >= 0.9 * len(result.pairs)
-    assert result.total().routine_recall >= 0.8
-    assert result.total().wrong_kept <= 6
+    assert result.total().routine_recall >= 0.65
+    assert result.total().wrong_kept <= 11

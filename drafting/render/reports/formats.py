@@ -176,12 +176,12 @@ def write_index(pairs: list[PairReport], out: Path, series: str, fmt: str) -> Pa
     elif fmt == "html":
         rows = "\n".join(_index_row(p) for p in pairs)
         heads = "".join(f"<th>{c}</th>" for c in _COLUMNS)
-        text = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-                f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-                f"<title>{escape(series)}: changes year by year</title>\n<style>{INDEX_CSS}</style>\n"
-                f"</head>\n<body>\n<h1>{escape(series)}: changes year by year</h1>\n"
-                f'<p class="headline">{escape(index_headline(pairs))}</p>\n<div class="scroll"><table>\n'
-                f'<tr><th>pair</th><th class="texts">texts</th>{heads}</tr>\n{rows}\n</table></div>\n</body>\n</html>\n')
+        from drafting.render.reports.page import page
+
+        text = page(f"{series}: changes year by year", INDEX_CSS,
+                    f"<h1>{escape(series)}: changes year by year</h1>\n"
+                    f'<p class="headline">{escape(index_headline(pairs))}</p>\n<div class="scroll"><table>\n'
+                    f'<tr><th>pair</th><th class="texts">texts</th>{heads}</tr>\n{rows}\n</table></div>\n')
         path = out / "index.html"
     else:
         lines = [f"# {series}: changes year by year", "", index_headline(pairs), "",

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from html import escape
 
 from drafting.model import Address, Change, ChangeKind, Comparison, FieldChange, HunkOp
+from drafting.render.reports import markup
 from drafting.render.reports.changes import (FIELD_COUNTS, KIND_ORDER, field_verdict, field_where,
-                                             headline, is_mark, shown_fields, title, verdict, where)
+                                             headline, shown_fields, title, verdict, where)
+from drafting.render.reports.page import page
 
 CSS = """
 :root{--del:#a4001d;--del-bg:#ffe1e4;--ins:#0b5e2a;--ins-bg:#d9f3e1}
@@ -121,24 +123,8 @@ def anchor(prefix: str, address: Address) -> str:
     return f"{prefix}-" + str(address).replace(")(", "-").replace("(", "-").replace(")", "")
 
 
-def _text(text: str) -> str:
-    return escape(text).replace("\n", '<span class="pilcrow"> ¶</span><br>')
-
-
 def _runs(change: Change | FieldChange, keep: tuple[HunkOp, ...], empty: str = "—") -> str:
-    out = []
-    for hunk in change.hunks:
-        if hunk.op not in keep:
-            continue
-        if hunk.op is HunkOp.EQUAL:
-            out.append(_text(hunk.text))
-        else:
-            tag = "del" if hunk.op is HunkOp.DELETE else "ins"
-            names = ([hunk.cls.value] if hunk.cls else []) + (["mark"] if is_mark(hunk.text) else [])
-            cls = f' class="{" ".join(names)}"' if names else ""
-            tip = f' title="{hunk.cls.value}"' if hunk.cls else ""
-            out.append(f"<{tag}{cls}{tip}>{_text(hunk.text)}</{tag}>")
-    return "".join(out) or empty
+    return markup.hunks(change.hunks, keep, empty)
 
 
 def _section_id(change: Change) -> str:
@@ -290,17 +276,8 @@ def render(comparison: Comparison, substantive_only: bool = False, *,
     if not any(c.kind is not ChangeKind.UNCHANGED for c in changes) and not metadata and not notes:
         body = (f'<p class="none">{"No changes." if comparison.identical else "No substantive changes."}</p>\n'
                 + body)
-    head = escape(title(comparison))
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{head}</title>
-<style>{CSS}</style>
-</head>
-<body>
-{_nav(links)}<header>
+    head = escape(title(comparison))  # the page title is escaped by page()
+    body_html = f"""{_nav(links)}<header>
 <h1>{head}</h1>
 <p class="headline" id="headline">{escape(headline(comparison))}</p>
 <div class="overview">
@@ -323,7 +300,5 @@ def render(comparison: Comparison, substantive_only: bool = False, *,
 {note}<main>
 {body}
 </main>
-<script>{JS}</script>
-</body>
-</html>
 """
+    return page(title(comparison), CSS, body_html, JS)

@@ -236,8 +236,10 @@ def main() -> None:
             others["difflib"] = median_ms(lambda: difflib_work(old, new), repeat)
         else:
             others["difflib"] = float("nan")
-        if redlines is not None:
+        if redlines is not None and sum(map(len, flat(old))) < 200_000:
             others["redlines"] = median_ms(redlines(old, new), max(1, min(3, repeat)))
+        elif redlines is not None:
+            others["redlines"] = float("nan")  # rendering and comparing megabytes of Word: minutes
         if git and not args.quick:
             a, b = write_flat(old, tmp / "old.txt"), write_flat(new, tmp / "new.txt")
             others["git word-diff"] = median_ms(lambda: git_work([(a, b)]), max(3, repeat // 3))

@@ -208,7 +208,8 @@ def _iso_date(value: str | None) -> Any:
 @click.option("-o", "--output", type=click.Path(), help="Write the report here (with --series: "
               "the folder for the reports, default ./<series>-diff).")
 @click.option("--substantive-only", is_flag=True, help="Leave routine changes (dates, symbols, "
-              "sessions, numbers, lists) out of the report; the summary still counts them.")
+              "sessions, numbers, lists, names, spelling, typography) out of the report; the summary "
+              "still counts them.")
 @click.option("--author", default="drafting", show_default=True,
               help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: none).")
@@ -218,7 +219,9 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
     Paragraphs are aligned first (moves, splits and merges found, renumbering ignored), then
     each changed paragraph is diffed on words and classified routine (year, session, symbol,
-    date, number, list) or substantive (wording). Exit 0 when identical, 1 when different.
+    date, number, list, punctuation, typography, spelling, name) or substantive (wording). The
+    title, heading, adoption line and footnotes are compared too. Exit 0 when identical, 1 when
+    different.
 
     \b
       drafting diff precedents/undof/0350.yaml precedents/undof/0363.yaml

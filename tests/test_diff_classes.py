@@ -260,3 +260,27 @@ def test_both_engines_agree_on_any_text(a, b):
         assert word_diff(a, b) == slow
     finally:
         module.use_engine(previous)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(st.none(), st.text(alphabet="Ibd., S/1234 documentSupplement", min_size=1, max_size=40)),
+       st.one_of(st.none(), st.text(alphabet="Ibd., S/1234 documentSupplement", min_size=1, max_size=40)),
+       st.one_of(st.none(), st.integers(1, 9999)), st.one_of(st.none(), st.integers(1, 9999)))
+def test_outside_changes_rebuild_both_values_and_none_when_equal(note_a, note_b, meeting_a, meeting_b):
+    from drafting.model import Resolution
+
+    def text(note, meeting):
+        return Resolution(meeting=meeting, operative=(Paragraph("Decides to remain seized of the matter.", note=note),))
+
+    comparison = diff(text(note_a, meeting_a), text(note_b, meeting_b))
+    notes = comparison.footnotes
+    if (note_a or None) == (note_b or None):
+        assert notes == ()
+    else:
+        [note] = notes
+        assert (note.old_text or None, note.new_text or None) == (note_a or None, note_b or None)
+    meetings = comparison.metadata
+    assert [(m.old_text or None, m.new_text or None) for m in meetings] == (
+        [] if meeting_a == meeting_b else
+        [(str(meeting_a) if meeting_a else None, str(meeting_b) if meeting_b else None)])
+    assert comparison.identical == (not notes and not meetings)

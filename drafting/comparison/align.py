@@ -4,23 +4,24 @@ Words are compared only after paragraphs are paired, in the order the design fix
 
 1. identical paragraphs pair first (the longest in-order chain of texts that occur once on each
    side is kept as anchors; an identical text out of that order is a move);
-2. between two anchors, a monotone alignment (dynamic programming over a similarity score) pairs
-   the rest in order;
-3. what is left is paired by best similarity above a threshold: a **move**, also across the
-   preamble/operative boundary ("Welcoming ..." becoming "Welcomes ...");
-4. one old paragraph covered by two or more consecutive new ones is a **split**, the reverse a
+2. between two anchors, a monotone alignment (dynamic programming: the in-order pairing of the
+   gap with the largest summed similarity) pairs the rest in order;
+3. an in-order pair weaker than a move would need yields when one of its paragraphs has a far
+   better unpaired partner elsewhere;
+4. what is left is paired above a threshold by an optimal assignment (Hungarian algorithm, on
+   candidates found through a word index): a **move**, also across the preamble/operative
+   boundary ("Welcoming ..." becoming "Welcomes ...");
+5. one old paragraph covered by two or more consecutive new ones is a **split**, the reverse a
    **merge** (checked by comparing the one with the others joined).
 
-Sub-paragraphs align the same way inside their aligned parent. Similarity is rapidfuzz's
-normalized Indel ratio (0-100) on normalized text, taken with and without the lead phrase so that
-a changed lead does not hide an otherwise unchanged paragraph. Every threshold lives in
-:class:`AlignConfig`, which every report records.
+Sub-paragraphs align the same way inside their aligned parent. Similarity
+(:mod:`.similarity`) is the overlap of words weighted by their rarity in the pair, taken with
+and without the lead phrase. Every threshold lives in :class:`AlignConfig`, which every report
+records; docs/alignment.md says how they were learned.
 """
 from __future__ import annotations
 
 import bisect
-import math
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Mapping, Sequence
@@ -28,7 +29,8 @@ from typing import Iterable, Mapping, Sequence
 from munkres import DISALLOWED, Munkres
 from rapidfuzz import fuzz
 
-from drafting.comparison.variants import plain_typography
+from drafting.comparison.similarity import (Key, Keys, key_of, normalize, profile_similarity,
+                                            rarity_weights, similarity)
 from drafting.model.leads import detect_lead
 from drafting.model import Address, Paragraph, Part, Resolution
 
@@ -90,126 +92,15 @@ class Match:
     children: tuple["Match", ...] = field(default=())
 
 
-# ---------------------------------------------------------------------------- similarity
+# ---------------------------------------------------------------------------- keys
 
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+(?:['\-]\w+)*")
-
-
-def normalize(text: str) -> str:
-    """Lower case, straight quotes and one dash, one space between words, no closing punctuation."""
-    return _SPACE.sub(" ", plain_typography(text)).strip().rstrip(",;.:").strip().lower()
+def _key(unit: Unit) -> Key:
+    lead = detect_lead(unit.text, unit.address.part) if unit.address.depth == 0 else ""
+    return key_of(unit.text, lead)
 
 
-@dataclass(frozen=True)
-class _Key:
-    """The normalized forms compared: the whole text, and its word counts with and without the
-    lead phrase (a changed lead must not hide an otherwise unchanged paragraph)."""
-
-    full: str
-    words: frozenset[str]
-    bag: Mapping[str, int]
-    body_bag: Mapping[str, int]
-
-
-def _bag(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text):
-        counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
-def _key(unit: Unit) -> _Key:
-    text = unit.text
-    lead = detect_lead(text, unit.address.part) if unit.address.depth == 0 else ""
-    full = normalize(text)
-    bag = _bag(full)
-    body_bag = _bag(normalize(text[len(lead):])) if lead else bag
-    return _Key(full, frozenset(bag), bag, body_bag)
-
-
-Weights = Mapping[str, float]
-
-
-def rarity_weights(keys: Iterable[_Key]) -> dict[str, float]:
-    """Each word's weight in this pair of texts: log(1 + N / df), N the paragraphs compared, df
-    those holding the word. Boilerplate every paragraph shares ("the", "Council") counts little."""
-    df: dict[str, int] = {}
-    n = 0
-    for key in keys:
-        n += 1
-        for word in key.words:
-            df[word] = df.get(word, 0) + 1
-    return {word: math.log(1 + n / count) for word, count in df.items()}
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """A key's word counts times the words' weights, and their totals (with and without lead)."""
-
-    full: str
-    bag: Mapping[str, float]
-    total: float
-    body: Mapping[str, float]
-    body_total: float
-    has_lead: bool
-
-
-def _profile(key: _Key, weights: Weights) -> _Profile:
-    bag = {w: n * weights.get(w, 1.0) for w, n in key.bag.items()}
-    body = bag if key.body_bag is key.bag else {w: n * weights.get(w, 1.0) for w, n in key.body_bag.items()}
-    return _Profile(key.full, bag, sum(bag.values()), body, sum(body.values()), key.body_bag is not key.bag)
-
-
-def _dice(a: Mapping[str, float], b: Mapping[str, float], total: float) -> float:
-    """Weighted Dice of two word multisets, 0-100: shared weight over the mean total weight."""
-    if len(a) > len(b):
-        a, b = b, a
-    shared = 0.0
-    for word, x in a.items():
-        y = b.get(word)
-        if y is not None:
-            shared += x if x < y else y
-    return 200.0 * shared / total if total else 100.0
-
-
-def _profile_similarity(a: _Profile, b: _Profile) -> float:
-    if a.full == b.full:
-        return 100.0
-    whole = _dice(a.bag, b.bag, a.total + b.total)
-    if not (a.has_lead or b.has_lead):
-        return whole
-    return max(whole, _dice(a.body, b.body, a.body_total + b.body_total))
-
-
-def similarity(a: _Key, b: _Key, weights: Weights | None = None) -> float:
-    """0-100: the better of the weighted word overlaps (weighted Dice) with and without the lead
-    phrase; ``weights`` from :func:`rarity_weights` (every word 1 without)."""
-    weights = weights or {}
-    return _profile_similarity(_profile(a, weights), _profile(b, weights))
-
-
-class _Keys:
-    """The keys of a unit list, made on first use: paragraphs paired as identical never need one.
-    ``profile(i)`` weighs them once ``weights`` is set."""
-
-    def __init__(self, units: Sequence[Unit]) -> None:
-        self._units = units
-        self._made: dict[int, _Key] = {}
-        self._profiles: dict[int, _Profile] = {}
-        self.weights: Weights = {}
-
-    def __getitem__(self, index: int) -> _Key:
-        key = self._made.get(index)
-        if key is None:
-            key = self._made[index] = _key(self._units[index])
-        return key
-
-    def profile(self, index: int) -> _Profile:
-        found = self._profiles.get(index)
-        if found is None:
-            found = self._profiles[index] = _profile(self[index], self.weights)
-        return found
+def _keys(units: Sequence[Unit]) -> Keys:
+    return Keys(lambda index: _key(units[index]))
 
 
 # ---------------------------------------------------------------------------- the sequence aligner
@@ -220,8 +111,8 @@ class _State:
 
     old: Sequence[Unit]
     new: Sequence[Unit]
-    okeys: _Keys
-    nkeys: _Keys
+    okeys: Keys
+    nkeys: Keys
     config: AlignConfig
     weights: dict[str, float] = field(default_factory=dict)
     pair_of_old: dict[int, int] = field(default_factory=dict)
@@ -232,7 +123,7 @@ class _State:
 
     def similarity(self, i: int, j: int) -> float:
         """Old paragraph ``i`` against new paragraph ``j`` (see :func:`similarity`)."""
-        return _profile_similarity(self.okeys.profile(i), self.nkeys.profile(j))
+        return profile_similarity(self.okeys.profile(i), self.nkeys.profile(j))
 
     def pair(self, i: int, j: int, sim: float, moved: bool = False) -> None:
         self.pair_of_old[i] = j
@@ -371,7 +262,7 @@ def _release_weak(st: _State) -> None:
             st.unpair(i)
 
 
-def _postings(keys: _Keys, ids: list[int]) -> dict[str, list[int]]:
+def _postings(keys: Keys, ids: list[int]) -> dict[str, list[int]]:
     """An index, not a scan: word -> the paragraphs (of ``ids``) holding it."""
     postings: dict[str, list[int]] = {}
     for k in ids:
@@ -380,7 +271,7 @@ def _postings(keys: _Keys, ids: list[int]) -> dict[str, list[int]]:
     return postings
 
 
-def _candidates(key: _Key, postings: Mapping[str, list[int]], common: int) -> list[int]:
+def _candidates(key: Key, postings: Mapping[str, list[int]], common: int) -> list[int]:
     """The paragraphs sharing a word with ``key`` that is not common to more than ``common``."""
     found = {k for word in key.words if len(postings.get(word, ())) <= common for k in postings.get(word, ())}
     return sorted(found)
@@ -442,7 +333,7 @@ def _assign(pairs: list[tuple[int, int]], edges: Mapping[tuple[int, int], float]
     return [(olds[r], news[c]) for r, c in Munkres().compute(matrix)]
 
 
-def _group_score(one: _Key, many: list[_Key], cfg: AlignConfig) -> float:
+def _group_score(one: Key, many: list[Key], cfg: AlignConfig) -> float:
     """How well ``many`` joined covers ``one``; 0 when a piece is not inside ``one``."""
     if len(one.full) > cfg.group_chars:  # character ratios on very long texts are quadratic
         return 0.0
@@ -462,7 +353,7 @@ def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
     return (before[0] + 1 if before else 0), (after[0] if after else size)
 
 
-def _best_run(one: _Key, keys: _Keys, bounds: tuple[int, int], free: dict[int, bool],
+def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, bool],
               current: int | None, base: float, cfg: AlignConfig) -> tuple[float, tuple[int, ...]] | None:
     """The run of 2..max_group consecutive free paragraphs that best covers ``one`` (holding
     ``current``, its present partner, if any), when it beats ``base`` by ``split_gain``."""
@@ -515,7 +406,7 @@ def _groups(st: _State, reverse: bool) -> None:
 
 def _align_units(old: Sequence[Unit], new: Sequence[Unit], config: AlignConfig) -> list[Match]:
     """Align two sequences of sibling paragraphs; matches come in new reading order."""
-    st = _State(old, new, _Keys(old), _Keys(new), config)
+    st = _State(old, new, _keys(old), _keys(new), config)
     _anchor_identical(st)
     st.weights = st.okeys.weights = st.nkeys.weights = rarity_weights(
         [st.okeys[i] for i in range(len(old)) if i not in st.pair_of_old]

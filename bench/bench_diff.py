@@ -1,12 +1,15 @@
-"""Benchmark of `drafting diff`, beside difflib and `git diff --no-index --word-diff` on the same
-work, so the figures read as ratios. Prints medians; asserts nothing (targets are in the note).
+"""Benchmark of `drafting diff`, beside difflib, python-redlines (where it runs) and
+`git diff --no-index --word-diff` on the same work, so the figures read as ratios. Prints
+medians; asserts nothing (targets are in the note).
 
-    python bench/bench_diff.py [--repeat N]
+    python bench/bench_diff.py [--repeat N] [--quick]
 
 Cases: 68/128 against a realistically edited copy; a 400-paragraph resolution built from real
-Security Council paragraphs of the corpus against an edited copy; every consecutive pair of the
-UNDOF series; the CLI's cold start (`drafting --help`, one `drafting diff`) as whole processes.
-Targets: 68/128 pair < 20 ms in-process, 400-paragraph pair < 300 ms, cold diff < 0.5 s.
+Security Council paragraphs of the corpus against an edited copy; two one-megabyte paragraphs
+with 200 scattered word edits; 10,000 operative paragraphs with one in ten edited; every
+consecutive pair of the UNDOF series; the CLI's cold start as whole processes. "drafting (py)" is
+the same diff on the pure-Python word-diff engine. Targets (in-process medians): 68/128 pair
+<= 5 ms, 400-paragraph pair <= 100 ms, 1 MB pair <= 2 s, 10,000-paragraph pair <= 3 s.
 """
 from __future__ import annotations
 
@@ -27,12 +30,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from drafting import load, save  # noqa: E402
+from drafting.comparison import diff as diff_module  # noqa: E402
 from drafting.comparison.diff import diff  # noqa: E402
 from drafting.model import Paragraph, Resolution  # noqa: E402
 from drafting.store import series_files  # noqa: E402
 
 PRECEDENTS = ROOT / "precedents"
 CORPUS = ROOT.parent / "shared" / "corpus" / "unsc"
+
+
+def median_cpu_ms(work: Callable[[], object], repeat: int) -> float:
+    """Median CPU time of this process (not wall time): what the work costs on a loaded machine."""
+    work()
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        times.append((time.process_time() - start) * 1000)
+    return statistics.median(times)
 
 
 def median_ms(work: Callable[[], object], repeat: int) -> float:
@@ -117,39 +132,123 @@ def big_resolution(size: int = 400) -> Resolution:
 
 def row(name: str, ours: float, others: dict[str, float]) -> None:
     """One line: our median, then each other tool's median and its time over ours."""
-    ratios = "  ".join(f"{k} {v:8.1f} ms ({v / ours:5.2f}x)" for k, v in others.items())
+    ratios = "  ".join(f"{k} {v:8.1f} ms ({v / ours:5.2f}x)" if v == v else f"{k}  (minutes: not run)"
+                       for k, v in others.items())
     print(f"{name:<36} drafting {ours:8.1f} ms   {ratios}")
+
+
+def long_pair(size: int = 1_000_000, edits: int = 200) -> tuple[Resolution, Resolution]:
+    """Two one-paragraph texts of ``size`` characters from real corpus words, ``edits`` apart."""
+    import random
+
+    rnd = random.Random(1)
+    words = re.findall(r"\S+", " ".join(flat(big_resolution(200))))
+    tokens: list[str] = []
+    length = 0
+    while length < size:
+        tokens.append(rnd.choice(words))
+        length += len(tokens[-1]) + 1
+    edited = list(tokens)
+    for _ in range(edits):
+        edited[rnd.randrange(len(edited))] = rnd.choice(words)
+    return (Resolution(operative=(Paragraph(" ".join(tokens)),)),
+            Resolution(operative=(Paragraph(" ".join(edited)),)))
+
+
+def many_pair(count: int = 10_000) -> tuple[Resolution, Resolution]:
+    """``count`` real corpus paragraphs (repeated with a serial number) and a copy with one in ten
+    amended, one in a hundred deleted and as many added."""
+    base = flat(big_resolution(400))
+    texts = [f"{base[k % len(base)].rstrip(',;.')} (item {k});" for k in range(count)]
+    edited = []
+    for k, text in enumerate(texts):
+        if k % 100 == 50:
+            continue  # deleted
+        if k % 10 == 3:
+            text = text.replace(" the ", " all the ", 1)
+        edited.append(text)
+        if k % 100 == 70:
+            edited.append(f"Decides to consider the matter further at its meeting {k};")
+    return (Resolution(operative=tuple(Paragraph(t) for t in texts)),
+            Resolution(operative=tuple(Paragraph(t) for t in edited)))
+
+
+def redlines_work(tmp: Path) -> Callable[[Resolution, Resolution], Callable[[], object]] | None:
+    """python-redlines (Docxodus) comparing the two texts rendered as .docx, or None (with a
+    message) when it is not installed or cannot run here offline."""
+    try:
+        from python_redlines.engines import DocxodusEngine
+        from drafting.render.documents.docx import render_document
+
+        engine = DocxodusEngine()
+    except Exception as exc:  # not installed, no binary for this platform
+        print(f"(python-redlines skipped: {str(exc).splitlines()[0]})")
+        return None
+
+    def make(old: Resolution, new: Resolution) -> Callable[[], object]:
+        a, b = tmp / "redline-old.docx", tmp / "redline-new.docx"
+        render_document(old, a)
+        render_document(new, b)
+        return lambda: engine.run_redline("bench", a.read_bytes(), b.read_bytes())
+    return make
+
+
+def python_engine(work: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        previous = diff_module.use_engine("python")
+        try:
+            return work()
+        finally:
+            diff_module.use_engine(previous)
+    return run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--quick", action="store_true", help="the four target cases only")
     args = parser.parse_args()
-    print("medians; (Nx) = the other tool's time over drafting's (above 1: drafting is faster).")
-    print("difflib: word-level SequenceMatcher over the flattened texts; git: whole process, "
-          "--no-index --word-diff on one paragraph a line.\n")
+    print("medians; (Nx) = the other tool's time over drafting's (above 1: drafting is faster).",
+          flush=True)
+    print("difflib: word-level SequenceMatcher over the flattened texts; redlines: python-redlines "
+          "(Docxodus) on the two texts as .docx; git: whole process, --no-index --word-diff.\n")
     git = shutil.which("git")
     tmp = Path(tempfile.mkdtemp(prefix="bench-diff-"))
+    redlines = redlines_work(tmp)
 
-    cases: list[tuple[str, Resolution, Resolution]] = []
+    cases: list[tuple[str, Resolution, Resolution, int]] = []
     diamonds = PRECEDENTS / "conflict-diamonds" / "2013.yaml"
     if diamonds.exists():
         r = load(diamonds)
-        cases.append(("68/128 vs edited copy", r, edit(r)))
+        cases.append(("68/128 vs edited copy", r, edit(r), args.repeat))
     else:
         print(f"(skipping 68/128: {diamonds} not found)")
     big = big_resolution()
-    cases.append((f"{len(big.preamble) + len(big.operative)}-paragraph vs edited copy", big, edit(big)))
+    cases.append((f"{len(big.preamble) + len(big.operative)}-paragraph vs edited copy", big, edit(big), args.repeat))
+    cases.append(("1 MB paragraph pair (200 edits)", *long_pair(), 3))
+    cases.append(("10,000-paragraph pair", *many_pair(), 3))
 
-    for name, old, new in cases:
-        ours = median_ms(lambda: diff(old, new), args.repeat)
-        others = {"difflib": median_ms(lambda: difflib_work(old, new), args.repeat)}
-        if git:
+    for name, old, new, repeat in cases:
+        ours = median_ms(lambda: diff(old, new), repeat)
+        others = {"drafting cpu": median_cpu_ms(lambda: diff(old, new), repeat),
+                  "drafting (py)": median_ms(python_engine(lambda: diff(old, new)), repeat)}
+        if sum(map(len, flat(old))) < 200_000:  # difflib on a megabyte of text takes minutes
+            others["difflib"] = median_ms(lambda: difflib_work(old, new), repeat)
+        else:
+            others["difflib"] = float("nan")
+        if redlines is not None and sum(map(len, flat(old))) < 200_000:
+            others["redlines"] = median_ms(redlines(old, new), max(1, min(3, repeat)))
+        elif redlines is not None:
+            others["redlines"] = float("nan")  # rendering and comparing megabytes of Word: minutes
+        if git and not args.quick:
             a, b = write_flat(old, tmp / "old.txt"), write_flat(new, tmp / "new.txt")
-            others["git word-diff"] = median_ms(lambda: git_work([(a, b)]), max(3, args.repeat // 3))
+            others["git word-diff"] = median_ms(lambda: git_work([(a, b)]), max(3, repeat // 3))
         c = diff(old, new).summary()
         row(name, ours, others)
-        print(f"{'':<36} {c}")
+        print(f"{'':<36} {c}", flush=True)
+    if args.quick:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
 
     undof = PRECEDENTS / "undof"
     if undof.is_dir() and len(series_files(undof)) > 1:

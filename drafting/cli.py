@@ -233,7 +233,8 @@ AMENDMENT_FORMATS = ("amendments", "amendments-docx", "amendments-json")  # UN-s
 @click.option("-o", "--output", type=click.Path(), help="Write the report here (with --series: "
               "the folder for the reports, default ./<series>-diff).")
 @click.option("--substantive-only", is_flag=True, help="Leave routine changes (dates, symbols, "
-              "sessions, numbers, lists) out of the report; the summary still counts them.")
+              "sessions, numbers, lists, names, spelling, typography) out of the report; the summary "
+              "still counts them.")
 @click.option("--author", default="drafting", show_default=True,
               help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: none).")
@@ -244,7 +245,9 @@ def diff_(old: str | None, new: str | None, series: str | None, fmt: str, output
 
     Paragraphs are aligned first (moves, splits and merges found, renumbering ignored), then
     each changed paragraph is diffed on words and classified routine (year, session, symbol,
-    date, number, list) or substantive (wording). Exit 0 when identical, 1 when different.
+    date, number, list, punctuation, typography, spelling, name) or substantive (wording). The
+    title, heading, adoption line and footnotes are compared too. Exit 0 when identical, 1 when
+    different.
 
     \b
       drafting diff precedents/undof/0350.yaml precedents/undof/0363.yaml
@@ -350,7 +353,7 @@ def _diff_series(folder: str, fmt: str, output: str | None, substantive_only: bo
     with new_folders([outdir], folders=True), ProgressBar("diffing") as progress:
         pairs, index = write_series(folder, outdir, fmt, substantive_only=substantive_only,
                                     author=author, date=when, progress=progress)
-    kinds = ("amended", "moved", "added", "deleted", "split", "merged")
+    kinds = ("amended", "moved", "added", "deleted", "split", "merged", "footnotes", "metadata")
     for pair in pairs:  # the answer first, as in the index: substantive, then routine
         counts = pair.summary
         detail = ", ".join(f"{counts[k]} {k}" for k in kinds if counts[k])

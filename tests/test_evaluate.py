@@ -161,11 +161,16 @@ def test_unifil_proposals_are_closer_to_the_adopted_text_than_the_precedent() ->
     # (a report date placed after the author where UNIFIL put it after the title: 4; a recall
     # chain the Council shortened: 1; a chain where the Council also recalled 490 (1981), a
     # resolution outside the series, so the "and" the proposal moved stands one place early: 1).
+    # Since the diff pairs paragraphs on rare words (docs/alignment.md) and calls spelling variants,
+    # lone commas and names routine (docs/diff-classes.md), more of what the Council changed counts
+    # as routine or kept: routine edits 291 -> 382 (519 -> 523 alone: 6 -> 63, its long recall
+    # list now paired with the short one that replaced it), routine recall 0.84 -> 0.67, wrong
+    # words in kept paragraphs 6 -> 11. What propose does is unchanged; the yardstick moved.
     result = _series("unifil")
     closer = [p for p in result.pairs if p.distance < p.distance_precedent]
     assert len(closer) >= 0.9 * len(result.pairs)
-    assert result.total().routine_recall >= 0.8
-    assert result.total().wrong_kept <= 6
+    assert result.total().routine_recall >= 0.65
+    assert result.total().wrong_kept <= 11
 
 
 def test_a_wrong_fact_written_without_a_warning_is_counted() -> None:
@@ -186,9 +191,9 @@ def test_a_wrong_fact_written_without_a_warning_is_counted() -> None:
 @pytest.mark.parametrize("name", ["undof", "unifil"])
 @pytest.mark.parametrize("mode", [Mode.STORED, Mode.REALISTIC])
 def test_no_wrong_word_is_written_without_a_warning_on_the_real_series(name: str, mode: Mode) -> None:
-    # Measured: UNDOF 0 wrong words written; UNIFIL 11, every one in a paragraph a warning points at
+    # Measured: UNDOF 0 wrong words written; UNIFIL 3, every one in a paragraph a warning points at
     # (a report's date or symbol added where the Council put it differently, a recall chain the
     # Council did not extend), in both modes.
     total = evaluate_series(PRECEDENTS / name, mode=mode).total()
     assert total.wrong_unflagged == 0
-    assert total.routine_recall >= (0.85 if name == "undof" else 0.8)
+    assert total.routine_recall >= (0.85 if name == "undof" else 0.65)  # UNIFIL: 0.69 measured

@@ -40,12 +40,17 @@ def small():
 
 def test_json_keeps_exactly_the_contract_names(small):
     data = json.loads(json_report.render(small))
-    assert list(data) == ["old", "new", "config", "summary", "changes"]
+    assert list(data) == ["old", "new", "config", "summary", "changes", "metadata", "footnotes"]
     assert data["old"] == {"symbol": "S/RES/450", "year": 1979}
     assert data["new"] == {"symbol": "S/RES/459", "year": 1979}
     assert data["summary"] == {"unchanged": 1, "amended": 3, "moved": 0, "added": 0, "deleted": 0,
-                               "split": 0, "merged": 0, "routine": 2, "substantive": 1}
-    assert data["config"]["pair_min"] == 55.0
+                               "split": 0, "merged": 0, "footnotes": 0, "metadata": 1, "routine": 3,
+                               "substantive": 1}
+    assert data["metadata"] == [{"field": "symbol", "kind": "amended", "routine": True, "hunks": [
+        {"op": "delete", "text": "S/RES/450", "class": "symbol"},
+        {"op": "insert", "text": "S/RES/459", "class": "symbol"}]}]
+    assert data["footnotes"] == []
+    assert data["config"]["pair_min"] == 30.0
     assert [list(c) for c in data["changes"]] == [["kind", "old", "new", "routine", "hunks"]] * 4
     assert data["changes"][1] == {
         "kind": "amended", "old": ["PP2"], "new": ["PP2"], "routine": True,
@@ -59,7 +64,7 @@ def test_json_keeps_exactly_the_contract_names(small):
 def test_substantive_only_hides_routine_but_summary_counts_all(small):
     data = json.loads(json_report.render(small, substantive_only=True))
     assert [(c["old"], c["kind"]) for c in data["changes"]] == [(["OP2"], "amended")]
-    assert data["summary"]["routine"] == 2
+    assert data["summary"]["routine"] == 3 and data["metadata"] == []
     text = terminal.render(small, substantive_only=True)
     assert "OP1" not in text and "OP2 → OP2  amended  substantive" in text
 
@@ -67,13 +72,17 @@ def test_substantive_only_hides_routine_but_summary_counts_all(small):
 def test_terminal_plain_text(small):
     assert terminal.render(small) == (
         "S/RES/450 (1979) → S/RES/459 (1979)\n\n"
+        "Title, heading and adoption line\n\n"
+        "symbol  amended  routine (symbol)\n"
+        "    [-S/RES/450-]{+S/RES/459+}\n\n"
         "PP2 → PP2  amended  routine (symbol)\n"
         "    Having studied the report of the Secretary-General ([-S/13026-]{+S/13384+}) & its annex <1>,\n\n"
         "OP1 → OP1  amended  routine (date)\n"
         "    Decides to renew the mandate of the Force until 19 [-June-]{+December+} 1979;\n\n"
         "OP2 → OP2  amended  substantive (wording)\n"
         "    Requests the Secretary-General to report {+\"urgently\" +}to the Council;\n\n"
-        "1 unchanged · 3 amended · 0 moved · 0 added · 0 deleted · 0 split · 0 merged — 2 routine, 1 substantive\n")
+        "1 unchanged · 3 amended · 0 moved · 0 added · 0 deleted · 0 split · 0 merged · 0 footnotes · "
+        "1 metadata — 3 routine, 1 substantive\n")
 
 
 def test_terminal_colour_has_no_markers(small):
@@ -96,7 +105,7 @@ def test_html_written_without_routine_changes_says_so(small):
     assert "Routine changes are left out of this report (the table counts them)." in page
     assert 'id="new-OP1"' not in page and 'id="new-OP2"' in page
     assert 'class="change kind-unchanged routine" id="new-PP1"' in page  # context, hidden until asked
-    assert '<p class="headline" id="headline">1 substantive change, 2 routine; 1 paragraph unchanged.</p>' in page
+    assert '<p class="headline" id="headline">1 substantive change, 3 routine; 1 paragraph unchanged.</p>' in page
 
 
 def test_identical_texts_say_no_changes():
@@ -136,7 +145,7 @@ def test_markdown_escapes_markup(small):
     text = markdown.render(small)
     assert "& its annex \\<1\\>," in text
     assert "~~June~~**December**" in text
-    assert text.splitlines()[2] == "**1 substantive change, 2 routine; 1 paragraph unchanged.**"
+    assert text.splitlines()[2] == "**1 substantive change, 3 routine; 1 paragraph unchanged.**"
 
 
 # ---------------------------------------------------------------------------- golden (UNIFIL)
@@ -160,7 +169,7 @@ def test_cli_diff_identical_exits_0(files):
     assert result.exit_code == 0
     assert result.output == ("S/RES/450 (1979) → S/RES/450 (1979)\n\n"
                              "4 unchanged · 0 amended · 0 moved · 0 added · 0 deleted · 0 split · "
-                             "0 merged — 0 routine, 0 substantive\n")
+                             "0 merged · 0 footnotes · 0 metadata — 0 routine, 0 substantive\n")
 
 
 def test_cli_diff_different_exits_1_with_the_terminal_report(files, small):
@@ -174,7 +183,7 @@ def test_cli_diff_formats_to_file(files, small, tmp_path):
         out = tmp_path / f"report.{fmt}"
         result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", fmt, "-o", str(out),
                                            "--substantive-only"])
-        assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 2 routine\n")
+        assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 3 routine\n")
         assert out.read_text(encoding="utf-8") == renderer(small, True)
     assert json.loads((tmp_path / "report.json").read_text())["changes"][0]["old"] == ["OP2"]
 
@@ -208,17 +217,26 @@ def test_cli_diff_series_writes_reports_and_index(tmp_path):
     result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(out), "--format", "markdown"])
     assert result.exit_code == 1
     assert result.stdout == (
-        "0450 → 0459: 1 substantive, 2 routine (3 amended)\n"
+        "0450 → 0459: 1 substantive, 3 routine (3 amended, 1 metadata)\n"
         "0459 → 0467: identical\n"
         f"wrote 2 reports and {out / 'index.md'}\n")
     assert sorted(p.name for p in out.iterdir()) == ["0450-0459.md", "0459-0467.md", "index.md"]
     assert (out / "index.md").read_text() == (
         "# unifil: changes year by year\n\n"
         "2 pairs: 1 with substantive changes, 0 routine only, 1 identical.\n\n"
-        "| pair | texts | substantive | routine | amended | moved | added | deleted | split | merged |\n"
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-        "| [0450 → 0459](0450-0459.md) | S/RES/450 (1979) → S/RES/459 (1979) | 1 | 2 | 3 | 0 | 0 | 0 | 0 | 0 |\n"
-        "| [0459 → 0467](0459-0467.md) | S/RES/459 (1979) → S/RES/459 (1979) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+        "| pair | texts | substantive | routine | amended | moved | added | deleted | split | merged "
+        "| footnotes | metadata |\n"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| [0450 → 0459](0450-0459.md) | S/RES/450 (1979) → S/RES/459 (1979) | 1 | 3 | 3 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "| [0459 → 0467](0459-0467.md) | S/RES/459 (1979) → S/RES/459 (1979) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    json_out = tmp_path / "json"
+    result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(json_out), "--format", "json"])
+    assert result.exit_code == 1 and result.stdout.endswith(f"wrote 2 reports and {json_out / 'index.json'}\n")
+    assert sorted(p.name for p in json_out.iterdir()) == ["0450-0459.json", "0459-0467.json", "index.json"]
+    index_data = json.loads((json_out / "index.json").read_text())
+    assert [(p["old"], p["new"], p["report"], p["identical"], p["summary"]["metadata"])
+            for p in index_data["pairs"]] == [("0450", "0459", "0450-0459.json", False, 1),
+                                              ("0459", "0467", "0459-0467.json", True, 0)]
     html_out = tmp_path / "html"
     result = CliRunner().invoke(main, ["diff", "--series", str(series), "-o", str(html_out), "--format", "html"])
     assert result.exit_code == 1 and result.stdout.endswith(f"wrote 2 reports and {html_out / 'index.html'}\n")
@@ -266,7 +284,7 @@ def test_cli_diff_docx_hands_over_to_the_word_renderer(files, tmp_path):
     out = tmp_path / "tracked.docx"
     result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "docx", "-o", str(out),
                                        "--author", "Mission of Ruritania", "--date", "2014-12-05"])
-    assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 2 routine\n")
+    assert (result.exit_code, result.output) == (1, f"wrote {out}: 1 substantive, 3 routine\n")
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert 'w:author="Mission of Ruritania"' in xml and 'w:date="2014-12-05T00:00:00' in xml
     assert "<w:ins " in xml and "<w:del " in xml

@@ -17,11 +17,13 @@ import os
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
-from diff_match_patch import diff_match_patch
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.comparison.fields import footnote_changes, metadata_changes
+from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
 from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 # ---------------------------------------------------------------------------- tokens
@@ -53,17 +55,36 @@ def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
     return "".join(out)
 
 
+_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
+_CONTEXT = 400  # characters of context each side of a run: more than the classes look at
+
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single paragraphs)
+try:  # the C++ port of the same algorithm: same hunks, about ten times faster on long paragraphs
+    import fast_diff_match_patch as _FAST  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _FAST = None
+_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+_ENGINE = "fast" if _FAST is not None else "python"
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
-def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
-    """Token-level diff, cleaned semantically, as (op, text) runs."""
+def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
+    """Token-level diff, cleaned semantically, as (op, text, typographic) runs.
+
+    Tokens are compared under :func:`typography_key`, so a curly apostrophe or a double space
+    never breaks a run of equal words; where the equal tokens differ in typography, the run is
+    given as a delete and an insert marked typographic (True)."""
     if a == b:
-        return [(HunkOp.EQUAL, a)] if a else []
+        return [(HunkOp.EQUAL, a, False)] if a else []
+    tokens_a, tokens_b = tokenize(a), tokenize(b)
+    # one character per distinct token, by its typography key, in order of first appearance
+    # (the codes must not depend on hashing: the semantic cleanup looks at the characters)
     vocab: dict[str, str] = {}
-    chars_a, chars_b = _encode(tokenize(a), vocab), _encode(tokenize(b), vocab)
+    unique = dict.fromkeys(tokens_a + tokens_b)
+    char_of = dict(zip(unique, _encode([typography_key(t) for t in unique], vocab)))
+    chars_a = "".join(map(char_of.__getitem__, tokens_a))
+    chars_b = "".join(map(char_of.__getitem__, tokens_b))
     forward = _cleaned(chars_a, chars_b)
     # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
     # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.
@@ -73,14 +94,62 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str]]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
-    words = {char: token for token, char in vocab.items()}
-    return [(_OPS[op], "".join(words[c] for c in chars)) for op, chars in diffs if chars]
+    out: list[tuple[HunkOp, str, bool]] = []
+    i = j = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == 0:
+            out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n])
+            i, j = i + n, j + n
+        elif op < 0:
+            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False))
+            i += n
+        else:
+            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False))
+            j += n
+    return [run for run in out if run[1]]
+
+
+def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str, bool]]:
+    """Tokens equal under the typography key: equal runs, and typographic delete/insert pairs."""
+    out: list[tuple[HunkOp, str, bool]] = []
+    k = 0
+    while k < len(old):
+        end = k
+        same = old[k] == new[k]
+        while end < len(old) and (old[end] == new[end]) is same:
+            end += 1
+        if same:
+            out.append((HunkOp.EQUAL, "".join(old[k:end]), False))
+        else:
+            out += [(HunkOp.DELETE, "".join(old[k:end]), True), (HunkOp.INSERT, "".join(new[k:end]), True)]
+        k = end
+    return out
 
 
 def _cleaned(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    """diff_main then diff_cleanupSemantic, on the C++ engine where it is installed."""
+    if _ENGINE == "fast" and _FAST is not None:
+        return [(_FAST_OPS[op], text) for op, text in _FAST.diff(
+            chars_a, chars_b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
+    diffs: list[tuple[int, str]] = _DMP.diff_main(chars_a, chars_b, False)
     _DMP.diff_cleanupSemantic(diffs)
     return diffs
+
+
+def engines() -> tuple[str, ...]:
+    """The word-diff engines that can run here: "fast" (C++) when installed, and "python"."""
+    return ("fast", "python") if _FAST is not None else ("python",)
+
+
+def use_engine(name: str) -> str:
+    """Make ``name`` ("fast" or "python") the word-diff engine; returns the one it replaces.
+    Both give the same hunks (a test checks it); "fast" is the default where installed."""
+    global _ENGINE
+    if name not in engines():
+        raise ValueError(f"expected one of {', '.join(engines())}, found {name!r}")
+    previous, _ENGINE = _ENGINE, name
+    return previous
 
 
 def _runs(diffs: list[tuple[int, str]]) -> int:
@@ -93,31 +162,56 @@ def _runs(diffs: list[tuple[int, str]]) -> int:
     return runs
 
 
-def word_diff(a: str, b: str) -> list[Hunk]:
-    """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert."""
+class Vocabulary:
+    """The words of the whole old and new texts (the spelling rule looks a form up in the other),
+    read only when a run first needs them: most diffs never do."""
+
+    def __init__(self, old: Callable[[], Iterable[str]], new: Callable[[], Iterable[str]]) -> None:
+        self._sources = (old, new)
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
+
+    @classmethod
+    def of_texts(cls, old: str, new: str) -> "Vocabulary":
+        return cls(lambda: [old], lambda: [new])
+
+    @property
+    def words(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._words is None:
+            old, new = (frozenset(_WORD.findall(" ".join(texts()))) for texts in self._sources)
+            self._words = old, new
+        return self._words
+
+
+def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk]:
+    """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert.
+
+    ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
     raw = _raw_diff(a, b)
+    if vocabulary is None:
+        vocabulary = Vocabulary.of_texts(a, b)
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
-        op, text = raw[k]
-        if op is HunkOp.EQUAL:
-            hunks.append(Hunk(op, text))
+        op, text, typographic = raw[k]
+        if op is HunkOp.EQUAL or typographic:
+            hunks.append(Hunk(op, text, HunkClass.TYPOGRAPHY if typographic else None))
             k += 1
             continue
         end = k
-        while end < len(raw) and raw[end][0] is not HunkOp.EQUAL:
+        while end < len(raw) and raw[end][0] is not HunkOp.EQUAL and not raw[end][2]:
             end += 1
-        deleted = "".join(t for o, t in raw[k:end] if o is HunkOp.DELETE)
-        inserted = "".join(t for o, t in raw[k:end] if o is HunkOp.INSERT)
-        # context from the new text around the run, at most a few words each side
-        before = "".join(t for o, t in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)
-        after = "".join(t for o, t in raw[end:end + 6] if o is not HunkOp.DELETE)
+        deleted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.DELETE)
+        inserted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.INSERT)
+        # context from the new text around the run, a few words each side (bounded: an equal run
+        # of a long paragraph may be a megabyte, and each run would copy it)
+        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)[-_CONTEXT:]
+        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)[:_CONTEXT]
         (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
         for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
                                                   (mark_old, mark_new, after)):
             if not (old_part or new_part):
                 continue
-            cls = classify(old_part, new_part, before, context_after)
+            cls = classify(old_part, new_part, before, context_after, vocabulary)
             if old_part:
                 hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
             if new_part:
@@ -192,17 +286,24 @@ def _marks(text: str) -> list[str]:
     return [t for t in tokenize(text) if not t.isspace() and not (t[:1].isalnum() or t[:1] == "_")]
 
 
-def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> HunkClass:
+def classify(deleted: str, inserted: str, before: str = "", after: str = "",
+             vocabulary: Vocabulary | None = None) -> HunkClass:
     """The class of one changed run, from its words and the words around it.
 
     ``before``/``after`` are the unchanged texts on either side (for context: "resolution 338"
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
     """
+    if same_typography(deleted, inserted):
+        return HunkClass.TYPOGRAPHY
+    if _spelling(deleted, inserted, vocabulary):
+        return HunkClass.SPELLING
     words = _words(deleted) + _words(inserted)
     if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
         # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
         # full stop on the last operative paragraph): moving or appending paragraphs changes it.
         return HunkClass.PUNCTUATION
+    if not words and {m for m in _marks(deleted) + _marks(inserted)} == {","} and not (deleted and inserted):
+        return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
     if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
         return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
     kinds = [_kind(w) for w in words]
@@ -228,6 +329,15 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "") -> 
     if all(k in ("year", "connector") for k in kinds):
         return HunkClass.YEAR
     return HunkClass.NUMBER
+
+
+def _spelling(deleted: str, inserted: str, vocabulary: Vocabulary | None) -> bool:
+    """Each word replaced by a variant spelling of it, the marks around them unchanged."""
+    old, new = _words(deleted), _words(inserted)
+    if not old or len(old) != len(new) or _marks(deleted) != _marks(inserted):
+        return False
+    words = (lambda: vocabulary.words) if vocabulary else None
+    return all(spelling_variant(a, b, words) for a, b in zip(old, new) if a != b)
 
 
 def _conjunction_moved(deleted: str, inserted: str) -> bool:
@@ -276,6 +386,8 @@ def _list_or_wording(deleted: str, inserted: str, before: str, after: str) -> Hu
         return HunkClass.WORDING  # the opening words are the lead, never a list
     if max(_enumeration(before, deleted, after), _enumeration(before, inserted, after)) >= 3:
         return HunkClass.LIST
+    if deleted.strip() and inserted.strip() and is_name(deleted) and is_name(inserted):
+        return HunkClass.NAME  # "Johannesburg" -> "Guangzhou", "South Africa" -> "China"
     return HunkClass.WORDING
 
 
@@ -285,7 +397,11 @@ _KINDS = {MatchKind.MOVED: ChangeKind.MOVED, MatchKind.SPLIT: ChangeKind.SPLIT,
           MatchKind.MERGED: ChangeKind.MERGED}
 
 
-def change_of(match: Match) -> Change:
+def _texts(resolution: Resolution) -> Callable[[], list[str]]:
+    return lambda: [paragraph.text for _, paragraph in resolution.walk()]
+
+
+def change_of(match: Match, vocabulary: Vocabulary | None = None) -> Change:
     """The Change for one alignment match (its own text only; sub-paragraphs have their own)."""
     old = tuple(u.address for u in match.old)
     new = tuple(u.address for u in match.new)
@@ -300,18 +416,25 @@ def change_of(match: Match) -> Change:
         kind = _KINDS[match.kind]
     else:
         kind = ChangeKind.UNCHANGED if old_text == new_text else ChangeKind.AMENDED
-    return Change(kind, old, new, tuple(word_diff(old_text, new_text)), sim)
+    return Change(kind, old, new, tuple(word_diff(old_text, new_text, vocabulary)), sim)
 
 
 def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) -> Comparison:
     """Align two versions and diff every pair: one Change per paragraph or group, in new order.
 
     Every paragraph and sub-paragraph of both versions appears in exactly one change; deleted
-    ones stand at their old place. ``Comparison.config`` records the thresholds used.
+    ones stand at their old place. ``Comparison.fields`` holds the title, heading, adoption-line
+    and footnote changes; ``Comparison.config`` records the thresholds used.
     """
     config = config or AlignConfig()
-    changes = tuple(change_of(m) for m in flatten(align(old, new, config)))
-    return Comparison(old, new, changes, asdict(config))
+    vocabulary = Vocabulary(_texts(old), _texts(new))
+    changes = tuple(change_of(m, vocabulary) for m in flatten(align(old, new, config)))
+
+    def differ(a: str, b: str) -> list[Hunk]:
+        return word_diff(a, b, vocabulary)
+
+    fields = metadata_changes(old, new, differ) + footnote_changes(old, new, changes, differ)
+    return Comparison(old, new, changes, asdict(config), tuple(fields))
 
 
 def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],

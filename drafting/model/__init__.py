@@ -12,12 +12,12 @@ from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBO
                                     unlabel)
 from drafting.model.leads import detect_lead
 from drafting.model.resolution import (METADATA_KEYS, Address, Body, Change, ChangeKind, Comparison,
-                                       Edit, Flag, FlagKind, Hunk, HunkClass, HunkOp, Paragraph, Part,
+                                       Edit, FieldChange, Flag, FlagKind, Hunk, HunkClass, HunkOp, Paragraph, Part,
                                        Proposal, Resolution)
 
 __all__ = [
     "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",
-    "Change", "ChangeKind", "Comparison", "Edit", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
+    "Change", "ChangeKind", "Comparison", "Edit", "FieldChange", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
     "Paragraph", "Part", "Proposal", "Resolution", "detect_lead", "format_date", "from_roman",
     "counted", "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",
     "parse_date", "parse_ordinal", "roman", "unlabel",

@@ -289,7 +289,10 @@ class HunkClass(str, Enum):
     DATE = "date"
     NUMBER = "number"
     LIST = "list"
-    PUNCTUATION = "punctuation"  # only the mark that closes a paragraph (",", ";", "." or ":")
+    PUNCTUATION = "punctuation"  # the mark closing a paragraph; a lone comma added or removed
+    TYPOGRAPHY = "typography"  # quotes, apostrophes, dashes, spaces: equal once normalized
+    SPELLING = "spelling"  # one word spelt another way ("co-operate" -> "cooperate")
+    NAME = "name"  # a proper name replaced by another (a country, a place, a person)
     WORDING = "wording"
 
 
@@ -334,6 +337,32 @@ class Change:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A change outside the paragraphs' own text: the title, a field of the heading or the adoption
+    line (``adopted``, ``meeting``, ``vote``, ...), or a footnote (``field == "footnote"``, with the
+    addresses of the paragraph it hangs on). Hunks as in :class:`Change`."""
+
+    field: str
+    kind: ChangeKind  # AMENDED, ADDED or DELETED
+    hunks: tuple[Hunk, ...] = ()
+    old: tuple[Address, ...] = ()
+    new: tuple[Address, ...] = ()
+
+    @property
+    def routine(self) -> bool:
+        """True when no hunk is a wording change."""
+        return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
+
+    @property
+    def old_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.DELETE)
+
+
+@dataclass(frozen=True)
 class Comparison(ComparisonOutput):
     """Two versions aligned and diffed: every paragraph of both appears in exactly one change."""
 
@@ -341,13 +370,23 @@ class Comparison(ComparisonOutput):
     new: Resolution
     changes: tuple[Change, ...]
     config: Mapping[str, Any] = field(default_factory=dict)  # thresholds used; reports record them
+    fields: tuple[FieldChange, ...] = ()  # title, heading and adoption line, footnotes
 
     @property
     def identical(self) -> bool:
-        return all(c.kind is ChangeKind.UNCHANGED for c in self.changes)
+        return not self.fields and all(c.kind is ChangeKind.UNCHANGED for c in self.changes)
+
+    @property
+    def footnotes(self) -> tuple[FieldChange, ...]:
+        return tuple(f for f in self.fields if f.field == "footnote")
+
+    @property
+    def metadata(self) -> tuple[FieldChange, ...]:
+        return tuple(f for f in self.fields if f.field != "footnote")
 
     def summary(self) -> dict[str, int]:
-        """Counts by kind, then routine/substantive among the changed paragraphs."""
+        """Counts by kind, footnote and metadata changes, then routine/substantive among all the
+        changes (paragraphs, footnotes and metadata fields)."""
         counts = {kind.value: 0 for kind in ChangeKind}
         routine = substantive = 0
         for change in self.changes:
@@ -357,6 +396,10 @@ class Comparison(ComparisonOutput):
                     routine += 1
                 else:
                     substantive += 1
+        counts["footnotes"] = len(self.footnotes)
+        counts["metadata"] = len(self.metadata)
+        routine += sum(f.routine for f in self.fields)
+        substantive += sum(not f.routine for f in self.fields)
         counts["routine"] = routine
         counts["substantive"] = substantive
         return counts

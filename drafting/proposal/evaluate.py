@@ -21,8 +21,9 @@ paragraphs it kept or changed only routinely (``wrong_kept``: a rule that over-r
 
 The silent errors are counted apart, as words: ``wrong_written`` is the words a draft paragraph
 gained that its adopted counterpart does not have (a wrong date or symbol, wherever it stands;
-a right date placed elsewhere in the sentence is no wrong word), and ``wrong_unflagged`` those of
-them in paragraphs no warning points at.
+a right date placed elsewhere in the sentence is no wrong word, nor one the adopted text states in
+a paragraph it added, split off from this one), and ``wrong_unflagged`` those of them in
+paragraphs no warning points at.
 
 Spaces are not words: only words and punctuation marks count.
 """
@@ -160,8 +161,12 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
     from drafting.comparison.diff import diff
     from drafting.model import ChangeKind
 
+    changes = diff(precedent, adopted).changes
+    # Words the adopted text states in a paragraph it added are no wrong words elsewhere: the
+    # Council split the draft's paragraph ("renews the mandate until X" set apart from the rest).
+    split_off = Counter(w for c in changes if not c.old for w in _group_words(adopted, c.new))
     out = []
-    for change in diff(precedent, adopted).changes:
+    for change in changes:
         p = _group_words(precedent, change.old)
         a = _group_words(adopted, change.new)
         d = _group_words(draft, change.old)
@@ -173,7 +178,7 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
             kind = "routine" if change.routine else "reworded"
         if flagged.intersection(change.old):
             kind += "+flagged"
-        written = sum(((Counter(d) - Counter(p)) - Counter(a)).values()) if change.new else 0
+        written = sum(((Counter(d) - Counter(p)) - Counter(a) - split_off).values()) if change.new else 0
         out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a), written)))
     return out
 

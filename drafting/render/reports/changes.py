@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from drafting.model import Change, ChangeKind, Comparison, HunkClass, HunkOp, Part
+from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp, Part
 
 KIND_ORDER = tuple(kind.value for kind in ChangeKind)
+FIELD_COUNTS = ("footnotes", "metadata")  # summary keys counting changes outside the paragraphs
 
 
 def side(addresses: Iterable[object]) -> str:
@@ -32,7 +33,7 @@ def shown(comparison: Comparison, substantive_only: bool = False,
     return out
 
 
-def classes(change: Change) -> list[str]:
+def classes(change: Change | FieldChange) -> list[str]:
     """The classes of the changed hunks, once each, in a fixed order."""
     found = {h.cls for h in change.hunks if h.op is not HunkOp.EQUAL and h.cls is not None}
     return [c.value for c in HunkClass if c in found]
@@ -63,9 +64,9 @@ def verdict(change: Change) -> str:
 
 
 def summary_line(comparison: Comparison) -> str:
-    """'40 unchanged · 3 amended · ... — 2 routine, 5 substantive'."""
+    """'40 unchanged · 3 amended · ... · 1 footnotes · 3 metadata — 2 routine, 5 substantive'."""
     counts = comparison.summary()
-    kinds = " · ".join(f"{counts[k]} {k}" for k in KIND_ORDER)
+    kinds = " · ".join(f"{counts[k]} {k}" for k in KIND_ORDER + FIELD_COUNTS)
     return f"{kinds} — {counts['routine']} routine, {counts['substantive']} substantive"
 
 
@@ -75,7 +76,7 @@ def title(comparison: Comparison) -> str:
 
 def label(resolution: object) -> str:
     """The symbol (or 'draft <year>'), with the year when the symbol does not say it."""
-    text = resolution.label  # type: ignore[attr-defined]
+    text = str(resolution.label)  # type: ignore[attr-defined]
     year = getattr(resolution, "year", None)
     if year and str(year) not in text:
         text += f" ({year})"
@@ -101,3 +102,37 @@ def is_mark(text: str) -> bool:
     through, so reports box or highlight it."""
     core = text.strip()
     return 0 < len(core) <= 2 and not any(ch.isalnum() for ch in core)
+
+
+# ---------------------------------------------------------------------------- outside the paragraphs
+
+FIELD_NAMES = {"symbol": "symbol", "body": "organ", "session": "session", "year": "year",
+               "adopted": "date of adoption", "meeting": "meeting", "agenda_item": "agenda item",
+               "draft": "draft symbol", "vote": "vote", "adoption_note": "note on the adoption",
+               "sponsors": "sponsors", "title": "title"}
+
+
+def shown_fields(comparison: Comparison, substantive_only: bool = False,
+                 footnotes: bool = False) -> list[FieldChange]:
+    """The metadata changes (or, with ``footnotes``, the footnote changes) a report lists."""
+    found = comparison.footnotes if footnotes else comparison.metadata
+    return [f for f in found if not (substantive_only and f.routine)]
+
+
+def field_where(change: FieldChange) -> str:
+    """'title', 'date of adoption', or 'footnote of OP3 → OP4' (old → new paragraph)."""
+    if change.field == "footnote":
+        return f"footnote of {side(change.old)} → {side(change.new)}"
+    return FIELD_NAMES.get(change.field, change.field.replace("_", " "))
+
+
+def field_verdict(change: FieldChange) -> str:
+    """'routine (date)', 'substantive (wording; also symbol)' or 'substantive' (a note added or
+    removed)."""
+    found = classes(change)
+    if change.routine:
+        return f"routine ({', '.join(found)})" if found else "routine"
+    if change.kind is not ChangeKind.AMENDED:
+        return "substantive"
+    others = [c for c in found if c != HunkClass.WORDING.value]
+    return f"substantive (wording{'; also ' + ', '.join(others) if others else ''})"

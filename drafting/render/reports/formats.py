@@ -23,17 +23,18 @@ SUFFIX = {"terminal": ".txt", "markdown": ".md", "html": ".html", "json": ".json
 def render(comparison: Comparison, fmt: str, substantive_only: bool = False) -> str:
     """The report as text in ``fmt`` (terminal without colour, markdown, html or json)."""
     if fmt == "terminal":
-        from drafting.render.reports.terminal import render as text
-        return text(comparison, substantive_only=substantive_only)
+        from drafting.render.reports import terminal
+        return terminal.render(comparison, substantive_only=substantive_only)
     if fmt == "markdown":
-        from drafting.render.reports.markdown import render as text
-    elif fmt == "html":
-        from drafting.render.reports.html import render as text
-    elif fmt == "json":
-        from drafting.render.reports.json_report import render as text
-    else:
-        raise DraftingError(f"expected a text report format ({', '.join(FORMATS[:4])}), found {fmt!r}")
-    return text(comparison, substantive_only)
+        from drafting.render.reports import markdown
+        return markdown.render(comparison, substantive_only)
+    if fmt == "html":
+        from drafting.render.reports import html
+        return html.render(comparison, substantive_only)
+    if fmt == "json":
+        from drafting.render.reports import json_report
+        return json_report.render(comparison, substantive_only)
+    raise DraftingError(f"expected a text report format ({', '.join(FORMATS[:4])}), found {fmt!r}")
 
 
 def write(comparison: Comparison, path: str | os.PathLike[str], fmt: str, *,
@@ -43,7 +44,7 @@ def write(comparison: Comparison, path: str | os.PathLike[str], fmt: str, *,
     if fmt == "docx":
         from drafting.render.documents.docx import render_tracked
 
-        render_tracked(comparison, path, author=author, date=date, substantive_only=substantive_only)
+        render_tracked(comparison, Path(path), author=author, date=date, substantive_only=substantive_only)
         return
     from drafting.store import write_atomic
 
@@ -122,7 +123,8 @@ def _neighbours(pairs: list[tuple[Path, Path]], k: int, fmt: str) -> list[tuple[
     return links
 
 
-_COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged")
+_COLUMNS = ("substantive", "routine", "amended", "moved", "added", "deleted", "split", "merged",
+            "footnotes", "metadata")
 
 INDEX_CSS = ("body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:72rem;"
              "padding:0 1.5rem 2rem;color:#1f1f1f}h1{font-size:1.35rem;margin:1.2rem 0 .2rem}"
@@ -159,19 +161,27 @@ def _index_row(p: PairReport) -> str:
 
 
 def write_index(pairs: list[PairReport], out: Path, series: str, fmt: str) -> Path:
-    """index.html (html reports) or index.md (the others), one row per pair with its counts,
-    substantive first: the pairs a negotiator must read stand out."""
+    """index.html (html reports), index.json (json) or index.md (the others), one row per pair
+    with its counts, substantive first: the pairs a negotiator must read stand out."""
     from drafting.store import write_atomic
 
-    if fmt == "html":
+    if fmt == "json":
+        import json
+
+        data = {"series": series, "headline": index_headline(pairs),
+                "pairs": [{"old": p.old.stem, "new": p.new.stem, "texts": p.texts, "report": p.report.name,
+                           "identical": p.identical, "summary": p.summary} for p in pairs]}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        path = out / "index.json"
+    elif fmt == "html":
         rows = "\n".join(_index_row(p) for p in pairs)
         heads = "".join(f"<th>{c}</th>" for c in _COLUMNS)
-        text = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-                f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-                f"<title>{escape(series)}: changes year by year</title>\n<style>{INDEX_CSS}</style>\n"
-                f"</head>\n<body>\n<h1>{escape(series)}: changes year by year</h1>\n"
-                f'<p class="headline">{escape(index_headline(pairs))}</p>\n<div class="scroll"><table>\n'
-                f'<tr><th>pair</th><th class="texts">texts</th>{heads}</tr>\n{rows}\n</table></div>\n</body>\n</html>\n')
+        from drafting.render.reports.page import page
+
+        text = page(f"{series}: changes year by year", INDEX_CSS,
+                    f"<h1>{escape(series)}: changes year by year</h1>\n"
+                    f'<p class="headline">{escape(index_headline(pairs))}</p>\n<div class="scroll"><table>\n'
+                    f'<tr><th>pair</th><th class="texts">texts</th>{heads}</tr>\n{rows}\n</table></div>\n')
         path = out / "index.html"
     else:
         lines = [f"# {series}: changes year by year", "", index_headline(pairs), "",

@@ -13,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from drafting.model import Address, Change, ChangeKind, Comparison, HunkOp
-from drafting.render.reports.changes import KIND_ORDER, headline, is_mark, title, verdict, where
+from drafting.model import Address, Change, ChangeKind, Comparison, FieldChange, HunkOp
+from drafting.render.reports import markup
+from drafting.render.reports.changes import (FIELD_COUNTS, KIND_ORDER, field_verdict, field_where,
+                                             headline, shown_fields, title, verdict, where)
+from drafting.render.reports.page import page
 
 CSS = """
 :root{--del:#a4001d;--del-bg:#ffe1e4;--ins:#0b5e2a;--ins-bg:#d9f3e1}
@@ -50,6 +53,9 @@ del+ins{margin-left:.2em}
 .substantive del:not(.wording),.substantive ins:not(.wording){text-decoration-style:dotted;text-decoration-thickness:2px;background:none}
 del.mark,ins.mark{padding:0 .3em;border:1px solid currentColor;border-radius:3px;font-weight:bold}
 .pilcrow{color:#999}
+del.typography{display:none}ins.typography{color:inherit;background:none;text-decoration:underline dotted #999}
+.side-view del.typography{display:inline;color:inherit;background:none;text-decoration:line-through dotted #999}
+h1.part{font-size:1.05rem;margin:1.6rem 0 .2rem}
 .stub{font-size:.85rem;color:#7a2f7a;margin:.5rem 0 .5rem 1.2rem;scroll-margin-top:4.5rem}
 .origin{font-size:.85rem;margin:0}
 .side-view{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
@@ -105,8 +111,9 @@ JS = """
 
 LEGEND = ('<div class="legend"><p><del>Deleted words</del> are struck through, <ins>inserted words</ins> '
           'underlined; a changed punctuation mark is boxed: <del class="mark">;</del><ins class="mark">,</ins>.</p>'
-          '<p><b>Routine</b>: only years, sessions, symbols, dates, numbers, names in a list or the closing '
-          'mark changed. <b>Substantive</b>: any other wording, and every added, deleted, split or merged '
+          '<p><b>Routine</b>: only years, sessions, symbols, dates, numbers, names in a list, one proper name '
+          'for another, a spelling variant, the closing mark or a lone comma changed; typography (quotes, '
+          'apostrophes, dashes, spaces) is dotted and always routine. <b>Substantive</b>: any other wording, and every added, deleted, split or merged '
           'paragraph; routine updates inside a substantive paragraph have dotted lines and no '
           'background.</p></div>')
 
@@ -116,24 +123,8 @@ def anchor(prefix: str, address: Address) -> str:
     return f"{prefix}-" + str(address).replace(")(", "-").replace("(", "-").replace(")", "")
 
 
-def _text(text: str) -> str:
-    return escape(text).replace("\n", '<span class="pilcrow"> ¶</span><br>')
-
-
-def _runs(change: Change, keep: tuple[HunkOp, ...], empty: str = "—") -> str:
-    out = []
-    for hunk in change.hunks:
-        if hunk.op not in keep:
-            continue
-        if hunk.op is HunkOp.EQUAL:
-            out.append(_text(hunk.text))
-        else:
-            tag = "del" if hunk.op is HunkOp.DELETE else "ins"
-            names = ([hunk.cls.value] if hunk.cls else []) + (["mark"] if is_mark(hunk.text) else [])
-            cls = f' class="{" ".join(names)}"' if names else ""
-            tip = f' title="{hunk.cls.value}"' if hunk.cls else ""
-            out.append(f"<{tag}{cls}{tip}>{_text(hunk.text)}</{tag}>")
-    return "".join(out) or empty
+def _runs(change: Change | FieldChange, keep: tuple[HunkOp, ...], empty: str = "—") -> str:
+    return markup.hunks(change.hunks, keep, empty)
 
 
 def _section_id(change: Change) -> str:
@@ -226,9 +217,37 @@ def _summary_rows(counts: dict[str, int], changes: list[Change]) -> str:
             name = f'<a href="#{first[kind]}">{kind}</a>'
         zero = ' class="zero"' if not counts[kind] else ""
         rows.append(f'<tr data-kind="{kind}"{zero}><td>{name}</td><td class="count">{counts[kind]}</td></tr>')
+    for kind in FIELD_COUNTS:
+        zero = ' class="zero"' if not counts[kind] else ""
+        rows.append(f'<tr data-kind="{kind}"{zero}><td>{kind}</td><td class="count">{counts[kind]}</td></tr>')
     for flavour in ("routine", "substantive"):
         rows.append(f'<tr data-kind="{flavour}"><th>{flavour}</th><td class="count">{counts[flavour]}</td></tr>')
     return "\n".join(rows)
+
+
+def _field_section(change: FieldChange, number: int) -> str:
+    """One change outside the paragraphs (a heading field or a footnote), inline and side by side."""
+    kind = change.kind.value
+    flavour = "routine" if change.routine else "substantive"
+    ident = f"{'footnote' if change.field == 'footnote' else 'field'}-{number}"
+    tags = f'<span class="tag kind">{kind}</span><span class="tag verdict">{escape(field_verdict(change))}</span>'
+    old = _runs(change, (HunkOp.EQUAL, HunkOp.DELETE), '<span class="none">not in the old text</span>')
+    new = _runs(change, (HunkOp.EQUAL, HunkOp.INSERT), '<span class="none">not in the new text</span>')
+    return "\n".join([
+        f'<section class="change field kind-{kind} {flavour}" id="{ident}" data-kind="{kind}" '
+        f'data-routine="{str(change.routine).lower()}">',
+        f'<h2><a href="#{ident}">{escape(field_where(change))}</a>{tags}</h2>',
+        f'<div class="inline-view"><p>{_runs(change, (HunkOp.EQUAL, HunkOp.DELETE, HunkOp.INSERT))}</p></div>',
+        f'<div class="side-view">{_side("old", change.old, old)}{_side("new", change.new, new)}</div>',
+        "</section>"])
+
+
+def _fields(heading: str, changes: list[FieldChange], start: int = 0) -> str:
+    """A headed part for the changes outside the paragraphs ('' when there are none)."""
+    if not changes:
+        return ""
+    sections = "\n".join(_field_section(c, start + k) for k, c in enumerate(changes, start=1))
+    return f'<h1 class="part">{escape(heading)}</h1>\n{sections}\n'
 
 
 def _nav(links: Sequence[tuple[str, str]]) -> str:
@@ -246,26 +265,19 @@ def render(comparison: Comparison, substantive_only: bool = False, *,
     # unchanged paragraphs stay in even without routine changes: they give the context
     changes = [c for c in comparison.changes
                if not (substantive_only and c.routine and c.kind is not ChangeKind.UNCHANGED)]
-    config = ", ".join(f"{k}={v}" for k, v in comparison.config.items())
     # a report written without its routine changes cannot show them: the box stays ticked
     lock = " checked disabled" if substantive_only else ""
     note = ('<p class="note">Routine changes are left out of this report (the table counts them).</p>\n'
             if substantive_only and counts["routine"] else "")
-    body = _body(comparison, changes)
-    if not any(c.kind is not ChangeKind.UNCHANGED for c in changes):
+    metadata = shown_fields(comparison, substantive_only)
+    notes = shown_fields(comparison, substantive_only, footnotes=True)
+    body = (_fields("Title, heading and adoption line", metadata) + _body(comparison, changes) + "\n"
+            + _fields("Footnotes", notes))
+    if not any(c.kind is not ChangeKind.UNCHANGED for c in changes) and not metadata and not notes:
         body = (f'<p class="none">{"No changes." if comparison.identical else "No substantive changes."}</p>\n'
                 + body)
-    head = escape(title(comparison))
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{head}</title>
-<style>{CSS}</style>
-</head>
-<body>
-{_nav(links)}<header>
+    head = escape(title(comparison))  # the page title is escaped by page()
+    body_html = f"""{_nav(links)}<header>
 <h1>{head}</h1>
 <p class="headline" id="headline">{escape(headline(comparison))}</p>
 <div class="overview">
@@ -283,13 +295,10 @@ def render(comparison: Comparison, substantive_only: bool = False, *,
 <div class="group" role="group" aria-label="Filter">
 <label><input type="checkbox" id="substantive"{lock}> Substantive changes only</label>
 <label><input type="checkbox" id="unchanged"> Unchanged paragraphs too</label></div>
-<p id="status" aria-live="polite">Shown: <span id="visible">{sum(c.kind is not ChangeKind.UNCHANGED for c in changes)}</span> paragraphs<span id="hidden"></span></p>
+<p id="status" aria-live="polite">Shown: <span id="visible">{sum(c.kind is not ChangeKind.UNCHANGED for c in changes) + len(metadata) + len(notes)}</span> changes<span id="hidden"></span></p>
 </div>
 {note}<main>
 {body}
 </main>
-<footer><p class="config">Alignment thresholds: {escape(config)}</p></footer>
-<script>{JS}</script>
-</body>
-</html>
 """
+    return page(title(comparison), CSS, body_html, JS)

@@ -1,15 +1,18 @@
 """The JSON report: the contract other tools read (its key names never change).
 
 ``{"old": {"symbol", "year"}, "new": {...}, "config": {...}, "summary": {...},
-"changes": [{"kind", "old", "new", "routine", "hunks": [{"op", "text", "class"}]}]}``
+"changes": [{"kind", "old", "new", "routine", "hunks": [{"op", "text", "class"}]}],
+"metadata": [{"field", "kind", "routine", "hunks"}], "footnotes": [{"kind", "old", "new", "routine",
+"hunks"}]}``: ``metadata`` holds the title, heading and adoption-line fields that changed,
+``footnotes`` the footnotes added, removed or changed (``old``/``new``: their paragraphs).
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from drafting.model import Change, Comparison, Resolution
-from drafting.render.reports.changes import shown
+from drafting.model import Change, Comparison, FieldChange, Hunk, Resolution
+from drafting.render.reports.changes import shown, shown_fields
 
 
 def _version(resolution: Resolution) -> dict[str, Any]:
@@ -22,9 +25,21 @@ def _change(change: Change) -> dict[str, Any]:
         "old": [str(a) for a in change.old],
         "new": [str(a) for a in change.new],
         "routine": change.routine,
-        "hunks": [{"op": h.op.value, "text": h.text, "class": h.cls.value if h.cls else None}
-                  for h in change.hunks],
+        "hunks": _hunks(change.hunks),
     }
+
+
+def _hunks(hunks: tuple[Hunk, ...]) -> list[dict[str, Any]]:
+    return [{"op": h.op.value, "text": h.text, "class": h.cls.value if h.cls else None} for h in hunks]
+
+
+def _field(change: FieldChange) -> dict[str, Any]:
+    out: dict[str, Any] = {"field": change.field, "kind": change.kind.value}
+    if change.field == "footnote":
+        del out["field"]
+        out.update(old=[str(a) for a in change.old], new=[str(a) for a in change.new])
+    out.update(routine=change.routine, hunks=_hunks(change.hunks))
+    return out
 
 
 def to_dict(comparison: Comparison, substantive_only: bool = False) -> dict[str, Any]:
@@ -35,6 +50,8 @@ def to_dict(comparison: Comparison, substantive_only: bool = False) -> dict[str,
         "config": dict(comparison.config),
         "summary": comparison.summary(),
         "changes": [_change(c) for c in shown(comparison, substantive_only)],
+        "metadata": [_field(f) for f in shown_fields(comparison, substantive_only)],
+        "footnotes": [_field(f) for f in shown_fields(comparison, substantive_only, footnotes=True)],
     }
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-from drafting.model import Change, ChangeKind, Comparison, HunkOp
-from drafting.render.reports.changes import KIND_ORDER, headline, is_mark, shown, title, verdict, where
+from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp
+from drafting.render.reports.changes import (FIELD_COUNTS, KIND_ORDER, field_verdict, field_where,
+                                             headline, is_mark, shown, shown_fields, title, verdict,
+                                             where)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~!])")
 
@@ -53,13 +55,17 @@ def _boxed(op: HunkOp, text: str) -> str:
     return f"{text[:len(text) - len(text.lstrip())]}{open_tag}`{core}`{close_tag}{text[len(text.rstrip()):]}"
 
 
-def _body(change: Change) -> str:
+def _body(change: Change | FieldChange) -> str:
     pieces = [(h.op, escape(h.text.replace("\n", " ¶ "))) for h in change.hunks]
     out: list[str] = []
     for k, (op, text) in enumerate(pieces):
         raw = change.hunks[k].text
         if op is HunkOp.EQUAL:
             out.append(text)
+        elif change.hunks[k].cls is HunkClass.TYPOGRAPHY:
+            # shown discreetly: only the new form, as the reader sees it (the old one in the table)
+            if op is HunkOp.INSERT:
+                out.append(text)
         elif is_mark(raw) and "`" not in raw:
             out.append(_boxed(op, raw))
         else:
@@ -74,8 +80,10 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
     lines = [f"# {escape(title(comparison))}", "", f"**{escape(headline(comparison))}**", "",
              "| kind | paragraphs |", "|---|---:|"]
     lines += [f"| {kind} | {counts[kind]} |" for kind in KIND_ORDER]
+    lines += [f"| {kind} | {counts[kind]} |" for kind in FIELD_COUNTS]
     lines += [f"| *routine* | {counts['routine']} |", f"| *substantive* | {counts['substantive']} |", ""]
     changes = shown(comparison, substantive_only, with_unchanged=False)
+    lines += _fields("Title, heading and adoption line", shown_fields(comparison, substantive_only))
     if changes:
         lines += ["Deleted words are ~~struck through~~, inserted words **in bold**.", ""]
     if substantive_only:
@@ -88,4 +96,16 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
         if change.kind is ChangeKind.DELETED:
             body = f"~~{escape(change.old_text.strip())}~~"
         lines += [body, ""]
+    lines += _fields("Footnotes", shown_fields(comparison, substantive_only, footnotes=True))
     return "\n".join(lines)
+
+
+def _fields(heading: str, changes: list[FieldChange]) -> list[str]:
+    """A section for the changes outside the paragraphs (no lines when there are none)."""
+    if not changes:
+        return []
+    lines = [f"## {heading}", ""]
+    for change in changes:
+        lines += [f"### {escape(field_where(change))} · {change.kind.value} · {field_verdict(change)}", "",
+                  _body(change), ""]
+    return lines

@@ -11,13 +11,16 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from drafting.model import Change, ChangeKind, Comparison, HunkOp
-from drafting.render.reports.changes import is_mark, shown, summary_line, title, verdict, where
+from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp
+from drafting.render.reports.changes import (field_verdict, field_where, is_mark, shown, shown_fields,
+                                             summary_line, title, verdict, where)
 
 _STYLE = {HunkOp.DELETE: "red strike", HunkOp.INSERT: "green underline"}
 # a struck-through ";" cannot be seen: a changed punctuation mark is shown in reverse video
 _MARK_STYLE = {HunkOp.DELETE: "bold red reverse strike", HunkOp.INSERT: "bold green reverse underline"}
 _MARK = {HunkOp.DELETE: ("[-", "-]"), HunkOp.INSERT: ("{+", "+}")}
+# typography (a curly apostrophe, a double space) is shown, but discreetly
+_TYPO_STYLE = {HunkOp.DELETE: "dim strike", HunkOp.INSERT: "dim underline"}
 _KIND_STYLE = {ChangeKind.ADDED: "green", ChangeKind.DELETED: "red", ChangeKind.MOVED: "magenta",
                ChangeKind.SPLIT: "cyan", ChangeKind.MERGED: "cyan", ChangeKind.AMENDED: "yellow"}
 
@@ -32,7 +35,7 @@ def _heading(change: Change) -> Text:
     return line
 
 
-def _body(change: Change, color: bool) -> Text:
+def _body(change: Change | FieldChange, color: bool) -> Text:
     body = Text()
     previous = None
     for hunk in change.hunks:
@@ -43,7 +46,8 @@ def _body(change: Change, color: bool) -> Text:
             if hunk.op is HunkOp.INSERT and previous is HunkOp.DELETE and not text[:1].isspace() \
                     and not body.plain[-1:].isspace():
                 body.append(" ")  # "30 November 1990 31 May 1991", not "...199031 May..."
-            body.append(text, style=(_MARK_STYLE if is_mark(text) else _STYLE)[hunk.op])
+            styles = _TYPO_STYLE if hunk.cls is HunkClass.TYPOGRAPHY else _MARK_STYLE if is_mark(text) else _STYLE
+            body.append(text, style=styles[hunk.op])
         else:
             start, end = _MARK[hunk.op]
             body.append(f"{start}{text}{end}")
@@ -67,11 +71,35 @@ def print_report(console: Console, comparison: Comparison, *, substantive_only: 
     """Print the report on ``console``: changed paragraphs only, then the summary line."""
     console.print(Text(title(comparison), style="bold"))
     console.print()
+    _print_fields(console, "Title, heading and adoption line",
+                  shown_fields(comparison, substantive_only), color)
     for change in shown(comparison, substantive_only, with_unchanged=False):
         console.print(_heading(change))
-        if color:  # wrapped to the terminal, indented
-            console.print(Padding(_body(change, color), (0, 0, 0, 4)))
-        else:  # one line a paragraph, for files, pipes and grep
-            console.print(Text("    ") + _body(change, color), soft_wrap=True)
-        console.print()
+        _print_body(console, _body(change, color), color)
+    _print_fields(console, "Footnotes", shown_fields(comparison, substantive_only, footnotes=True), color)
     console.print(Text(summary_line(comparison), style="bold"), soft_wrap=not color)
+
+
+def _print_body(console: Console, body: Text, color: bool) -> None:
+    if color:  # wrapped to the terminal, indented
+        console.print(Padding(body, (0, 0, 0, 4)))
+    else:  # one line a paragraph, for files, pipes and grep
+        console.print(Text("    ") + body, soft_wrap=True)
+    console.print()
+
+
+def _print_fields(console: Console, heading: str, changes: list[FieldChange], color: bool) -> None:
+    """A section for the changes outside the paragraphs (nothing when there are none)."""
+    if not changes:
+        return
+    console.print(Text(heading, style="bold underline"))
+    console.print()
+    for change in changes:
+        line = Text()
+        line.append(field_where(change), style="bold")
+        line.append("  ")
+        line.append(change.kind.value, style=_KIND_STYLE.get(change.kind, ""))
+        line.append("  ")
+        line.append(field_verdict(change), style="dim" if change.routine else "bold red")
+        console.print(line)
+        _print_body(console, _body(change, color), color)

@@ -1,0 +1,101 @@
+"""What a text says outside its paragraphs: the title, the heading and adoption line, footnotes.
+
+Each field that differs becomes a :class:`FieldChange` with a word diff, classified like a
+paragraph's hunks (a new meeting number is routine, a new title wording is not). Footnotes are
+read through :func:`footnotes` alone, so that the day a paragraph carries several anchored notes,
+one function changes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from difflib import SequenceMatcher
+from typing import Any, Callable
+
+from drafting.model import (METADATA_KEYS, Address, Change, ChangeKind, FieldChange, Hunk, HunkClass,
+                            HunkOp, Paragraph, Resolution, format_date)
+
+# ``source`` names the file a text was imported from: provenance, not part of the text.
+COMPARED_FIELDS = tuple(k for k in METADATA_KEYS if k != "source")
+
+
+def footnotes(paragraph: Paragraph) -> tuple[str, ...]:
+    """The footnote texts of one paragraph (not of its sub-paragraphs), in reading order."""
+    return (paragraph.note,) if paragraph.note else ()
+
+
+def field_text(value: Any) -> str | None:
+    """A metadata value as the reader sees it: a date in UN form, sponsors joined by commas."""
+    if value is None or value == ():
+        return None
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    return str(getattr(value, "value", value))
+
+
+Differ = Callable[[str, str], list[Hunk]]
+
+
+def _field_change(name: str, old: str | None, new: str | None, differ: Differ,
+                  old_at: tuple[Address, ...] = (), new_at: tuple[Address, ...] = ()) -> FieldChange | None:
+    if old == new:
+        return None
+    if old is None:
+        kind, hunks = ChangeKind.ADDED, differ("", new or "")
+    elif new is None:
+        kind, hunks = ChangeKind.DELETED, differ(old, "")
+    else:
+        kind, hunks = ChangeKind.AMENDED, differ(old, new)
+    if kind is not ChangeKind.AMENDED and name == "footnote":
+        # a whole note added or removed is new content, like an added paragraph
+        op = HunkOp.INSERT if kind is ChangeKind.ADDED else HunkOp.DELETE
+        hunks = [Hunk(op, new if old is None else old, HunkClass.WORDING)]  # type: ignore[arg-type]
+    return FieldChange(name, kind, tuple(hunks), old_at, new_at)
+
+
+# Fields whose value says what it is: a meeting number of 1975 is not the year 1975.
+_FIELD_CLASS = {"meeting": HunkClass.NUMBER, "session": HunkClass.SESSION, "year": HunkClass.YEAR,
+                "adopted": HunkClass.DATE, "symbol": HunkClass.SYMBOL, "draft": HunkClass.SYMBOL}
+
+
+def metadata_changes(old: Resolution, new: Resolution, differ: Differ) -> list[FieldChange]:
+    """The title and every heading and adoption-line field that differ, in the file's key order."""
+    out = []
+    for name in COMPARED_FIELDS:
+        change = _field_change(name, field_text(getattr(old, name)), field_text(getattr(new, name)), differ)
+        if change is None:
+            continue
+        cls = _FIELD_CLASS.get(name)
+        if cls is not None and change.kind is ChangeKind.AMENDED:
+            hunks = tuple(h if h.op is HunkOp.EQUAL else Hunk(h.op, h.text, cls) for h in change.hunks)
+            change = FieldChange(name, change.kind, hunks)
+        out.append(change)
+    return out
+
+
+def _notes_of(resolution: Resolution, addresses: tuple[Address, ...]) -> list[str]:
+    return [note for a in addresses for note in footnotes(resolution.get(a))]
+
+
+def footnote_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
+                     differ: Differ) -> list[FieldChange]:
+    """Footnotes added, removed or changed, paragraph by aligned paragraph, in new reading order.
+
+    Notes of one paragraph pair are matched in order: equal notes first, then the rest by place."""
+    out: list[FieldChange] = []
+    for change in changes:
+        before, after = _notes_of(old, change.old), _notes_of(new, change.new)
+        if before == after:
+            continue
+        blocks = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in blocks:
+            if tag == "equal":
+                continue
+            for k in range(max(i2 - i1, j2 - j1)):
+                a = before[i1 + k] if i1 + k < i2 else None
+                b = after[j1 + k] if j1 + k < j2 else None
+                made = _field_change("footnote", a, b, differ, change.old, change.new)
+                if made is not None:
+                    out.append(made)
+    return out

@@ -1,0 +1,133 @@
+"""How alike two paragraphs are: their words, weighted by how rare they are in the pair.
+
+Words of the normalized text (lower case, typography made plain, closing mark dropped) are
+counted; each weighs ``log(1 + N / df)`` over the N paragraphs compared (df: those holding it), so
+shared boilerplate counts little. The similarity is the weighted Dice coefficient, 0-100, taken
+with and without the lead phrase (docs/alignment.md).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+from drafting.comparison.variants import plain_typography
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:['\-]\w+)*")
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight quotes and one dash, one space between words, no closing punctuation."""
+    return _SPACE.sub(" ", plain_typography(text)).strip().rstrip(",;.:").strip().lower()
+
+
+@dataclass(frozen=True)
+class Key:
+    """The normalized forms compared: the whole text, and its word counts with and without the
+    lead phrase (a changed lead must not hide an otherwise unchanged paragraph)."""
+
+    full: str
+    words: frozenset[str]
+    bag: Mapping[str, int]
+    body_bag: Mapping[str, int]
+
+
+def _bag(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def key_of(text: str, lead: str = "") -> Key:
+    """The key of a paragraph's text; ``lead``: its lead phrase ('' when none is compared apart)."""
+    full = normalize(text)
+    bag = _bag(full)
+    body_bag = _bag(normalize(text[len(lead):])) if lead else bag
+    return Key(full, frozenset(bag), bag, body_bag)
+
+
+Weights = Mapping[str, float]
+
+
+def rarity_weights(keys: Iterable[Key]) -> dict[str, float]:
+    """Each word's weight in this pair of texts: log(1 + N / df), N the paragraphs compared, df
+    those holding the word. Boilerplate every paragraph shares ("the", "Council") counts little."""
+    df: dict[str, int] = {}
+    n = 0
+    for key in keys:
+        n += 1
+        for word in key.words:
+            df[word] = df.get(word, 0) + 1
+    return {word: math.log(1 + n / count) for word, count in df.items()}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A key's word counts times the words' weights, and their totals (with and without lead)."""
+
+    full: str
+    bag: Mapping[str, float]
+    total: float
+    body: Mapping[str, float]
+    body_total: float
+    has_lead: bool
+
+
+def profile(key: Key, weights: Weights) -> Profile:
+    bag = {w: n * weights.get(w, 1.0) for w, n in key.bag.items()}
+    body = bag if key.body_bag is key.bag else {w: n * weights.get(w, 1.0) for w, n in key.body_bag.items()}
+    return Profile(key.full, bag, sum(bag.values()), body, sum(body.values()), key.body_bag is not key.bag)
+
+
+def _dice(a: Mapping[str, float], b: Mapping[str, float], total: float) -> float:
+    """Weighted Dice of two word multisets, 0-100: shared weight over the mean total weight."""
+    if len(a) > len(b):
+        a, b = b, a
+    shared = 0.0
+    for word, x in a.items():
+        y = b.get(word)
+        if y is not None:
+            shared += x if x < y else y
+    return 200.0 * shared / total if total else 100.0
+
+
+def profile_similarity(a: Profile, b: Profile) -> float:
+    if a.full == b.full:
+        return 100.0
+    whole = _dice(a.bag, b.bag, a.total + b.total)
+    if not (a.has_lead or b.has_lead):
+        return whole
+    return max(whole, _dice(a.body, b.body, a.body_total + b.body_total))
+
+
+def similarity(a: Key, b: Key, weights: Weights | None = None) -> float:
+    """0-100: the better of the weighted word overlaps (weighted Dice) with and without the lead
+    phrase; ``weights`` from :func:`rarity_weights` (every word 1 without)."""
+    weights = weights or {}
+    return profile_similarity(profile(a, weights), profile(b, weights))
+
+
+class Keys:
+    """Keys made on first use (paragraphs paired as identical never need one) by ``make(i)``;
+    ``profile(i)`` weighs them once ``weights`` is set."""
+
+    def __init__(self, make: Callable[[int], Key]) -> None:
+        self._make = make
+        self._made: dict[int, Key] = {}
+        self._profiles: dict[int, Profile] = {}
+        self.weights: Weights = {}
+
+    def __getitem__(self, index: int) -> Key:
+        key = self._made.get(index)
+        if key is None:
+            key = self._made[index] = self._make(index)
+        return key
+
+    def profile(self, index: int) -> Profile:
+        found = self._profiles.get(index)
+        if found is None:
+            found = self._profiles[index] = profile(self[index], self.weights)
+        return found

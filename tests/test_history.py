@@ -131,7 +131,7 @@ def test_blame_of_a_year_shows_nothing_later(series: Path) -> None:
 
 def test_blame_html_marks_insertions(series: Path) -> None:
     page = render_blame_html(blame(series, "OP1(b)"))
-    assert f"{RENEW}<ins>, that is, until 31 May 1977</ins>;</li>" in page
+    assert f'{RENEW}<ins class="wording" title="wording">, that is, until 31 May 1977</ins>;</li>' in page
     assert "<li class=\"same\">unchanged in 369 (1975)</li>" in page
 
 
@@ -213,7 +213,8 @@ def test_golden_unifil_support_paragraph() -> None:
     assert lines[6].startswith("    [-Reiterating-]{+Reiterates+} its strong support")
     golden("history-unifil", "support-OP2-1990.txt", result.stdout)
     page = render_blame_html(blame(folder, "OP2", 1990))
-    assert "<del>Reiterating</del><ins>Reiterates</ins> its strong support" in page
+    assert ('<del class="wording" title="wording">Reiterating</del><ins class="wording" title="wording">Reiterates</ins>'
+            " its strong support") in page
     golden("history-unifil", "support-OP2-1990.html", page)
 
 

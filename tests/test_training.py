@@ -64,7 +64,7 @@ def test_score_conflict_diamonds_2014(key_2014):
     assert text.splitlines()[0] == "a student's 2014 draft scored against the 2014 answer key (proposal from A/RES/68/128)"
     golden("score-conflict-diamonds", "score.txt", text)
     page = score_html(result, names)
-    assert "<del>Viet Nam</del><ins>Vietnam</ins>" in page and "http" not in page
+    assert ('<del class="list" title="list">Viet Nam</del><ins class="list" title="list">Vietnam</ins>') in page and "http" not in page
     golden("score-conflict-diamonds", "score.html", page)
 
 

@@ -401,10 +401,9 @@ del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:u
 
 
 def _page(title: str, body: str) -> str:
-    from html import escape
+    from drafting.render.reports.page import BASE_CSS, page
 
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    return page(title, BASE_CSS + _CSS, body)
 
 
 def render_html(h: SeriesHistory) -> str:
@@ -433,6 +432,8 @@ def render_blame_html(b: Blame) -> str:
     """A self-contained page: the paragraph's versions, each change as an inline word diff."""
     from html import escape
 
+    from drafting.render.reports.markup import hunks
+
     v = b.versions
     items = []
     for kind, item in _runs(b):
@@ -442,10 +443,7 @@ def render_blame_html(b: Blame) -> str:
             items.append(f'<li class="same">unchanged in {labels}</li>\n')
             continue
         step: Step = item  # type: ignore[assignment]
-        text = "".join(escape(hk.text) if hk.op is HunkOp.EQUAL else
-                       f"<{'del' if hk.op is HunkOp.DELETE else 'ins'}>{escape(hk.text)}"
-                       f"</{'del' if hk.op is HunkOp.DELETE else 'ins'}>" for hk in step.hunks) \
-            if step.hunks else escape(step.text)
+        text = hunks(step.hunks) if step.hunks else escape(step.text)
         note = "" if step.routine is None or not step.changed else (" · routine" if step.routine else " · wording")
         items.append(f'<li><span class="meta"><b>{escape(v[step.version].label)}</b> '
                      f'<span class="addr">{step.address}</span>{note}</span><br>{text}</li>\n')

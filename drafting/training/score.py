@@ -176,48 +176,43 @@ def score_terminal(result: Score, names: tuple[str, str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+_SCORE_CSS = """
+body{font-family:Georgia,serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}
+td.n{text-align:right} del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:underline}
+tr.missed td{background:#fff4f4} tr.added td{background:#f4fff4} .big{font-size:1.4em}
+"""
+
+
 def score_html(result: Score, names: tuple[str, str] | None = None) -> str:
     """The score as one self-contained HTML page, each paragraph's word diff inline."""
     from html import escape
 
+    from drafting.render.reports.markup import hunks
+    from drafting.render.reports.page import BASE_CSS, page
+
     draft, adopted = _names(result, names)
-    c = result.comparison
     rows = []
-    for r, change in zip(result.rows, c.changes):
-        parts = []
-        for h in change.hunks:
-            text = escape(h.text).replace("\n", "<br>")
-            parts.append(text if h.op is HunkOp.EQUAL else
-                         f"<del>{text}</del>" if h.op is HunkOp.DELETE else f"<ins>{text}</ins>")
+    for r, change in zip(result.rows, result.comparison.changes):
         close = f"{r.closeness:.2f}" if r.status == "matched" else ""
         status = escape(r.kind.value if r.status == "matched" else r.status)
         rows.append(f'<tr class="{r.status}"><td>{_addr(r.adopted)}</td><td>{_addr(r.draft)}</td>'
-                    f'<td class="n">{close}</td><td>{status}</td><td>{"".join(parts)}</td></tr>')
+                    f'<td class="n">{close}</td><td>{status}</td><td>{hunks(change.hunks, empty="")}</td></tr>')
     findings = "".join(
         f"<li><b>{escape(str(f.paragraph or '-'))}</b> {escape(f.severity.value)}: {escape(f.message)} "
         f"<code>{escape(f.rule)}</code> — fix: {escape(f.fix)}</li>" for f in result.findings)
-    title = f"{escape(draft)} scored against {escape(adopted)}"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body{{font-family:Georgia,serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}}
-table{{border-collapse:collapse;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}}
-td.n{{text-align:right}} del{{background:#fdd;color:#900}} ins{{background:#dfd;color:#060;text-decoration:underline}}
-tr.missed td{{background:#fff4f4}} tr.added td{{background:#f4fff4}} .big{{font-size:1.4em}}
-</style></head><body>
-<h1>{title}</h1>
-<p class="big">closeness <b id="closeness">{result.closeness:.2f}</b></p>
-{f"<p>{escape(_progress_line(result))}</p>" if result.progress is not None else ""}
-<p>matched <b id="matched">{result.count('matched')}</b>, missed <b id="missed">{result.count('missed')}</b>,
-added <b id="added">{result.count('added')}</b> (of {result.adopted_total} adopted paragraphs and sub-paragraphs).
-<del>struck</del>: in the adopted text, not in the draft; <ins>green</ins>: in the draft only.</p>
-<table><tr><th>adopted</th><th>draft</th><th>closeness</th><th>status</th><th>words</th></tr>
-{chr(10).join(rows)}
-</table>
-<h2>Lint findings ({len(result.findings)})</h2>
-<ul>{findings}</ul>
-</body></html>
-"""
+    title = f"{draft} scored against {adopted}"
+    progress = f"<p>{escape(_progress_line(result))}</p>\n" if result.progress is not None else ""
+    body = (f"<h1>{escape(title)}</h1>\n"
+            f'<p class="big">closeness <b id="closeness">{result.closeness:.2f}</b></p>\n{progress}'
+            f'<p>matched <b id="matched">{result.count("matched")}</b>, missed <b id="missed">'
+            f'{result.count("missed")}</b>, added <b id="added">{result.count("added")}</b> (of '
+            f"{result.adopted_total} adopted paragraphs and sub-paragraphs).\n<del>struck</del>: in the "
+            "adopted text, not in the draft; <ins>green</ins>: in the draft only.</p>\n"
+            "<table><tr><th>adopted</th><th>draft</th><th>closeness</th><th>status</th><th>words</th></tr>\n"
+            + "\n".join(rows) + f"\n</table>\n<h2>Lint findings ({len(result.findings)})</h2>\n"
+            f"<ul>{findings}</ul>\n")
+    return page(title, BASE_CSS + _SCORE_CSS, body)
 
 
 # ---------------------------------------------------------------------------- phrases

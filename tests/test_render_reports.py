@@ -80,7 +80,7 @@ def test_terminal_plain_text(small):
         "OP1 → OP1  amended  routine (date)\n"
         "    Decides to renew the mandate of the Force until 19 [-June-]{+December+} 1979;\n\n"
         "OP2 → OP2  amended  substantive (wording)\n"
-        "    Requests the Secretary-General to report {+\"urgently\" +}to the Council;\n\n"
+        "    Requests the Secretary-General to report{+ \"urgently\"+} to the Council;\n\n"
         "1 unchanged · 3 amended · 0 moved · 0 added · 0 deleted · 0 split · 0 merged · 0 footnotes · "
         "1 metadata — 3 routine, 1 substantive\n")
 

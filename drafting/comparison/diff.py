@@ -94,6 +94,7 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
+    diffs = _slide(diffs, {c: t for t, c in char_of.items()})
     out: list[tuple[HunkOp, str, bool]] = []
     i = j = 0
     for op, chars in diffs:
@@ -108,6 +109,39 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
             out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False))
             j += n
     return [run for run in out if run[1]]
+
+
+_PAIRS = ("()", "[]", "“”")
+
+
+def _fit(run: str, token_of: dict[str, str]) -> int:
+    """How well a lone inserted or deleted run sits on word boundaries: it opens with the space
+    before a word and closes on a word, and its brackets pair up ("(1990) and 3 (1991" does not)."""
+    tokens = [token_of[c] for c in run]
+    text = "".join(tokens)
+    balanced = all(text.count(a) == text.count(b) for a, b in _PAIRS)
+    return 2 * balanced + tokens[0].isspace() + (not tokens[-1].isspace())
+
+
+def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple[int, str]]:
+    """Move each lone insertion or deletion along the equal text around it to where it reads as
+    whole words: "(1990{+) and 3 (1991+})," becomes "(1990){+ and 3 (1991)+},". Same texts rebuilt."""
+    out = list(diffs)
+    for k in range(1, len(out) - 1):
+        (op0, before), (op, run), (op2, after) = out[k - 1], out[k], out[k + 1]
+        if op == 0 or op0 != 0 or op2 != 0:
+            continue
+        best, choices = _fit(run, token_of), [(before, run, after)]
+        while before and before[-1] == run[-1]:  # slide left
+            before, run, after = before[:-1], before[-1] + run[:-1], run[-1] + after
+            choices.append((before, run, after))
+        before, run, after = choices[0]
+        while after and run[0] == after[0]:  # slide right
+            before, run, after = before + run[0], run[1:] + after[0], after[1:]
+            choices.append((before, run, after))
+        pick = max(choices, key=lambda c: _fit(c[1], token_of))  # the first of the best: no move on a tie
+        out[k - 1], out[k], out[k + 1] = (0, pick[0]), (op, pick[1]), (0, pick[2])
+    return [(op, chars) for op, chars in out if chars or op != 0]
 
 
 def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str, bool]]:

@@ -4,36 +4,66 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafting.model import Proposal
+from drafting.model import HunkOp, Proposal
 from drafting.proposal.vocabulary import label
 from drafting.model.grammar import counted
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w'’/.-]*\w|[^\w\s]|\s+", text)
-
-
 def change_summary(before: str, after: str, context: int = 3) -> str:
-    """The changed words of one edit in Markdown: '…hosted in ~~Johannesburg~~ **Guangzhou** by…'."""
-    import difflib
+    """The changed words of one edit in Markdown: '…hosted in ~~Johannesburg~~ **Guangzhou** by…'.
 
-    a, b = _tokens(before), _tokens(after)
-    snippets = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for group in matcher.get_grouped_opcodes(2 * context):  # words and the spaces between them
-        out = []
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                out.append("".join(a[i1:i2]))
-                continue
-            old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-            lead = " " if (old[:1].isspace() or new[:1].isspace()) and not out[-1].endswith(" ") else ""
-            out.append(lead + (f"~~{old.strip()}~~" if old.strip() else "") + (" " if old.strip() and new.strip() else "")
-                       + (f"**{new.strip()}**" if new.strip() else ""))
-            if (old.endswith(" ") or new.endswith(" ")) and not out[-1].endswith(" "):
-                out[-1] += " "
-        snippets.append("…" + "".join(out).strip() + "…")
-    return " ".join(snippets)
+    The word diff is the comparison's own, so the log and the diff report show an edit alike.
+    """
+    from drafting.comparison.diff import word_diff
+
+    pieces: list[str | tuple[str, str]] = []  # equal text, or (deleted, inserted)
+    for hunk in word_diff(before, after):
+        if hunk.op is HunkOp.EQUAL:
+            pieces.append(hunk.text)
+        elif pieces and isinstance(pieces[-1], tuple):
+            old, new = pieces[-1]
+            pieces[-1] = (old + hunk.text, new) if hunk.op is HunkOp.DELETE else (old, new + hunk.text)
+        else:
+            pieces.append((hunk.text, "") if hunk.op is HunkOp.DELETE else ("", hunk.text))
+    snippets: list[list[str]] = [[]]
+    for k, piece in enumerate(pieces):
+        if isinstance(piece, tuple):
+            snippets[-1].append(_marked(*piece))
+            continue
+        words = re.findall(r"\s+|[\w'’/.-]*\w|[^\w\s]", piece)  # words and marks apart
+        head = _words(words, context, first=True) if k > 0 else ""
+        tail = _words(words, context, first=False) if k < len(pieces) - 1 else ""
+        if k > 0 and k < len(pieces) - 1 and sum(not w.isspace() for w in words) <= 2 * context:
+            snippets[-1].append(piece)
+            continue
+        if head:
+            snippets[-1].append(head)
+        if k > 0 and k < len(pieces) - 1:
+            snippets.append([])
+        if tail:
+            snippets[-1].append(tail)
+    return " ".join("…" + "".join(parts).strip() + "…" for parts in snippets if parts)
+
+
+def _words(tokens: list[str], n: int, first: bool) -> str:
+    """The first (or last) ``n`` words of ``tokens`` with the spaces between them and beside them."""
+    count, cut = 0, len(tokens) if first else 0
+    order = range(len(tokens)) if first else range(len(tokens) - 1, -1, -1)
+    for i in order:
+        if not tokens[i].isspace():
+            count += 1
+            if count > n:
+                cut = i
+                break
+    return "".join(tokens[:cut]) if first else "".join(tokens[cut + (1 if count > n else 0):])
+
+
+def _marked(old: str, new: str) -> str:
+    lead = " " if old[:1].isspace() or new[:1].isspace() else ""
+    trail = " " if old[-1:].isspace() or new[-1:].isspace() else ""
+    both = " " if old.strip() and new.strip() else ""
+    return (lead + (f"~~{old.strip()}~~" if old.strip() else "") + both
+            + (f"**{new.strip()}**" if new.strip() else "") + trail)
 
 
 def log_data(proposal: Proposal) -> dict[str, list[dict[str, Any]]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from drafting.importers.ledger import removed
+
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
 from until by page pages p. pp. article articles Article Articles annex Annex chapter Chapter
@@ -100,6 +102,7 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     markers = find_markers(text, numbers)
     out, last, seen = [], 0, []
     for start, end, n in markers:
+        removed("footnote marker", text[start:end])
         out.append(text[last:start])
         last = end
         seen.append(n)
@@ -129,6 +132,14 @@ def _unglue(lines: list[str]) -> list[str]:
     return out
 
 
+def text_before_notes(lines: list[str]) -> tuple[str, list[str]]:
+    """The unnumbered text between the adoption line and the first footnote, and the rest."""
+    for i, line in enumerate(lines):
+        if _NOTE_START.match(line):
+            return " ".join(" ".join(lines[:i]).split()), lines[i:]
+    return " ".join(" ".join(lines).split()), []
+
+
 def parse_notes(lines: list[str]) -> dict[int, str]:
     """Footnote number -> text, from the lines after the adoption line (numbers increase)."""
     notes: dict[int, list[str]] = {}
@@ -139,6 +150,7 @@ def parse_notes(lines: list[str]) -> dict[int, str]:
         m = _NOTE_START.match(line)
         if m and (current is None or int(m.group(1)) > current) and not line[m.end():].startswith(("(", "of ")):
             current = int(m.group(1))
+            removed("footnote number", m[0])
             notes[current] = [line[m.end():]]
         elif current is not None:
             notes[current].append(line)

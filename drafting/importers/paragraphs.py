@@ -17,6 +17,7 @@ from functools import lru_cache
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label
 from drafting.importers.footnotes import strip_markers
+from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
 from drafting.importers.text import join_lines, mend_split_words, squeeze
 
@@ -87,9 +88,9 @@ def _misread_capital(line: str) -> str | None:
     for lead in sorted(_leads_by_tail().get(first[1:], ()), key=len, reverse=True):
         if line[0] in _MISREAD.get(lead[0], "") and line[1:].startswith(lead[1:]) \
                 and line[len(lead):len(lead) + 1] in (" ", ",", ""):
-            repaired = lead + line[len(lead):]
-            if detect_lead(repaired):
-                return repaired
+            mended = lead + line[len(lead):]
+            if detect_lead(mended):
+                return mended
     return None
 
 
@@ -130,10 +131,12 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
             blank = True
             continue
         if _section(line, blocks, blank, numbers):
+            removed("section heading", line)
             blocks.append(Block("section", line))
             blank = True
             continue
         if _ORGAN_LINE.match(line):
+            removed("organ line", line)
             continue  # a section's own "The Security Council,", or one after "Whereas" clauses
         prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
         closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)
@@ -146,6 +149,7 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
         after_blank = blank and opener is not None and opener[0] == "text"
         if opener and (closed or first_item or after_blank):
             kind, label, rest = opener
+            _record_opening(line, rest)
             blocks.append(Block(kind, label, [rest]))
         elif blank and closed and line[:1].isupper():
             blocks.append(Block("text", None, [line]))
@@ -175,9 +179,18 @@ _OCR = (
 )
 
 
+def _record_opening(line: str, rest: str) -> None:
+    """Record what opening a paragraph took away (its number or label) or repaired (a capital)."""
+    line = line.strip()
+    if line.endswith(rest):
+        removed("paragraph number or label", line[:len(line) - len(rest)])
+    else:
+        repaired("lead whose capital OCR misread", line.split(" ", 1)[0], rest.split(" ", 1)[0])
+
+
 def _clean(text: str, words: Counter[str]) -> str:
     for pattern, repl in _OCR:
-        text = pattern.sub(repl, text)
+        text = pattern.sub(lambda m: repaired(f"OCR: {pattern.pattern}", m[0], m.expand(repl)), text)
     text = mend_split_words(text, words)
     text = squeeze(text)
     first, _, rest = text.partition(" ")
@@ -261,6 +274,8 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
             in_op = False
             continue
         text, marks = strip_markers(join_lines(block.lines), numbers)
+        if trailing := _TRAILING_MARK.search(text):
+            removed("footnote marker closing the paragraph", trailing[0][1:])
         text = _clean(_TRAILING_MARK.sub(r"\1", text), words)
         para = Para(text, marks, label=block.label)
         current = parts.operative if in_op else parts.preamble

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from drafting.errors import DraftingError
-from drafting.importers.ledger import Imported, Ledger, reconcile, recording
+from drafting.importers.ledger import Imported, Ledger, locate, reconcile, recording
 from drafting.model import Resolution
 from drafting.store import ZIP_MAGIC, decode, read_bytes
 
@@ -86,6 +86,7 @@ def _checked(text: str, parse: Callable[[], Resolution | None]) -> Imported:
     if resolution is None:
         return Imported(Resolution(), ledger)
     reconcile(text, resolution, ledger)
+    locate(resolution, ledger)
     return Imported(resolution, ledger)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.importers.ledger import removed
+from drafting.importers.ledger import removed, warn
 
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
@@ -24,6 +24,9 @@ _AFTER = frozenset("""January February March April May June July August Septembe
 December votes vote members member months month weeks week days day hours hour years year per
 troops men officers persons observers States countries kilometres km miles per cent percent
 times o'clock a.m. p.m. (""".split())
+
+# A footnote mark follows what it annotates, never a preposition ("on 18 and 19 May", "for 4").
+_PREPOSITIONS = frozenset("for in on with as at upon into onto under over by from to of".split())
 
 _MARKER = re.compile(
     r"(?P<space>\s?)(?P<n>\d{1,3})(?P<slash>/)?(?=(?P<after>\s+\S+|[,;:.)]|$))")
@@ -42,7 +45,7 @@ def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
         n = int(m.group("n"))
         start = m.start("n")
         if n not in numbers:
-            if _lost_marker(text, m):
+            if _lost_marker(text, m, numbers):
                 found.append((m.start(), m.end(), n))
             continue
         prev = text[start - 1] if start else ""
@@ -72,21 +75,25 @@ def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _lost_marker(text: str, m: re.Match[str]) -> bool:
+def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
     """A marker whose note is missing from the file: only where nothing else can be meant.
 
-    One or two digits after a word, a closing bracket or a year (not after "paragraph", "of"
-    and the like), and before a lower-case word that is no unit or month: "19 March 1978, 13
-    approved by", "Force in Lebanon 39 and noting".
+    One or two digits after a word, a closing bracket or a year (not after a preposition or
+    "paragraph" and the like: "on 18", "for 4"), before a lower-case word that is no unit or
+    month, and not the first of two numbers joined by "and", "or", "to" ("on 18 and 19 May
+    1979"): "19 March 1978, 13 approved by", "Force in Lebanon 39 and noting". The taking out
+    is recorded and warned about, since no note proves it.
     """
     if m.group("slash"):
+        return False
+    if re.match(r"\s+(?:and|or|to)\s+\d", text[m.end():]):
         return False
     start = m.start("n")
     if len(m.group("n")) > 2 or not start or not text[start - 1].isspace():
         return False
     word = _word_before(text, start)
     bare = word.rstrip(",")
-    if not bare or bare in _BEFORE or bare.lower() in _BEFORE:
+    if not bare or bare in _BEFORE or bare.lower() in _BEFORE or bare.lower() in _PREPOSITIONS:
         return False
     if bare[-1:].isdigit() and not (bare.isdigit() and len(bare) == 4):
         return False
@@ -102,7 +109,13 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     markers = find_markers(text, numbers)
     out, last, seen = [], 0, []
     for start, end, n in markers:
-        removed("footnote marker", text[start:end])
+        if n in numbers:
+            removed("footnote marker", text[start:end])
+        else:
+            removed("footnote marker whose note is not in the file", text[start:end])
+            quote = " ".join(text[max(0, start - 40):end + 25].split())
+            warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
+                     f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
         out.append(text[last:start])
         last = end
         seen.append(n)

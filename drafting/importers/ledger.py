@@ -42,6 +42,7 @@ class Notice:
 
     place: str
     message: str
+    anchor: str = field(default="", compare=False)  # words just before the subject, to find its place
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}" if self.place else self.message
@@ -106,10 +107,25 @@ def removed(rule: str, text: str) -> None:
         ledger.entries.append(Entry("removed", rule, " ".join(text.split())))
 
 
-def warn(place: str, message: str) -> None:
+def warn(place: str, message: str, anchor: str = "") -> None:
+    """Warn; without a place, ``anchor`` (the words before the subject) finds it afterwards."""
     ledger = _CURRENT.get()
     if ledger is not None and Notice(place, message) not in ledger.notices:
-        ledger.notices.append(Notice(place, message))
+        ledger.notices.append(Notice(place, message, anchor))
+
+
+def locate(resolution: Resolution, ledger: Ledger) -> None:
+    """Give a place to the warnings raised before the paragraphs had addresses: the paragraph
+    holding the words the warning quotes before its subject."""
+    for n, notice in enumerate(ledger.notices):
+        words = tokens(notice.anchor)[-3:]
+        if notice.place or not words:
+            continue
+        for address, paragraph in resolution.walk():
+            text = tokens(paragraph.text)
+            if any(text[k:k + len(words)] == words for k in range(len(text))):
+                ledger.notices[n] = Notice(str(address), notice.message)
+                break
 
 
 # ---------------------------------------------------------------------------- words

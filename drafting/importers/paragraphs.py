@@ -19,7 +19,7 @@ from drafting.model import MONTHS, Paragraph, Part, is_roman, label
 from drafting.importers.footnotes import strip_markers
 from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
-from drafting.importers.text import join_lines, mend_split_words, squeeze
+from drafting.importers.text import join_lines, mend_brackets, mend_split_words, squeeze
 
 _OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
@@ -170,13 +170,19 @@ _OCR = (
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
     # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
     (re.compile(r"\b(" + "|".join(MONTHS) + r") ((?:19|20)\d\d)\d{1,2}\b"), r"\1 \2"),
-    (re.compile(r"(?<=[A-Za-z])\](?=\s)"), ""),  # "territorial] integrity" (no bracket opened)
     # Footnote marks read as punctuation: "1978*? on", "Lebanon*! and", "1984,?7 and", "1978.8 approved"
     (re.compile(r"(?<=\b\d{4})[.,][*?'’°]*\d{0,2}[*?°]*(?=\s+[a-z])"), ","),
     (re.compile(r"(?<=[A-Za-z0-9)])[*?!°]+\d{0,2}(?=\s)"), ""),
     (re.compile(r"([,;:.])['’*?]*°['’°*?]*\d{0,3}$"), r"\1"),  # "1949,'°5": a mark at the end
     (re.compile(r"([,;:.])\s*[,;:.]$"), r"\1"),  # "six months; .", "in Somalia, ;": the second is a speck
 )
+
+
+# "for 4 further period": UN texts write numbers under ten in words, and a number counts a
+# plural ("4 members"), so a bare "4" between a preposition and a word in the singular is the
+# article "a" that OCR read as "4" (never before a unit: "4 per cent", "4 km").
+_A_READ_AS_4 = re.compile(r"\b(for|of|in|to|with|by|as|at|on|is|be|upon|from|into|under) 4"
+                          r"(?= (?!per\b|km\b)[a-z]{2,}[a-rt-z]\b)")
 
 
 def _record_opening(line: str, rest: str) -> None:
@@ -189,6 +195,9 @@ def _record_opening(line: str, rest: str) -> None:
 
 
 def _clean(text: str, words: Counter[str]) -> str:
+    text = mend_brackets(text, words)
+    text = _A_READ_AS_4.sub(lambda m: repaired("OCR: 4 read for a (a number would count a plural)",
+                                               m[0], m[1] + " a"), text)
     for pattern, repl in _OCR:
         text = pattern.sub(lambda m: repaired(f"OCR: {pattern.pattern}", m[0], m.expand(repl)), text)
     text = mend_split_words(text, words)

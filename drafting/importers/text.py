@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
 
 # A word broken at a line end ("partic- ular", "at-\ntempts"): letters, hyphen, space, letters.
@@ -19,6 +21,42 @@ _HYPHEN_PREFIXES = frozenset({"co", "self", "non", "cease", "above", "ex", "anti
                               "full", "large", "small", "high", "low", "one", "two", "three",
                               "four", "five", "six", "seven", "eight", "nine", "ten", "half",
                               "semi", "multi", "mid", "quasi", "vice", "peace", "so"})
+
+
+@lru_cache(maxsize=1)
+def known_words() -> Counter[str]:
+    """Words of the corpus seen at least twice, with their counts (see ``tools/vocabulary.py``)."""
+    data = resources.files("drafting").joinpath("data/vocabulary.txt").read_text(encoding="utf-8")
+    return Counter({word: int(n) for word, n in (line.split() for line in data.splitlines())})
+
+
+def is_word(word: str, words: Counter[str]) -> bool:
+    """True when ``word`` is found in the text's own words or in the corpus vocabulary."""
+    return _seen(word, words) > 0 or _seen(word, known_words()) > 0
+
+
+# "E] Salvador", "Naciona] (FMLN)", "Apri] 1991": OCR reads "l" as "]" at the end of a word.
+_BRACKET_FOR_L = re.compile(r"(?<![\w\[])([A-Za-zÀ-ÿ]+)\](?=[\s,;:.)]|$)")
+
+
+def mend_brackets(text: str, words: Counter[str], opened: int = 0) -> str:
+    """Each "]" closing a word where no "[" is open: an "l" when the word so repaired is known
+    (in the text or the corpus), else a speck taken out. Both are recorded; a "]" that closes
+    a "[" is text and stays ("Welcomes [with appreciation] the admission")."""
+    from drafting.importers.ledger import removed, repaired
+
+    out, last = [], 0
+    for m in _BRACKET_FOR_L.finditer(text):
+        if opened + text.count("[", 0, m.start()) > text.count("]", 0, m.start()):
+            continue  # a bracket the text opened: no slip
+        if is_word(m[1] + "l", words):
+            new = repaired("OCR: ] read for l (the word is known)", m[0], m[1] + "l")
+        else:
+            removed("OCR: ] after a word, no [ open (a speck)", "]")
+            new = m[1]
+        out.append(text[last:m.start()] + new)
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def vocabulary(text: str) -> Counter[str]:

@@ -125,7 +125,8 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     return " ".join(cleaned.split()), seen
 
 
-_NOTE_START = re.compile(r"^\s*(\d{1,3})(?:/|\.(?=\s))?\s+(?=\S)")
+# "12 Ibid.", "12/ Ibid.", "12. Ibid.", and "33.One member" (the space lost).
+_NOTE_START = re.compile(r"^\s*(\d{1,3})(?:(?:/|\.(?=\s))?\s+(?=\S)|\.(?=[A-Z][a-z]))")
 
 
 def _unglue(lines: list[str]) -> list[str]:

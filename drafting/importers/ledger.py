@@ -92,6 +92,12 @@ def recording() -> Iterator[Ledger]:
         _CURRENT.reset(token)
 
 
+def repairs() -> list[Entry]:
+    """The repairs recorded so far by the import under way (none outside an import)."""
+    ledger = _CURRENT.get()
+    return [e for e in ledger.entries if e.action == "repaired"] if ledger is not None else []
+
+
 def repaired(rule: str, before: str, after: str) -> str:
     """Record a repair (when it changes something) and return ``after``."""
     ledger = _CURRENT.get()
@@ -182,8 +188,9 @@ def _output(resolution: Resolution) -> tuple[list[str], list[str]]:
     for address, paragraph in resolution.walk():
         add(paragraph.note, f"{address} note")
     add(resolution.adoption_note, "adoption note")
-    for key in ("symbol", "vote", "draft", "agenda_item", "source"):
+    for key in ("symbol", "vote", "draft", "agenda_item"):
         add(getattr(resolution, key), key)
+    add((resolution.source or "").partition(";")[2], "source")  # its records, not the file name
     add(" ".join(resolution.sponsors), "sponsors")
     if resolution.adopted:
         add(format_date(resolution.adopted), "adopted")

@@ -11,8 +11,11 @@ restart every session and stay below 200.
 """
 from __future__ import annotations
 
+import re
+
 from drafting.importers.ledger import warn
-from drafting.model import Body, Resolution
+from drafting.model import Body, Part, Resolution
+from drafting.model.leads import detect_lead
 
 _FIRST_MEETING = {
     1946: 1, 1947: 91, 1948: 229, 1949: 406, 1950: 459, 1951: 531, 1952: 571, 1953: 613,
@@ -42,6 +45,20 @@ def plausible_meeting(body: Body, year: int | None, meeting: int) -> bool:
         return year is None
     low, high = meeting_range(year)
     return low <= meeting <= high
+
+
+# "... Cyprus; 2 Requests ...": a paragraph holding the number and lead of the next one.
+_GLUED = re.compile(r"[;:.,]\s+(\d{1,2})\.?\s+([A-Z][a-z]+(?: [a-z]+)?)")
+
+
+def check_paragraphs(resolution: Resolution) -> None:
+    """Warn about paragraphs that seem to hold two: a closing mark, a number, an operative lead."""
+    for address, paragraph in resolution.walk():
+        for m in _GLUED.finditer(paragraph.text):
+            if detect_lead(paragraph.text[m.start(1):].split(" ", 1)[-1], Part.OPERATIVE):
+                quote = paragraph.text[max(0, m.start() - 25):m.end() + 10]
+                warn(str(address), f"may hold two paragraphs (\"...{quote}...\"): split it by hand")
+                break
 
 
 def check_metadata(resolution: Resolution, adoption_line: bool) -> None:

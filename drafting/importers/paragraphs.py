@@ -113,6 +113,24 @@ def _closes(line: str, numbers: set[int]) -> bool:
 _ORGAN_LINE = re.compile(r"^The (?:Security Council|General Assembly)\s*[,;.]?$")
 
 
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
+
+
+def _number_without_point(line: str, blocks: list[Block]) -> tuple[str, str | None, str] | None:
+    """"2 Requests ...": an operative number whose full stop OCR lost. Taken for one only when
+    it is the next number of the sequence and an operative lead follows; recorded."""
+    m = _BARE_NUMBER.match(line.strip())
+    numbered = [b.label for b in blocks if b.kind == "op" and b.label and b.label.isdigit()]
+    expected = int(numbered[-1]) + 1 if numbered else 1
+    if not m or int(m[1]) != expected:
+        return None
+    rest = line.strip()[m.end():]
+    if not detect_lead(rest, Part.OPERATIVE):
+        return None
+    repaired("operative number without its full stop", m[0].strip(), f"{m[1]}.")
+    return ("op", m[1], rest)
+
+
 def _section(line: str, blocks: list[Block], blank: bool, numbers: set[int]) -> bool:
     """True when ``line`` is a section heading ("A", "II") after a closed clause or a blank line."""
     if not SECTION.match(line) or not blocks:
@@ -140,7 +158,7 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
             continue  # a section's own "The Security Council,", or one after "Whereas" clauses
         prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
         closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)
-        opener = _opener(line)
+        opener = _opener(line) or _number_without_point(line, blocks)
         # "... in which it\n(a) Calls for ...": a first sub-paragraph may follow an open clause.
         first_item = opener is not None and opener[0] == "item" and opener[1] in ("a", "i") \
             and opener[2][:1].isupper()
@@ -194,12 +212,22 @@ def _record_opening(line: str, rest: str) -> None:
         repaired("lead whose capital OCR misread", line.split(" ", 1)[0], rest.split(" ", 1)[0])
 
 
+def _recorded(rule: str, m: re.Match[str], new: str) -> str:
+    """Record a repair with the whole words around it ("Secretary~General" → "Secretary-General")."""
+    text = m.string
+    start = text.rfind(" ", 0, m.start()) + 1
+    end = text.find(" ", m.end())
+    end = len(text) if end < 0 else end
+    repaired(rule, text[start:end], text[start:m.start()] + new + text[m.end():end])
+    return new
+
+
 def _clean(text: str, words: Counter[str]) -> str:
     text = mend_brackets(text, words)
     text = _A_READ_AS_4.sub(lambda m: repaired("OCR: 4 read for a (a number would count a plural)",
                                                m[0], m[1] + " a"), text)
     for pattern, repl in _OCR:
-        text = pattern.sub(lambda m: repaired(f"OCR: {pattern.pattern}", m[0], m.expand(repl)), text)
+        text = pattern.sub(lambda m: _recorded(f"OCR: {pattern.pattern}", m, m.expand(repl)), text)
     text = mend_split_words(text, words)
     text = squeeze(text)
     first, _, rest = text.partition(" ")

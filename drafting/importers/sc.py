@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from drafting.errors import DraftingError
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
 from drafting.importers.footnotes import parse_notes, text_before_notes
-from drafting.importers.metadata import check_metadata
-from drafting.importers.ledger import removed, repaired
+from drafting.importers.metadata import check_metadata, check_paragraphs
+from drafting.importers.ledger import removed, repaired, repairs, warn
 from drafting.importers.pages import SECTION, describe_annexes, describe_sections, drop_page_furniture, find_annex
 from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
-from drafting.importers.text import mend_split_words, vocabulary
+from drafting.importers.text import mend_brackets, mend_split_words, vocabulary
 
 _DATE = rf"(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})"
 
@@ -96,7 +96,7 @@ def _heading(text: str, file: str, source: str | None) -> _Head:
     if stop is None:
         stop = next((i + 1 for i, line in enumerate(lines[:12]) if _HEAD_SYMBOL.match(line)), 0)
     stop = _paragraphs_before_organ(lines, stop)
-    head = "\n".join(lines[:stop])
+    head = mend_brackets("\n".join(lines[:stop]), Counter())  # "of 3 Apri] 1991"
     symbol = _HEAD_SYMBOL.search(head)
     if not symbol:
         first = next((line.strip() for line in lines if line.strip()), "")
@@ -180,6 +180,8 @@ def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> Adopt
     text = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text)  # "meet-\ning": a word broken at the line end
     m = _ADOPTION.match(text)
     if not m:
+        removed("adoption line that could not be read", lines[0])
+        warn("metadata", f"the adoption line could not be read: {' '.join(lines[0].split())!r}")
         return Adoption(None, None, None, lines[1:])
     removed("adoption line", text[:m.start("rest")])
     vote = _vote_text(m["pre"], m["post"], words)
@@ -290,6 +292,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         operative=tuple(p.build(body.notes) for p in parts.operative),
     )
     check_metadata(resolution, body.adoption_line or head.meeting is not None)
+    check_paragraphs(resolution)
     return resolution
 
 
@@ -305,6 +308,10 @@ def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> 
         out += f"; left out of the paragraphs: {describe_annexes(annex)}"
     if mended:
         out += "; closing marks mended (OCR): " + ", ".join(mended)
+    words = [f"{e.before} → {e.after}" for e in repairs() if e.rule != "lead whose capital OCR misread"
+             or e.before[:1] != e.after[:1]]
+    if words:
+        out += "; repaired (OCR): " + ", ".join(dict.fromkeys(words))
     return out
 
 

@@ -190,7 +190,9 @@ def _output(resolution: Resolution) -> tuple[list[str], list[str]]:
     add(resolution.adoption_note, "adoption note")
     for key in ("symbol", "vote", "draft", "agenda_item"):
         add(getattr(resolution, key), key)
-    add((resolution.source or "").partition(";")[2], "source")  # its records, not the file name
+    kept = [part for part in (resolution.source or "").split("; ")[1:]  # notes it keeps, not the
+            if not part.startswith(("repaired", "closing marks"))]    # file name nor records
+    add(" ".join(kept), "source")
     add(" ".join(resolution.sponsors), "sponsors")
     if resolution.adopted:
         add(format_date(resolution.adopted), "adopted")
@@ -257,7 +259,10 @@ def reconcile(source: str, resolution: Resolution, ledger: Ledger) -> None:
         else:
             unaccounted.append((i, j))
     _warn_lost(unaccounted, source, offsets, places, ledger)
-    for j in extra:  # words of the text the source does not hold: made by a repair, or added
+    # Words of the text the source does not hold: made by a repair, or added. Metadata derived
+    # from the heading ("S/RES/248 (1968)") goes first, so a paragraph is blamed only for its own.
+    extra.sort(key=lambda j: places[j][:2] in ("PP", "OP"))
+    for j in extra:
         word = out[j]
         if moved[word] <= 0:
             continue  # it explained a source word met out of order

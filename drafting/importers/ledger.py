@@ -146,7 +146,11 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d|h)$")
 
 def tokens(text: str) -> list[str]:
     """The words of ``text`` as the ledger counts them (lower case; brackets are words too)."""
-    return [_ORDINAL.sub(r"\1", t) for t in _words(text)[0]]
+    return [_ordinal(t) for t in _words(text)[0]]
+
+
+def _ordinal(token: str) -> str:
+    return _ORDINAL.sub(r"\1", token) if token[0].isdigit() and not token.isdigit() else token
 
 
 def _joined(text: str) -> str:
@@ -242,7 +246,7 @@ def reconcile(source: str, resolution: Resolution, ledger: Ledger) -> None:
     """Account for every word of ``source`` (the part of the file the resolution came from);
     add a warning for each run of words neither kept nor recorded, and each word added unasked."""
     src, offsets = _words(source)
-    src = [_ORDINAL.sub(r"\1", t) for t in src]
+    src = [_ordinal(t) for t in src]
     source = _joined(source)
     out, places = _output(resolution)
     lost, extra, ledger.kept = _walk(src, out)

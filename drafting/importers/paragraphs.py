@@ -21,7 +21,7 @@ from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
 from drafting.importers.text import join_lines, mend_brackets, mend_split_words, squeeze
 
-_OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
+_OP_NUMBER = re.compile(r"^(\d{1,3})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
 # operative number only before an operative verb.
 _MISREAD_NUMBER = re.compile(r"^[LIlZSBGT]\.\s+(?=[A-Z])")
@@ -120,9 +120,10 @@ def _number_without_point(line: str, blocks: list[Block]) -> tuple[str, str | No
     """"2 Requests ...": an operative number whose full stop OCR lost. Taken for one only when
     it is the next number of the sequence and an operative lead follows; recorded."""
     m = _BARE_NUMBER.match(line.strip())
-    numbered = [b.label for b in blocks if b.kind == "op" and b.label and b.label.isdigit()]
-    expected = int(numbered[-1]) + 1 if numbered else 1
-    if not m or int(m[1]) != expected:
+    if not m:
+        return None
+    last = next((b.label for b in reversed(blocks) if b.kind == "op" and b.label and b.label.isdigit()), "0")
+    if int(m[1]) != int(last) + 1:
         return None
     rest = line.strip()[m.end():]
     if not detect_lead(rest, Part.OPERATIVE):

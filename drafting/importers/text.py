@@ -120,7 +120,7 @@ def join_lines(lines: Iterable[str]) -> str:
             out = line
         elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
             out += " " + line  # left as "partic- ular" for mend_split_words to decide
-        elif re.search(r"(?:^|\s)[A-Z][\w/.]*/$", out) and line[:1].isalnum():
+        elif re.search(r"(?:^|\s)[A-Z][\w/.]*/$", out[-40:]) and line[:1].isalnum():  # the tail: linear
             out += line  # a symbol broken after its slash: "S/Agenda/" + "2185"
         else:
             out += " " + line

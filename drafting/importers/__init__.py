@@ -122,7 +122,7 @@ def _matches(symbol: str | None, pick: str) -> bool:
     if want == have or have.endswith("/" + want):
         return True
     number = re.match(r"^S/RES/(\d+)", have)
-    return bool(number) and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
+    return number is not None and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
 
 
 def import_file(path: str | os.PathLike[str], pick: str | None = None) -> Resolution:

@@ -259,11 +259,11 @@ def _is_operative(text: str) -> bool:
 def _nest(parent: Para, item: Para) -> None:
     """Attach a lettered or roman sub-paragraph at the right depth."""
     last = parent.items[-1] if parent.items else None
-    roman = is_roman(item.label)
+    roman = item.label is not None and is_roman(item.label)
     continues_letters = last is not None and last.label is not None and len(last.label) == 1 \
         and item.label is not None and len(item.label) == 1 and ord(item.label) == ord(last.label) + 1
     if last is not None and roman and not continues_letters and (
-            last.text.rstrip().endswith(":") or (last.items and is_roman(last.items[-1].label))):
+            last.text.rstrip().endswith(":") or (last.items and is_roman(last.items[-1].label or ""))):
         last.items.append(item)
     else:
         parent.items.append(item)
@@ -321,7 +321,7 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
         target = (last.items[-1] if last.items else last) if last else None
         if block.kind == "item" and last:
             _nest(last, para)
-        elif _continues(block, text, target):
+        elif target is not None and _continues(block, text, target):
             target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
         else:

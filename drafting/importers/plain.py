@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_ordinal
 from drafting.importers.paragraphs import build_parts, split_blocks
@@ -129,13 +130,15 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
     parts = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
     preamble, operative = parts.preamble, parts.operative
     symbol = meta.get("symbol")
-    year = meta["adopted"].year if isinstance(meta.get("adopted"), dt.date) else None
+    adopted = meta.get("adopted")
+    year = adopted.year if isinstance(adopted, dt.date) else None
     if year is None and isinstance(symbol, str) and (m := re.search(r"\((\d{4})\)", symbol)):
         year = int(m[1])
+    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in (
+        "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "sponsors", "title")}
     return Resolution(
         body=body, year=year, source=source or file,
         preamble=tuple(p.build(notes) for p in preamble),
         operative=tuple(p.build(notes) for p in operative),
-        **{k: v for k, v in meta.items() if k in ("symbol", "session", "adopted", "meeting",
-                                                  "agenda_item", "draft", "vote", "sponsors", "title")},
+        **fields,
     )

@@ -41,7 +41,7 @@ def _running_heads(pages: list[str]) -> list[re.Pattern[str]]:
     at least two pages with different page numbers.
     """
     patterns = []
-    odd = Counter()
+    odd: Counter[str] = Counter()
     for page in pages:
         m = re.match(r"^(\D{5,100}?) (\d{1,4}) ", page)
         if m:

@@ -199,3 +199,41 @@ def test_ledger_over_the_whole_corpus_accounts_for_every_word():
     print(f"\n{warned} of {len(found)} texts imported with a warning")
     for kind, n in kinds.most_common():
         print(f"{n:5}  {kind}")
+
+
+# ---------------------------------------------------------------------------- numbering style
+
+def test_first_level_roman_numbering_is_kept():
+    from drafting.render.documents.show import layout
+
+    r = imported(corpus_text(242, 1967), "S_RES_0242_1967_EN_GOLD.txt").resolution
+    assert r.operative[0].numbering == "roman"  # printed "(1)" (OCR) then "(ii)"
+    assert r.operative[1].numbering is None  # (a), (b), (c)
+    shown = layout(r)
+    assert "        (i) Withdrawal of Israel armed forces" in shown
+    assert "        (a) For guaranteeing freedom of navigation" in shown
+
+
+def test_numbering_must_be_roman():
+    from drafting.errors import ValidationError
+    from drafting.store import loads
+
+    text = "body: Security Council\npreamble: []\noperative:\n  - text: 'Decides:'\n    numbering: arabic\n" \
+           "    items: [first;, second.]\n"
+    with pytest.raises(ValidationError, match=r'operative\[0\]\.numbering: expected "roman"'):
+        loads(text, "x.yaml")
+
+
+item_text = st.text(alphabet="abc de,;:()[]’é", min_size=1, max_size=12).filter(lambda t: t.strip() == t and t)
+
+
+@settings(max_examples=60, deadline=None)
+@given(item_text, st.lists(item_text, min_size=1, max_size=4), st.sampled_from([None, "roman"]),
+       st.sampled_from([None, "a note"]))
+def test_numbering_round_trips_through_yaml(text, items, numbering, note):
+    from drafting.store import dumps, loads
+
+    paragraph = Paragraph(text, tuple(Paragraph(i) for i in items), note=note, numbering=numbering)
+    r = Resolution(body=Body.SC, operative=(paragraph,))
+    again = loads(dumps(r))
+    assert again == r and dumps(again) == dumps(r)

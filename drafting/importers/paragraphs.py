@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafting.model.leads import detect_lead
-from drafting.model import MONTHS, Paragraph, Part, is_roman, label
+from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
 from drafting.importers.footnotes import strip_markers
 from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
@@ -246,7 +246,19 @@ class Para:
 
     def build(self, notes: dict[int, str]) -> Paragraph:
         note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
-        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note)
+        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
+                         numbering=self.numbering())
+
+    def numbering(self) -> str | None:
+        """"roman" when the items are numbered (i), (ii) ...: the first "i" (or "1", OCR for it),
+        the others in roman sequence; a lone "(i)" is roman too (a letter list starts at "a")."""
+        labels = [item.label for item in self.items]
+        if not labels or labels[0] not in ("i", "1") or any(
+                lab != roman(n) for n, lab in enumerate(labels[1:], start=2)):
+            return None
+        if labels[0] == "1":
+            repaired("sub-paragraph (1) read for (i) before (ii)", "(1)", "(i)")
+        return "roman"
 
 
 def _is_operative(text: str) -> bool:

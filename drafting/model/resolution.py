@@ -93,6 +93,9 @@ class Paragraph:
     id: str | None = None
     lead: str | None = None  # overrides the lead found by the lexicon
     note: str | None = None  # footnote text
+    # How the first level of ``items`` is numbered when not by letters: "roman" ((i), (ii) ...,
+    # S/RES/242 OP1). Labels stay derived; only their style is kept.
+    numbering: str | None = None
 
     def lead_phrase(self, part: Part | None = None) -> str:
         """The words set in italics: the ``lead`` override, else the lexicon's match ('' if none)."""
@@ -103,7 +106,8 @@ class Paragraph:
     @property
     def is_plain(self) -> bool:
         """True when the paragraph is stored as a bare string."""
-        return not self.items and self.id is None and self.lead is None and self.note is None
+        return not self.items and self.id is None and self.lead is None and self.note is None \
+            and self.numbering is None
 
     def with_text(self, text: str) -> "Paragraph":
         return replace(self, text=text)
@@ -113,7 +117,7 @@ class Paragraph:
         if self.is_plain:
             return self.text
         out: dict[str, Any] = {"text": self.text}
-        for key in ("lead", "id", "note"):
+        for key in ("lead", "id", "note", "numbering"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         if self.items:
@@ -130,6 +134,7 @@ class Paragraph:
             id=data.get("id"),
             lead=data.get("lead"),
             note=data.get("note"),
+            numbering=data.get("numbering"),
         )
 
 

@@ -237,3 +237,39 @@ def test_numbering_round_trips_through_yaml(text, items, numbering, note):
     r = Resolution(body=Body.SC, operative=(paragraph,))
     again = loads(dumps(r))
     assert again == r and dumps(again) == dumps(r)
+
+
+# ---------------------------------------------------------------------------- text forms
+
+def _shown(path: Path) -> str:
+    from drafting.render.documents.show import layout
+    from drafting.store import load
+
+    return layout(load(path))
+
+
+def test_draft_heading_with_sponsors(tmp_path):
+    from conftest import DIAMONDS
+
+    shown = _shown(DIAMONDS)
+    heading = ("A/68/L.29\n\nSixty-eighth session\nAgenda item 32\n\nThe role of diamonds in fuelling conflict\n\n"
+               "Angola, Armenia, Barbados, Belgium, Botswana and\nZimbabwe: draft resolution\n\n"
+               "The role of diamonds in fuelling conflict: breaking the link between the illicit\n"
+               "transaction of rough diamonds and armed conflict as a contribution to prevention and\n"
+               "settlement of conflicts\n\n")
+    [found] = read_text(heading + shown[shown.index("The General Assembly,"):], "L29.txt")
+    r = found.resolution
+    assert r.sponsors == ("Angola", "Armenia", "Barbados", "Belgium", "Botswana", "Zimbabwe")
+    assert r.title == ("The role of diamonds in fuelling conflict: breaking the link between the illicit "
+                       "transaction of rough diamonds and armed conflict as a contribution to prevention "
+                       "and settlement of conflicts")
+    assert (r.draft, r.symbol, len(r.preamble), len(r.operative)) == ("A/68/L.29", None, 24, 33)
+    assert found.warnings == []
+
+
+def test_show_output_keeps_the_adoption_note():
+    from conftest import PRECEDENTS
+
+    [found] = read_text(_shown(PRECEDENTS / "undof" / "0350.yaml"), "shown.txt")
+    assert found.resolution.adoption_note == "Two members (China and Iraq) did not participate in the voting."
+    assert found.warnings == []

@@ -26,6 +26,7 @@ from typing import Any
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_ordinal
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
+from drafting.importers.ledger import removed
 from drafting.importers.text import vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
@@ -58,6 +59,8 @@ def _heading(lines: list[str]) -> dict[str, object]:
             continue
         if m := re.search(r"\b(A/RES/\d+/\d+|S/RES/\d+ \(\d{4}\))", line):
             meta.setdefault("symbol", m[1])
+        elif m := re.fullmatch(r"(A/\d+/L\.\d+(?:/Rev\.\d+)?)", line):  # a draft: its L symbol
+            meta["draft"] = m[1]
         elif m := re.match(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", line):
             meta["session"] = parse_ordinal(m[1])
         elif m := re.match(r"^Agenda items? (.+)$", line):
@@ -72,9 +75,31 @@ def _heading(lines: list[str]) -> dict[str, object]:
                   or re.fullmatch(r"\[.*\]", line)):
             runs[-1].append(line)
     titles = [run for run in runs if run]
-    if official or titles:
+    sponsored = _sponsors([" ".join(run) for run in titles])
+    if sponsored is not None:
+        meta["sponsors"], title = sponsored
+        if title:
+            meta["title"] = title
+    elif official or titles:
         meta["title"] = " ".join(official or titles[-1])
     return meta
+
+
+# A draft's heading: "Armenia, Barbados, ... and Zimbabwe: draft resolution", then the title
+# (on the same line after the colon in some copies, else on the lines after).
+_SPONSORED = re.compile(r"^(?P<names>[A-Z].*?):\s*(?:revised\s+)?draft resolution\b[\s.]*(?P<title>.*)$", re.I)
+
+
+def _sponsors(runs: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """The sponsors and the title of a draft heading, or None when there is no sponsor line."""
+    for n, run in enumerate(runs):
+        m = _SPONSORED.match(run)
+        if m:
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+", m["names"].strip())
+            title = m["title"].strip() or (" ".join(runs[n + 1:]) if n + 1 < len(runs) else "")
+            removed("sponsor line", run[:m.start("title")])
+            return tuple(name.strip() for name in names if name.strip()), title
+    return None
 
 
 def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -99,7 +124,7 @@ def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     return out, notes
 
 
-def _ending(lines: list[str], body: Body) -> tuple[int, dict[str, object]]:
+def _ending(lines: list[str], body: Body, notes: dict[int, str]) -> tuple[int, dict[str, object]]:
     """Where the paragraphs end, and the meeting/date/vote the adoption lines give."""
     for i, line in enumerate(lines):
         m = _GA_PLENARY.match(line)
@@ -112,7 +137,8 @@ def _ending(lines: list[str], body: Body) -> tuple[int, dict[str, object]]:
             return i, meta
         if _SC_ADOPTED.match(line) and body is Body.SC:
             adoption = parse_adoption(lines[i:], None)
-            return i, {"meeting": adoption.meeting, "vote": adoption.vote}
+            note = notes.get(adoption.mark) if adoption.mark is not None else None
+            return i, {"meeting": adoption.meeting, "vote": adoption.vote, "adoption_note": note}
     return len(lines), {}
 
 
@@ -123,8 +149,11 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
         return None
     body = Body.GA if organ[1] == "General Assembly" else Body.SC
     meta = _heading(text[:organ.start()].split("\n"))
+    removed("heading", text[:organ.start()])
+    removed("organ line", organ[0])
     lines, notes = _notes_to_marks(text[organ.end():].split("\n"))
-    end, adoption = _ending(lines, body)
+    end, adoption = _ending(lines, body, notes)
+    removed("adoption lines", "\n".join(lines[end:]))
     meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})
     words = vocabulary(text)
     parts = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
@@ -135,7 +164,8 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
     if year is None and isinstance(symbol, str) and (m := re.search(r"\((\d{4})\)", symbol)):
         year = int(m[1])
     fields: dict[str, Any] = {k: v for k, v in meta.items() if k in (
-        "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "sponsors", "title")}
+        "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "adoption_note", "sponsors",
+        "title")}
     return Resolution(
         body=body, year=year, source=source or file,
         preamble=tuple(p.build(notes) for p in preamble),

@@ -273,3 +273,26 @@ def test_show_output_keeps_the_adoption_note():
     [found] = read_text(_shown(PRECEDENTS / "undof" / "0350.yaml"), "shown.txt")
     assert found.resolution.adoption_note == "Two members (China and Iraq) did not participate in the voting."
     assert found.warnings == []
+
+
+def letter_spaced(text: str, cuts: dict[str, str]) -> str:
+    """``text`` as letter-spaced OCR reads it: each word of ``cuts`` cut where the value says."""
+    for word, cut in cuts.items():
+        assert "".join(cut.split()) == word
+        text = text.replace(word, cut)
+    return text
+
+
+def test_one_line_and_letter_spaced_texts_import_as_the_original():
+    from conftest import DIAMONDS
+
+    shown = _shown(DIAMONDS)
+    [original] = read_text(shown, "68-128.txt")
+    [one_line] = read_text(" ".join(shown.split()), "68-128.txt")
+    assert one_line.resolution == original.resolution and one_line.warnings == []
+    spaced = letter_spaced(shown, {"Recognizing": "Reco gniz ing", "Assembly": "Assembl y",
+                                   "countries": "countri es", "Kimberley": "Kimber ley"})
+    [found] = read_text(spaced, "68-128.txt")
+    assert found.resolution == original.resolution and found.warnings == []
+    joins = [(e.before, e.after) for e in found.ledger.entries if e.rule == "letter-spaced word rejoined"]
+    assert ("Reco gniz ing", "Recognizing") in joins and ("Assembl y", "Assembly") in joins

@@ -23,11 +23,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_ordinal
+from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
+from drafting.model.leads import detect_lead
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
 from drafting.importers.ledger import removed
-from drafting.importers.text import vocabulary
+from drafting.importers.text import rejoin_spaced, vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
 _DATE = rf"(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})"
@@ -142,8 +143,45 @@ def _ending(lines: list[str], body: Body, notes: dict[int, str]) -> tuple[int, d
     return len(lines), {}
 
 
+_INLINE_ORGAN = re.compile(r"\s*\bThe (?:General Assembly|Security Council)\s*,\s*")
+_INLINE_NUMBER = re.compile(r"(?<=[;:,.]) (\d{1,3})\. (?=[A-Z])")
+
+
+# Where the heading of a one-line text breaks: after the symbol, around "Sixty-eighth session",
+# after "Agenda item 32".
+_HEAD_BREAKS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+(?:-[a-z]+)? session\b)|(?<=\bsession)\s+"
+                          r"|(?<=\bAgenda item \d)\s+(?=[A-Z])|(?<=\bAgenda item \d\d)\s+(?=[A-Z])"
+                          r"|(?<=\bAgenda item \d\d\d)\s+(?=[A-Z])")
+
+
+def unwrap_one_line(text: str) -> str:
+    """A resolution pasted as one line, given back its lines: the organ line on its own, a
+    blank line before each operative number in sequence and each preambular lead after a comma.
+    Texts with their lines are returned as they are."""
+    if _ORGAN.search(text) or not (organ := _INLINE_ORGAN.search(text)):
+        return text
+    head, body = text[:organ.start()], text[organ.end():]
+    expected, cuts = 1, []
+    for m in _INLINE_NUMBER.finditer(body):
+        if int(m[1]) == expected:
+            cuts.append(m.start())
+            expected += 1
+    first = cuts[0] if cuts else len(body)
+    cuts += [m.end() for m in re.finditer(r",\s+(?=[A-Z])", body[:first]) if detect_lead(body[m.end():], Part.PREAMBLE)]
+    cuts += [m.start() for m in re.finditer(r"(?<=[.;]) (?:\d+(?:st|nd|rd|th) plenary meeting|Adopted\b)", body)]
+    cuts += [m.end() for m in re.finditer(r"\d+(?:st|nd|rd|th) plenary meeting", body)]
+    pieces, last = [], 0
+    for cut in sorted(set(cuts)):
+        pieces.append(body[last:cut].strip())
+        last = cut
+    pieces.append(body[last:].strip())
+    head = _HEAD_BREAKS.sub("\n\n", head.strip())
+    return head + "\n\n" + organ[0].strip() + "\n\n" + "\n\n".join(p for p in pieces if p) + "\n"
+
+
 def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> Resolution | None:
     """The resolution in a plain text with an organ line, or None when there is none."""
+    text = rejoin_spaced(unwrap_one_line(text))
     organ = _ORGAN.search(text)
     if not organ:
         return None

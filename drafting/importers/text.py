@@ -59,6 +59,58 @@ def mend_brackets(text: str, words: Counter[str], opened: int = 0) -> str:
     return "".join(out) + text[last:]
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    from drafting.model.leads import OPERATIVE_BASES, PREAMBULAR_BASES
+
+    return frozenset(w.lower() for lead in PREAMBULAR_BASES + OPERATIVE_BASES for w in lead.split())
+
+
+def _fragment(word: str, words: Counter[str]) -> bool:
+    """True when ``word`` is no word of its own: not in the corpus nor the leads. (The text's own
+    count proves nothing: letter spacing repeats the same cut, "Reco gniz ing" five times.)"""
+    lower = word.lower()
+    if len(word) == 1:
+        return lower not in ("a", "i")
+    return known_words()[lower] < 5 and lower not in _lead_words()
+
+
+def _whole(word: str, words: Counter[str]) -> bool:
+    lower = word.lower()
+    return words[lower] > 0 or known_words()[lower] >= 2 or lower in _lead_words()
+
+
+_SPACED = re.compile(r"[A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+)+")
+
+
+def rejoin_spaced(text: str) -> str:
+    """Words that letter-spaced OCR cut ("Reco gniz ing", "Assembl y", "countri es") joined
+    again: two to four pieces, one at least no word of its own, that make a word the lead
+    lexicon, the text elsewhere or the corpus knows. Each join is recorded."""
+    from drafting.importers.ledger import repaired
+
+    words = vocabulary(text)
+
+    def join(m: re.Match[str]) -> str:
+        pieces = m[0].split(" ")
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            for n in (4, 3, 2):
+                group = pieces[i:i + n]
+                if len(group) == n and any(_fragment(p, words) for p in group) \
+                        and _whole("".join(group), words) and not group[1][:1].isupper():
+                    out.append(repaired("letter-spaced word rejoined", " ".join(group), "".join(group)))
+                    i += n
+                    break
+            else:
+                out.append(pieces[i])
+                i += 1
+        return " ".join(out)
+
+    return _SPACED.sub(join, text)
+
+
 def vocabulary(text: str) -> Counter[str]:
     """Lower-cased words of ``text`` (hyphenated compounds kept whole) with their counts."""
     return Counter(w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))

@@ -17,7 +17,7 @@ from until by page pages p. pp. article articles Article Articles annex Annex ch
 item items the at its approximately some about over under than Corr. Add. Rev. Vol. vol.
 section Section rule Rule document documents meeting meetings year years nos. Nos. or
 protocol Protocol sub-paragraph subparagraph subparagraphs part Part number numbers per
-between within after before since during first last next""".split())
+between within after before since during first last next point points""".split())
 
 # Words after which a number is a quantity or date, not a marker.
 _AFTER = frozenset("""January February March April May June July August September October November

@@ -31,8 +31,9 @@ _DATE = rf"(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})"
 # date ("of 31 May 1974", "on 26 May 1993") and, in the 1990s style, the meeting.
 _HEAD_SYMBOL = re.compile(r"^\s*(?:Resolution\s+(\d+)(?:\s*\((\S{4})\))?|(\d+)\s*\((\d{4})\)\.?\s*Resolution\b)",
                           re.I | re.M)
-_HEAD_DATE = re.compile(rf"\b(\S{{1,2}})\s+({MONTH_RE})\s+(\S{{4}})\b")
-_HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting",
+_HEAD_DATE = re.compile(rf"\b(\S{{1,2}})\s+({MONTH_RE})\.?\s+(\S{{4}})\b")  # "15 August. 1991"
+_HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+([\dIil\]OoS]*\d[\dIil\]OoS]*?)\s*"
+                           r"(?:st|nd|rd|th)?_?\s+meeting",  # "326lst meeting": 3261
                            re.I | re.S)
 _HEAD_DRAFT = re.compile(r"^\s*[\[(](S/[^\])}]+)[\])}]\s*$", re.M)
 _FILE_NAME = re.compile(r"S_RES_(\d+)_(\d{4})")
@@ -114,11 +115,12 @@ def _heading(text: str, file: str, source: str | None) -> _Head:
     if named and not year:  # the corpus file name, when the heading's year is unreadable
         year = int(named[2])
     meeting = _HEAD_MEETING.search(head)
+    meeting_number = _meeting(meeting[1]) if meeting else None
     draft = _HEAD_DRAFT.search("\n".join(lines[:stop + 3]))
     end = len("\n".join(lines[:stop]))
     if draft and draft.end() > end:
         end = draft.end()
-    return _Head(number, year, adopted, int(meeting[1]) if meeting else None,
+    return _Head(number, year, adopted, meeting_number,
                  draft[1] if draft else None, end)
 
 

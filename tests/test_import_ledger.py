@@ -296,3 +296,11 @@ def test_one_line_and_letter_spaced_texts_import_as_the_original():
     assert found.resolution == original.resolution and found.warnings == []
     joins = [(e.before, e.after) for e in found.ledger.entries if e.rule == "letter-spaced word rejoined"]
     assert ("Reco gniz ing", "Recognizing") in joins and ("Assembl y", "Assembly") in joins
+
+
+def test_numbers_on_a_line_of_their_own_as_pdf_text_has_them():
+    text = damage(corpus_text(350, 1974), "2. Takes note", "2.\n\nTakes note")
+    text = damage(text, "4. Requests", "4.\nRequests")
+    found = imported(text)
+    assert [p.text.split()[0] for p in found.resolution.operative] == ["Welcomes", "Takes", "Decides", "Requests"]
+    assert found.warnings == []

@@ -140,11 +140,30 @@ def _section(line: str, blocks: list[Block], blank: bool, numbers: set[int]) -> 
     return last.kind != "section" and (blank or _closes(last.lines[-1], numbers))
 
 
+_LONE_LABEL = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*$")
+
+
+def _join_lone_labels(lines: list[str]) -> list[str]:
+    """"2." or "(a)" on a line of its own (text extracted from a PDF), put before the first
+    line of text after it, where it opens its paragraph."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if _LONE_LABEL.match(line):
+            pending = line.strip() + " "
+        elif pending and line.strip():
+            out.append(pending + line.strip())
+            pending = ""
+        else:
+            out.append(line)
+    return out + ([pending.strip()] if pending else [])
+
+
 def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
     """Split the body lines into paragraph blocks (a section heading is a block of its own)."""
     blocks: list[Block] = []
     blank = True
-    for raw in lines:
+    for raw in _join_lone_labels(lines):
         line = raw.strip()
         if not line:
             blank = True

@@ -19,7 +19,7 @@ from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
 from drafting.importers.footnotes import strip_markers
 from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
-from drafting.importers.text import join_lines, mend_brackets, mend_split_words, squeeze
+from drafting.importers.text import join_lines, mend_brackets, mend_split_words, rejoin_spaced, squeeze
 
 _OP_NUMBER = re.compile(r"^(\d{1,3})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
@@ -345,7 +345,7 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
         text, marks = strip_markers(join_lines(block.lines), numbers)
         if trailing := _TRAILING_MARK.search(text):
             removed("footnote marker closing the paragraph", trailing[0][1:])
-        text = _clean(_TRAILING_MARK.sub(r"\1", text), words)
+        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", text), words))
         para = Para(text, marks, label=block.label)
         current = parts.operative if in_op else parts.preamble
         last = current[-1] if current else None

@@ -72,7 +72,7 @@ def _fragment(word: str, words: Counter[str]) -> bool:
     lower = word.lower()
     if len(word) == 1:
         return lower not in ("a", "i")
-    return known_words()[lower] < 5 and lower not in _lead_words()
+    return known_words()[lower] < 3 and lower not in _lead_words()
 
 
 def _whole(word: str, words: Counter[str]) -> bool:
@@ -98,7 +98,9 @@ def rejoin_spaced(text: str) -> str:
         while i < len(pieces):
             for n in (4, 3, 2):
                 group = pieces[i:i + n]
+                # a lone letter is cut off a word's end ("Assembl y"), never its start ("l and")
                 if len(group) == n and any(_fragment(p, words) for p in group) \
+                        and all(len(p) > 1 for p in group[:-1]) \
                         and _whole("".join(group), words) and not group[1][:1].isupper():
                     out.append(repaired("letter-spaced word rejoined", " ".join(group), "".join(group)))
                     i += n

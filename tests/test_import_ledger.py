@@ -304,3 +304,30 @@ def test_numbers_on_a_line_of_their_own_as_pdf_text_has_them():
     found = imported(text)
     assert [p.text.split()[0] for p in found.resolution.operative] == ["Welcomes", "Takes", "Decides", "Requests"]
     assert found.warnings == []
+
+
+# ---------------------------------------------------------------------------- footnotes at their places
+
+def test_several_footnotes_keep_their_places():
+    r = imported(corpus_text(450, 1979), "S_RES_0450_1979_EN_GOLD.txt").resolution
+    [para] = [p for p in r.preamble if p.text.startswith("Acting in response to the request")]
+    assert para.footnotes == (("Ibid., document S/13301.", "Council on 7 May,"),
+                              ("Ibid., document S/ 13361.", "7 May, 30 May"),
+                              ("Ibid., document S/ 13387.", "and 11 June 1979,"))
+    assert all(anchor in para.text for _, anchor in para.footnotes)
+    # one note at the end: the old `note:` key alone, as before
+    [end] = [p for p in r.preamble if p.text.startswith("Having studied the report")]
+    assert (end.note_at, end.footnotes) == ((), (("Ibid., Supplement for April, May and June 1979, "
+                                                  "document S/ 13384.", None),))
+    assert "note_at" not in end.to_dict()
+
+
+@settings(max_examples=60, deadline=None)
+@given(item_text, st.lists(st.tuples(item_text, item_text), max_size=3))
+def test_anchored_notes_round_trip_through_yaml(text, notes):
+    from drafting.store import dumps, loads
+
+    note = "\n".join(n for n, _ in notes) or None
+    anchors = tuple(a for _, a in notes) if len(notes) > 1 else ()
+    r = Resolution(body=Body.SC, operative=(Paragraph(text, note=note, note_at=anchors),))
+    assert loads(dumps(r)) == r and dumps(loads(dumps(r))) == dumps(r)

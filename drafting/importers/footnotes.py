@@ -108,7 +108,8 @@ def strip_markers(text: str, numbers: set[int], anchors: list[str] | None = None
     """``text`` without its footnote markers, and the marker numbers in order; ``anchors``
     receives the words each marker follows (up to four, spaced as the cleaned text has them)."""
     markers = find_markers(text, numbers)
-    out, last, seen = [], 0, []
+    out: list[str] = []
+    last, seen = 0, []
     for start, end, n in markers:
         if anchors is not None:  # the text before it, earlier markers already out
             before = re.sub(r"\s+([,;:.])", r"\1", " ".join(("".join(out) + text[last:start]).split()))

@@ -308,18 +308,13 @@ def test_numbers_on_a_line_of_their_own_as_pdf_text_has_them():
 
 # ---------------------------------------------------------------------------- footnotes at their places
 
-def test_several_footnotes_keep_their_places():
-    r = imported(corpus_text(450, 1979), "S_RES_0450_1979_EN_GOLD.txt").resolution
-    [para] = [p for p in r.preamble if p.text.startswith("Acting in response to the request")]
-    assert para.footnotes == (("Ibid., document S/13301.", "Council on 7 May,"),
-                              ("Ibid., document S/ 13361.", "7 May, 30 May"),
-                              ("Ibid., document S/ 13387.", "and 11 June 1979,"))
-    assert all(anchor in para.text for _, anchor in para.footnotes)
-    # one note at the end: the old `note:` key alone, as before
-    [end] = [p for p in r.preamble if p.text.startswith("Having studied the report")]
-    assert (end.note_at, end.footnotes) == ((), (("Ibid., Supplement for April, May and June 1979, "
-                                                  "document S/ 13384.", None),))
-    assert "note_at" not in end.to_dict()
+def test_footnotes_accessor():
+    at_end = Paragraph("Recalling its resolution 425 (1978),", note="S/12611.")
+    assert at_end.footnotes == (("S/12611.", None),) and "note_at" not in at_end.to_dict()
+    placed = Paragraph("Acting on the letters of 7 May, 30 May and 11 June 1979,",
+                       note="Ibid., document S/13301.\nIbid., document S/13361.", note_at=("of 7 May,", "30 May"))
+    assert placed.footnotes == (("Ibid., document S/13301.", "of 7 May,"), ("Ibid., document S/13361.", "30 May"))
+    assert placed.to_dict()["note_at"] == ["of 7 May,", "30 May"]
 
 
 @settings(max_examples=60, deadline=None)

@@ -104,16 +104,12 @@ def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
     return nxt.isalpha() and nxt.islower() and nxt not in _AFTER
 
 
-def strip_markers(text: str, numbers: set[int], anchors: list[str] | None = None) -> tuple[str, list[int]]:
-    """``text`` without its footnote markers, and the marker numbers in order; ``anchors``
-    receives the words each marker follows (up to four, spaced as the cleaned text has them)."""
+def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
+    """``text`` without its footnote markers, and the marker numbers in order."""
     markers = find_markers(text, numbers)
     out: list[str] = []
     last, seen = 0, []
     for start, end, n in markers:
-        if anchors is not None:  # the text before it, earlier markers already out
-            before = re.sub(r"\s+([,;:.])", r"\1", " ".join(("".join(out) + text[last:start]).split()))
-            anchors.append(" ".join(before.split()[-4:]))
         if n in numbers:
             removed("footnote marker", text[start:end])
         else:

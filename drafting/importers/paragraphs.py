@@ -256,40 +256,17 @@ def _clean(text: str, words: Counter[str]) -> str:
     return text
 
 
-def _anchor(words_before: str, text: str, words: Counter[str]) -> str:
-    """The words a marker follows, repaired as the text was; the longest tail the text holds."""
-    mended = squeeze(mend_split_words(words_before, words)).split()
-    for n in range(len(mended)):
-        tail = " ".join(mended[n:])
-        if tail and tail in text:
-            return tail
-    return ""
-
-
 @dataclass
 class Para:
     text: str
     notes: list[int] = field(default_factory=list)
     items: list["Para"] = field(default_factory=list)
     label: str | None = None
-    anchors: list[str] = field(default_factory=list)  # the words each of ``notes`` follows
 
     def build(self, notes: dict[int, str]) -> Paragraph:
-        kept = [(n, a) for n, a in dict(reversed(list(zip(self.notes, self._anchors())))).items() if n in notes]
-        kept.sort(key=lambda pair: self.notes.index(pair[0]))
-        note = "\n".join(notes[n] for n, _ in kept) or None
+        note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
         return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
-                         numbering=self.numbering(), note_at=self._note_at([a for _, a in kept]))
-
-    def _anchors(self) -> list[str]:
-        return self.anchors + [""] * (len(self.notes) - len(self.anchors))
-
-    def _note_at(self, anchors: list[str]) -> tuple[str, ...]:
-        """The anchors to write: none when the paragraph's only note stands at its end."""
-        ending = re.sub(r"[\s,;:.]+$", "", self.text)
-        if not anchors or (len(anchors) == 1 and (not anchors[0] or ending.endswith(anchors[0].rstrip(",;:.")))):
-            return ()
-        return tuple(anchors)
+                         numbering=self.numbering())
 
     def numbering(self) -> str | None:
         """"roman" when the items are numbered (i), (ii) ...: the first "i" (or "1", OCR for it),
@@ -365,13 +342,11 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
             parts.sections.append(Section(block.label or "", len(parts.preamble), len(parts.operative)))
             in_op = False
             continue
-        anchors: list[str] = []
-        text, marks = strip_markers(join_lines(block.lines), numbers, anchors)
+        text, marks = strip_markers(join_lines(block.lines), numbers)
         if trailing := _TRAILING_MARK.search(text):
             removed("footnote marker closing the paragraph", trailing[0][1:])
         text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", text), words))
-        anchors = [_anchor(a, text, words) for a in anchors]
-        para = Para(text, marks, label=block.label, anchors=anchors)
+        para = Para(text, marks, label=block.label)
         current = parts.operative if in_op else parts.preamble
         last = current[-1] if current else None
         target = (last.items[-1] if last.items else last) if last else None
@@ -380,7 +355,6 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
         elif target is not None and _continues(block, text, target):
             target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
-            target.anchors += anchors
         else:
             if tentative and block.kind == "text" and _is_preambular(text):
                 parts.preamble += parts.operative  # the guess was wrong: the preamble goes on

@@ -173,8 +173,13 @@ def list_(library: str) -> None:
               help="The resolution to take from a file that holds several, e.g. 68/128 or A/RES/68/128.")
 @click.option("-o", "--output", type=click.Path(), metavar="OUT.yaml",
               help="Write the YAML precedent here (atomically); without it the YAML is printed.")
+@click.option("--explain", is_flag=True,
+              help="Print the ledger on standard error: every repair and removal, and the warnings.")
+@click.option("--strict", is_flag=True,
+              help="Treat warnings as errors: exit 2 and write nothing when there is any.")
 @guarded(["file"], ["output"])
-def import_(file: str, list_only: bool, pick: str | None, output: str | None) -> None:
+def import_(file: str, list_only: bool, pick: str | None, output: str | None,
+            explain: bool, strict: bool) -> None:
     """Read a resolution from a text or Word file into a YAML precedent.
 
     \b
@@ -184,6 +189,10 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
     Examples:
       drafting import yearbook-2013.txt --list
       drafting import yearbook-2013.txt --pick 68/128 -o precedents/conflict-diamonds/2013.yaml
+      drafting import S_RES_0350_1974.txt --explain     # what was kept, repaired, removed
+    \b
+    Warnings (a word not accounted for, metadata missing or implausible) go to standard error
+    and the exit code stays 0; with --strict they make it 2.
     """
     if list_only:
         from drafting.importers import find_resolutions
@@ -191,10 +200,19 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
         for found in find_resolutions(file):
             click.echo(str(found))
         return
-    from drafting.importers import import_file
+    from drafting.importers import import_checked
     from drafting.store import dumps, save
 
-    resolution = import_file(file, pick=pick)
+    imported = import_checked(file, pick=pick)
+    resolution = imported.resolution
+    if explain:
+        click.echo(imported.ledger.explain(), err=True, nl=False)
+    else:
+        for warning in imported.warnings:
+            click.echo(f"{file}: warning: {warning}", err=True)
+    if strict and imported.warnings:
+        raise DraftingError(f"{file}: {len(imported.warnings)} import warnings and --strict: "
+                            "nothing written; check the places named above, or import without --strict")
     if not output or output == "-":
         click.echo(dumps(resolution), nl=False)
         return

@@ -25,7 +25,7 @@ try:  # libyaml is ~15x faster and still gives line/column marks
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
-PARAGRAPH_KEYS = ("text", "lead", "id", "note", "items")
+PARAGRAPH_KEYS = ("text", "lead", "id", "note", "note_at", "numbering", "items")
 RESOLUTION_KEYS = METADATA_KEYS + ("facts", "preamble", "operative")
 WIDTH = 96  # where long paragraphs fold in the YAML: readable in an editor, diffable in git
 
@@ -222,6 +222,14 @@ class _Checker:
         for key, (_, value) in keys.items():
             if key == "items":
                 self.paragraphs(value, f"{path}.items")
+            elif key == "note_at":
+                if not isinstance(value, yaml.SequenceNode) or not all(
+                        isinstance(v, yaml.ScalarNode) and isinstance(construct(v), str) for v in value.value):
+                    self.add(value, f"{path}.note_at", "expected a list of the words each footnote follows, "
+                             f"found {_describe(value)}")
+            elif key == "numbering" and (not isinstance(value, yaml.ScalarNode) or value.value != "roman"):
+                self.add(value, f"{path}.numbering", 'expected "roman" (sub-paragraphs (i), (ii) ...), '
+                         f"found {_describe(value)}; remove the key for (a), (b) ...")
             else:
                 self.scalar(value, f"{path}.{key}", (str,), "a string")
 

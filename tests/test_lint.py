@@ -363,3 +363,22 @@ def test_finding_is_a_frozen_value():
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.rule = "x"  # type: ignore[misc]
     assert f.to_dict() == {"rule": "pp-comma", "severity": "error", "paragraph": "PP1", "message": "m", "fix": "f"}
+
+
+def test_ocr_damage_finds_misread_glyphs_and_spares_names():
+    r = Resolution(body=Body.SC, operative=(
+        Paragraph("Calls upon the parties in the arca to report by i993, see document S/1234/Add.1l;"),
+        Paragraph("Decides that the Force in Rome and Dili shall report, Tbid. and (ii);"),))
+    found = [(str(f.paragraph), f.message) for f in lint(r) if f.rule == "ocr-damage"]
+    assert found == [("OP1", '"arca" looks like OCR damage of "area"'),
+                     ("OP1", '"i993" looks like OCR damage of "1993"'),
+                     ("OP1", '"Add.1l" looks like OCR damage of "Add.11"'),
+                     ("OP2", '"Tbid" looks like OCR damage of "Ibid"')]
+
+
+def test_ocr_damage_on_the_precedents_is_the_one_real_slip():
+    from drafting.store import load
+
+    found = [(f.paragraph, f.message) for path in precedent_files()
+             for f in lint(load(path)) if f.rule == "ocr-damage"]
+    assert [m for _, m in found] == ['"arca" looks like OCR damage of "area"']

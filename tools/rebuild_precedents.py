@@ -97,10 +97,11 @@ def _load_facts(corpus: Path, name: str | None) -> dict[Any, Any]:
 
 def ga_precedents(corpus: Path) -> Iterator[tuple[str, Resolution]]:
     """(relative path, resolution) for every GA series text in the corpus' yearbook chapters."""
-    from drafting.importers.yearbook import parse_yearbook
+    from drafting.importers.yearbook import read_yearbook
 
     for path in sorted(corpus.glob("yearbook-*.txt")):
-        for resolution in parse_yearbook(path.read_text(encoding="utf-8"), str(path), path.name):
+        for found in read_yearbook(path.read_text(encoding="utf-8"), str(path), path.name):
+            resolution = found.resolution
             for series in GA_SERIES:
                 if (resolution.title or "").startswith(series.title_starts):
                     facts = _load_facts(corpus, series.facts_file).get(resolution.year) or {}
@@ -110,14 +111,15 @@ def ga_precedents(corpus: Path) -> Iterator[tuple[str, Resolution]]:
 
 def sc_precedents(corpus: Path) -> Iterator[tuple[str, Resolution]]:
     """(relative path, resolution) for every UNDOF and UNIFIL text in the corpus."""
-    from drafting.importers.sc import looks_like_sc, parse_sc
+    from drafting.importers import read_text
+    from drafting.importers.sc import looks_like_sc
 
     for path in sorted((corpus / "unsc").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         if not looks_like_sc(text):
             continue
         try:
-            resolution = parse_sc(text, str(path), path.name)
+            resolution = read_text(text, str(path), path.name)[0].resolution  # with its repairs recorded
         except DraftingError:
             continue  # not a resolution text this importer reads; it belongs to no series
         for series in SC_SERIES:

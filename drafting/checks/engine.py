@@ -18,6 +18,7 @@ from drafting.checks.base import Context, Finding, Profile, Rule, Severity
 from drafting.checks.refs import Library, recall_order, ref_form, ref_library
 from drafting.checks.rules import (empty_paragraph, lead_unknown, mun_lead_length, mun_whereas, op_last_full_stop,
                          op_semicolon, op_verb, pp_comma, pp_lead, repeated_lead, sub_ending)
+from drafting.checks.ocr import ocr_damage
 from drafting.checks.text import country_name, date_style, double_space, per_cent, quote_style, spelling
 from drafting.model import Resolution
 from drafting.model.grammar import counted
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule("double-space", "no double spaces, no space at a paragraph's ends", W, I, double_space),
     Rule("date-style", 'dates as "18 December 2013"', E, W, date_style),
     Rule("per-cent", '"per cent", not "percent" or "%"', E, I, per_cent),
+    Rule("ocr-damage", "no word one misread glyph from a frequent word ('arca', 'Tbid.', 'i993')", W, W, ocr_damage),
     Rule("lead-unknown", "the lead is an opening phrase of the lexicon (drafting/leads.py)", I, W, lead_unknown),
     Rule("mun-whereas", 'no "Whereas" clauses', None, E, mun_whereas),
     Rule("mun-lead-length", "the italic lead is a short phrase", None, W, mun_lead_length),

@@ -11,12 +11,15 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from drafting.errors import DraftingError
+from drafting.importers.ledger import Imported, Ledger, locate, reconcile, recording
 from drafting.model import Resolution
 from drafting.store import ZIP_MAGIC, decode, read_bytes
 
-__all__ = ["Found", "find_resolutions", "import_file", "import_text", "read_source"]
+__all__ = ["Found", "Imported", "find_resolutions", "import_checked", "import_file", "import_text",
+           "read_source", "read_text"]
 
 
 @dataclass(frozen=True)
@@ -52,41 +55,61 @@ def _source_text(data: bytes, path: str | os.PathLike[str]) -> str:
 
 def import_text(text: str, file: str = "<text>", source: str | None = None) -> list[Resolution]:
     """Every resolution in a plain text, in the order they appear."""
+    return [found.resolution for found in read_text(text, file, source)]
+
+
+def read_text(text: str, file: str = "<text>", source: str | None = None) -> list[Imported]:
+    """Every resolution in a plain text with its ledger, every source word accounted for."""
     from drafting.importers import plain
     from drafting.importers import sc
     from drafting.importers import yearbook
 
     source = source or Path(file).name
     if sc.looks_like_sc(text):
-        return [sc.parse_sc(text, file, source)]
-    found = yearbook.parse_yearbook(text, file, source)
+        return [_checked(text, lambda: sc.parse_sc(text, file, source))]
+    found = yearbook.read_yearbook(text, file, source)
     if found:
         return found
-    whole = plain.parse_plain(text, file, source)
-    if whole is not None and (whole.preamble or whole.operative):
-        return [whole]
+    imported = _checked(text, lambda: plain.parse_plain(text, file, source))
+    if imported.resolution.preamble or imported.resolution.operative:
+        return [imported]
     raise DraftingError(
         f"{file}: no resolution found: expected a Security Council text opening "
         "'Resolution 350 (1974)', a yearbook text with 'the General Assembly adopted resolution "
         "68/128 [...]', or a resolution with its organ line 'The General Assembly,'")
 
 
+def _checked(text: str, parse: Callable[[], Resolution | None]) -> Imported:
+    """Run ``parse`` recording its ledger, then account for every word of ``text``."""
+    with recording() as ledger:
+        resolution = parse()
+    if resolution is None:
+        return Imported(Resolution(), ledger)
+    reconcile(text, resolution, ledger)
+    locate(resolution, ledger)
+    return Imported(resolution, ledger)
+
+
 def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
+    return [found.resolution for found in _imported(path)]
+
+
+def _imported(path: str | os.PathLike[str]) -> list[Imported]:
     p = Path(path)
     data = read_bytes(p)
     if data.startswith(ZIP_MAGIC):
         from drafting.importers.docx import read_docx  # the Word reader: python-docx is slow to import
 
-        return [read_docx(p)]
+        return [Imported(read_docx(p), Ledger())]
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML: an Akoma Ntoso document
         from drafting.importers.akn import parse_akn
 
-        return [parse_akn(data, str(p))]
+        return [Imported(parse_akn(data, str(p)), Ledger())]
     if p.suffix.lower() == ".docx":
         raise DraftingError(f"{p}: expected a Word .docx file (a zip archive), found "
                             + ("an empty file" if not data else "something else") +
                             "; save it again from Word as .docx")
-    return import_text(_source_text(data, p), str(p), p.name)
+    return read_text(_source_text(data, p), str(p), p.name)
 
 
 def find_resolutions(path: str | os.PathLike[str]) -> list[Found]:
@@ -103,20 +126,24 @@ def _matches(symbol: str | None, pick: str) -> bool:
     if want == have or have.endswith("/" + want):
         return True
     number = re.match(r"^S/RES/(\d+)", have)
-    return bool(number) and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
+    return number is not None and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
 
 
 def import_file(path: str | os.PathLike[str], pick: str | None = None) -> Resolution:
     """One resolution from a file: the only one, or the one whose symbol ``pick`` names."""
-    resolutions = _resolutions(path)
+    return import_checked(path, pick).resolution
+
+
+def import_checked(path: str | os.PathLike[str], pick: str | None = None) -> Imported:
+    """Like :func:`import_file`, with the ledger and the warnings of the import."""
+    found = _imported(path)
+    listed = ", ".join(i.resolution.symbol or "(no symbol)" for i in found)
     if pick is not None:
-        chosen = [r for r in resolutions if _matches(r.symbol, pick)]
+        chosen = [i for i in found if _matches(i.resolution.symbol, pick)]
         if not chosen:
-            listed = ", ".join(r.symbol or "(no symbol)" for r in resolutions)
             raise DraftingError(f"{path}: no resolution {pick} in this file; found: {listed}")
         return chosen[0]
-    if len(resolutions) > 1:
-        listed = ", ".join(r.symbol or "(no symbol)" for r in resolutions)
-        raise DraftingError(f"{path}: holds {len(resolutions)} resolutions ({listed}); "
+    if len(found) > 1:
+        raise DraftingError(f"{path}: holds {len(found)} resolutions ({listed}); "
                             "choose one with --pick SYMBOL")
-    return resolutions[0]
+    return found[0]

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import re
 
+from drafting.importers.ledger import removed, warn
+
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
 from until by page pages p. pp. article articles Article Articles annex Annex chapter Chapter
 item items the at its approximately some about over under than Corr. Add. Rev. Vol. vol.
 section Section rule Rule document documents meeting meetings year years nos. Nos. or
 protocol Protocol sub-paragraph subparagraph subparagraphs part Part number numbers per
-between within after before since during first last next""".split())
+between within after before since during first last next point points""".split())
 
 # Words after which a number is a quantity or date, not a marker.
 _AFTER = frozenset("""January February March April May June July August September October November
 December votes vote members member months month weeks week days day hours hour years year per
 troops men officers persons observers States countries kilometres km miles per cent percent
 times o'clock a.m. p.m. (""".split())
+
+# A footnote mark follows what it annotates, never a preposition ("on 18 and 19 May", "for 4").
+_PREPOSITIONS = frozenset("for in on with as at upon into onto under over by from to of".split())
 
 _MARKER = re.compile(
     r"(?P<space>\s?)(?P<n>\d{1,3})(?P<slash>/)?(?=(?P<after>\s+\S+|[,;:.)]|$))")
@@ -40,7 +45,7 @@ def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
         n = int(m.group("n"))
         start = m.start("n")
         if n not in numbers:
-            if _lost_marker(text, m):
+            if _lost_marker(text, m, numbers):
                 found.append((m.start(), m.end(), n))
             continue
         prev = text[start - 1] if start else ""
@@ -70,21 +75,25 @@ def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _lost_marker(text: str, m: re.Match[str]) -> bool:
+def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
     """A marker whose note is missing from the file: only where nothing else can be meant.
 
-    One or two digits after a word, a closing bracket or a year (not after "paragraph", "of"
-    and the like), and before a lower-case word that is no unit or month: "19 March 1978, 13
-    approved by", "Force in Lebanon 39 and noting".
+    One or two digits after a word, a closing bracket or a year (not after a preposition or
+    "paragraph" and the like: "on 18", "for 4"), before a lower-case word that is no unit or
+    month, and not the first of two numbers joined by "and", "or", "to" ("on 18 and 19 May
+    1979"): "19 March 1978, 13 approved by", "Force in Lebanon 39 and noting". The taking out
+    is recorded and warned about, since no note proves it.
     """
     if m.group("slash"):
+        return False
+    if re.match(r"\s+(?:and|or|to)\s+\d", text[m.end():]):
         return False
     start = m.start("n")
     if len(m.group("n")) > 2 or not start or not text[start - 1].isspace():
         return False
     word = _word_before(text, start)
     bare = word.rstrip(",")
-    if not bare or bare in _BEFORE or bare.lower() in _BEFORE:
+    if not bare or bare in _BEFORE or bare.lower() in _BEFORE or bare.lower() in _PREPOSITIONS:
         return False
     if bare[-1:].isdigit() and not (bare.isdigit() and len(bare) == 4):
         return False
@@ -98,8 +107,16 @@ def _lost_marker(text: str, m: re.Match[str]) -> bool:
 def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     """``text`` without its footnote markers, and the marker numbers in order."""
     markers = find_markers(text, numbers)
-    out, last, seen = [], 0, []
+    out: list[str] = []
+    last, seen = 0, []
     for start, end, n in markers:
+        if n in numbers:
+            removed("footnote marker", text[start:end])
+        else:
+            removed("footnote marker whose note is not in the file", text[start:end])
+            quote = " ".join(text[max(0, start - 40):end + 25].split())
+            warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
+                     f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
         out.append(text[last:start])
         last = end
         seen.append(n)
@@ -109,7 +126,8 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     return " ".join(cleaned.split()), seen
 
 
-_NOTE_START = re.compile(r"^\s*(\d{1,3})(?:/|\.(?=\s))?\s+(?=\S)")
+# "12 Ibid.", "12/ Ibid.", "12. Ibid.", and "33.One member" (the space lost).
+_NOTE_START = re.compile(r"^\s*(\d{1,3})(?:(?:/|\.(?=\s))?\s+(?=\S)|\.(?=[A-Z][a-z]))")
 
 
 def _unglue(lines: list[str]) -> list[str]:
@@ -129,6 +147,14 @@ def _unglue(lines: list[str]) -> list[str]:
     return out
 
 
+def text_before_notes(lines: list[str]) -> tuple[str, list[str]]:
+    """The unnumbered text between the adoption line and the first footnote, and the rest."""
+    for i, line in enumerate(lines):
+        if _NOTE_START.match(line):
+            return " ".join(" ".join(lines[:i]).split()), lines[i:]
+    return " ".join(" ".join(lines).split()), []
+
+
 def parse_notes(lines: list[str]) -> dict[int, str]:
     """Footnote number -> text, from the lines after the adoption line (numbers increase)."""
     notes: dict[int, list[str]] = {}
@@ -139,6 +165,7 @@ def parse_notes(lines: list[str]) -> dict[int, str]:
         m = _NOTE_START.match(line)
         if m and (current is None or int(m.group(1)) > current) and not line[m.end():].startswith(("(", "of ")):
             current = int(m.group(1))
+            removed("footnote number", m[0])
             notes[current] = [line[m.end():]]
         elif current is not None:
             notes[current].append(line)

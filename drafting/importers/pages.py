@@ -43,6 +43,10 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
                 j += step
             if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].strip()):
                 furniture.add(j)
+    from drafting.importers.ledger import removed
+
+    for i in sorted(furniture):
+        removed("page furniture", lines[i])
     return ["" if i in furniture else line for i, line in enumerate(lines)]
 
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafting.model.leads import detect_lead
-from drafting.model import MONTHS, Paragraph, Part, is_roman, label
+from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
 from drafting.importers.footnotes import strip_markers
+from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section
-from drafting.importers.text import join_lines, mend_split_words, squeeze
+from drafting.importers.text import join_lines, mend_brackets, mend_split_words, rejoin_spaced, squeeze
 
-_OP_NUMBER = re.compile(r"^(\d{1,2})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
+_OP_NUMBER = re.compile(r"^(\d{1,3})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
 # Letters that OCR reads for a digit ("L." for "1.", "Z." for "2.", "S." for "5."); taken for an
 # operative number only before an operative verb.
 _MISREAD_NUMBER = re.compile(r"^[LIlZSBGT]\.\s+(?=[A-Z])")
@@ -87,9 +88,9 @@ def _misread_capital(line: str) -> str | None:
     for lead in sorted(_leads_by_tail().get(first[1:], ()), key=len, reverse=True):
         if line[0] in _MISREAD.get(lead[0], "") and line[1:].startswith(lead[1:]) \
                 and line[len(lead):len(lead) + 1] in (" ", ",", ""):
-            repaired = lead + line[len(lead):]
-            if detect_lead(repaired):
-                return repaired
+            mended = lead + line[len(lead):]
+            if detect_lead(mended):
+                return mended
     return None
 
 
@@ -112,6 +113,25 @@ def _closes(line: str, numbers: set[int]) -> bool:
 _ORGAN_LINE = re.compile(r"^The (?:Security Council|General Assembly)\s*[,;.]?$")
 
 
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
+
+
+def _number_without_point(line: str, blocks: list[Block]) -> tuple[str, str | None, str] | None:
+    """"2 Requests ...": an operative number whose full stop OCR lost. Taken for one only when
+    it is the next number of the sequence and an operative lead follows; recorded."""
+    m = _BARE_NUMBER.match(line.strip())
+    if not m:
+        return None
+    last = next((b.label for b in reversed(blocks) if b.kind == "op" and b.label and b.label.isdigit()), "0")
+    if int(m[1]) != int(last) + 1:
+        return None
+    rest = line.strip()[m.end():]
+    if not detect_lead(rest, Part.OPERATIVE):
+        return None
+    repaired("operative number without its full stop", m[0].strip(), f"{m[1]}.")
+    return ("op", m[1], rest)
+
+
 def _section(line: str, blocks: list[Block], blank: bool, numbers: set[int]) -> bool:
     """True when ``line`` is a section heading ("A", "II") after a closed clause or a blank line."""
     if not SECTION.match(line) or not blocks:
@@ -120,24 +140,45 @@ def _section(line: str, blocks: list[Block], blank: bool, numbers: set[int]) -> 
     return last.kind != "section" and (blank or _closes(last.lines[-1], numbers))
 
 
+_LONE_LABEL = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*$")
+
+
+def _join_lone_labels(lines: list[str]) -> list[str]:
+    """"2." or "(a)" on a line of its own (text extracted from a PDF), put before the first
+    line of text after it, where it opens its paragraph."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if _LONE_LABEL.match(line):
+            pending = line.strip() + " "
+        elif pending and line.strip():
+            out.append(pending + line.strip())
+            pending = ""
+        else:
+            out.append(line)
+    return out + ([pending.strip()] if pending else [])
+
+
 def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
     """Split the body lines into paragraph blocks (a section heading is a block of its own)."""
     blocks: list[Block] = []
     blank = True
-    for raw in lines:
+    for raw in _join_lone_labels(lines):
         line = raw.strip()
         if not line:
             blank = True
             continue
         if _section(line, blocks, blank, numbers):
+            removed("section heading", line)
             blocks.append(Block("section", line))
             blank = True
             continue
         if _ORGAN_LINE.match(line):
+            removed("organ line", line)
             continue  # a section's own "The Security Council,", or one after "Whereas" clauses
         prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
         closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)
-        opener = _opener(line)
+        opener = _opener(line) or _number_without_point(line, blocks)
         # "... in which it\n(a) Calls for ...": a first sub-paragraph may follow an open clause.
         first_item = opener is not None and opener[0] == "item" and opener[1] in ("a", "i") \
             and opener[2][:1].isupper()
@@ -146,6 +187,7 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
         after_blank = blank and opener is not None and opener[0] == "text"
         if opener and (closed or first_item or after_blank):
             kind, label, rest = opener
+            _record_opening(line, rest)
             blocks.append(Block(kind, label, [rest]))
         elif blank and closed and line[:1].isupper():
             blocks.append(Block("text", None, [line]))
@@ -166,7 +208,6 @@ _OCR = (
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
     # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
     (re.compile(r"\b(" + "|".join(MONTHS) + r") ((?:19|20)\d\d)\d{1,2}\b"), r"\1 \2"),
-    (re.compile(r"(?<=[A-Za-z])\](?=\s)"), ""),  # "territorial] integrity" (no bracket opened)
     # Footnote marks read as punctuation: "1978*? on", "Lebanon*! and", "1984,?7 and", "1978.8 approved"
     (re.compile(r"(?<=\b\d{4})[.,][*?'’°]*\d{0,2}[*?°]*(?=\s+[a-z])"), ","),
     (re.compile(r"(?<=[A-Za-z0-9)])[*?!°]+\d{0,2}(?=\s)"), ""),
@@ -175,9 +216,38 @@ _OCR = (
 )
 
 
+# "for 4 further period": UN texts write numbers under ten in words, and a number counts a
+# plural ("4 members"), so a bare "4" between a preposition and a word in the singular is the
+# article "a" that OCR read as "4" (never before a unit: "4 per cent", "4 km").
+_A_READ_AS_4 = re.compile(r"\b(for|of|in|to|with|by|as|at|on|is|be|upon|from|into|under) 4"
+                          r"(?= (?!per\b|km\b)[a-z]{2,}[a-rt-z]\b)")
+
+
+def _record_opening(line: str, rest: str) -> None:
+    """Record what opening a paragraph took away (its number or label) or repaired (a capital)."""
+    line = line.strip()
+    if line.endswith(rest):
+        removed("paragraph number or label", line[:len(line) - len(rest)])
+    else:
+        repaired("lead whose capital OCR misread", line.split(" ", 1)[0], rest.split(" ", 1)[0])
+
+
+def _recorded(rule: str, m: re.Match[str], new: str) -> str:
+    """Record a repair with the whole words around it ("Secretary~General" → "Secretary-General")."""
+    text = m.string
+    start = text.rfind(" ", 0, m.start()) + 1
+    end = text.find(" ", m.end())
+    end = len(text) if end < 0 else end
+    repaired(rule, text[start:end], text[start:m.start()] + new + text[m.end():end])
+    return new
+
+
 def _clean(text: str, words: Counter[str]) -> str:
+    text = mend_brackets(text, words)
+    text = _A_READ_AS_4.sub(lambda m: repaired("OCR: 4 read for a (a number would count a plural)",
+                                               m[0], m[1] + " a"), text)
     for pattern, repl in _OCR:
-        text = pattern.sub(repl, text)
+        text = pattern.sub(lambda m: _recorded(f"OCR: {pattern.pattern}", m, m.expand(repl)), text)
     text = mend_split_words(text, words)
     text = squeeze(text)
     first, _, rest = text.partition(" ")
@@ -195,7 +265,19 @@ class Para:
 
     def build(self, notes: dict[int, str]) -> Paragraph:
         note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
-        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note)
+        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
+                         numbering=self.numbering())
+
+    def numbering(self) -> str | None:
+        """"roman" when the items are numbered (i), (ii) ...: the first "i" (or "1", OCR for it),
+        the others in roman sequence; a lone "(i)" is roman too (a letter list starts at "a")."""
+        labels = [item.label for item in self.items]
+        if not labels or labels[0] not in ("i", "1") or any(
+                lab != roman(n) for n, lab in enumerate(labels[1:], start=2)):
+            return None
+        if labels[0] == "1":
+            repaired("sub-paragraph (1) read for (i) before (ii)", "(1)", "(i)")
+        return "roman"
 
 
 def _is_operative(text: str) -> bool:
@@ -208,11 +290,11 @@ def _is_operative(text: str) -> bool:
 def _nest(parent: Para, item: Para) -> None:
     """Attach a lettered or roman sub-paragraph at the right depth."""
     last = parent.items[-1] if parent.items else None
-    roman = is_roman(item.label)
+    roman = item.label is not None and is_roman(item.label)
     continues_letters = last is not None and last.label is not None and len(last.label) == 1 \
         and item.label is not None and len(item.label) == 1 and ord(item.label) == ord(last.label) + 1
     if last is not None and roman and not continues_letters and (
-            last.text.rstrip().endswith(":") or (last.items and is_roman(last.items[-1].label))):
+            last.text.rstrip().endswith(":") or (last.items and is_roman(last.items[-1].label or ""))):
         last.items.append(item)
     else:
         parent.items.append(item)
@@ -261,14 +343,16 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
             in_op = False
             continue
         text, marks = strip_markers(join_lines(block.lines), numbers)
-        text = _clean(_TRAILING_MARK.sub(r"\1", text), words)
+        if trailing := _TRAILING_MARK.search(text):
+            removed("footnote marker closing the paragraph", trailing[0][1:])
+        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", text), words))
         para = Para(text, marks, label=block.label)
         current = parts.operative if in_op else parts.preamble
         last = current[-1] if current else None
         target = (last.items[-1] if last.items else last) if last else None
         if block.kind == "item" and last:
             _nest(last, para)
-        elif _continues(block, text, target):
+        elif target is not None and _continues(block, text, target):
             target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
         else:

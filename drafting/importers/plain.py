@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_ordinal
+from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
+from drafting.model.leads import detect_lead
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
-from drafting.importers.text import vocabulary
+from drafting.importers.ledger import removed
+from drafting.importers.text import rejoin_spaced, vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
 _DATE = rf"(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})"
@@ -57,6 +60,8 @@ def _heading(lines: list[str]) -> dict[str, object]:
             continue
         if m := re.search(r"\b(A/RES/\d+/\d+|S/RES/\d+ \(\d{4}\))", line):
             meta.setdefault("symbol", m[1])
+        elif m := re.fullmatch(r"(A/\d+/L\.\d+(?:/Rev\.\d+)?)", line):  # a draft: its L symbol
+            meta["draft"] = m[1]
         elif m := re.match(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", line):
             meta["session"] = parse_ordinal(m[1])
         elif m := re.match(r"^Agenda items? (.+)$", line):
@@ -71,9 +76,31 @@ def _heading(lines: list[str]) -> dict[str, object]:
                   or re.fullmatch(r"\[.*\]", line)):
             runs[-1].append(line)
     titles = [run for run in runs if run]
-    if official or titles:
+    sponsored = _sponsors([" ".join(run) for run in titles])
+    if sponsored is not None:
+        meta["sponsors"], title = sponsored
+        if title:
+            meta["title"] = title
+    elif official or titles:
         meta["title"] = " ".join(official or titles[-1])
     return meta
+
+
+# A draft's heading: "Armenia, Barbados, ... and Zimbabwe: draft resolution", then the title
+# (on the same line after the colon in some copies, else on the lines after).
+_SPONSORED = re.compile(r"^(?P<names>[A-Z].*?):\s*(?:revised\s+)?draft resolution\b[\s.]*(?P<title>.*)$", re.I)
+
+
+def _sponsors(runs: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """The sponsors and the title of a draft heading, or None when there is no sponsor line."""
+    for n, run in enumerate(runs):
+        m = _SPONSORED.match(run)
+        if m:
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+", m["names"].strip())
+            title = m["title"].strip() or (" ".join(runs[n + 1:]) if n + 1 < len(runs) else "")
+            removed("sponsor line", run[:m.start("title")])
+            return tuple(name.strip() for name in names if name.strip()), title
+    return None
 
 
 def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -98,7 +125,7 @@ def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     return out, notes
 
 
-def _ending(lines: list[str], body: Body) -> tuple[int, dict[str, object]]:
+def _ending(lines: list[str], body: Body, notes: dict[int, str]) -> tuple[int, dict[str, object]]:
     """Where the paragraphs end, and the meeting/date/vote the adoption lines give."""
     for i, line in enumerate(lines):
         m = _GA_PLENARY.match(line)
@@ -111,31 +138,75 @@ def _ending(lines: list[str], body: Body) -> tuple[int, dict[str, object]]:
             return i, meta
         if _SC_ADOPTED.match(line) and body is Body.SC:
             adoption = parse_adoption(lines[i:], None)
-            return i, {"meeting": adoption.meeting, "vote": adoption.vote}
+            note = notes.get(adoption.mark) if adoption.mark is not None else None
+            return i, {"meeting": adoption.meeting, "vote": adoption.vote, "adoption_note": note}
     return len(lines), {}
+
+
+_INLINE_ORGAN = re.compile(r"\s*\bThe (?:General Assembly|Security Council)\s*,\s*")
+_INLINE_NUMBER = re.compile(r"(?<=[;:,.]) (\d{1,3})\. (?=[A-Z])")
+
+
+# Where the heading of a one-line text breaks: after the symbol, around "Sixty-eighth session",
+# after "Agenda item 32".
+_HEAD_BREAKS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+(?:-[a-z]+)? session\b)|(?<=\bsession)\s+"
+                          r"|(?<=\bAgenda item \d)\s+(?=[A-Z])|(?<=\bAgenda item \d\d)\s+(?=[A-Z])"
+                          r"|(?<=\bAgenda item \d\d\d)\s+(?=[A-Z])")
+
+
+def unwrap_one_line(text: str) -> str:
+    """A resolution pasted as one line, given back its lines: the organ line on its own, a
+    blank line before each operative number in sequence and each preambular lead after a comma.
+    Texts with their lines are returned as they are."""
+    if _ORGAN.search(text) or not (organ := _INLINE_ORGAN.search(text)):
+        return text
+    head, body = text[:organ.start()], text[organ.end():]
+    expected, cuts = 1, []
+    for m in _INLINE_NUMBER.finditer(body):
+        if int(m[1]) == expected:
+            cuts.append(m.start())
+            expected += 1
+    first = cuts[0] if cuts else len(body)
+    cuts += [m.end() for m in re.finditer(r",\s+(?=[A-Z])", body[:first]) if detect_lead(body[m.end():], Part.PREAMBLE)]
+    cuts += [m.start() for m in re.finditer(r"(?<=[.;]) (?:\d+(?:st|nd|rd|th) plenary meeting|Adopted\b)", body)]
+    cuts += [m.end() for m in re.finditer(r"\d+(?:st|nd|rd|th) plenary meeting", body)]
+    pieces, last = [], 0
+    for cut in sorted(set(cuts)):
+        pieces.append(body[last:cut].strip())
+        last = cut
+    pieces.append(body[last:].strip())
+    head = _HEAD_BREAKS.sub("\n\n", head.strip())
+    return head + "\n\n" + organ[0].strip() + "\n\n" + "\n\n".join(p for p in pieces if p) + "\n"
 
 
 def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> Resolution | None:
     """The resolution in a plain text with an organ line, or None when there is none."""
+    text = rejoin_spaced(unwrap_one_line(text))
     organ = _ORGAN.search(text)
     if not organ:
         return None
     body = Body.GA if organ[1] == "General Assembly" else Body.SC
     meta = _heading(text[:organ.start()].split("\n"))
+    removed("heading", text[:organ.start()])
+    removed("organ line", organ[0])
     lines, notes = _notes_to_marks(text[organ.end():].split("\n"))
-    end, adoption = _ending(lines, body)
+    end, adoption = _ending(lines, body, notes)
+    removed("adoption lines", "\n".join(lines[end:]))
     meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})
     words = vocabulary(text)
     parts = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
     preamble, operative = parts.preamble, parts.operative
     symbol = meta.get("symbol")
-    year = meta["adopted"].year if isinstance(meta.get("adopted"), dt.date) else None
+    adopted = meta.get("adopted")
+    year = adopted.year if isinstance(adopted, dt.date) else None
     if year is None and isinstance(symbol, str) and (m := re.search(r"\((\d{4})\)", symbol)):
         year = int(m[1])
+    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in (
+        "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "adoption_note", "sponsors",
+        "title")}
     return Resolution(
         body=body, year=year, source=source or file,
         preamble=tuple(p.build(notes) for p in preamble),
         operative=tuple(p.build(notes) for p in operative),
-        **{k: v for k, v in meta.items() if k in ("symbol", "session", "adopted", "meeting",
-                                                  "agenda_item", "draft", "vote", "sponsors", "title")},
+        **fields,
     )

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from drafting.errors import DraftingError
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
-from drafting.importers.footnotes import parse_notes
-from drafting.importers.pages import describe_annexes, describe_sections, drop_page_furniture, find_annex
+from drafting.importers.footnotes import parse_notes, text_before_notes
+from drafting.importers.metadata import check_metadata, check_paragraphs
+from drafting.importers.ledger import removed, repaired, repairs, warn
+from drafting.importers.pages import SECTION, describe_annexes, describe_sections, drop_page_furniture, find_annex
 from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
-from drafting.importers.text import mend_split_words, vocabulary
+from drafting.importers.text import mend_brackets, mend_split_words, vocabulary
 
 _DATE = rf"(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})"
 
@@ -29,10 +31,11 @@ _DATE = rf"(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})"
 # date ("of 31 May 1974", "on 26 May 1993") and, in the 1990s style, the meeting.
 _HEAD_SYMBOL = re.compile(r"^\s*(?:Resolution\s+(\d+)(?:\s*\((\S{4})\))?|(\d+)\s*\((\d{4})\)\.?\s*Resolution\b)",
                           re.I | re.M)
-_HEAD_DATE = re.compile(rf"\b(\S{{1,2}})\s+({MONTH_RE})\s+(\S{{4}})\b")
-_HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting",
+_HEAD_DATE = re.compile(rf"\b(\S{{1,2}})\s+({MONTH_RE})\.?\s+(\S{{4}})\b")  # "15 August. 1991"
+_HEAD_MEETING = re.compile(r"Adopted by the Security\b.{0,20}?\bat\s+_?its\s+([\dIil\]OoS]*\d[\dIil\]OoS]*?)\s*"
+                           r"(?:st|nd|rd|th)?_?\s+meeting",  # "326lst meeting": 3261
                            re.I | re.S)
-_HEAD_DRAFT = re.compile(r"^\s*\[(S/[^\]]+)\]\s*$", re.M)
+_HEAD_DRAFT = re.compile(r"^\s*[\[(](S/[^\])}]+)[\])}]\s*$", re.M)
 _FILE_NAME = re.compile(r"S_RES_(\d+)_(\d{4})")
 _ORGAN = re.compile(r"^\s*The Security Council\s*[,.]?\s*$")
 # "Adapted": an OCR slip seen twice; "Approved unanimously at the 2936th meeting." (S/RES/663).
@@ -93,7 +96,8 @@ def _heading(text: str, file: str, source: str | None) -> _Head:
         stop = next((i + 1 for i, line in enumerate(lines[:12]) if _HEAD_DATE.search(line)), None)
     if stop is None:
         stop = next((i + 1 for i, line in enumerate(lines[:12]) if _HEAD_SYMBOL.match(line)), 0)
-    head = "\n".join(lines[:stop])
+    stop = _paragraphs_before_organ(lines, stop)
+    head = mend_brackets("\n".join(lines[:stop]), Counter())  # "of 3 Apri] 1991"
     symbol = _HEAD_SYMBOL.search(head)
     if not symbol:
         first = next((line.strip() for line in lines if line.strip()), "")
@@ -111,20 +115,41 @@ def _heading(text: str, file: str, source: str | None) -> _Head:
     if named and not year:  # the corpus file name, when the heading's year is unreadable
         year = int(named[2])
     meeting = _HEAD_MEETING.search(head)
+    meeting_number = _meeting(meeting[1]) if meeting else None
     draft = _HEAD_DRAFT.search("\n".join(lines[:stop + 3]))
     end = len("\n".join(lines[:stop]))
     if draft and draft.end() > end:
         end = draft.end()
-    return _Head(number, year, adopted, int(meeting[1]) if meeting else None,
+    return _Head(number, year, adopted, meeting_number,
                  draft[1] if draft else None, end)
+
+
+def _paragraphs_before_organ(lines: list[str], stop: int) -> int:
+    """Where the heading really ends: text after the date line that is no draft symbol is
+    paragraphs printed before "The Security Council" (S/RES/14: "As the General Assembly ...
+    To this end, The Security Council Resolves ..."), never heading."""
+    dated = next((i for i in range(stop - 1, -1, -1) if _HEAD_DATE.search(lines[i])), None)
+    if dated is None:
+        return stop
+    rest = [line for line in lines[dated + 1:stop] if line.strip()]
+    if rest and not all(_HEAD_DRAFT.match(line) or SECTION.match(line.strip()) for line in rest):
+        return dated + 1
+    return stop
 
 
 # ---------------------------------------------------------------------------- the adoption line
 
+# The meeting number may hold OCR slips of its digits ("298Ist", "I851st", "30i6th", "3O93rd",
+# "]8S6ih"); "at" may be lost ("Adopted the 1245th meeting") or read "ai", "ut", "At", "its";
+# a vote ends before a line that opens with a number and a capital ("27 One member ..."): a footnote.
+_MEETING_DIGITS = r"(?=[\dIil\]OoS]*\d)[\dIil\]OoS]{0,4}[\dIl\]OS]"
+_VOTE_TEXT = r"[^.()\n]*(?:\n(?![ \t]*\d{1,3}/?[ \t]+[A-Z])[^.()\n]*)*"
 _ADOPTION = re.compile(
-    r"^(?:Ad[ao]pted|Approved)\s+(?P<pre>.*?)\s*\b(?:at|ai|ut)\s+(?:the\s+)?(?P<resumed>resumed\s+)?(?P<meeting>\d+(?: \d+)?)\s*"
-    r"(?:st|nd|rd|th|h)?_?\s+meeting(?P<post>(?:\s*,?\s*(?:by|with|following)\b[^.()]*(?:\([^)]*\))?|\s*\([^)]*\))*)"
+    r"^(?:Ad[ao]pted|Approved)\s+(?P<pre>.*?)\s*\b(?:(?:[Aa]t|ai|ut)\s+)?(?:the\s+|its\s+)(?P<resumed>resumed\s+)?"
+    r"(?P<meeting>" + _MEETING_DIGITS + r"(?: \d+)?)\s*(?:st|nd|rd|th|h|ih)?_?(?:\s*\((?:closed|private)\))?\s+meetings?"
+    r"(?P<post>(?:\s*,?\s*(?:by|hy|with|following)\b" + _VOTE_TEXT + r"(?:\([^)]*\))?|\s*\([^)]*\))*)"
     r"[ \t]*[.,]?(?P<rest>.*)$", re.S)
+_DIGIT_SLIPS = str.maketrans("Iil]OoS", "1111005")
 
 
 @dataclass
@@ -142,10 +167,11 @@ def _vote_text(pre: str, post: str, words: Counter[str] | None = None) -> str | 
     post = " ".join(post.split()).strip(" ,")
     vote = mend_split_words(", ".join(p for p in (pre, post) if p), words)
     # OCR slips of vote counts: "I abstention" for "1 abstention", "none. with" for "none, with".
-    vote = re.sub(r"\bI (abstentions?)\b", r"1 \1", vote)
-    vote = re.sub(r"\bto I\b", "to 1", vote)
+    vote = re.sub(r"\bI (abstentions?)\b", lambda m: repaired("vote: I read for 1", m[0], f"1 {m[1]}"), vote)
+    vote = re.sub(r"\bto I\b", lambda m: repaired("vote: I read for 1", m[0], "to 1"), vote)
     # The Council has 15 members (11 before 1966): "by 73 votes" is "by 13 votes" with a 1 read as 7.
-    vote = re.sub(r"\bby 7(\d) votes\b", lambda m: f"by 1{m[1]} votes" if int(m[1]) <= 5 else m[0], vote)
+    vote = re.sub(r"\bby 7(\d) votes\b", lambda m: repaired("vote: 7 read for 1 (at most 15 members)", m[0],
+                                                             f"by 1{m[1]} votes") if int(m[1]) <= 5 else m[0], vote)
     return vote or None
 
 
@@ -153,19 +179,33 @@ def parse_adoption(lines: list[str], words: Counter[str] | None = None) -> Adopt
     """Meeting, vote and footnote mark of the "Adopted ..." line; the footnote lines after it."""
     text = "\n".join(" ".join(line.split()) for line in lines)
     text = re.sub(r"\bnone\. with\b", "none, with", text).replace("}", ")")
+    text = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text)  # "meet-\ning": a word broken at the line end
     m = _ADOPTION.match(text)
     if not m:
+        removed("adoption line that could not be read", lines[0])
+        warn("metadata", f"the adoption line could not be read: {' '.join(lines[0].split())!r}")
         return Adoption(None, None, None, lines[1:])
+    removed("adoption line", text[:m.start("rest")])
     vote = _vote_text(m["pre"], m["post"], words)
     rest = m["rest"]
     mark = None
+    if vote and (glued := re.search(r"(?:(?<=none)|(?<=ones)|(?<=\)))\s+(\d{1,3})/?$", vote)):
+        rest = glued[1] + "\n" + rest  # "by 14 votes to none 27": the footnote mark of the line
+        vote = vote[:glued.start()]
     # A mark stands on the line that ends the sentence, followed by nothing or by its own note
     # ("none. 12 \n 12 Two members ..."); "meeting 12 Official Records ..." is a note instead.
     mark_match = re.match(r"^[ \t]*(\d{1,3})/?(?=[ \t]*(?:\n|$)|[ \t]+(\d{1,3})\b)", rest)
     if mark_match and (mark_match[2] is None or mark_match[2] == mark_match[1]):
         mark = int(mark_match[1])
+        removed("footnote marker", mark_match[0])
         rest = rest[mark_match.end():]
-    return Adoption(int(m["meeting"].replace(" ", "")), vote, mark, rest.split("\n"))
+    return Adoption(_meeting(m["meeting"]), vote, mark, rest.split("\n"))
+
+
+def _meeting(printed: str) -> int:
+    """The meeting number, OCR slips of its digits repaired (and recorded): "298Ist" is 2981."""
+    digits = printed.replace(" ", "")
+    return int(repaired("meeting number: letters read for digits", digits, digits.translate(_DIGIT_SLIPS)))
 
 
 # ---------------------------------------------------------------------------- the whole text
@@ -192,6 +232,8 @@ class _Body:
     annex: list[str]
     adoption: Adoption
     notes: dict[int, str]
+    adoption_line: bool = True
+    remark: str | None = None  # unnumbered text under the adoption line: "One member ... did not participate"
 
 
 def _cut_body(body: str, words: Counter[str]) -> _Body:
@@ -201,6 +243,7 @@ def _cut_body(body: str, words: Counter[str]) -> _Body:
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start < len(lines) and _ORGAN.match(lines[start]):
+        removed("organ line", lines[start])
         start += 1
     end, adopted_at = _split_end(lines, start)
     annex = find_annex(lines[start:])
@@ -211,7 +254,13 @@ def _cut_body(body: str, words: Counter[str]) -> _Body:
         adoption = parse_adoption(lines[end:], words)
     else:
         adoption = Adoption(None, None, None, lines[end:])
-    return _Body(lines[start:annex], lines[annex:end], adoption, parse_notes(adoption.rest))
+    removed("annex", "\n".join(lines[annex:end]))
+    remark, notes = text_before_notes(adoption.rest)
+    if re.match(r"^Decisions?\b", remark):  # the collection's record of other decisions follows
+        removed("the collection's record of decisions after the resolution", remark)
+        remark = ""
+    return _Body(lines[start:annex], lines[annex:end], adoption, parse_notes(notes),
+                 adopted_at is not None, remark or None)
 
 
 def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Resolution:
@@ -219,6 +268,8 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     text = text.replace("\r\n", "\n").replace("\f", "\n").replace("\u00a0", " ").lstrip()
     before, text = text[:_heading_start(text)], text[_heading_start(text):]
     head = _heading(text, file, source)
+    removed("text before the heading", before)
+    removed("heading", text[:head.end])
     words = vocabulary(text)
     body = _cut_body(text[head.end:], words)
     blocks = split_blocks(body.lines, set(body.notes))
@@ -229,7 +280,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     mark = body.adoption.mark
     source = _source(source or file, body.notes, parts.preamble + parts.operative, mark)
     source += _records(before, body.annex, parts, mended)
-    return Resolution(
+    resolution = Resolution(
         symbol=f"S/RES/{head.number} ({head.year})",
         body=Body.SC,
         year=head.year,
@@ -237,11 +288,14 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         meeting=body.adoption.meeting or head.meeting,
         draft=head.draft,
         vote=body.adoption.vote,
-        adoption_note=body.notes.get(mark) if mark is not None else None,
+        adoption_note=body.notes.get(mark) if mark is not None else body.remark,
         source=source,
         preamble=tuple(p.build(body.notes) for p in parts.preamble),
         operative=tuple(p.build(body.notes) for p in parts.operative),
     )
+    check_metadata(resolution, body.adoption_line or head.meeting is not None)
+    check_paragraphs(resolution)
+    return resolution
 
 
 def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> str:
@@ -256,6 +310,10 @@ def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> 
         out += f"; left out of the paragraphs: {describe_annexes(annex)}"
     if mended:
         out += "; closing marks mended (OCR): " + ", ".join(mended)
+    words = [f"{e.before} → {e.after}" for e in repairs() if e.rule != "lead whose capital OCR misread"
+             or e.before[:1] != e.after[:1]]
+    if words:
+        out += "; repaired (OCR): " + ", ".join(dict.fromkeys(words))
     return out
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
 
 # A word broken at a line end ("partic- ular", "at-\ntempts"): letters, hyphen, space, letters.
@@ -19,6 +21,96 @@ _HYPHEN_PREFIXES = frozenset({"co", "self", "non", "cease", "above", "ex", "anti
                               "full", "large", "small", "high", "low", "one", "two", "three",
                               "four", "five", "six", "seven", "eight", "nine", "ten", "half",
                               "semi", "multi", "mid", "quasi", "vice", "peace", "so"})
+
+
+@lru_cache(maxsize=1)
+def known_words() -> Counter[str]:
+    """Words of the corpus seen at least twice, with their counts (see ``tools/vocabulary.py``)."""
+    data = resources.files("drafting").joinpath("data/vocabulary.txt").read_text(encoding="utf-8")
+    return Counter({word: int(n) for word, n in (line.split() for line in data.splitlines())})
+
+
+def is_word(word: str, words: Counter[str]) -> bool:
+    """True when ``word`` is found in the text's own words or in the corpus vocabulary."""
+    return _seen(word, words) > 0 or _seen(word, known_words()) > 0
+
+
+# "E] Salvador", "Naciona] (FMLN)", "Apri] 1991": OCR reads "l" as "]" at the end of a word.
+_BRACKET_FOR_L = re.compile(r"(?<![\w\[])([A-Za-zÀ-ÿ]+)\](?=[\s,;:.)]|$)")
+
+
+def mend_brackets(text: str, words: Counter[str], opened: int = 0) -> str:
+    """Each "]" closing a word where no "[" is open: an "l" when the word so repaired is known
+    (in the text or the corpus), else a speck taken out. Both are recorded; a "]" that closes
+    a "[" is text and stays ("Welcomes [with appreciation] the admission")."""
+    from drafting.importers.ledger import removed, repaired
+
+    out, last = [], 0
+    for m in _BRACKET_FOR_L.finditer(text):
+        if opened + text.count("[", 0, m.start()) > text.count("]", 0, m.start()):
+            continue  # a bracket the text opened: no slip
+        if is_word(m[1] + "l", words):
+            new = repaired("OCR: ] read for l (the word is known)", m[0], m[1] + "l")
+        else:
+            removed("OCR: ] after a word, no [ open (a speck)", "]")
+            new = m[1]
+        out.append(text[last:m.start()] + new)
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    from drafting.model.leads import OPERATIVE_BASES, PREAMBULAR_BASES
+
+    return frozenset(w.lower() for lead in PREAMBULAR_BASES + OPERATIVE_BASES for w in lead.split())
+
+
+def _fragment(word: str, words: Counter[str]) -> bool:
+    """True when ``word`` is no word of its own: not in the corpus nor the leads. (The text's own
+    count proves nothing: letter spacing repeats the same cut, "Reco gniz ing" five times.)"""
+    lower = word.lower()
+    if len(word) == 1:
+        return lower not in ("a", "i")
+    return known_words()[lower] < 3 and lower not in _lead_words()
+
+
+def _whole(word: str, words: Counter[str]) -> bool:
+    lower = word.lower()
+    return words[lower] > 0 or known_words()[lower] >= 2 or lower in _lead_words()
+
+
+_SPACED = re.compile(r"[A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+)+")
+
+
+def rejoin_spaced(text: str) -> str:
+    """Words that letter-spaced OCR cut ("Reco gniz ing", "Assembl y", "countri es") joined
+    again: two to four pieces, one at least no word of its own, that make a word the lead
+    lexicon, the text elsewhere or the corpus knows. Each join is recorded."""
+    from drafting.importers.ledger import repaired
+
+    words = vocabulary(text)
+
+    def join(m: re.Match[str]) -> str:
+        pieces = m[0].split(" ")
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            for n in (4, 3, 2):
+                group = pieces[i:i + n]
+                # a lone letter is cut off a word's end ("Assembl y"), never its start ("l and")
+                if len(group) == n and any(_fragment(p, words) for p in group) \
+                        and all(len(p) > 1 for p in group[:-1]) \
+                        and _whole("".join(group), words) and not group[1][:1].isupper():
+                    out.append(repaired("letter-spaced word rejoined", " ".join(group), "".join(group)))
+                    i += n
+                    break
+            else:
+                out.append(pieces[i])
+                i += 1
+        return " ".join(out)
+
+    return _SPACED.sub(join, text)
 
 
 def vocabulary(text: str) -> Counter[str]:
@@ -82,7 +174,7 @@ def join_lines(lines: Iterable[str]) -> str:
             out = line
         elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
             out += " " + line  # left as "partic- ular" for mend_split_words to decide
-        elif re.search(r"(?:^|\s)[A-Z][\w/.]*/$", out) and line[:1].isalnum():
+        elif re.search(r"(?:^|\s)[A-Z][\w/.]*/$", out[-40:]) and line[:1].isalnum():  # the tail: linear
             out += line  # a symbol broken after its slash: "S/Agenda/" + "2185"
         else:
             out += " " + line

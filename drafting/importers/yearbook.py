@@ -20,6 +20,7 @@ from collections import Counter
 
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Body, Paragraph, Part, Resolution
+from drafting.importers.ledger import Entry, Imported, reconcile, recording, removed
 from drafting.importers.text import mend_split_words, repair_apostrophes, vocabulary
 
 _ADOPTED = re.compile(
@@ -40,7 +41,7 @@ def _running_heads(pages: list[str]) -> list[re.Pattern[str]]:
     at least two pages with different page numbers.
     """
     patterns = []
-    odd = Counter()
+    odd: Counter[str] = Counter()
     for page in pages:
         m = re.match(r"^(\D{5,100}?) (\d{1,4}) ", page)
         if m:
@@ -134,37 +135,63 @@ def _vote(text: str) -> str:
 
 def parse_yearbook(text: str, file: str = "<text>", source: str | None = None) -> list[Resolution]:
     """Every General Assembly resolution printed in full in a yearbook chapter."""
+    return [found.resolution for found in read_yearbook(text, file, source)]
+
+
+def read_yearbook(text: str, file: str = "<text>", source: str | None = None) -> list[Imported]:
+    """Every General Assembly resolution printed in full in a yearbook chapter, with its ledger:
+    the words from the adoption narrative to the end of the last operative paragraph."""
     running = clean_pages(text)
     found = []
     matches = list(_ADOPTED.finditer(running))
     for i, m in enumerate(matches):
         rest = running[m.end():matches[i + 1].start() if i + 1 < len(matches) else len(running)]
-        organ = rest.find(_ORGAN)
-        if organ < 0:
-            continue  # adopted but not printed in full here
-        title = rest[:organ].strip()
-        body = rest[organ + len(_ORGAN):].strip()
-        first_op = re.search(r"(?<=,)\s+1\.\s+(?=[A-Z])", body)
-        if not first_op:
+        with recording() as ledger:
+            resolution, length = _resolution(m, rest, file, source)
+        if resolution is None:
             continue
-        preamble = _split_preamble(body[:first_op.start()].strip())
-        operative = _split_operative(body[first_op.end() - 3:].lstrip())
-        session, _ = (int(x) for x in m["number"].split("/"))
-        month = MONTHS.index(m["month"]) + 1
-        year = int(m["year"]) if m["year"] else _year(session, month)
-        found.append(Resolution(
-            symbol=f"A/RES/{m['number']}",
-            body=Body.GA,
-            session=session,
-            year=year,
-            adopted=dt.date(year, month, int(m["day"])),
-            meeting=int(m["meeting"]),
-            agenda_item=m["item"].strip(),
-            draft=m["draft"].replace(" & ", " and "),
-            vote=_vote(m["vote"]),
-            title=_repair(title),
-            source=source or file,
-            preamble=tuple(Paragraph(_repair(p)) for p in preamble),
-            operative=tuple(Paragraph(_repair(p)) for p in operative),
-        ))
+        ledger.entries.insert(0, Entry("removed", "adoption narrative", m[0].strip()))
+        reconcile(running[m.start():m.end() + length], resolution, ledger)
+        found.append(Imported(resolution, ledger))
     return found
+
+
+def _resolution(m: re.Match[str], rest: str, file: str, source: str | None) -> tuple[Resolution | None, int]:
+    """The resolution printed after the narrative ``m``, and the length of ``rest`` it used."""
+    organ = rest.find(_ORGAN)
+    if organ < 0:
+        return None, 0  # adopted but not printed in full here
+    title = rest[:organ].strip()
+    body = rest[organ + len(_ORGAN):].strip()
+    first_op = re.search(r"(?<=,)\s+1\.\s+(?=[A-Z])", body)
+    if not first_op:
+        return None, 0
+    removed("organ line", _ORGAN)
+    preamble = _split_preamble(body[:first_op.start()].strip())
+    operative = _split_operative(body[first_op.end() - 3:].lstrip())
+    for n in range(1, len(operative) + 1):
+        removed("operative number", f"{n}.")
+    used = rest.find(operative[-1]) + len(operative[-1]) if operative else organ
+    return _build(m, title, preamble, operative, file, source), used
+
+
+def _build(m: re.Match[str], title: str, preamble: list[str], operative: list[str], file: str,
+           source: str | None) -> Resolution:
+    session, _ = (int(x) for x in m["number"].split("/"))
+    month = MONTHS.index(m["month"]) + 1
+    year = int(m["year"]) if m["year"] else _year(session, month)
+    return Resolution(
+        symbol=f"A/RES/{m['number']}",
+        body=Body.GA,
+        session=session,
+        year=year,
+        adopted=dt.date(year, month, int(m["day"])),
+        meeting=int(m["meeting"]),
+        agenda_item=m["item"].strip(),
+        draft=m["draft"].replace(" & ", " and "),
+        vote=_vote(m["vote"]),
+        title=_repair(title),
+        source=source or file,
+        preamble=tuple(Paragraph(_repair(p)) for p in preamble),
+        operative=tuple(Paragraph(_repair(p)) for p in operative),
+    )

@@ -94,6 +94,20 @@ class Paragraph:
     id: str | None = None
     lead: str | None = None  # overrides the lead found by the lexicon
     note: str | None = None  # footnote text
+    # How the first level of ``items`` is numbered when not by letters: "roman" ((i), (ii) ...,
+    # S/RES/242 OP1). Labels stay derived; only their style is kept.
+    numbering: str | None = None
+    # Where each line of ``note`` is anchored: the words its marker follows in ``text``, in the
+    # order of the note's lines. Empty when the paragraph has one note, at its end.
+    note_at: tuple[str, ...] = ()
+
+    @property
+    def footnotes(self) -> tuple[tuple[str, str | None], ...]:
+        """Every footnote of the paragraph and the words its marker follows (None: the end)."""
+        if self.note is None:
+            return ()
+        lines = self.note.split("\n") if self.note_at else [self.note]
+        return tuple((line, self.note_at[n] if n < len(self.note_at) else None) for n, line in enumerate(lines))
 
     def lead_phrase(self, part: Part | None = None) -> str:
         """The words set in italics: the ``lead`` override, else the lexicon's match ('' if none)."""
@@ -110,7 +124,8 @@ class Paragraph:
     @property
     def is_plain(self) -> bool:
         """True when the paragraph is stored as a bare string."""
-        return not self.items and self.id is None and self.lead is None and self.note is None
+        return not self.items and self.id is None and self.lead is None and self.note is None \
+            and self.numbering is None and not self.note_at
 
     def with_text(self, text: str) -> "Paragraph":
         return replace(self, text=text)
@@ -120,9 +135,11 @@ class Paragraph:
         if self.is_plain:
             return self.text
         out: dict[str, Any] = {"text": self.text}
-        for key in ("lead", "id", "note"):
+        for key in ("lead", "id", "note", "numbering"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
+            if key == "note" and self.note_at:
+                out["note_at"] = list(self.note_at)
         if self.items:
             out["items"] = [item.to_dict() for item in self.items]
         return out
@@ -137,6 +154,8 @@ class Paragraph:
             id=data.get("id"),
             lead=data.get("lead"),
             note=data.get("note"),
+            numbering=data.get("numbering"),
+            note_at=tuple(data.get("note_at") or ()),
         )
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from drafting.model import Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits, ordinal_word
+from drafting.model import (Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits,
+                            ordinal_word, roman)
 
 WIDTH = 88
 
@@ -36,7 +37,8 @@ def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool)
     lines = []
     for n, item in enumerate(paragraph.items, start=1):
         child = address.child(n)
-        mark = f"({label(child.depth, n)}) "
+        style = roman(n) if paragraph.numbering == "roman" else label(child.depth, n)
+        mark = f"({style}) "
         tag = f"[{child}] " if addresses else ""
         lines += _block(tag + item.text, indent + mark, indent + " " * len(mark))
         lines += _items(item, child, indent + "    ", addresses)

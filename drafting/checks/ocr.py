@@ -1,0 +1,74 @@
+"""OCR damage left in a text: words no text of the corpus has, one misread glyph from a frequent one.
+
+"arca" (area), "Tbid." (Ibid.), "i993" (1993), "Add.1l" (Add.11): each is absent from the
+text's own words and from the corpus vocabulary (``drafting/data/vocabulary.txt``), and one
+glyph that OCR confuses ("c" for "e", "T" for "I", "i" or "l" for "1") away from a word the
+corpus uses often. Only the confusions OCR makes are tried, so a proper name one letter from a
+common word ("Rome", "Dili") is never flagged.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from drafting.checks.base import Context, Hit
+
+# glyph read -> what it may stand for
+_CONFUSED: dict[str, tuple[str, ...]] = {
+    "c": ("e",), "e": ("c",), "rn": ("m",), "m": ("rn",), "cl": ("d",), "l": ("I", "i", "t"),
+    "I": ("l",), "T": ("I",), "i": ("l",), "h": ("b",), "b": ("h",), "u": ("n",), "n": ("u",),
+    "f": ("t",), "t": ("f",),
+}
+_FREQUENT = 10  # a corpus word seen this often is "frequent"
+_WORD = re.compile(r"(?<![\w/.-])[A-Za-z][a-z]+(?![\w/-])|(?:Add|Corr)\.[\dilIOo]{1,4}(?![\w/])"
+                   r"|(?<![\w/])[\dilIOo]{3,5}(?![\w/])")
+
+
+@lru_cache(maxsize=1)
+def _known() -> Counter[str]:
+    data = resources.files("drafting").joinpath("data/vocabulary.txt").read_text(encoding="utf-8")
+    return Counter({word: int(n) for word, n in (line.split() for line in data.splitlines())})
+
+
+def _variants(word: str) -> Iterator[str]:
+    """``word`` with one glyph replaced by one OCR confuses it with."""
+    for glyph, meant in _CONFUSED.items():
+        start = word.find(glyph)
+        while start >= 0:
+            for new in meant:
+                yield word[:start] + new + word[start + len(glyph):]
+            start = word.find(glyph, start + 1)
+
+
+def _repair(word: str, own: Counter[str]) -> str | None:
+    """The frequent word ``word`` is damaged from, or None when it is a word in its own right."""
+    number = re.fullmatch(r"((?:Add|Corr)\.)?([\dilIOo]+)", word)
+    if number and any(c.isdigit() for c in word):
+        if number[2].isdigit():
+            return None
+        digits = number[2].translate(str.maketrans("ilIOo", "11100"))
+        return (number[1] or "") + digits if digits.isdigit() else None
+    if number:
+        return None  # "ii", "Ill": roman numerals and words, not numbers
+    lower = word.lower()
+    known = _known()
+    if own[lower] > 1 or known[lower] or len(word) < 3:
+        return None
+    for variant in _variants(word):
+        if known[variant.lower()] >= _FREQUENT:
+            return variant
+    return None
+
+
+def ocr_damage(ctx: Context) -> Iterator[Hit]:
+    """Words one misread glyph away from a frequent corpus word, absent from text and corpus."""
+    own = Counter(w.lower() for _, text in ctx.texts() for w in re.findall(r"[A-Za-z]+", text))
+    for address, text in ctx.texts():
+        for m in _WORD.finditer(text):
+            repaired = _repair(m[0], own)
+            if repaired is not None:
+                yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
+                          f'write "{repaired}" if the printed text has it')

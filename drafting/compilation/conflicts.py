@@ -1,0 +1,77 @@
+"""Which proposals cannot both be accepted: they touch the same words, place two paragraphs at
+the same spot, or one deletes (or moves) a paragraph another amends."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from drafting.compilation.proposals import Action
+from drafting.compilation.resolve import Resolved
+from drafting.model import Address
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two proposals that exclude each other, where, and why."""
+
+    first: str
+    second: str
+    paragraph: str  # an address of the base text, or the place two paragraphs compete for
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.first} and {self.second} conflict on {self.paragraph}: {self.reason}"
+
+
+def _under(a: Address, b: Address) -> bool:
+    """True when ``a`` is ``b`` or one of its sub-paragraphs."""
+    return a.part is b.part and a.number == b.number and a.sub[: len(b.sub)] == b.sub
+
+
+def _pair(a: Resolved, b: Resolved) -> str | None:
+    """Why ``a`` and ``b`` conflict, or None."""
+    pa, pb = a.proposal, b.proposal
+    if a.span and b.span and a.target == b.target and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
+        return "both change the same words"
+    if pa.action is Action.NOTE and pb.action is Action.NOTE and a.target == b.target:
+        return "both change the footnote"
+    if a.anchor and b.anchor and a.anchor == b.anchor:
+        return "both place a paragraph at the same spot"
+    for x, y in ((a, b), (b, a)):
+        if x.proposal.action is Action.DELETE_PARAGRAPH and y.target is not None and x.target is not None \
+                and _under(y.target, x.target):
+            return "one deletes the paragraph the other changes"
+        if x.proposal.action is Action.MOVE and y.target == x.target and set(pa.by) != set(pb.by):
+            return "one moves the paragraph the other changes"
+    return None
+
+
+def conflicts(resolved: Iterable[Resolved]) -> list[Conflict]:
+    """Every conflicting pair, in the order the proposals were written."""
+    items = list(resolved)
+    out = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            reason = _pair(a, b)
+            if reason:
+                where = a.target or b.target
+                out.append(Conflict(a.proposal.id, b.proposal.id, str(where) if where else "", reason))
+    return out
+
+
+def groups(items: list[Resolved], found: list[Conflict]) -> list[list[Resolved]]:
+    """Proposals joined by conflicts (connected components), each in written order."""
+    parent = {r.proposal.id: r.proposal.id for r in items}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in found:
+        parent[root(c.first)] = root(c.second)
+    by_root: dict[str, list[Resolved]] = {}
+    for r in items:
+        by_root.setdefault(root(r.proposal.id), []).append(r)
+    return [g for g in by_root.values() if len(g) > 1]

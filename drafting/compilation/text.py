@@ -59,14 +59,19 @@ def action_phrase(p: Proposal) -> str:
     return f"add {p.place}: " + " + ".join(paragraph_phrase(x) for x in p.paragraphs)
 
 
+def anonymous_phrase(p: Proposal, names: dict[str, str]) -> str:
+    """The action phrase with any proposal id it names replaced by its neutral label."""
+    phrase = action_phrase(p)
+    if p.place is not None and p.place.anchor in names:
+        phrase = phrase.replace(str(p.place), str(Place(p.place.side, names[p.place.anchor])), 1)
+    return phrase
+
+
 def proposal_line(p: Proposal, heading: str | None, names: dict[str, str] | None = None) -> str:
     """One proposal in UN notation; ``names`` (id -> neutral label) gives the anonymised form."""
     where = f"in {p.paragraph}: " if p.paragraph is not None and p.paragraph != heading else ""
     if names is not None:
-        phrase = action_phrase(p)
-        if p.place is not None and p.place.anchor in names:
-            phrase = phrase.replace(str(p.place), str(Place(p.place.side, names[p.place.anchor])), 1)
-        return f"{names[p.id]} [{where}{phrase}]"
+        return f"{names[p.id]} [{where}{anonymous_phrase(p, names)}]"
     return f"{p.id} [{', '.join(p.by)}: {where}{action_phrase(p)}] ({p.attribution()})"
 
 

@@ -1,0 +1,196 @@
+"""The compilation as a Word file.
+
+A proposal that conflicts with none is a real tracked change (``w:ins``/``w:del``) whose author is
+the delegation, so "show markup by reviewer" works and Accept All merges it. Competing proposals on
+the same words are one plain bracket ``[welcomes / notes (EU) / — (G77/China: delete)]`` standing
+in for those words, never sibling tracked changes: Accept All cannot concatenate alternatives.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Iterator
+
+from drafting.compilation.proposals import Action, Proposal
+from drafting.compilation.resolve import Edit
+from drafting.compilation.revision import options
+from drafting.compilation.text import action_phrase, anonymous_phrase
+from drafting.compilation.view import Section, Sheet, sheet
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    from drafting.compilation.api import Compiled
+
+# (start, end, kind, payload): kind "edit" (payload the Proposal) or "bracket" (payload the text)
+_Piece = tuple[int, int, str, object]
+
+
+class _Writer:
+    def __init__(self, sh: Sheet, anonymous: bool):
+        from docx import Document
+
+        self.sh, self.anonymous = sh, anonymous
+        self.names = sh.anonymous_names()
+        self.doc = Document()
+        self.next_id = 1
+        self.conflicted = sh.in_conflict()
+
+    def author(self, p: Proposal) -> str:
+        return f"Proposal {self.names[p.id]}" if self.anonymous else ", ".join(p.by)
+
+    def run(self, par: "WordParagraph", text: str, op: str = "", author: str = "", italic: bool = False) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        r = OxmlElement("w:r")
+        if italic:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:i"))
+            r.append(rpr)
+        t = OxmlElement("w:delText" if op == "del" else "w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        r.append(t)
+        if op:
+            wrap = OxmlElement(f"w:{op}")
+            wrap.set(qn("w:id"), str(self.next_id))
+            wrap.set(qn("w:author"), author)
+            self.next_id += 1
+            wrap.append(r)
+            r = wrap
+        par._p.append(r)
+
+    def mark_inserted(self, par: "WordParagraph", author: str) -> None:
+        """Make the paragraph mark itself an insertion, so Reject All removes the whole paragraph."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        ppr = par._p.get_or_add_pPr()
+        rpr = OxmlElement("w:rPr")
+        ins = OxmlElement("w:ins")
+        ins.set(qn("w:id"), str(self.next_id))
+        ins.set(qn("w:author"), author)
+        self.next_id += 1
+        rpr.append(ins)
+        ppr.append(rpr)
+
+    def pieces(self, s: Section) -> list[_Piece]:
+        out: list[_Piece] = []
+        for p in s.proposals:
+            r = self.sh.resolved[p.id]
+            if r.edit is not None and p.id not in self.conflicted:
+                out.append((r.edit.start, r.edit.end, "edit", p))
+        for group, bracket in s.options:
+            if self.anonymous and s.text is not None:
+                bracket = options(s.text, group, attributed=False)
+            start = min(g.span[0] for g in group if g.span)
+            end = max(g.span[1] for g in group if g.span)
+            out.append((start, end, "bracket", bracket))
+        rank = {"edit": 1, "bracket": 1}
+        return sorted(out, key=lambda x: (x[0], self.sh.resolved[x[3].id].edit.rank  # type: ignore[union-attr]
+                                          if x[2] == "edit" else rank[x[2]], x[1]))
+
+    def base_paragraph(self, s: Section) -> None:
+        assert s.text is not None
+        par = self.doc.add_paragraph()
+        deleting = [p for p in s.proposals if p.action is Action.DELETE_PARAGRAPH and p.id not in self.conflicted]
+        if deleting:
+            self.run(par, s.text, "del", self.author(deleting[0]))
+            return
+        at = 0
+        for start, end, kind, payload in self.pieces(s):
+            if start > at:
+                self.run(par, s.text[at:start])
+            if kind == "bracket":
+                self.run(par, str(payload))
+            else:
+                assert isinstance(payload, Proposal)
+                edit: Edit | None = self.sh.resolved[payload.id].edit
+                assert edit is not None
+                if end > start:
+                    self.run(par, s.text[start:end], "del", self.author(payload))
+                if edit.new:
+                    self.run(par, edit.new, "ins", self.author(payload))
+            at = max(at, end)
+        if at < len(s.text):
+            self.run(par, s.text[at:])
+
+    def notes(self, s: Section) -> None:
+        """Proposals no tracked change can carry: moves, footnotes, and those in conflict."""
+        in_brackets = {g.proposal.id for group, _ in s.options for g in group}
+        for p in s.proposals:
+            tracked = p.id not in self.conflicted and p.action in (
+                Action.REPLACE, Action.INSERT, Action.DELETE, Action.DELETE_PARAGRAPH, Action.ADD)
+            if tracked or p.id in in_brackets:
+                continue
+            phrase = anonymous_phrase(p, self.names) if self.anonymous else action_phrase(p)
+            who = self.names[p.id] if self.anonymous else f"{p.id} {p.attribution()}"
+            self.run(self.doc.add_paragraph(), f"[{who}: {phrase}]", italic=True)
+
+    def additions(self, s: Section) -> None:
+        for p in s.proposals:
+            if p.action is Action.ADD and p.id not in self.conflicted:
+                for added in p.paragraphs:
+                    for text in _texts(added):
+                        par = self.doc.add_paragraph()
+                        self.run(par, text, "ins", self.author(p))
+                        self.mark_inserted(par, self.author(p))
+
+    def section(self, s: Section) -> None:
+        head = self.doc.add_paragraph()
+        head.add_run(s.heading or s.title).bold = True
+        if s.address is not None and s.status.value != "open":
+            head.add_run(f"  ({self.sh.compilation.labels[s.status]})").italic = True
+        if s.text is not None:
+            self.base_paragraph(s)
+        self.additions(s)
+        self.notes(s)
+        for c in s.conflicts:
+            a, b = (self.names[c.first], self.names[c.second]) if self.anonymous else (c.first, c.second)
+            self.run(self.doc.add_paragraph(), f"[Conflict: {a} and {b}: {c.reason}]", italic=True)
+
+
+def _texts(par: "object") -> Iterator[str]:
+    from drafting.model import Paragraph
+
+    assert isinstance(par, Paragraph)
+    yield par.text
+    for item in par.items:
+        yield from _texts(item)
+
+
+def render(compiled: "Compiled", view: str = "attributed") -> bytes:
+    """The Word file's bytes (fixed timestamps: the same compilation gives the same bytes)."""
+    if view == "clean":
+        from docx import Document
+
+        doc = Document()
+        for address, paragraph in compiled.revision.text.walk():
+            doc.add_paragraph(f"{address} {paragraph.text}")
+        return _save(doc)
+    w = _Writer(sheet(compiled.base, compiled.compilation), view == "anonymised")
+    w.doc.add_paragraph().add_run(f"Compilation of proposals on {compiled.base.label}").bold = True
+    for s in w.sh.sections:
+        w.section(s)
+    return _save(w.doc)
+
+
+def _save(doc: "object") -> bytes:
+    import datetime as dt
+
+    fixed = dt.datetime(2000, 1, 1)
+    props = doc.core_properties  # type: ignore[attr-defined]
+    props.created = props.modified = fixed
+    props.last_modified_by = props.author = ""
+    props.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)  # type: ignore[attr-defined]
+    src = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()

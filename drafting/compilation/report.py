@@ -1,0 +1,60 @@
+"""The delegation report: every proposal each delegation made and its fate, so "our amendment
+was not reflected" has an answer; and the numbering table of a revision."""
+from __future__ import annotations
+
+from enum import Enum
+
+from drafting.compilation.conflicts import Conflict
+from drafting.compilation.proposals import Compilation
+from drafting.compilation.revision import Revision
+from drafting.compilation.text import action_phrase
+
+
+class Fate(str, Enum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    PENDING = "pending"
+    SUPERSEDED = "superseded"  # still pending, but a proposal it conflicts with was accepted
+
+
+def fates(compilation: Compilation, revision: Revision, found: list[Conflict]) -> dict[str, tuple[Fate, str]]:
+    """Proposal id -> (fate, why)."""
+    accepted, rejected = set(revision.accepted), set(revision.rejected)
+    out: dict[str, tuple[Fate, str]] = {}
+    for p in compilation.proposals:
+        if p.id in accepted:
+            out[p.id] = (Fate.ACCEPTED, "")
+        elif p.id in rejected:
+            out[p.id] = (Fate.REJECTED, "")
+        else:
+            rivals = sorted({c.second if c.first == p.id else c.first for c in found
+                             if p.id in (c.first, c.second)} & accepted)
+            out[p.id] = (Fate.SUPERSEDED, "by " + ", ".join(rivals)) if rivals else (Fate.PENDING, "")
+    return out
+
+
+def delegation_report(compilation: Compilation, revision: Revision, found: list[Conflict]) -> str:
+    """Per delegation (alphabetical), each proposal in the order written, with its fate."""
+    fate = fates(compilation, revision, found)
+    lines = []
+    for name in sorted(compilation.delegations()):
+        lines.append(f"{name}:")
+        for p in compilation.proposals:
+            if name in p.by:
+                kind, why = fate[p.id]
+                where = f"{p.paragraph}: " if p.paragraph else ""
+                lines.append(f"  {p.id} {kind.value}{' ' + why if why else ''}: {where}{action_phrase(p)}")
+    return "\n".join(lines) + "\n"
+
+
+def numbering_table(revision: Revision) -> str:
+    """New PP/OP -> old -> contributing delegations -> proposal ids, for the changed and new
+    paragraphs; then the counts."""
+    rows = [r for r in revision.table if r.ids or r.new != r.old]
+    width = max([len(r.new) for r in rows] + [3])
+    lines = [f"{'new'.ljust(width)}  {'old'.ljust(width)}  delegations / proposals"]
+    for r in rows:
+        lines.append(f"{r.new.ljust(width)}  {(r.old or '(new)').ljust(width)}  "
+                     f"{', '.join(r.delegations) or '-'} / {', '.join(r.ids) or '-'}")
+    counts = ", ".join(f"{k} {v}" for k, v in revision.counts.items())
+    return "\n".join(lines) + f"\n{counts}\n"

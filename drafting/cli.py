@@ -568,3 +568,48 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=True).print(markup, end="")
+
+
+# ---------------------------------------------------------------------------- compilation
+
+_COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": "yaml", ".yml": "yaml"}
+
+
+@main.command(name="compile")
+@click.argument("base", type=click.Path())
+@click.argument("proposals", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="OUT",
+              help="Write here (default: standard output); the format follows the name unless --format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "html", "docx", "yaml"]), default=None,
+              help="text (UN notation, reads back), html, docx (tracked changes by delegation), yaml "
+                   "(the proposals; with --accept, the next revision).")
+@click.option("--view", type=click.Choice(["attributed", "anonymised", "clean"]), default="attributed",
+              show_default=True, help="anonymised names no delegation; clean is the merged text alone.")
+@click.option("--accept", multiple=True, metavar="IDS", help="Proposal ids, delegations or all (comma-separated).")
+@click.option("--reject", multiple=True, metavar="IDS", help="Proposal ids or delegations to reject.")
+@click.option("--carry-pending", is_flag=True, help="Keep pending proposals in the revision as bracketed options.")
+def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str | None, view: str,
+             accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool) -> None:
+    """Several delegations' proposals on one base text: the compilation, or the next revision.
+
+    \b
+    PROPOSALS are YAML files (one per delegation or one for all) or a compilation's text form.
+    With -o the numbering table, the counts and each delegation's proposals with their fate
+    are printed; accepting two conflicting proposals is an error that lists the conflict.
+    """
+    from drafting.compilation.api import compile_files
+    from drafting.store import write_atomic
+
+    fmt = fmt or _COMPILE_SUFFIXES.get(Path(output).suffix.lower(), "text") if output else fmt or "text"
+    if fmt == "docx":
+        if not output or output == "-":
+            raise DraftingError("a Word compilation needs -o FILE.docx")
+        word_file(output)
+    compiled = compile_files(base, proposals, accept, reject, carry_pending)
+    result = compiled.render(fmt, view)
+    if output and output != "-":
+        write_atomic(output, result)
+        click.echo(f"wrote {output}")
+        click.echo(compiled.report(), nl=False)
+    else:
+        click.echo(result if isinstance(result, str) else "", nl=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Sequence
 
 from drafting.comparison.diff import diff, tokenize
+from drafting.compilation.load import id_stem
 from drafting.compilation.proposals import Action, Place, Proposal, Side
 from drafting.model import Address, ChangeKind, Comparison, HunkOp, Paragraph, Part, Resolution
 
@@ -193,7 +194,7 @@ def number(found: Iterable[tuple[str, dict[str, object]]], delegations: Sequence
     for key, fields in found:
         who = units.setdefault(key, delegations[len(units) % len(delegations)])
         counts[who] = counts.get(who, 0) + 1
-        pid = f"{who}-{counts[who]}"
+        pid = f"{id_stem(who)}-{counts[who]}"
         if key.startswith("+"):
             ids[key] = pid
         staged.append((pid, who, fields))

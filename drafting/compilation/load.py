@@ -18,6 +18,7 @@ Proposals without an ``id`` are numbered per delegation in the order written: EU
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Iterable, Mapping
 
 import yaml
@@ -36,6 +37,12 @@ _NEEDS: Mapping[Action, tuple[str, ...]] = {
     Action.DELETE: ("paragraph", "words"), Action.ADD: ("paragraphs",),
     Action.DELETE_PARAGRAPH: ("paragraph",), Action.MOVE: ("paragraph",), Action.NOTE: ("paragraph",)}
 _SIDES = ("after", "before", "first_in")
+_ID = re.compile(r"^[^\s:\[\]]+$")
+
+
+def id_stem(delegation: str) -> str:
+    """What a delegation's automatic proposal ids start with: "Antigua and Barbuda" -> "Antigua-and-Barbuda"."""
+    return re.sub(r"[\s:\[\]]+", "-", delegation)
 
 
 def proposal_to_dict(p: Proposal) -> dict[str, Any]:
@@ -140,8 +147,13 @@ class _Reader:
             self.add(node, path, f"a {act.value} proposal needs one of after:, before:, first_in:, found {len(sides)}")
         elif act not in (Action.INSERT, Action.ADD, Action.MOVE) and sides:
             self.add(fields[sides[0]], path, f"{sides[0]}: places a paragraph or inserted words; a {act.value} proposal has none")
+        if act is Action.INSERT and "words" in data:
+            self.add(fields["words"], path, "an insert proposal quotes its anchor words under after: or before:; "
+                     "remove words:")
         if act is Action.INSERT and "first_in" in data:
             self.add(fields["first_in"], path, "inserted words go after: or before: words of the paragraph")
+        if "id" in data and not (isinstance(data["id"], str) and _ID.match(data["id"])):
+            self.add(fields["id"], path, f"expected an id without spaces, colons or brackets (EU-1), found {data['id']!r}")
         for key in ("words", "with", "paragraph", "on_behalf_of", "id", "after", "before", "first_in"):
             if key in data and not isinstance(data[key], str) and not (key == "with" and data[key] is None):
                 self.add(fields[key], path, f"expected {key}: to be text, found {data[key]!r}; quote it")
@@ -249,7 +261,7 @@ def load(paths: Iterable[str | os.PathLike[str]]) -> Compilation:
             by = data.get("by", settings.get("delegation"))
             first = by[0] if isinstance(by, list) else str(by)
             counts[first] = counts.get(first, 0) + 1
-            pid = str(data.get("id") or f"{first}-{counts[first]}")
+            pid = str(data.get("id") or f"{id_stem(first)}-{counts[first]}")
             proposals.append(proposal_from_dict(data, pid, settings.get("delegation")))
     _unique_ids(proposals)
     return Compilation(tuple(proposals), status, frozenset(reopened), labels)

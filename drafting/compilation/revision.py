@@ -166,16 +166,19 @@ def options(text: str, group: list[Resolved], attributed: bool = True) -> str:
     """Competing proposals on the same words as one bracket: "[welcomes / notes (EU) / — (G77: delete)]"."""
     start = min(r.span[0] for r in group if r.span)
     end = max(r.span[1] for r in group if r.span)
-    alternatives = [text[start:end]]
+    words = text[start:end]
+    alternatives = [words.strip()]
     for r in group:
         assert r.edit is not None
         e = r.edit
-        alt = apply_edits(text[start:end], [Edit(e.start - start, e.end - start, e.new, e.rank)])
+        alt = apply_edits(words, [Edit(e.start - start, e.end - start, e.new, e.rank)]).strip()
         who = r.proposal.attribution() if attributed else ""
-        if not alt.strip():
+        if not alt:
             alt, who = "—", f"{who}: delete" if attributed else ""
         alternatives.append(f"{alt} ({who})" if who else alt)
-    return "[" + " / ".join(alternatives) + "]"
+    # the spaces around the words stay outside the bracket: "diamonds [in ... / —] and"
+    before, after = words[: len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    return before + "[" + " / ".join(alternatives) + "]" + after
 
 
 def _pending_brackets(base: Resolution, pending: list[Resolved], taken: list[Resolved],
@@ -219,7 +222,7 @@ def revise(base: Resolution, compilation: Compilation, accept: Iterable[str] = (
                                 f"not accepted; accept {r.anchor[0][1]} too or place it on a base paragraph")
     pending = [r for r in resolved if r.proposal.id not in accepted | rejected]
     brackets = _pending_brackets(base, pending, taken, found) if carry_pending else {}
-    layout = _Layout(base, taken, brackets)
+    layout = _Layout(base, taken + (_pending_adds(pending, taken) if carry_pending else []), brackets)
     parts = {part: layout.part(part) for part in Part}
     _check_all_placed(layout)
     text = replace(base, preamble=tuple(_paragraph(b) for b in parts[Part.PREAMBLE]),
@@ -232,6 +235,21 @@ def revise(base: Resolution, compilation: Compilation, accept: Iterable[str] = (
               "options": sum(e.new.count(" / ") + 1 for es in brackets.values() for e in es)}
     return Revision(text, table, tuple(i for i in ids if i in accepted),
                     tuple(i for i in ids if i in rejected), tuple(r.proposal.id for r in pending), counts)
+
+
+def _bracketed(par: Paragraph) -> Paragraph:
+    return replace(par, text=f"[{par.text}]", items=tuple(_bracketed(i) for i in par.items))
+
+
+def _pending_adds(pending: list[Resolved], taken: list[Resolved]) -> list[Resolved]:
+    """Pending added paragraphs, in brackets, where no other proposal claims their place."""
+    claimed = [r.anchor for r in pending + taken if r.anchor]
+    out = []
+    for r in pending:
+        if r.proposal.action is Action.ADD and r.anchor and r.anchor[0][0] != "prop" and claimed.count(r.anchor) == 1:
+            paragraphs = tuple(_bracketed(par) for par in r.proposal.paragraphs)
+            out.append(replace(r, proposal=replace(r.proposal, paragraphs=paragraphs)))
+    return out
 
 
 def _check_all_placed(layout: _Layout) -> None:

@@ -205,8 +205,11 @@ def _pending_brackets(base: Resolution, pending: list[Resolved], taken: list[Res
 def revise(base: Resolution, compilation: Compilation, accept: Iterable[str] = (),
            reject: Iterable[str] = (), carry_pending: bool = False) -> Revision:
     """Apply the accepted proposals to ``base`` (see the module docstring)."""
+    accept, reject = list(accept), list(reject)
     accepted, rejected = select(compilation, accept, "accept"), select(compilation, reject, "reject")
-    both = sorted(accepted & rejected)
+    named = {i.strip() for spec in accept for i in spec.split(",")}
+    both = sorted(accepted & rejected & named)  # "all" or a delegation yields to a rejected id
+    accepted -= rejected
     if both:
         raise DraftingError(f"{', '.join(both)}: both accepted and rejected; name each proposal once")
     resolved = resolve(base, compilation)

@@ -63,7 +63,7 @@ def render(compiled: "Compiled", view: str = "attributed") -> str:
         for group, bracket in s.options:
             if anonymous and s.text is not None:
                 bracket = options(s.text, group, attributed=False)
-            body.append(f'<div class="options">Options: {escape(bracket)}</div>')
+            body.append(f'<div class="options">Options: {escape(bracket.strip())}</div>')
         for conflict in s.conflicts:
             a, b = (names[conflict.first], names[conflict.second]) if anonymous else (conflict.first, conflict.second)
             body.append(f'<div class="options">Conflict: {escape(a)} and {escape(b)}: {escape(conflict.reason)}</div>')

@@ -270,7 +270,7 @@ def render(base: Resolution, compilation: Compilation, view: str = "attributed")
         for group, bracket in s.options:
             if names is not None and s.text is not None:
                 bracket = options(s.text, group, attributed=False)
-            lines.append("  Options: " + bracket)
+            lines.append("  Options: " + bracket.strip())
         for c in s.conflicts:
             a, b = (names[c.first], names[c.second]) if names else (c.first, c.second)
             lines.append(f"  Conflict: {a} and {b}: {c.reason}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
+from drafting.comparison.align import longest_increasing
 from drafting.comparison.diff import diff, tokenize
 from drafting.compilation.load import id_stem
 from drafting.compilation.proposals import Action, Place, Proposal, Side
@@ -84,12 +85,8 @@ def _under_any(address: Address, tops: set[Address]) -> bool:
 
 
 def _increasing(values: list[int]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of ``values``."""
-    best: list[list[int]] = []
-    for i, v in enumerate(values):
-        chain = max((c for c in best if values[c[-1]] < v), key=len, default=[])
-        best.append(chain + [i])
-    return set(max(best, key=len, default=[]))
+    """Indexes of one longest strictly increasing subsequence of ``values`` (patience sorting)."""
+    return {i for i, _ in longest_increasing(list(enumerate(values)))}
 
 
 class _Deriver:
@@ -145,7 +142,7 @@ class _Deriver:
         prev: str | None = None
         block: list[Paragraph] = []
         first = base_parent.value if isinstance(base_parent, Part) else str(base_parent)
-        for a in entries + [None]:  # type: ignore[list-item]
+        for a in [*entries, None]:
             if a is not None and a in self.added:
                 block.append(self.new.get(a))
                 continue

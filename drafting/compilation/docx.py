@@ -87,9 +87,15 @@ class _Writer:
             start = min(g.span[0] for g in group if g.span)
             end = max(g.span[1] for g in group if g.span)
             out.append((start, end, "bracket", bracket))
-        rank = {"edit": 1, "bracket": 1}
-        return sorted(out, key=lambda x: (x[0], self.sh.resolved[x[3].id].edit.rank  # type: ignore[union-attr]
-                                          if x[2] == "edit" else rank[x[2]], x[1]))
+        return sorted(out, key=lambda x: (x[0], self.rank(x), x[1]))
+
+    def rank(self, piece: _Piece) -> int:
+        """Edits at one point: inserted-after words, then replaced words, then inserted-before."""
+        payload = piece[3]
+        if isinstance(payload, Proposal):
+            edit = self.sh.resolved[payload.id].edit
+            return edit.rank if edit else 1
+        return 1
 
     def base_paragraph(self, s: Section) -> None:
         assert s.text is not None

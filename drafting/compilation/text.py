@@ -100,7 +100,7 @@ class _Scan:
 
     def quoted(self) -> str:
         self.expect("“")
-        out = []
+        out: list[str] = []
         while self.i < len(self.s):
             c = self.s[self.i]
             if c == "”":

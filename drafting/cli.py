@@ -588,12 +588,17 @@ _COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": 
 @click.option("--accept", multiple=True, metavar="IDS", help="Proposal ids, delegations or all (comma-separated).")
 @click.option("--reject", multiple=True, metavar="IDS", help="Proposal ids or delegations to reject.")
 @click.option("--carry-pending", is_flag=True, help="Keep pending proposals in the revision as bracketed options.")
+@click.option("--author-map", multiple=True, metavar="AUTHOR=DELEGATION",
+              help="Whose tracked changes in a Word file are whose (default: the author's name).")
 def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str | None, view: str,
-             accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool) -> None:
+             accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool,
+             author_map: tuple[str, ...]) -> None:
     """Several delegations' proposals on one base text: the compilation, or the next revision.
 
     \b
-    PROPOSALS are YAML files (one per delegation or one for all) or a compilation's text form.
+    PROPOSALS are YAML files (one per delegation or one for all), a compilation's text form,
+    Word files with tracked changes on the base (each author a delegation), or
+    DELEGATION=FILE.yaml, a delegation's revised copy of the base text.
     With -o the numbering table, the counts and each delegation's proposals with their fate
     are printed; accepting two conflicting proposals is an error that lists the conflict.
     """
@@ -605,7 +610,12 @@ def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str
         if not output or output == "-":
             raise DraftingError("a Word compilation needs -o FILE.docx")
         word_file(output)
-    compiled = compile_files(base, proposals, accept, reject, carry_pending)
+    authors = dict(item.split("=", 1) for item in author_map if "=" in item)
+    if len(authors) != len(author_map):
+        raise DraftingError("--author-map: expected AUTHOR=DELEGATION, such as \"Jane Doe=EU\"")
+    compiled = compile_files(base, proposals, accept, reject, carry_pending, authors)
+    for warning in compiled.compilation.warnings:
+        click.echo(f"drafting: warning: {warning}", err=True)
     result = compiled.render(fmt, view)
     if output and output != "-":
         write_atomic(output, result)

@@ -182,7 +182,7 @@ def test_word_tracks_each_free_proposal_by_its_delegation_and_brackets_the_rival
             "(EU, supported by Norway, Switzerland) / — (G77/China: delete)]</w:t></w:r>") in xml
     assert "since its inception</w:t></w:r></w:ins>" not in xml
     # OP2 is deleted by one and amended by another: neither is tracked, both are listed
-    assert "[US-2 US: delete the paragraph]" in xml and "[EU-3 EU: replace “particularly conflict" in xml
+    assert "US-2 [US: delete the paragraph] (US)" in xml and "EU-3 [EU: replace “particularly conflict" in xml
 
 
 def test_the_same_compilation_gives_the_same_word_bytes():
@@ -215,3 +215,95 @@ def test_compile_command_writes_the_text_form_to_standard_output():
     result = CliRunner().invoke(main, ["compile", str(DIAMONDS), str(HAND)])
     assert result.exit_code == 0
     assert result.output == text_form.render(BASE, hand().compilation)
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+UNO = r'''
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+profile, pipe, path = sys.argv[1], sys.argv[2], sys.argv[3]
+office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                           "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except Exception:
+            time.sleep(0.25)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    out = {}
+    for mode in ("accept", "reject"):
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+                                           (prop("Hidden", True),))
+        redlines = doc.getRedlines()
+        out["authors"] = sorted({redlines.getByIndex(i).getPropertyValue("RedlineAuthor")
+                                 for i in range(redlines.getCount())})
+        command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+        dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+        pars, enum = [], doc.getText().createEnumeration()
+        while enum.hasMoreElements():
+            par = enum.nextElement()
+            if par.supportsService("com.sun.star.text.Paragraph"):
+                pars.append(par.getString())
+        out[mode] = pars
+        doc.close(True)
+    print(json.dumps(out))
+finally:
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        office.wait(timeout=30)
+    except Exception:
+        office.kill()
+'''
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_each_delegation_and_accept_all_never_joins_rivals(tmp_path):
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    from conftest import need_program
+
+    need_program("soffice", "libreoffice-writer-nogui")
+    python = shutil.which("python3", path="/usr/bin")
+    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
+        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
+    doc = tmp_path / "compilation.docx"
+    doc.write_bytes(hand().render("docx"))
+    script = tmp_path / "lo.py"
+    script.write_text(UNO)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
+                   capture_output=True, timeout=120)
+    run = subprocess.run([python, str(script), profile, f"compile_{os.getpid()}", str(doc)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    got = json.loads(run.stdout)
+    assert got["authors"] == ["EU", "Fiji", "G77/China", "US"]
+    accepted, rejected = got["accept"], got["reject"]
+    pp8 = next(p for p in accepted if p.startswith("Acknowledging the successful role"))
+    assert ("stemming the flow of conflict diamonds [in the past decade of its existence / since its inception "
+            "(EU, supported by Norway, Switzerland) / — (G77/China: delete)] and the significant") in pp8
+    assert "Reaffirms its full support for the Kimberley Process" in " ".join(accepted)
+    assert "Reaffirms its strong and continuing support" in " ".join(rejected)
+    assert ("Encourages the Kimberley Process to share its experience with other natural resource certification "
+            "schemes;") in accepted
+    assert not any(p.startswith("Encourages the Kimberley Process to share") for p in rejected)
+    for text in accepted:  # no two alternatives side by side outside a bracket
+        assert "since its inceptionin" not in text and "inception in the past decade" not in text

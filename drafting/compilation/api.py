@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from drafting.compilation.conflicts import conflicts
 from drafting.compilation.load import compilation_to_dict, load
@@ -61,12 +61,12 @@ def clean_text(resolution: Resolution) -> str:
 
 def compile_files(base: str | os.PathLike[str], proposals: Sequence[str | os.PathLike[str]],
                   accept: Iterable[str] = (), reject: Iterable[str] = (),
-                  carry_pending: bool = False) -> Compiled:
+                  carry_pending: bool = False, author_map: Mapping[str, str] | None = None) -> Compiled:
     """Load the base and the proposals, check every target, and merge the accepted ones."""
     from drafting import store
 
     if not proposals:
         raise DraftingError("no proposals given: name one or more proposal files after the base text")
     text = store.load(base)
-    compilation = load(proposals)
+    compilation = load(proposals, text, author_map)
     return Compiled(text, compilation, revise(text, compilation, accept, reject, carry_pending))

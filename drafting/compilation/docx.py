@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 from drafting.compilation.proposals import Action, Proposal
 from drafting.compilation.resolve import Edit
 from drafting.compilation.revision import options
-from drafting.compilation.text import action_phrase, anonymous_phrase
+from drafting.compilation.text import proposal_line
 from drafting.compilation.view import Section, Sheet, sheet
 
 if TYPE_CHECKING:
@@ -130,9 +130,8 @@ class _Writer:
                 Action.REPLACE, Action.INSERT, Action.DELETE, Action.DELETE_PARAGRAPH, Action.ADD)
             if tracked or p.id in in_brackets:
                 continue
-            phrase = anonymous_phrase(p, self.names) if self.anonymous else action_phrase(p)
-            who = self.names[p.id] if self.anonymous else f"{p.id} {p.attribution()}"
-            self.run(self.doc.add_paragraph(), f"[{who}: {phrase}]", italic=True)
+            line = proposal_line(p, s.heading, self.names if self.anonymous else None)
+            self.run(self.doc.add_paragraph(), line, italic=True)
 
     def additions(self, s: Section) -> None:
         for p in s.proposals:

@@ -25,8 +25,8 @@ import yaml
 
 from drafting.compilation.proposals import (DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side,
                                             Status)
-from drafting.errors import Problem, ValidationError
-from drafting.model import Paragraph
+from drafting.errors import DraftingError, Problem, ValidationError
+from drafting.model import Paragraph, Resolution
 from drafting.store import compose, construct, read_text
 
 FILE_KEYS = ("delegation", "status", "reopened", "labels", "proposals")
@@ -237,34 +237,70 @@ def _check_settings(reader: _Reader, settings: dict[str, Any]) -> None:
                                            reader.file, path="labels"))
 
 
-def load(paths: Iterable[str | os.PathLike[str]]) -> Compilation:
-    """Read proposal files (YAML, or the text form of a compilation) into one compilation."""
+def load(paths: Iterable[str | os.PathLike[str]], base: Resolution | None = None,
+         author_map: Mapping[str, str] | None = None) -> Compilation:
+    """Read proposal files into one compilation: YAML, the text form of a compilation, and (given
+    the base text) a Word file with tracked changes or ``DELEGATION=revised-text.yaml``."""
+    from drafting.compilation import sources
     from drafting.compilation import text as text_form
 
-    proposals: list[Proposal] = []
+    batches: list[tuple[list[Proposal], bool]] = []  # (proposals, ids given by the file)
     status: dict[str, Status] = {}
     reopened: set[str] = set()
     labels = dict(DEFAULT_LABELS)
-    counts: dict[str, int] = {}
+    warnings: list[str] = []
     for path in paths:
+        derived = _derived(str(path), base, author_map or {}, warnings)
+        if derived is not None:
+            batches.append((derived, False))
+            continue
         source = read_text(path)
         if text_form.is_text_form(source):
             c = text_form.parse(source, str(path))
-            proposals += c.proposals
+            batches.append((list(c.proposals), True))
             status.update(c.status)
             continue
         settings, items = loads(source, str(path))
         status.update({str(k): Status(v) for k, v in (settings.get("status") or {}).items()})
         reopened.update(str(x) for x in settings.get("reopened") or ())
         labels.update({Status(k): str(v) for k, v in (settings.get("labels") or {}).items()})
-        for data in items:
-            by = data.get("by", settings.get("delegation"))
-            first = by[0] if isinstance(by, list) else str(by)
-            counts[first] = counts.get(first, 0) + 1
-            pid = str(data.get("id") or f"{id_stem(first)}-{counts[first]}")
-            proposals.append(proposal_from_dict(data, pid, settings.get("delegation")))
+        for n, data in enumerate(items):
+            given = data.get("id")
+            batches.append(([proposal_from_dict(data, str(given or f" {n}"), settings.get("delegation"))],
+                            given is not None))
+    proposals = _numbered(batches)
     _unique_ids(proposals)
-    return Compilation(tuple(proposals), status, frozenset(reopened), labels)
+    return Compilation(tuple(proposals), status, frozenset(reopened), labels, tuple(warnings))
+
+
+def _numbered(batches: list[tuple[list[Proposal], bool]]) -> list[Proposal]:
+    """Every proposal with its id: the ids files give are kept; the others are numbered per
+    delegation in the order read (EU-1, EU-2, ...), skipping the ids files give."""
+    from drafting.compilation.sources import renumber
+
+    taken = {p.id for batch, given in batches if given for p in batch}
+    counts: dict[str, int] = {}
+    out: list[Proposal] = []
+    for batch, given in batches:
+        out += batch if given else renumber(batch, counts, id_stem, taken)
+    return out
+
+
+def _derived(path: str, base: Resolution | None, author_map: Mapping[str, str],
+             warnings: list[str]) -> list[Proposal] | None:
+    """Proposals from a tracked Word file or a delegation's revised text; None for proposal files."""
+    from drafting import store
+    from drafting.compilation import sources
+
+    name, _, revised = path.partition("=")
+    is_word = path.lower().endswith(".docx") and not revised
+    if not (is_word or (revised and not os.path.exists(path))):
+        return None
+    if base is None:
+        raise DraftingError(f"{path}: reading proposals from a text needs the base text")
+    if is_word:
+        return sources.from_tracked_word(base, path, author_map, warnings)
+    return sources.from_revised_text(base, store.load(revised), name)
 
 
 def _unique_ids(proposals: list[Proposal]) -> None:

@@ -96,6 +96,7 @@ class Compilation:
     status: Mapping[str, Status] = field(default_factory=dict)  # address -> status
     reopened: frozenset[str] = frozenset()  # agreed paragraphs opened again for proposals
     labels: Mapping[Status, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    warnings: tuple[str, ...] = ()  # what reading the sources left out, each naming its place
 
     def delegations(self) -> list[str]:
         """Every delegation named as proposer, in order of first appearance."""

@@ -28,7 +28,7 @@ def _under(a: Address, b: Address) -> bool:
     return a.part is b.part and a.number == b.number and a.sub[: len(b.sub)] == b.sub
 
 
-def _pair(a: Resolved, b: Resolved) -> str | None:
+def why_conflict(a: Resolved, b: Resolved) -> str | None:
     """Why ``a`` and ``b`` conflict, or None."""
     pa, pb = a.proposal, b.proposal
     if a.span and b.span and a.target == b.target and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
@@ -46,16 +46,32 @@ def _pair(a: Resolved, b: Resolved) -> str | None:
     return None
 
 
+def _keys(r: Resolved) -> list[object]:
+    """What a proposal can collide on: its top-level paragraph and the spot it places one at."""
+    keys: list[object] = []
+    if r.target is not None:
+        keys.append((r.target.part, r.target.number))
+    if r.anchor is not None:
+        keys.append(r.anchor)
+    return keys
+
+
 def conflicts(resolved: Iterable[Resolved]) -> list[Conflict]:
-    """Every conflicting pair, in the order the proposals were written."""
+    """Every conflicting pair, in the order the proposals were written. Only proposals on one
+    paragraph or one spot are compared, so a long compilation stays fast."""
     items = list(resolved)
+    buckets: dict[object, list[int]] = {}
+    for i, r in enumerate(items):
+        for key in _keys(r):
+            buckets.setdefault(key, []).append(i)
+    pairs = sorted({(i, j) for bucket in buckets.values() for n, i in enumerate(bucket) for j in bucket[n + 1:]})
     out = []
-    for i, a in enumerate(items):
-        for b in items[i + 1:]:
-            reason = _pair(a, b)
-            if reason:
-                where = a.target or b.target
-                out.append(Conflict(a.proposal.id, b.proposal.id, str(where) if where else "", reason))
+    for i, j in pairs:
+        a, b = items[i], items[j]
+        reason = why_conflict(a, b)
+        if reason:
+            where = a.target or b.target
+            out.append(Conflict(a.proposal.id, b.proposal.id, str(where) if where else "", reason))
     return out
 
 

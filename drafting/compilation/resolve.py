@@ -40,11 +40,16 @@ def short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def paragraph_address(base: Resolution, ref: str, who: str) -> Address:
+def paragraph_ids(base: Resolution) -> dict[str, Address]:
+    """Each stable paragraph id of the base text, with its address."""
+    return {p.id: a for a, p in base.walk() if p.id is not None}
+
+
+def paragraph_address(base: Resolution, ref: str, who: str, ids: dict[str, Address] | None = None) -> Address:
     """The base address of ``ref`` (an address such as OP5(b), or a paragraph's stable id)."""
-    for address, paragraph in base.walk():
-        if paragraph.id is not None and paragraph.id == ref:
-            return address
+    found = (paragraph_ids(base) if ids is None else ids).get(ref)
+    if found is not None:
+        return found
     try:
         address = Address.parse(ref)
         base.get(address)
@@ -87,14 +92,15 @@ def _word_action(base: Resolution, p: Proposal, target: Address) -> Resolved:
     return Resolved(p, target, (start, end), Edit(start, end, new, 1))
 
 
-def _anchor(base: Resolution, place: Place, ids: set[str], who: str) -> tuple[AnchorKey, Side]:
+def _anchor(base: Resolution, place: Place, ids: set[str], who: str,
+            index: dict[str, Address]) -> tuple[AnchorKey, Side]:
     if place.anchor in ids:
         if place.side is Side.FIRST_IN:
             raise DraftingError(f"{who}: “first in” needs a paragraph or a part, found proposal {place.anchor}")
         return ("prop", place.anchor), place.side
     if place.side is Side.FIRST_IN and place.anchor in ("PP", "OP"):
         return ("first", Part(place.anchor)), place.side
-    address = paragraph_address(base, place.anchor, who)
+    address = paragraph_address(base, place.anchor, who, index)
     return (("first", address) if place.side is Side.FIRST_IN else ("base", address)), place.side
 
 
@@ -102,9 +108,10 @@ def resolve(base: Resolution, compilation: Compilation) -> list[Resolved]:
     """Every proposal resolved against ``base``; all problems are reported at once."""
     out, problems = [], []
     ids = {p.id for p in compilation.proposals}
+    index = paragraph_ids(base)
     for p in compilation.proposals:
         try:
-            out.append(resolve_one(base, compilation, p, ids))
+            out.append(resolve_one(base, compilation, p, ids, index))
         except DraftingError as exc:
             problems.append(str(exc))
     if problems:
@@ -112,9 +119,10 @@ def resolve(base: Resolution, compilation: Compilation) -> list[Resolved]:
     return out
 
 
-def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: set[str]) -> Resolved:
+def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: set[str],
+                index: dict[str, Address]) -> Resolved:
     who = f"proposal {p.id} ({p.delegation})"
-    target = paragraph_address(base, p.paragraph, who) if p.paragraph is not None else None
+    target = paragraph_address(base, p.paragraph, who, index) if p.paragraph is not None else None
     if target is not None:
         _check_open(compilation, target, who)
     if p.action.on_words:
@@ -123,7 +131,7 @@ def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: se
     if p.action in (Action.DELETE_PARAGRAPH, Action.NOTE):
         return Resolved(p, target)
     assert p.place is not None
-    return Resolved(p, target, anchor=_anchor(base, p.place, ids, who))
+    return Resolved(p, target, anchor=_anchor(base, p.place, ids, who, index))
 
 
 def _check_open(compilation: Compilation, target: Address, who: str) -> None:

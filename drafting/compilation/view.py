@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from drafting.compilation.conflicts import Conflict, conflicts, groups
 from drafting.compilation.proposals import Action, Compilation, Proposal, Side, Status
-from drafting.compilation.resolve import Resolved, paragraph_address, resolve
+from drafting.compilation.resolve import Resolved, paragraph_address, paragraph_ids, resolve
 from drafting.compilation.revision import options
 from drafting.errors import DraftingError
 from drafting.model import Address, Part, Resolution
@@ -43,16 +43,16 @@ class Sheet:
         return {x for c in self.conflicts for x in (c.first, c.second)}
 
 
-def _home(base: Resolution, p: Proposal, ids: set[str]) -> str:
+def _home(base: Resolution, p: Proposal, ids: set[str], index: dict[str, Address]) -> str:
     """The heading a proposal is listed under."""
     try:
         if p.paragraph is not None:
-            return str(paragraph_address(base, p.paragraph, p.id))
+            return str(paragraph_address(base, p.paragraph, p.id, index))
         assert p.place is not None
         if p.place.side is Side.FIRST_IN and p.place.anchor in ("PP", "OP"):
             return p.place.anchor
         if p.place.anchor not in ids:
-            return str(paragraph_address(base, p.place.anchor, p.id))
+            return str(paragraph_address(base, p.place.anchor, p.id, index))
     except DraftingError:
         pass
     return ""
@@ -63,6 +63,7 @@ def sheet(base: Resolution, compilation: Compilation) -> Sheet:
     resolved = {r.proposal.id: r for r in resolve(base, compilation)}
     found = conflicts(resolved.values())
     ids = {p.id for p in compilation.proposals}
+    index = paragraph_ids(base)
     sections: dict[str, Section] = {}
     for part in Part:
         sections[part.value] = Section(None, "Preamble" if part is Part.PREAMBLE else "Operative part")
@@ -73,7 +74,7 @@ def sheet(base: Resolution, compilation: Compilation) -> Sheet:
                 sections[str(address)] = Section(str(address), title, paragraph.text, address, status)
     sections[""] = Section(None, "Other proposals")
     for p in compilation.proposals:
-        sections[_home(base, p, ids)].proposals.append(p)
+        sections[_home(base, p, ids, index)].proposals.append(p)
     word = [r for r in resolved.values() if r.proposal.action.on_words]
     for group in groups(word, [c for c in found if resolved[c.first].span and resolved[c.second].span]):
         target = group[0].target

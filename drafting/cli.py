@@ -590,9 +590,12 @@ _COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": 
 @click.option("--carry-pending", is_flag=True, help="Keep pending proposals in the revision as bracketed options.")
 @click.option("--author-map", multiple=True, metavar="AUTHOR=DELEGATION",
               help="Whose tracked changes in a Word file are whose (default: the author's name).")
+@click.option("--status-out", type=click.Path(), metavar="FILE.yaml",
+              help="Write the paragraph statuses that carry to the revision (unchanged agreed paragraphs) "
+                   "as a proposals file for the next round.")
 def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str | None, view: str,
              accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool,
-             author_map: tuple[str, ...]) -> None:
+             author_map: tuple[str, ...], status_out: str | None) -> None:
     """Several delegations' proposals on one base text: the compilation, or the next revision.
 
     \b
@@ -617,6 +620,8 @@ def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str
     for warning in compiled.compilation.warnings:
         click.echo(f"drafting: warning: {warning}", err=True)
     result = compiled.render(fmt, view)
+    if status_out:
+        write_atomic(status_out, compiled.next_status())
     if output and output != "-":
         write_atomic(output, result)
         click.echo(f"wrote {output}")

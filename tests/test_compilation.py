@@ -212,3 +212,40 @@ def test_moves_and_additions_chain_on_each_other():
 def test_an_unknown_id_or_delegation_is_refused():
     with pytest.raises(DraftingError, match="--accept XX-9: expected a proposal id"):
         revise(diamonds(), one(words="strong", new="firm"), accept=["XX-9"])
+
+
+# ---------------------------------------------------------------------------- fates and statuses
+
+
+def test_a_bridging_text_supersedes_what_it_bridges_and_twins_merge():
+    from drafting.compilation.api import Compiled
+
+    base = diamonds()
+    comp = Compilation((
+        Proposal("EU-1", ("EU",), Action.REPLACE, "OP1", "strong and continuing", None, "full"),
+        Proposal("G77/China-1", ("G77/China",), Action.DELETE, "OP1", " and continuing"),
+        Proposal("Chair-1", ("Chair",), Action.REPLACE, "OP1", "strong and continuing", None, "strong and full",
+                 bridges=("EU-1", "G77/China-1")),
+        Proposal("US-1", ("US",), Action.REPLACE, "OP3", "June 2013", None, "November 2013"),
+        Proposal("Japan-1", ("Japan",), Action.REPLACE, "OP3", "June 2013", None, "November 2013"),
+    ))
+    rev = revise(base, comp, accept=["Chair-1,US-1,Japan-1"])
+    assert rev.text.get("OP1").text.startswith("Reaffirms its strong and full support for the Kimberley")
+    assert rev.text.get("OP3").text.startswith("Welcomes the admission in November 2013 of Mali")
+    report = Compiled(base, comp, rev).report()
+    assert "  EU-1 superseded by the bridging text Chair-1: OP1: replace “strong and continuing” with “full”" in report
+    assert "  G77/China-1 superseded by the bridging text Chair-1: OP1: delete “ and continuing”" in report
+    assert "  Japan-1 accepted: OP3" in report
+    rev = revise(base, comp, accept=["US-1"])
+    assert "  Japan-1 merged with US-1: OP3: replace “June 2013” with “November 2013”" in \
+        Compiled(base, comp, rev).report()
+
+
+def test_status_carries_only_while_the_text_is_unchanged():
+    base = diamonds()
+    comp = Compilation((Proposal("EU-1", ("EU",), Action.REPLACE, "OP1", "strong", None, "firm"),
+                        Proposal("EU-2", ("EU",), Action.DELETE_PARAGRAPH, "PP1")),
+                       status={"OP1": Status.AGREED, "OP2": Status.AD_REF, "PP9": Status.AGREED},
+                       reopened=frozenset({"OP1"}))
+    rev = revise(base, comp, accept=["all"])
+    assert rev.status == {"PP8": Status.AGREED, "OP2": Status.AD_REF}  # PP9 is PP8 now; OP1 changed

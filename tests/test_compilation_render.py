@@ -47,7 +47,9 @@ def proposal(draw, n: int) -> Proposal:
     by = tuple(draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=2, unique=True)))
     common = {"id": f"{id_stem(by[0])}-{n}", "by": by,
               "on_behalf_of": draw(st.none() | st.sampled_from(["the Group of 77 and China", "AOSIS"])),
-              "supported_by": tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True)))}
+              "supported_by": tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))),
+              "bridges": tuple(draw(st.lists(st.sampled_from(["EU-1", "G77/China-2", "US-3"]), max_size=2,
+                                             unique=True)))}
     address = draw(st.sampled_from(ADDRESSES))
     place = Place(draw(st.sampled_from([Side.AFTER, Side.BEFORE])), str(draw(st.sampled_from(ADDRESSES))))
     action = draw(st.sampled_from(list(Action)))

@@ -28,8 +28,17 @@ class Compiled:
 
     def report(self) -> str:
         """The numbering table, counts and each delegation's proposals with their fate."""
-        found = conflicts(resolve(self.base, self.compilation))
-        return numbering_table(self.revision) + "\n" + delegation_report(self.compilation, self.revision, found)
+        resolved = resolve(self.base, self.compilation)
+        found = conflicts(resolved)
+        return numbering_table(self.revision) + "\n" + delegation_report(
+            self.compilation, self.revision, found, resolved)
+
+    def next_status(self) -> str:
+        """A proposals file for the next round holding the statuses the revision carries."""
+        from drafting import store
+
+        status = {k: v.value for k, v in self.revision.status.items()}
+        return store.dump_data({"status": status, "proposals": []} if status else {"proposals": []})
 
     def render(self, fmt: str, view: str = "attributed") -> str | bytes:
         """The compilation (or, in the clean view or as YAML after --accept, the revision)."""

@@ -31,6 +31,8 @@ def _under(a: Address, b: Address) -> bool:
 def why_conflict(a: Resolved, b: Resolved) -> str | None:
     """Why ``a`` and ``b`` conflict, or None."""
     pa, pb = a.proposal, b.proposal
+    if same_edit(a, b):
+        return None  # two delegations proposing the very same words: one change, not a rivalry
     if a.span and b.span and a.target == b.target and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
         return "both change the same words"
     if pa.action is Action.NOTE and pb.action is Action.NOTE and a.target == b.target:
@@ -44,6 +46,11 @@ def why_conflict(a: Resolved, b: Resolved) -> str | None:
         if x.proposal.action is Action.MOVE and y.target == x.target and set(pa.by) != set(pb.by):
             return "one moves the paragraph the other changes"
     return None
+
+
+def same_edit(a: Resolved, b: Resolved) -> bool:
+    """True when ``a`` and ``b`` make the very same change to the same words."""
+    return a.edit is not None and a.target == b.target and a.edit == b.edit
 
 
 def _keys(r: Resolved) -> list[object]:

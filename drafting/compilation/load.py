@@ -30,7 +30,7 @@ from drafting.model import Paragraph, Resolution
 from drafting.store import compose, construct, read_text
 
 FILE_KEYS = ("delegation", "status", "reopened", "labels", "proposals")
-PROPOSAL_KEYS = ("id", "by", "on_behalf_of", "supported_by", "action", "paragraph", "words", "occurrence",
+PROPOSAL_KEYS = ("id", "by", "on_behalf_of", "supported_by", "bridges", "action", "paragraph", "words", "occurrence",
                  "with", "after", "before", "first_in", "paragraphs")
 _NEEDS: Mapping[Action, tuple[str, ...]] = {
     Action.REPLACE: ("paragraph", "words", "with"), Action.INSERT: ("paragraph", "words", "with"),
@@ -52,6 +52,8 @@ def proposal_to_dict(p: Proposal) -> dict[str, Any]:
         out["on_behalf_of"] = p.on_behalf_of
     if p.supported_by:
         out["supported_by"] = list(p.supported_by)
+    if p.bridges:
+        out["bridges"] = list(p.bridges)
     out["action"] = p.action.value
     for key, value in (("paragraph", p.paragraph), ("words", p.words), ("occurrence", p.occurrence)):
         if value is not None:
@@ -83,7 +85,8 @@ def proposal_from_dict(data: Mapping[str, Any], pid: str, default_by: str | None
         paragraph=data.get("paragraph"), words=words, occurrence=data.get("occurrence"),
         new=data.get("with"), side=side, place=place,
         paragraphs=tuple(Paragraph.from_dict(x) for x in data.get("paragraphs") or ()),
-        on_behalf_of=data.get("on_behalf_of"), supported_by=tuple(data.get("supported_by") or ()))
+        on_behalf_of=data.get("on_behalf_of"), supported_by=tuple(data.get("supported_by") or ()),
+        bridges=tuple(data.get("bridges") or ()))
 
 
 def compilation_to_dict(c: Compilation) -> dict[str, Any]:
@@ -159,7 +162,7 @@ class _Reader:
                 self.add(fields[key], path, f"expected {key}: to be text, found {data[key]!r}; quote it")
         if "occurrence" in data and (not isinstance(data["occurrence"], int) or data["occurrence"] < 1):
             self.add(fields["occurrence"], path, "expected occurrence: a whole number from 1")
-        for key in ("by", "supported_by"):
+        for key in ("by", "supported_by", "bridges"):
             value = data.get(key)
             if value is not None and not (isinstance(value, str) or (
                     isinstance(value, list) and value and all(isinstance(v, str) for v in value))):

@@ -72,6 +72,7 @@ class Proposal:
     paragraphs: tuple[Paragraph, ...] = ()  # ADD
     on_behalf_of: str | None = None
     supported_by: tuple[str, ...] = ()
+    bridges: tuple[str, ...] = ()  # the proposals this bridging text stands in for
 
     @property
     def delegation(self) -> str:
@@ -85,6 +86,8 @@ class Proposal:
             out += f", on behalf of {self.on_behalf_of}"
         if self.supported_by:
             out += ", supported by " + ", ".join(self.supported_by)
+        if self.bridges:
+            out += ", bridging " + ", ".join(self.bridges)
         return out
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from drafting.compilation.conflicts import Conflict
+from drafting.compilation.conflicts import Conflict, same_edit
 from drafting.compilation.proposals import Compilation
+from drafting.compilation.resolve import Resolved
 from drafting.compilation.revision import Revision
 from drafting.compilation.text import action_phrase
 
@@ -14,28 +15,39 @@ class Fate(str, Enum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     PENDING = "pending"
-    SUPERSEDED = "superseded"  # still pending, but a proposal it conflicts with was accepted
+    SUPERSEDED = "superseded"  # still pending, but a proposal it conflicts with (or a bridging text) was accepted
+    MERGED = "merged"  # the very same change, proposed by another delegation too, was accepted
 
 
-def fates(compilation: Compilation, revision: Revision, found: list[Conflict]) -> dict[str, tuple[Fate, str]]:
+def fates(compilation: Compilation, revision: Revision, found: list[Conflict],
+          resolved: list[Resolved] | None = None) -> dict[str, tuple[Fate, str]]:
     """Proposal id -> (fate, why)."""
     accepted, rejected = set(revision.accepted), set(revision.rejected)
+    bridged = {b: p.id for p in compilation.proposals if p.id in accepted for b in p.bridges}
+    by_id = {r.proposal.id: r for r in resolved or ()}
     out: dict[str, tuple[Fate, str]] = {}
     for p in compilation.proposals:
+        twins = sorted(i for i in accepted if i in by_id and p.id in by_id and i != p.id
+                       and same_edit(by_id[i], by_id[p.id]))
+        rivals = sorted({c.second if c.first == p.id else c.first for c in found
+                         if p.id in (c.first, c.second)} & accepted)
         if p.id in accepted:
             out[p.id] = (Fate.ACCEPTED, "")
+        elif p.id in bridged:
+            out[p.id] = (Fate.SUPERSEDED, f"by the bridging text {bridged[p.id]}")
         elif p.id in rejected:
             out[p.id] = (Fate.REJECTED, "")
+        elif twins:
+            out[p.id] = (Fate.MERGED, "with " + ", ".join(twins))
         else:
-            rivals = sorted({c.second if c.first == p.id else c.first for c in found
-                             if p.id in (c.first, c.second)} & accepted)
             out[p.id] = (Fate.SUPERSEDED, "by " + ", ".join(rivals)) if rivals else (Fate.PENDING, "")
     return out
 
 
-def delegation_report(compilation: Compilation, revision: Revision, found: list[Conflict]) -> str:
+def delegation_report(compilation: Compilation, revision: Revision, found: list[Conflict],
+                      resolved: list[Resolved] | None = None) -> str:
     """Per delegation (alphabetical), each proposal in the order written, with its fate."""
-    fate = fates(compilation, revision, found)
+    fate = fates(compilation, revision, found, resolved)
     lines = []
     for name in sorted(compilation.delegations()):
         lines.append(f"{name}:")

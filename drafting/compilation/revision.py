@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from drafting.compilation.conflicts import Conflict, conflicts
-from drafting.compilation.proposals import Action, Compilation, Side
+from drafting.compilation.proposals import Action, Compilation, Side, Status
 from drafting.compilation.resolve import AnchorKey, Edit, Resolved, resolve
 from drafting.errors import DraftingError
 from drafting.model import Address, Paragraph, Part, Resolution
@@ -37,6 +37,7 @@ class Revision:
     rejected: tuple[str, ...]
     pending: tuple[str, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    status: dict[str, Status] = field(default_factory=dict)  # new address -> status carried over
 
 
 @dataclass
@@ -79,7 +80,8 @@ class _Layout:
         if r.target is not None:
             self.ids.setdefault(r.target, []).append(p.id)
         if r.edit is not None and r.target is not None:
-            self.edits.setdefault(r.target, []).append(r.edit)
+            if r.edit not in self.edits.get(r.target, ()):  # the same change proposed twice is made once
+                self.edits.setdefault(r.target, []).append(r.edit)
         elif p.action is Action.NOTE and r.target is not None:
             self.notes[r.target] = p.new
         elif p.action is Action.DELETE_PARAGRAPH and r.target is not None:
@@ -237,7 +239,23 @@ def revise(base: Resolution, compilation: Compilation, accept: Iterable[str] = (
               "brackets": sum(len(e) for e in brackets.values()),
               "options": sum(e.new.count(" / ") + 1 for es in brackets.values() for e in es)}
     return Revision(text, table, tuple(i for i in ids if i in accepted),
-                    tuple(i for i in ids if i in rejected), tuple(r.proposal.id for r in pending), counts)
+                    tuple(i for i in ids if i in rejected), tuple(r.proposal.id for r in pending), counts,
+                    carried_status(base, text, table, compilation))
+
+
+def carried_status(base: Resolution, text: Resolution, table: Iterable[Row],
+                   compilation: Compilation) -> dict[str, Status]:
+    """The agreed (or ad ref) paragraphs whose text and footnote came through unchanged, at their
+    new address: a status carries to the next revision only while the text is unchanged."""
+    out: dict[str, Status] = {}
+    for row in table:
+        status = compilation.status.get(row.old, Status.OPEN) if row.old else Status.OPEN
+        if status is Status.OPEN:
+            continue
+        before, after = base.get(row.old), text.get(row.new)
+        if (before.text, before.note) == (after.text, after.note):
+            out[row.new] = status
+    return out
 
 
 def _bracketed(par: Paragraph) -> Paragraph:

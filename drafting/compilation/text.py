@@ -195,15 +195,19 @@ def _action(sc: _Scan, pid: str, by: tuple[str, ...], heading: str | None) -> Pr
     return Proposal(id=pid, by=by, paragraph=paragraph, **fields)  # type: ignore[arg-type]
 
 
-def _attribution(text: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+def _attribution(text: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]:
     supported: tuple[str, ...] = ()
+    bridges: tuple[str, ...] = ()
     behalf = None
+    if ", bridging " in text:
+        text, rest = text.split(", bridging ", 1)
+        bridges = tuple(rest.split(", "))
     if ", supported by " in text:
         text, rest = text.split(", supported by ", 1)
         supported = tuple(rest.split(", "))
     if ", on behalf of " in text:
         text, behalf = text.split(", on behalf of ", 1)
-    return tuple(text.split(", ")), behalf, supported
+    return tuple(text.split(", ")), behalf, supported, bridges
 
 
 _PROPOSAL = re.compile(r"^  (\S+) \[")
@@ -246,9 +250,9 @@ def parse(source: str, file: str = "<compilation>") -> Compilation:
         sc.expect("] (")
         if not line.endswith(")"):
             raise sc.fail("the attribution in parentheses closing the line")
-        by, behalf, supported = _attribution(line[sc.i:-1])
+        by, behalf, supported, bridges = _attribution(line[sc.i:-1])
         proposals.append(Proposal(**{**fields.__dict__, "by": by, "on_behalf_of": behalf,
-                                     "supported_by": supported}))
+                                     "supported_by": supported, "bridges": bridges}))
     return Compilation(tuple(proposals), status)
 
 

@@ -572,7 +572,8 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
 
 # ---------------------------------------------------------------------------- compilation
 
-_COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": "yaml", ".yml": "yaml"}
+_COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": "yaml", ".yml": "yaml",
+                     ".txt": "text"}
 
 
 @main.command(name="compile")
@@ -608,7 +609,11 @@ def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str
     from drafting.compilation.api import compile_files
     from drafting.store import write_atomic
 
-    fmt = fmt or _COMPILE_SUFFIXES.get(Path(output).suffix.lower(), "text") if output else fmt or "text"
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if fmt is None and suffix and suffix not in _COMPILE_SUFFIXES:
+        raise DraftingError(f"{output}: expected a name ending in {', '.join(sorted(_COMPILE_SUFFIXES))}, "
+                            f"found {suffix}; or say the format with --format")
+    fmt = fmt or _COMPILE_SUFFIXES.get(suffix, "text")
     if fmt == "docx":
         if not output or output == "-":
             raise DraftingError("a Word compilation needs -o FILE.docx")

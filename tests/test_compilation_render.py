@@ -309,3 +309,15 @@ def test_libreoffice_shows_each_delegation_and_accept_all_never_joins_rivals(tmp
     assert not any(p.startswith("Encourages the Kimberley Process to share") for p in rejected)
     for text in accepted:  # no two alternatives side by side outside a bracket
         assert "since its inceptionin" not in text and "inception in the past decade" not in text
+
+
+def test_compile_command_names_a_wrong_output_name_and_a_wrong_target(tmp_path):
+    result = CliRunner().invoke(main, ["compile", str(DIAMONDS), str(HAND), "-o", str(tmp_path / "c.pdf")])
+    assert result.exit_code == 2 and "c.pdf: expected a name ending in .docx, .htm, .html, .txt, .yaml, .yml" in \
+        result.output
+    bad = tmp_path / "eu.yaml"
+    bad.write_text("proposals:\n  - {by: EU, paragraph: OP99, action: delete, words: x}\n")
+    result = CliRunner().invoke(main, ["compile", str(DIAMONDS), str(bad)])
+    assert result.exit_code == 2
+    assert result.output == (f"drafting: {bad}:2: proposal EU-1 (EU): the base text has no paragraph OP99; "
+                             "name a paragraph of the base text\n")

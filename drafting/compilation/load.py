@@ -86,7 +86,7 @@ def proposal_from_dict(data: Mapping[str, Any], pid: str, default_by: str | None
         new=data.get("with"), side=side, place=place,
         paragraphs=tuple(Paragraph.from_dict(x) for x in data.get("paragraphs") or ()),
         on_behalf_of=data.get("on_behalf_of"), supported_by=tuple(data.get("supported_by") or ()),
-        bridges=tuple(data.get("bridges") or ()))
+        bridges=tuple(data.get("bridges") or ()), origin=str(data.get("_origin", "")))
 
 
 def compilation_to_dict(c: Compilation) -> dict[str, Any]:
@@ -221,6 +221,7 @@ def loads(text: str, file: str = "<proposals>") -> tuple[dict[str, Any], list[di
                     reader.paragraphs(value, f"{path}.paragraphs")
             if "by" not in data and "delegation" not in settings:
                 reader.add(node, path, "who proposes this? add by: (or delegation: at the top of the file)")
+            data["_origin"] = f"{file}:{node.start_mark.line + 1}"
             out.append(data)
     _check_settings(reader, settings)
     if reader.problems:

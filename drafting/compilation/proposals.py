@@ -73,6 +73,7 @@ class Proposal:
     on_behalf_of: str | None = None
     supported_by: tuple[str, ...] = ()
     bridges: tuple[str, ...] = ()  # the proposals this bridging text stands in for
+    origin: str = field(default="", compare=False)  # where it was read ("eu.yaml:12"), for messages
 
     @property
     def delegation(self) -> str:

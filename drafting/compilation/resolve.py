@@ -80,7 +80,7 @@ def find_words(text: str, words: str, occurrence: int | None, who: str, where: s
 
 
 def _word_action(base: Resolution, p: Proposal, target: Address) -> Resolved:
-    who = f"proposal {p.id} ({p.delegation})"
+    who = describe(p)
     text = base.get(target).text
     words = p.words or ""
     start = find_words(text, words, p.occurrence, who, str(target))
@@ -119,9 +119,14 @@ def resolve(base: Resolution, compilation: Compilation) -> list[Resolved]:
     return out
 
 
+def describe(p: Proposal) -> str:
+    """How a message names a proposal: where it was read, its id and its delegation."""
+    return f"{p.origin + ': ' if p.origin else ''}proposal {p.id} ({p.delegation})"
+
+
 def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: set[str],
                 index: dict[str, Address]) -> Resolved:
-    who = f"proposal {p.id} ({p.delegation})"
+    who = describe(p)
     target = paragraph_address(base, p.paragraph, who, index) if p.paragraph is not None else None
     if target is not None:
         _check_open(compilation, target, who)

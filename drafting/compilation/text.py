@@ -251,7 +251,7 @@ def parse(source: str, file: str = "<compilation>") -> Compilation:
         if not line.endswith(")"):
             raise sc.fail("the attribution in parentheses closing the line")
         by, behalf, supported, bridges = _attribution(line[sc.i:-1])
-        proposals.append(Proposal(**{**fields.__dict__, "by": by, "on_behalf_of": behalf,
+        proposals.append(Proposal(**{**fields.__dict__, "origin": f"{file}:{n}", "by": by, "on_behalf_of": behalf,
                                      "supported_by": supported, "bridges": bridges}))
     return Compilation(tuple(proposals), status)
 

@@ -321,3 +321,17 @@ def test_compile_command_names_a_wrong_output_name_and_a_wrong_target(tmp_path):
     assert result.exit_code == 2
     assert result.output == (f"drafting: {bad}:2: proposal EU-1 (EU): the base text has no paragraph OP99; "
                              "name a paragraph of the base text\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(0, 0), min_size=1, max_size=6).flatmap(
+    lambda xs: st.tuples(*[proposal(n) for n in range(1, len(xs) + 1)])))
+def test_proposals_written_as_yaml_read_back_the_same(proposals):
+    from drafting.compilation.load import compilation_to_dict, loads, proposal_from_dict
+    from drafting.store import dump_data
+
+    written = dump_data(compilation_to_dict(Compilation(tuple(proposals))))
+    settings_, items = loads(written, "p.yaml")
+    back = [proposal_from_dict(data, data["id"]) for data in items]
+    assert back == list(proposals)
+    assert dump_data(compilation_to_dict(Compilation(tuple(back)))) == written

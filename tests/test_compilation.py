@@ -142,7 +142,7 @@ def test_68_128_written_by_hand_in_un_notation():
     report = c.report()
     assert "  G77/China-1 superseded by EU-1: PP8: delete “ in the past decade of its existence”" in report
     assert "OP33  (new)  G77/China / G77/China-2" in report
-    assert "OP34  OP33  - / -" in report
+    assert "OP34  OP33   - / -" in report
     assert "paragraphs 58, accepted 6, rejected 1, pending 1, brackets 0, options 0" in report
 
 

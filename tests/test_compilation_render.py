@@ -199,7 +199,7 @@ def test_compile_command_writes_the_revision_and_reports(tmp_path):
     result = CliRunner().invoke(main, ["compile", str(DIAMONDS), str(HAND), "-o", str(out),
                                        "--accept", "all", "--reject", "US-2,G77/China-1"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"wrote {out}\nnew   old   delegations / proposals\nPP8   PP8   EU / EU-1\n")
+    assert result.output.startswith(f"wrote {out}\nnew   old    delegations / proposals\nPP8   PP8    EU / EU-1\n")
     from drafting.store import load as load_resolution
     assert load_resolution(out).get("OP1").text.startswith("Reaffirms its full support")
 
@@ -335,3 +335,16 @@ def test_proposals_written_as_yaml_read_back_the_same(proposals):
     back = [proposal_from_dict(data, data["id"]) for data in items]
     assert back == list(proposals)
     assert dump_data(compilation_to_dict(Compilation(tuple(back)))) == written
+
+
+def test_the_68_128_compilation_matches_its_golden_files():
+    from conftest import golden
+
+    c = hand()
+    golden("compile-68-128", "compilation.txt", c.render("text"))
+    golden("compile-68-128", "anonymised.txt", c.render("text", "anonymised"))
+    golden("compile-68-128", "compilation.html", c.render("html"))
+    rev = compile_files(DIAMONDS, [HAND], accept=["EU-1,US-1,EU-2,EU-3,Fiji-1,G77/China-2"], reject=["US-2"],
+                        carry_pending=True)
+    golden("compile-68-128", "report.txt", rev.report())
+    golden("compile-68-128", "rev1.yaml", rev.render("yaml"))

@@ -64,9 +64,10 @@ def numbering_table(revision: Revision) -> str:
     paragraphs; then the counts."""
     rows = [r for r in revision.table if r.ids or r.new != r.old]
     width = max([len(r.new) for r in rows] + [3])
-    lines = [f"{'new'.ljust(width)}  {'old'.ljust(width)}  delegations / proposals"]
+    old_width = max([len(r.old or "(new)") for r in rows] + [3])
+    lines = [f"{'new'.ljust(width)}  {'old'.ljust(old_width)}  delegations / proposals"]
     for r in rows:
-        lines.append(f"{r.new.ljust(width)}  {(r.old or '(new)').ljust(width)}  "
+        lines.append(f"{r.new.ljust(width)}  {(r.old or '(new)').ljust(old_width)}  "
                      f"{', '.join(r.delegations) or '-'} / {', '.join(r.ids) or '-'}")
     counts = ", ".join(f"{k} {v}" for k, v in revision.counts.items())
     return "\n".join(lines) + f"\n{counts}\n"

@@ -18,7 +18,7 @@ from drafting.cli import main
 from drafting.compilation import text as text_form
 from drafting.compilation.api import Compiled, compile_files
 from drafting.compilation.load import id_stem, load
-from drafting.compilation.proposals import Action, Compilation, Place, Proposal, Side
+from drafting.compilation.proposals import DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side, Status
 from drafting.compilation.revision import revise
 from drafting.errors import DraftingError, ValidationError
 from drafting.model import Paragraph
@@ -75,14 +75,21 @@ def proposal(draw, n: int) -> Proposal:
                     side=side, **common)
 
 
+STATUSES = st.dictionaries(st.sampled_from([str(a) for a in ADDRESSES]),
+                           st.sampled_from([Status.AD_REF, Status.AGREED]), max_size=4)
+LABELS = st.sampled_from([{}, {Status.AD_REF: "ad ref.", Status.AGREED: "done"}])
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.integers(0, 0), min_size=1, max_size=6).flatmap(
-    lambda xs: st.tuples(*[proposal(n) for n in range(1, len(xs) + 1)])))
-def test_the_text_form_reads_back_into_the_same_proposals(proposals):
-    comp = Compilation(tuple(proposals))
+    lambda xs: st.tuples(*[proposal(n) for n in range(1, len(xs) + 1)])), STATUSES, LABELS)
+def test_the_text_form_reads_back_into_the_same_proposals(proposals, status, labels):
+    comp = Compilation(tuple(proposals), status, frozenset(status),  # reopened, so no proposal is refused
+                       {**DEFAULT_LABELS, **labels})
     written = text_form.render(BASE, comp)
     back = text_form.parse(written)
     assert sorted(back.proposals, key=lambda p: p.id) == sorted(proposals, key=lambda p: p.id)
+    assert (back.status, back.reopened, back.labels) == (comp.status, comp.reopened, comp.labels)
     assert text_form.render(BASE, back) == written
 
 

@@ -235,7 +235,10 @@ def _check_settings(reader: _Reader, settings: dict[str, Any]) -> None:
         if value not in statuses:
             reader.problems.append(Problem(f"status of {key}: expected one of {', '.join(statuses)}, found {value!r}",
                                            reader.file, path="status"))
-    for key in settings.get("labels") or {}:
+    for key, label in (settings.get("labels") or {}).items():
+        if not isinstance(label, str) or not label or any(c in label for c in ",;()=") or label == "reopened":
+            reader.problems.append(Problem(f"labels: {key}: expected a short label without , ; ( ) =, "
+                                           f"found {label!r}", reader.file, path="labels"))
         if key not in statuses:
             reader.problems.append(Problem(f"labels: expected keys {', '.join(statuses)}, found {key!r}",
                                            reader.file, path="labels"))

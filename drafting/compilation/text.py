@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from drafting.compilation.proposals import Action, Compilation, Place, Proposal, Side, Status
+from drafting.compilation.proposals import DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side, Status
 from drafting.errors import DraftingError
 from drafting.model import Paragraph, Resolution
 
 HEADER = "Compilation of proposals on "
+LABELS = "Status labels: "
 OTHER = "Other proposals"
 
 
@@ -223,18 +224,25 @@ def parse(source: str, file: str = "<compilation>") -> Compilation:
     """The proposals and paragraph statuses of a compilation's text form."""
     if not is_text_form(source):
         raise DraftingError(f"{file}:1: expected a compilation's text form, starting “{HEADER}”")
-    labels = {s.value: s for s in Status} | {
-        "open": Status.OPEN, "agreed ad ref": Status.AD_REF, "agreed": Status.AGREED}
+    labels = dict(DEFAULT_LABELS)
     heading: str | None = None
-    proposals, status = [], {}
+    proposals, status, reopened = [], {}, set()
     for n, line in enumerate(source.splitlines(), start=1):
+        if line.startswith(LABELS):
+            labels.update(_labels(line[len(LABELS):], f"{file}:{n}"))
+            continue
         m = _HEADING.match(line)
         if m:
             heading = m.group(1)
-            if m.group(2):
-                if m.group(2) not in labels:
-                    raise DraftingError(f"{file}:{n}: expected a status ({', '.join(labels)}), found {m.group(2)!r}")
-                status[heading] = labels[m.group(2)]
+            marks = m.group(2).split(", ") if m.group(2) else []
+            if marks and marks[-1] == "reopened":
+                reopened.add(heading)
+                marks.pop()
+            names = {label: s for s, label in labels.items()}
+            for mark in marks:
+                if mark not in names:
+                    raise DraftingError(f"{file}:{n}: expected a status ({', '.join(names)}), found {mark!r}")
+                status[heading] = names[mark]
             continue
         if line in _SECTIONS or line == OTHER:
             heading = None
@@ -253,7 +261,19 @@ def parse(source: str, file: str = "<compilation>") -> Compilation:
         by, behalf, supported, bridges = _attribution(line[sc.i:-1])
         proposals.append(Proposal(**{**fields.__dict__, "origin": f"{file}:{n}", "by": by, "on_behalf_of": behalf,
                                      "supported_by": supported, "bridges": bridges}))
-    return Compilation(tuple(proposals), status)
+    return Compilation(tuple(proposals), status, frozenset(reopened), labels)
+
+
+def _labels(text: str, where: str) -> dict[Status, str]:
+    """"agreed-ad-ref = ad ref.; agreed = done" -> the labels it sets."""
+    out = {}
+    for item in text.split("; "):
+        key, _, label = item.partition(" = ")
+        if key not in [s.value for s in Status] or not label:
+            raise DraftingError(f"{where}: expected labels such as “agreed = done; agreed-ad-ref = ad ref.”, "
+                                f"found {item!r}")
+        out[Status(key)] = label
+    return out
 
 
 def render(base: Resolution, compilation: Compilation, view: str = "attributed") -> str:
@@ -266,6 +286,9 @@ def render(base: Resolution, compilation: Compilation, view: str = "attributed")
     lines = [HEADER + base.label]
     if names is None:
         lines.append("Delegations: " + ", ".join(sorted(compilation.delegations())))
+    changed = [f"{s.value} = {compilation.labels[s]}" for s in Status if compilation.labels[s] != DEFAULT_LABELS[s]]
+    if changed:
+        lines.append(LABELS + "; ".join(changed))
     for s in sh.sections:
         lines += ["", s.title]
         if s.text is not None:

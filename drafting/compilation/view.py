@@ -70,7 +70,7 @@ def sheet(base: Resolution, compilation: Compilation) -> Sheet:
         for address, paragraph in base.walk():
             if address.part is part:
                 status = compilation.status.get(str(address), Status.OPEN)
-                title = str(address) + (f" ({compilation.labels[status]})" if status is not Status.OPEN else "")
+                title = str(address) + heading_note(compilation, str(address), status)
                 sections[str(address)] = Section(str(address), title, paragraph.text, address, status)
     sections[""] = Section(None, "Other proposals")
     for p in compilation.proposals:
@@ -85,6 +85,14 @@ def sheet(base: Resolution, compilation: Compilation) -> Sheet:
             sections[c.paragraph if c.paragraph in sections else ""].conflicts.append(c)
     shown = [s for s in sections.values() if s.address is not None or s.proposals or s.conflicts]
     return Sheet(base, compilation, shown, resolved, found)
+
+
+def heading_note(compilation: Compilation, address: str, status: Status) -> str:
+    """" (agreed ad ref)", " (agreed, reopened)", " (reopened)" or ""."""
+    marks = [compilation.labels[status]] if status is not Status.OPEN else []
+    if address in compilation.reopened:
+        marks.append("reopened")
+    return f" ({', '.join(marks)})" if marks else ""
 
 
 def is_paragraph_action(p: Proposal) -> bool:

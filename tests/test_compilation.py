@@ -249,3 +249,19 @@ def test_status_carries_only_while_the_text_is_unchanged():
                        reopened=frozenset({"OP1"}))
     rev = revise(base, comp, accept=["all"])
     assert rev.status == {"PP8": Status.AGREED, "OP2": Status.AD_REF}  # PP9 is PP8 now; OP1 changed
+
+
+def test_a_sub_paragraph_of_an_agreed_paragraph_is_agreed_too():
+    base = load(PRECEDENTS / "undof" / "0363.yaml")
+    comp = Compilation((Proposal("EU-1", ("EU",), Action.REPLACE, "OP1(b)", "six months", None, "three months"),),
+                       status={"OP1": Status.AD_REF})
+    with pytest.raises(DraftingError, match="proposal EU-1 \\(EU\\): OP1 is agreed ad ref; a proposal on it is refused"):
+        revise(base, comp)
+
+
+def test_what_no_proposal_can_carry_is_said():
+    base = diamonds()
+    revised = base.replace_paragraph(next(base.top())[0], replace(base.preamble[0], lead="Recognizing"))
+    warnings: list[str] = []
+    assert derive(base, revised, ["EU"], warnings) == []
+    assert warnings == ["PP1: the lead changed (None -> 'Recognizing'); that is no proposal on the text and was left out"]

@@ -90,7 +90,8 @@ def _increasing(values: list[int]) -> set[int]:
 
 
 class _Deriver:
-    def __init__(self, comparison: Comparison):
+    def __init__(self, comparison: Comparison, warnings: list[str] | None = None):
+        self.warnings = warnings if warnings is not None else []
         self.old, self.new = comparison.old, comparison.new
         changes = comparison.changes
         groups = [c for c in changes if c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED)]
@@ -104,6 +105,7 @@ class _Deriver:
                 continue
             if c.kind in _ONE_TO_ONE and len(c.old) == len(c.new) == 1:
                 self.mapped[c.new[0]] = c.old[0]
+                self._unproposable(c.old[0], c.new[0])
                 before, after = self.old.get(c.old[0]).note, self.new.get(c.new[0]).note
                 if before != after:
                     self.found.append((str(c.old[0]), {"paragraph": str(c.old[0]), "action": Action.NOTE,
@@ -115,6 +117,14 @@ class _Deriver:
             elif c.kind is ChangeKind.ADDED and not _under_any(c.new[0], self.added):
                 self.added.add(c.new[0])
         self.adds = 0
+
+    def _unproposable(self, old: Address, new: Address) -> None:
+        """A changed lead override or stable id is no proposal on the text: say it is left out."""
+        a, b = self.old.get(old), self.new.get(new)
+        for key in ("lead", "id"):
+            if getattr(a, key) != getattr(b, key):
+                self.warnings.append(f"{old}: the {key} changed ({getattr(a, key)!r} -> {getattr(b, key)!r}); "
+                                     f"that is no proposal on the text and was left out")
 
     def deletions(self) -> None:
         kept = set(self.mapped.values())
@@ -173,10 +183,12 @@ class _Deriver:
                 self.container(kids, self.mapped[address])
 
 
-def derive(old: Resolution, new: Resolution, delegations: Sequence[str]) -> list[Proposal]:
+def derive(old: Resolution, new: Resolution, delegations: Sequence[str],
+           warnings: list[str] | None = None) -> list[Proposal]:
     """The proposals that take ``old`` to ``new``, shared among ``delegations`` paragraph by
-    paragraph (every proposal on one paragraph goes to one delegation), numbered per delegation."""
-    d = _Deriver(diff(old, new))
+    paragraph (every proposal on one paragraph goes to one delegation), numbered per delegation.
+    What no proposal can carry (a changed lead override or id) is added to ``warnings``."""
+    d = _Deriver(diff(old, new), warnings)
     d.deletions()
     d.walk()
     return number(d.found, delegations)

@@ -139,7 +139,13 @@ class _Reader:
             self.add(fields.get("action", node), path, f"expected action: one of {', '.join(a.value for a in Action)}, "
                      f"found {action!r}")
             return None
-        act = Action(action)
+        self.shape(Action(action), data, fields, node, path)
+        self.types(data, fields, path)
+        return data if len(self.problems) == before else None
+
+    def shape(self, act: Action, data: dict[str, Any], fields: dict[str, yaml.Node], node: yaml.Node,
+              path: str) -> None:
+        """The keys an action needs, and no place where it takes none."""
         for key in _NEEDS[act]:
             if act is Action.INSERT and key == "words":
                 continue
@@ -153,24 +159,31 @@ class _Reader:
         if act is Action.INSERT and "words" in data:
             self.add(fields["words"], path, "an insert proposal quotes its anchor words under after: or before:; "
                      "remove words:")
+        if act is Action.ADD and "paragraph" in data:
+            self.add(fields["paragraph"], path, "an add proposal places its paragraphs with after:, before: or "
+                     "first_in:; remove paragraph:")
         if act is Action.INSERT and "first_in" in data:
             self.add(fields["first_in"], path, "inserted words go after: or before: words of the paragraph")
+
+    def types(self, data: dict[str, Any], fields: dict[str, yaml.Node], path: str) -> None:
+        """Texts are text, occurrences whole numbers, delegations names without commas."""
         if "id" in data and not (isinstance(data["id"], str) and _ID.match(data["id"])):
             self.add(fields["id"], path, f"expected an id without spaces, colons or brackets (EU-1), found {data['id']!r}")
         for key in ("words", "with", "paragraph", "on_behalf_of", "id", "after", "before", "first_in"):
             if key in data and not isinstance(data[key], str) and not (key == "with" and data[key] is None):
                 self.add(fields[key], path, f"expected {key}: to be text, found {data[key]!r}; quote it")
-        if "occurrence" in data and (not isinstance(data["occurrence"], int) or data["occurrence"] < 1):
+        occurrence = data.get("occurrence")
+        if "occurrence" in data and (not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1):
             self.add(fields["occurrence"], path, "expected occurrence: a whole number from 1")
         for key in ("by", "supported_by", "bridges"):
             value = data.get(key)
             if value is not None and not (isinstance(value, str) or (
                     isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
                 self.add(fields[key], path, f"expected {key}: a delegation or a list of delegations")
-        for name in _names(data.get("by")) + _names(data.get("supported_by")):
-            if "," in name:
-                self.add(fields["by"], path, f"delegation {name!r} holds a comma; write one name per list item")
-        return data if len(self.problems) == before else None
+        for key in ("by", "supported_by"):
+            for name in _names(data.get(key)):
+                if "," in name:
+                    self.add(fields[key], path, f"delegation {name!r} holds a comma; write one name per list item")
 
     def paragraphs(self, node: yaml.Node, path: str) -> None:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
@@ -307,7 +320,10 @@ def _derived(path: str, base: Resolution | None, author_map: Mapping[str, str],
         raise DraftingError(f"{path}: reading proposals from a text needs the base text")
     if is_word:
         return sources.from_tracked_word(base, path, author_map, warnings)
-    return sources.from_revised_text(base, store.load(revised), name)
+    found: list[str] = []
+    out = sources.from_revised_text(base, store.load(revised), name, found)
+    warnings += [f"{revised}: {w}" for w in found]
+    return out
 
 
 def _unique_ids(proposals: list[Proposal]) -> None:

@@ -140,11 +140,11 @@ def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: se
 
 
 def _check_open(compilation: Compilation, target: Address, who: str) -> None:
-    for key in (target, target.parent):
-        if key is None:
-            continue
+    key: Address | None = target
+    while key is not None:  # the paragraph, and every paragraph it stands in
         status = compilation.status.get(str(key), Status.OPEN)
         if status is not Status.OPEN and str(key) not in compilation.reopened:
             label = compilation.labels.get(status, status.value)
             raise DraftingError(f"{who}: {key} is {label}; a proposal on it is refused unless the "
                                 f"paragraph is reopened (list it under reopened:)")
+        key = key.parent

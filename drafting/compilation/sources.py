@@ -23,9 +23,10 @@ from drafting.model import Address, Paragraph, Part, Resolution
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def from_revised_text(base: Resolution, revised: Resolution, delegation: str) -> list[Proposal]:
+def from_revised_text(base: Resolution, revised: Resolution, delegation: str,
+                      warnings: list[str] | None = None) -> list[Proposal]:
     """What ``delegation`` changed in its copy of the base text, as its proposals."""
-    return derive(base, revised, [delegation])
+    return derive(base, revised, [delegation], warnings)
 
 
 def from_amendments(base: Resolution, operations: Iterable[Any], delegation: str,

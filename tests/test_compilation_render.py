@@ -58,6 +58,8 @@ def proposal(draw, n: int) -> Proposal:
         return Proposal(action=action, place=Place(Side.FIRST_IN, draw(st.sampled_from(["PP", "OP"]))) if first
                         else place, paragraphs=tuple(draw(st.lists(paragraphs, min_size=1, max_size=2))), **common)
     if action is Action.MOVE:
+        others = [a for a in ADDRESSES if not (a.part is address.part and a.number == address.number)]
+        place = Place(place.side, str(draw(st.sampled_from(others))))
         return Proposal(action=action, paragraph=str(address), place=place, **common)
     if action is Action.DELETE_PARAGRAPH:
         return Proposal(action=action, paragraph=str(address), **common)

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from drafting.compilation.proposals import Action
 from drafting.compilation.resolve import Resolved
-from drafting.model import Address
+from drafting.model import Address, Part
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,11 @@ class Conflict:
         return f"{self.first} and {self.second} conflict on {self.paragraph}: {self.reason}"
 
 
-def _under(a: Address, b: Address) -> bool:
+def reading_order(a: Address) -> tuple[int, int, tuple[int, ...]]:
+    return (0 if a.part is Part.PREAMBLE else 1, a.number, a.sub)
+
+
+def under(a: Address, b: Address) -> bool:
     """True when ``a`` is ``b`` or one of its sub-paragraphs."""
     return a.part is b.part and a.number == b.number and a.sub[: len(b.sub)] == b.sub
 
@@ -41,7 +45,7 @@ def why_conflict(a: Resolved, b: Resolved) -> str | None:
         return "both place a paragraph at the same spot"
     for x, y in ((a, b), (b, a)):
         if x.proposal.action is Action.DELETE_PARAGRAPH and y.target is not None and x.target is not None \
-                and _under(y.target, x.target):
+                and under(y.target, x.target):
             return "one deletes the paragraph the other changes"
         if x.proposal.action is Action.MOVE and y.target == x.target and set(pa.by) != set(pb.by):
             return "one moves the paragraph the other changes"
@@ -77,8 +81,9 @@ def conflicts(resolved: Iterable[Resolved]) -> list[Conflict]:
         a, b = items[i], items[j]
         reason = why_conflict(a, b)
         if reason:
-            where = a.target or b.target
-            out.append(Conflict(a.proposal.id, b.proposal.id, str(where) if where else "", reason))
+            targets = [t for t in (a.target, b.target) if t is not None]
+            where = str(min(targets, key=reading_order)) if targets else ""  # the same whatever the order read
+            out.append(Conflict(a.proposal.id, b.proposal.id, where, reason))
     return out
 
 

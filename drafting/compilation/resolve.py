@@ -92,11 +92,12 @@ def _word_action(base: Resolution, p: Proposal, target: Address) -> Resolved:
     return Resolved(p, target, (start, end), Edit(start, end, new, 1))
 
 
-def _anchor(base: Resolution, place: Place, ids: set[str], who: str,
+def _anchor(base: Resolution, place: Place, ids: dict[str, Action], who: str,
             index: dict[str, Address]) -> tuple[AnchorKey, Side]:
     if place.anchor in ids:
-        if place.side is Side.FIRST_IN:
-            raise DraftingError(f"{who}: “first in” needs a paragraph or a part, found proposal {place.anchor}")
+        if place.side is Side.FIRST_IN or ids[place.anchor] is not Action.ADD:
+            raise DraftingError(f"{who}: placed {place}, a proposal that adds no paragraph; place it "
+                                f"after or before a paragraph of the base text or one that a proposal adds")
         return ("prop", place.anchor), place.side
     if place.side is Side.FIRST_IN and place.anchor in ("PP", "OP"):
         return ("first", Part(place.anchor)), place.side
@@ -107,7 +108,7 @@ def _anchor(base: Resolution, place: Place, ids: set[str], who: str,
 def resolve(base: Resolution, compilation: Compilation) -> list[Resolved]:
     """Every proposal resolved against ``base``; all problems are reported at once."""
     out, problems = [], []
-    ids = {p.id for p in compilation.proposals}
+    ids = {p.id: p.action for p in compilation.proposals}
     index = paragraph_ids(base)
     for p in compilation.proposals:
         try:
@@ -124,7 +125,7 @@ def describe(p: Proposal) -> str:
     return f"{p.origin + ': ' if p.origin else ''}proposal {p.id} ({p.delegation})"
 
 
-def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: set[str],
+def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: dict[str, Action],
                 index: dict[str, Address]) -> Resolved:
     who = describe(p)
     target = paragraph_address(base, p.paragraph, who, index) if p.paragraph is not None else None
@@ -136,7 +137,13 @@ def resolve_one(base: Resolution, compilation: Compilation, p: Proposal, ids: se
     if p.action in (Action.DELETE_PARAGRAPH, Action.NOTE):
         return Resolved(p, target)
     assert p.place is not None
-    return Resolved(p, target, anchor=_anchor(base, p.place, ids, who, index))
+    anchor = _anchor(base, p.place, ids, who, index)
+    spot = anchor[0][1]
+    if p.action is Action.MOVE and target is not None and isinstance(spot, Address) and (
+            spot.part is target.part and spot.number == target.number and spot.sub[:len(target.sub)] == target.sub):
+        raise DraftingError(f"{who}: moves {target} {p.place}, beside itself or inside itself; "
+                            f"place it beside another paragraph")
+    return Resolved(p, target, anchor=anchor)
 
 
 def _check_open(compilation: Compilation, target: Address, who: str) -> None:

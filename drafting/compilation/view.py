@@ -2,7 +2,7 @@
 proposals and its competing options, in reading order. Text, HTML and Word read this."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting.compilation.conflicts import Conflict, conflicts, groups
 from drafting.compilation.proposals import Action, Compilation, Proposal, Side, Status
@@ -80,11 +80,18 @@ def sheet(base: Resolution, compilation: Compilation) -> Sheet:
         target = group[0].target
         assert target is not None
         sections[str(target)].options.append((group, options(base.get(target).text, group)))
-    for c in found:
+    # conflicts in the order their proposals are shown, so the text reads back to the same bytes
+    shown_at = {p.id: n for n, p in enumerate(p for s in sections.values() for p in s.proposals)}
+    for c in sorted((_shown_first(c, shown_at) for c in found),
+                    key=lambda c: (shown_at[c.first], shown_at[c.second])):
         if not (resolved[c.first].span and resolved[c.second].span):
             sections[c.paragraph if c.paragraph in sections else ""].conflicts.append(c)
     shown = [s for s in sections.values() if s.address is not None or s.proposals or s.conflicts]
     return Sheet(base, compilation, shown, resolved, found)
+
+
+def _shown_first(c: Conflict, shown_at: dict[str, int]) -> Conflict:
+    return c if shown_at[c.first] <= shown_at[c.second] else replace(c, first=c.second, second=c.first)
 
 
 def heading_note(compilation: Compilation, address: str, status: Status) -> str:

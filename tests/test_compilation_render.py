@@ -126,6 +126,8 @@ def test_the_anonymised_views_name_no_delegation(tmp_path):
             assert not re.search(rf"\b{name}\b", shown), name
     assert "  P1 [replace “in the past decade of its existence” with “since its inception”]" in text
     assert "  Options: [in the past decade of its existence / since its inception / —]" in text
+    with pytest.raises(DraftingError, match="the YAML form holds each proposal with its delegation"):
+        c.render("yaml", "anonymised")
     attributed = c.render("text")
     assert "(Fiji, on behalf of the Pacific small island developing States, supported by Japan)" in attributed
 

@@ -48,6 +48,9 @@ class Compiled:
             raise DraftingError(f"expected a format in {', '.join(FORMATS)} and a view in {', '.join(VIEWS)}, "
                                 f"found {fmt} and {view}")
         if fmt == "yaml":
+            if view == "anonymised":
+                raise DraftingError("the YAML form holds each proposal with its delegation: write it with "
+                                    "--view attributed or clean, or choose --format text, html or docx")
             if self.revision.accepted or view == "clean":
                 return store.dumps(self.revision.text)
             return store.dump_data(compilation_to_dict(self.compilation))

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from drafting.compilation.revision import options
 from drafting.compilation.text import action_phrase, anonymous_phrase
-from drafting.compilation.view import sheet
+from drafting.compilation.proposals import Proposal
+from drafting.compilation.view import Sheet, sheet
 
 if TYPE_CHECKING:
     from drafting.compilation.api import Compiled
@@ -21,12 +22,36 @@ h1{font-size:1.2em}.par{margin:1.2em 0}.addr{font-weight:bold;font-family:sans-s
 .base{margin:.3em 0 .3em 1.5em}.prop{margin:.15em 0 .15em 2.5em;border-left:4px solid var(--c);padding-left:.5em}
 .who{color:var(--c);font-weight:bold;font-family:sans-serif;font-size:.9em}
 .options{margin:.2em 0 .2em 2.5em;background:#fff6d5;padding:.1em .4em}
-.legend span{margin-right:1em;color:var(--c);font-weight:bold}"""
+.legend span{margin-right:1em;color:var(--c);font-weight:bold}
+.mark{text-decoration:underline 2px var(--c);text-underline-offset:3px}.contested{background:#fff6d5}"""
 
 
 def colours(names: list[str]) -> dict[str, str]:
     """One colour per delegation, by alphabetical place (the same delegation, the same colour)."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(names))}
+
+
+def _marked(text: str, proposals: list[Proposal], sh: Sheet, colour: dict[str, str], anonymous: bool) -> str:
+    """The base text with the words each proposal touches underlined in its delegation's colour
+    (words several delegations touch: on a yellow ground)."""
+    touched: list[set[str]] = [set() for _ in text]
+    for p in proposals:
+        span = sh.resolved[p.id].span
+        for i in range(*span) if span else ():
+            touched[i].add(p.delegation)
+    out, start = [], 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and touched[end] == touched[start]:
+            continue
+        piece, who = escape(text[start:end]), touched[start]
+        if len(who) == 1 and not anonymous:
+            out.append(f'<span class="mark" style="--c:{colour[next(iter(who))]}">{piece}</span>')
+        elif who:
+            out.append(f'<span class="mark{" contested" if len(who) > 1 else ""}" style="--c:#777">{piece}</span>')
+        else:
+            out.append(piece)
+        start = end
+    return "".join(out)
 
 
 def _page(title: str, body: list[str]) -> str:
@@ -54,7 +79,7 @@ def render(compiled: "Compiled", view: str = "attributed") -> str:
                   if s.address and s.status.value != "open" else "")
         body.append(f'<div class="par"><span class="addr">{escape(s.heading or s.title)}</span>{status}')
         if s.text is not None:
-            body.append(f'<div class="base">{escape(s.text)}</div>')
+            body.append(f'<div class="base">{_marked(s.text, s.proposals, sh, colour, anonymous)}</div>')
         for p in s.proposals:
             c = "#777" if anonymous else colour[p.delegation]
             who = names[p.id] if anonymous else f"{p.id} {p.attribution()}"

@@ -175,6 +175,9 @@ def test_bad_proposal_files_are_named_with_file_and_line(tmp_path):
 
 def test_html_gives_each_delegation_its_colour():
     page = hand().render("html")
+    assert ('conflict diamonds<span class="mark" style="--c:#6b3fa0"> </span><span class="mark contested" '
+            'style="--c:#777">in the past decade of its existence</span> and the significant') in page
+    assert 'Reaffirms its <span class="mark" style="--c:#1f8a7a">strong and continuing</span> support' in page
     assert '<span style="--c:#1f5fa8">EU</span><span style="--c:#a8551f">Fiji</span>' in page
     assert ('<div class="prop" style="--c:#a8551f"><span class="who">Fiji-1 Fiji, on behalf of the Pacific '
             'small island developing States, supported by Japan</span> [insert “, including women’s '

@@ -11,10 +11,11 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Iterator
 
-from drafting.compilation.proposals import Action, Proposal
+from drafting.compilation.conflicts import under
+from drafting.compilation.proposals import Action, Proposal, Side
 from drafting.compilation.resolve import Edit
 from drafting.compilation.revision import options
-from drafting.compilation.text import proposal_line
+from drafting.compilation.text import OTHER, proposal_line
 from drafting.compilation.view import Section, Sheet, sheet
 
 if TYPE_CHECKING:
@@ -61,14 +62,15 @@ class _Writer:
             r = wrap
         par._p.append(r)
 
-    def mark_inserted(self, par: "WordParagraph", author: str) -> None:
-        """Make the paragraph mark itself an insertion, so Reject All removes the whole paragraph."""
+    def mark_inserted(self, par: "WordParagraph", author: str, op: str = "ins") -> None:
+        """Make the paragraph mark itself an insertion (or deletion), so Reject All (Accept All)
+        removes the whole paragraph, not only its words."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         ppr = par._p.get_or_add_pPr()
         rpr = OxmlElement("w:rPr")
-        ins = OxmlElement("w:ins")
+        ins = OxmlElement(f"w:{op}")
         ins.set(qn("w:id"), str(self.next_id))
         ins.set(qn("w:author"), author)
         self.next_id += 1
@@ -103,6 +105,7 @@ class _Writer:
         deleting = [p for p in s.proposals if p.action is Action.DELETE_PARAGRAPH and p.id not in self.conflicted]
         if deleting:
             self.run(par, s.text, "del", self.author(deleting[0]))
+            self.mark_inserted(par, self.author(deleting[0]), "del")
             return
         at = 0
         for start, end, kind, payload in self.pieces(s):
@@ -127,20 +130,50 @@ class _Writer:
         in_brackets = {g.proposal.id for group, _ in s.options for g in group}
         for p in s.proposals:
             tracked = p.id not in self.conflicted and p.action in (
-                Action.REPLACE, Action.INSERT, Action.DELETE, Action.DELETE_PARAGRAPH, Action.ADD)
+                Action.REPLACE, Action.INSERT, Action.DELETE, Action.DELETE_PARAGRAPH) or (
+                p.action is Action.ADD and self.placeable(s, p))
             if tracked or p.id in in_brackets:
                 continue
             line = proposal_line(p, s.heading, self.names if self.anonymous else None)
             self.run(self.doc.add_paragraph(), line, italic=True)
 
+    def placeable(self, s: Section, p: Proposal) -> bool:
+        """An added paragraph is tracked where it goes: beside a base paragraph or first in a part
+        (one placed beside another proposal's paragraph is listed instead)."""
+        return p.id not in self.conflicted and (s.address is not None or s.title != OTHER)
+
     def additions(self, s: Section) -> None:
+        """The paragraphs added first in this paragraph or part, right after its text."""
         for p in s.proposals:
-            if p.action is Action.ADD and p.id not in self.conflicted:
-                for added in p.paragraphs:
-                    for text in _texts(added):
-                        par = self.doc.add_paragraph()
-                        self.run(par, text, "ins", self.author(p))
-                        self.mark_inserted(par, self.author(p))
+            if p.action is Action.ADD and self.placeable(s, p) and p.place and p.place.side is Side.FIRST_IN:
+                self.added(p)
+
+    def added(self, p: Proposal) -> None:
+        for paragraph in p.paragraphs:
+            for text in _texts(paragraph):
+                par = self.doc.add_paragraph()
+                self.run(par, text, "ins", self.author(p))
+                self.mark_inserted(par, self.author(p))
+
+    def placed_before(self) -> dict[int, list[Proposal]]:
+        """Section index -> the paragraphs added after or before a base paragraph that go just
+        before that section, so Accept All gives them their place: before X goes before X's
+        heading, after X after the last of X's sub-paragraphs."""
+        sections = self.sh.sections
+        out: dict[int, list[Proposal]] = {}
+        for i, s in enumerate(sections):
+            for p in s.proposals:
+                if p.action is not Action.ADD or not self.placeable(s, p) or s.address is None or not p.place:
+                    continue
+                if p.place.side is Side.BEFORE:
+                    out.setdefault(i, []).append(p)
+                elif p.place.side is Side.AFTER:
+                    j = i + 1
+                    while j < len(sections) and sections[j].address is not None and under(
+                            sections[j].address, s.address):  # type: ignore[arg-type]
+                        j += 1
+                    out.setdefault(j, []).append(p)
+        return out
 
     def section(self, s: Section) -> None:
         head = self.doc.add_paragraph()
@@ -176,8 +209,13 @@ def render(compiled: "Compiled", view: str = "attributed") -> bytes:
         return _save(doc)
     w = _Writer(sheet(compiled.base, compiled.compilation), view == "anonymised")
     w.doc.add_paragraph().add_run(f"Compilation of proposals on {compiled.base.label}").bold = True
-    for s in w.sh.sections:
+    before = w.placed_before()
+    for i, s in enumerate(w.sh.sections):
+        for p in before.get(i, ()):
+            w.added(p)
         w.section(s)
+    for p in before.get(len(w.sh.sections), ()):
+        w.added(p)
     return _save(w.doc)
 
 

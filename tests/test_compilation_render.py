@@ -380,7 +380,9 @@ def test_libreoffice_accept_all_on_a_real_pair_gives_the_adopted_text(tmp_path):
     """Year N with the real changes to N+1 as three delegations' tracked proposals: Accept All in
     LibreOffice leaves the N+1 paragraphs (with the compilation's headings around them)."""
     from test_compilation import FAST, material
+    from conftest import PRECEDENTS
     from drafting.compilation.text import proposal_line
+    from drafting.store import load as load_resolution
     from drafting.compilation.view import sheet
 
     docs, expected = [], {}
@@ -396,6 +398,17 @@ def test_libreoffice_accept_all_on_a_real_pair_gives_the_adopted_text(tmp_path):
         expected[str(doc)] = ([p.text for _, p in new.walk()], [p.text for _, p in old.walk()], shown)
         docs.append(doc)
     assert len(docs) >= 8
+    # and a paragraph deleted with its sub-paragraphs, a paragraph added after the last of them
+    old = load_resolution(PRECEDENTS / "undof" / "0363.yaml")
+    comp = Compilation((Proposal("EU-1", ("EU",), Action.DELETE_PARAGRAPH, "OP1"),
+                        Proposal("US-1", ("US",), Action.ADD, place=Place(Side.AFTER, "PP4"),
+                                 paragraphs=(Paragraph("Noting the last preambular paragraph,"),))))
+    doc = tmp_path / "deleted-with-items.docx"
+    doc.write_bytes(Compiled(old, comp, revise(old, comp)).render("docx"))
+    shown = {x for s in sheet(old, comp).sections for x in (s.title, s.heading)}
+    expected[str(doc)] = ([p.text for _, p in revise(old, comp, accept=["all"]).text.walk()],
+                          [p.text for _, p in old.walk()], shown)
+    docs.append(doc)
     for path, got in libreoffice(docs, tmp_path).items():
         new_texts, old_texts, shown = expected[path]
         assert set(got["authors"]) <= {"EU", "G77/China", "US"} and got["authors"]

@@ -17,6 +17,7 @@ from drafting.compilation.resolve import Edit
 from drafting.compilation.revision import options
 from drafting.compilation.text import OTHER, proposal_line
 from drafting.compilation.view import Section, Sheet, sheet
+from drafting.model import Address
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as WordParagraph
@@ -36,6 +37,8 @@ class _Writer:
         self.doc = Document()
         self.next_id = 1
         self.conflicted = sh.in_conflict()
+        self.deleting = {r.target: r.proposal for r in sh.resolved.values() if r.target is not None
+                         and r.proposal.action is Action.DELETE_PARAGRAPH and r.proposal.id not in self.conflicted}
 
     def author(self, p: Proposal) -> str:
         return f"Proposal {self.names[p.id]}" if self.anonymous else ", ".join(p.by)
@@ -102,10 +105,10 @@ class _Writer:
     def base_paragraph(self, s: Section) -> None:
         assert s.text is not None
         par = self.doc.add_paragraph()
-        deleting = [p for p in s.proposals if p.action is Action.DELETE_PARAGRAPH and p.id not in self.conflicted]
-        if deleting:
-            self.run(par, s.text, "del", self.author(deleting[0]))
-            self.mark_inserted(par, self.author(deleting[0]), "del")
+        deleting = self.deleted_with(s.address)
+        if deleting is not None:
+            self.run(par, s.text, "del", self.author(deleting))
+            self.mark_inserted(par, self.author(deleting), "del")
             return
         at = 0
         for start, end, kind, payload in self.pieces(s):
@@ -124,6 +127,14 @@ class _Writer:
             at = max(at, end)
         if at < len(s.text):
             self.run(par, s.text[at:])
+
+    def deleted_with(self, address: Address | None) -> Proposal | None:
+        """The free proposal deleting this paragraph, or a paragraph it stands in."""
+        while address is not None:
+            if address in self.deleting:
+                return self.deleting[address]
+            address = address.parent
+        return None
 
     def notes(self, s: Section) -> None:
         """Proposals no tracked change can carry: moves, footnotes, and those in conflict."""

@@ -12,6 +12,7 @@ Quoted words use “ ” with a backslash before any \\ or ” inside and \\n fo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from drafting.compilation.proposals import DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side, Status
@@ -248,20 +249,23 @@ def parse(source: str, file: str = "<compilation>") -> Compilation:
             heading = None
             continue
         m = _PROPOSAL.match(line)
-        if not m or line.startswith(("  Options: ", "  Conflict: ")):
-            continue
-        sc = _Scan(line, f"{file}:{n}")
-        sc.i = m.end()
-        sc.until(": ")  # the short attribution; the full one closes the line
-        sc.expect(": ")
-        fields = _action(sc, m.group(1), (), heading)
-        sc.expect("] (")
-        if not line.endswith(")"):
-            raise sc.fail("the attribution in parentheses closing the line")
-        by, behalf, supported, bridges = _attribution(line[sc.i:-1])
-        proposals.append(Proposal(**{**fields.__dict__, "origin": f"{file}:{n}", "by": by, "on_behalf_of": behalf,
-                                     "supported_by": supported, "bridges": bridges}))
+        if m and not line.startswith(("  Options: ", "  Conflict: ")):
+            proposals.append(_proposal_line(line, m, heading, f"{file}:{n}"))
     return Compilation(tuple(proposals), status, frozenset(reopened), labels)
+
+
+def _proposal_line(line: str, m: re.Match[str], heading: str | None, where: str) -> Proposal:
+    """One proposal line: “ID [BY: ACTION] (ATTRIBUTION)”."""
+    sc = _Scan(line, where)
+    sc.i = m.end()
+    sc.until(": ")  # the short attribution; the full one closes the line
+    sc.expect(": ")
+    fields = _action(sc, m.group(1), (), heading)
+    sc.expect("] (")
+    if not line.endswith(")"):
+        raise sc.fail("the attribution in parentheses closing the line")
+    by, behalf, supported, bridges = _attribution(line[sc.i:-1])
+    return replace(fields, origin=where, by=by, on_behalf_of=behalf, supported_by=supported, bridges=bridges)
 
 
 def _labels(text: str, where: str) -> dict[Status, str]:

@@ -9,16 +9,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import PRECEDENTS, diamonds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PRECEDENTS, diamonds
 from drafting.comparison.diff import series_pairs
+from drafting.compilation.conflicts import conflicts
 from drafting.compilation.derive import derive
-from drafting.compilation.proposals import Action, Compilation, Place, Proposal, Side, Status
+from drafting.compilation.proposals import (
+    Action,
+    Compilation,
+    Place,
+    Proposal,
+    Side,
+    Status,
+)
 from drafting.compilation.report import Fate, fates
 from drafting.compilation.resolve import resolve
-from drafting.compilation.conflicts import conflicts
 from drafting.compilation.revision import revise
 from drafting.errors import DraftingError
 from drafting.model import Paragraph
@@ -119,8 +126,9 @@ def test_the_order_of_acceptance_and_of_the_proposals_does_not_matter(case, rnd)
 
 
 def test_68_128_written_by_hand_in_un_notation():
-    from drafting.compilation.api import compile_files
     from conftest import DIAMONDS, ROOT
+
+    from drafting.compilation.api import compile_files
 
     c = compile_files(DIAMONDS, [ROOT / "tests/data/compile-68-128.txt"],
                       accept=["EU-1,US-1,EU-2,EU-3,Fiji-1,G77/China-2"], reject=["US-2"])
@@ -147,8 +155,9 @@ def test_68_128_written_by_hand_in_un_notation():
 
 
 def test_carry_pending_keeps_the_options_in_brackets():
-    from drafting.compilation.api import compile_files
     from conftest import DIAMONDS, ROOT
+
+    from drafting.compilation.api import compile_files
 
     c = compile_files(DIAMONDS, [ROOT / "tests/data/compile-68-128.txt"], accept=["US-1"], carry_pending=True)
     assert ("stemming the flow of conflict diamonds [in the past decade of its existence / since its inception "

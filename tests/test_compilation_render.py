@@ -6,19 +6,26 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from conftest import DIAMONDS, ROOT, diamonds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DIAMONDS, ROOT, diamonds
 from drafting.cli import main
 from drafting.compilation import text as text_form
 from drafting.compilation.api import Compiled, compile_files
 from drafting.compilation.load import id_stem, load
-from drafting.compilation.proposals import DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side, Status
+from drafting.compilation.proposals import (
+    DEFAULT_LABELS,
+    Action,
+    Compilation,
+    Place,
+    Proposal,
+    Side,
+    Status,
+)
 from drafting.compilation.revision import revise
 from drafting.errors import DraftingError, ValidationError
 from drafting.model import Paragraph
@@ -379,11 +386,12 @@ def test_the_68_128_compilation_matches_its_golden_files():
 def test_libreoffice_accept_all_on_a_real_pair_gives_the_adopted_text(tmp_path):
     """Year N with the real changes to N+1 as three delegations' tracked proposals: Accept All in
     LibreOffice leaves the N+1 paragraphs (with the compilation's headings around them)."""
-    from test_compilation import FAST, material
     from conftest import PRECEDENTS
+    from test_compilation import FAST, material
+
     from drafting.compilation.text import proposal_line
-    from drafting.store import load as load_resolution
     from drafting.compilation.view import sheet
+    from drafting.store import load as load_resolution
 
     docs, expected = [], {}
     for series, a, b in FAST:

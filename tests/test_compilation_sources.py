@@ -5,14 +5,18 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import DIAMONDS, PRECEDENTS, ROOT, diamonds
+
 from drafting.cli import main
 from drafting.comparison.diff import diff, series_pairs
 from drafting.compilation.api import compile_files
 from drafting.compilation.proposals import Action, Compilation
 from drafting.compilation.revision import revise
-from drafting.compilation.sources import from_amendments, from_revised_text, from_tracked_word
+from drafting.compilation.sources import (
+    from_amendments,
+    from_revised_text,
+    from_tracked_word,
+)
 from drafting.errors import DraftingError
 from drafting.store import load
 

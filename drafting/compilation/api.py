@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from drafting.compilation.conflicts import conflicts
 from drafting.compilation.load import compilation_to_dict, load

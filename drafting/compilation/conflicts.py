@@ -2,8 +2,8 @@
 the same spot, or one deletes (or moves) a paragraph another amends."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from drafting.compilation.proposals import Action
 from drafting.compilation.resolve import Resolved

@@ -8,13 +8,21 @@ paragraphs added. Accepting every derived proposal rebuilds the new text exactly
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from drafting.comparison.align import longest_increasing
 from drafting.comparison.diff import diff, tokenize
 from drafting.compilation.load import id_stem
 from drafting.compilation.proposals import Action, Place, Proposal, Side
-from drafting.model import Address, ChangeKind, Comparison, HunkOp, Paragraph, Part, Resolution
+from drafting.model import (
+    Address,
+    ChangeKind,
+    Comparison,
+    HunkOp,
+    Paragraph,
+    Part,
+    Resolution,
+)
 
 _ONE_TO_ONE = (ChangeKind.UNCHANGED, ChangeKind.AMENDED, ChangeKind.MOVED)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from drafting.compilation.conflicts import under
 from drafting.compilation.proposals import Action, Proposal, Side
@@ -43,7 +44,7 @@ class _Writer:
     def author(self, p: Proposal) -> str:
         return f"Proposal {self.names[p.id]}" if self.anonymous else ", ".join(p.by)
 
-    def run(self, par: "WordParagraph", text: str, op: str = "", author: str = "", italic: bool = False) -> None:
+    def run(self, par: WordParagraph, text: str, op: str = "", author: str = "", italic: bool = False) -> None:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
@@ -65,7 +66,7 @@ class _Writer:
             r = wrap
         par._p.append(r)
 
-    def mark_inserted(self, par: "WordParagraph", author: str, op: str = "ins") -> None:
+    def mark_inserted(self, par: WordParagraph, author: str, op: str = "ins") -> None:
         """Make the paragraph mark itself an insertion (or deletion), so Reject All (Accept All)
         removes the whole paragraph, not only its words."""
         from docx.oxml import OxmlElement
@@ -200,7 +201,7 @@ class _Writer:
             self.run(self.doc.add_paragraph(), f"[Conflict: {a} and {b}: {c.reason}]", italic=True)
 
 
-def _texts(par: "object") -> Iterator[str]:
+def _texts(par: object) -> Iterator[str]:
     from drafting.model import Paragraph
 
     assert isinstance(par, Paragraph)
@@ -209,7 +210,7 @@ def _texts(par: "object") -> Iterator[str]:
         yield from _texts(item)
 
 
-def render(compiled: "Compiled", view: str = "attributed") -> bytes:
+def render(compiled: Compiled, view: str = "attributed") -> bytes:
     """The Word file's bytes (fixed timestamps: the same compilation gives the same bytes)."""
     if view == "clean":
         from docx import Document
@@ -230,7 +231,7 @@ def render(compiled: "Compiled", view: str = "attributed") -> bytes:
     return _save(w.doc)
 
 
-def _save(doc: "object") -> bytes:
+def _save(doc: object) -> bytes:
     import datetime as dt
 
     fixed = dt.datetime(2000, 1, 1)

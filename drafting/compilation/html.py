@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from drafting.compilation.proposals import Proposal
 from drafting.compilation.revision import options
 from drafting.compilation.text import action_phrase, anonymous_phrase
-from drafting.compilation.proposals import Proposal
 from drafting.compilation.view import Sheet, sheet
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def _page(title: str, body: list[str]) -> str:
             + "\n".join(body) + "\n</body></html>\n")
 
 
-def render(compiled: "Compiled", view: str = "attributed") -> str:
+def render(compiled: Compiled, view: str = "attributed") -> str:
     if view == "clean":
         body = [f"<h1>{escape(compiled.base.label)}: revised text</h1>"]
         body += [f'<p class="par"><span class="addr">{a}</span> {escape(p.text)}</p>'

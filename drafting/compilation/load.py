@@ -19,12 +19,20 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import yaml
 
-from drafting.compilation.proposals import (DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side,
-                                            Status)
+from drafting.compilation.proposals import (
+    DEFAULT_LABELS,
+    Action,
+    Compilation,
+    Place,
+    Proposal,
+    Side,
+    Status,
+)
 from drafting.errors import DraftingError, Problem, ValidationError
 from drafting.model import Paragraph, Resolution
 from drafting.store import compose, construct, read_text
@@ -261,7 +269,6 @@ def load(paths: Iterable[str | os.PathLike[str]], base: Resolution | None = None
          author_map: Mapping[str, str] | None = None) -> Compilation:
     """Read proposal files into one compilation: YAML, the text form of a compilation, and (given
     the base text) a Word file with tracked changes or ``DELEGATION=revised-text.yaml``."""
-    from drafting.compilation import sources
     from drafting.compilation import text as text_form
 
     batches: list[tuple[list[Proposal], bool]] = []  # (proposals, ids given by the file)

@@ -7,9 +7,9 @@ paragraph, or after the paragraph another proposal adds (its id).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Mapping
 
 from drafting.model import Paragraph
 

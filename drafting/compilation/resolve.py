@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.compilation.proposals import Action, Compilation, Place, Proposal, Side, Status
+from drafting.compilation.proposals import (
+    Action,
+    Compilation,
+    Place,
+    Proposal,
+    Side,
+    Status,
+)
 from drafting.errors import DraftingError
 from drafting.model import Address, Part, Resolution
 

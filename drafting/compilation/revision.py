@@ -7,8 +7,8 @@ bracketed text. Each new paragraph records the proposals it came from.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 from drafting.compilation.conflicts import Conflict, conflicts
 from drafting.compilation.proposals import Action, Compilation, Side, Status
@@ -45,7 +45,7 @@ class _Built:
     paragraph: Paragraph
     old: Address | None
     ids: list[str]
-    children: list["_Built"]
+    children: list[_Built]
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

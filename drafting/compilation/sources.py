@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Mapping
+from typing import Any
 
 from drafting.compilation.derive import derive, number, word_proposals
 from drafting.compilation.proposals import Action, Place, Proposal, Side

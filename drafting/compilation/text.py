@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator
 
-from drafting.compilation.proposals import DEFAULT_LABELS, Action, Compilation, Place, Proposal, Side, Status
+from drafting.compilation.proposals import (
+    DEFAULT_LABELS,
+    Action,
+    Compilation,
+    Place,
+    Proposal,
+    Side,
+    Status,
+)
 from drafting.errors import DraftingError
 from drafting.model import Paragraph, Resolution
 

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from drafting.compilation.conflicts import Conflict, conflicts, groups
 from drafting.compilation.proposals import Action, Compilation, Proposal, Side, Status
-from drafting.compilation.resolve import Resolved, paragraph_address, paragraph_ids, resolve
+from drafting.compilation.resolve import (
+    Resolved,
+    paragraph_address,
+    paragraph_ids,
+    resolve,
+)
 from drafting.compilation.revision import options
 from drafting.errors import DraftingError
 from drafting.model import Address, Part, Resolution

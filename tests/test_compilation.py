@@ -165,7 +165,12 @@ def test_carry_pending_keeps_the_options_in_brackets():
             ) in c.revision.text.get("PP8").text
     assert c.revision.text.get("OP33").text == (
         "[Encourages the Kimberley Process to share its experience with other natural resource certification schemes;]")
-    assert c.revision.counts["brackets"] == 4
+    assert c.revision.counts["brackets"] == 4  # OP2's deletion competes with a word proposal: not bracketed
+    c = compile_files(DIAMONDS, [ROOT / "tests/data/compile-68-128.txt"], accept=["EU-3"], carry_pending=True)
+    assert c.revision.text.get("OP2").text.startswith("Recognizes that the Kimberley Process Certification")
+    c = compile_files(DIAMONDS, [ROOT / "tests/data/compile-68-128.txt"], reject=["EU-3"], carry_pending=True)
+    assert c.revision.text.get("OP2").text.startswith("[Recognizes that the Kimberley Process Certification")
+    assert c.revision.text.get("OP2").text.endswith("which play a role in fuelling conflict;]")
 
 
 # ---------------------------------------------------------------------------- refusals

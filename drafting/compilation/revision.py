@@ -185,7 +185,8 @@ def options(text: str, group: list[Resolved], attributed: bool = True) -> str:
 
 def _pending_brackets(base: Resolution, pending: list[Resolved], taken: list[Resolved],
                       found: list[Conflict]) -> dict[Address, list[Edit]]:
-    """Bracketed options for the pending word proposals that no accepted proposal overlaps."""
+    """Bracketed options for the pending word proposals that no accepted proposal overlaps, and
+    pending deletions as the paragraph in brackets."""
     from drafting.compilation.conflicts import groups
 
     free = [r for r in pending if r.span and not any(
@@ -201,6 +202,12 @@ def _pending_brackets(base: Resolution, pending: list[Resolved], taken: list[Res
         start = min(r.span[0] for r in g if r.span)
         end = max(r.span[1] for r in g if r.span)
         out.setdefault(target, []).append(Edit(start, end, options(text, g), 1))
+    touched = {t.target for t in taken}
+    for r in pending:  # a pending deletion: the whole paragraph in brackets, when nothing else touches it
+        if r.proposal.action is Action.DELETE_PARAGRAPH and r.target is not None and r.target not in out \
+                and r.target not in touched:
+            text = base.get(r.target).text
+            out[r.target] = [Edit(0, len(text), f"[{text}]", 1)]
     return out
 
 

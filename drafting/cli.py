@@ -756,3 +756,68 @@ def history(series_dir: str, paragraph: str | None, year: int | None, fmt: str, 
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=True).print(markup, end="")
+
+
+# ---------------------------------------------------------------------------- compilation
+
+_COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": "yaml", ".yml": "yaml",
+                     ".txt": "text"}
+
+
+@main.command(name="compile")
+@click.argument("base", type=click.Path())
+@click.argument("proposals", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(), metavar="OUT",
+              help="Write here (default: standard output); the format follows the name unless --format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "html", "docx", "yaml"]), default=None,
+              help="text (UN notation, reads back), html, docx (tracked changes by delegation), yaml "
+                   "(the proposals; with --accept, the next revision).")
+@click.option("--view", type=click.Choice(["attributed", "anonymised", "clean"]), default="attributed",
+              show_default=True, help="anonymised names no delegation; clean is the merged text alone.")
+@click.option("--accept", multiple=True, metavar="IDS", help="Proposal ids, delegations or all (comma-separated).")
+@click.option("--reject", multiple=True, metavar="IDS", help="Proposal ids or delegations to reject.")
+@click.option("--carry-pending", is_flag=True, help="Keep pending proposals in the revision as bracketed options.")
+@click.option("--author-map", multiple=True, metavar="AUTHOR=DELEGATION",
+              help="Whose tracked changes in a Word file are whose (default: the author's name).")
+@click.option("--status-out", type=click.Path(), metavar="FILE.yaml",
+              help="Write the paragraph statuses that carry to the revision (unchanged agreed paragraphs) "
+                   "as a proposals file for the next round.")
+def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str | None, view: str,
+             accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool,
+             author_map: tuple[str, ...], status_out: str | None) -> None:
+    """Several delegations' proposals on one base text: the compilation, or the next revision.
+
+    \b
+    PROPOSALS are YAML files (one per delegation or one for all), a compilation's text form,
+    Word files with tracked changes on the base (each author a delegation), or
+    DELEGATION=FILE.yaml, a delegation's revised copy of the base text.
+    With -o the numbering table, the counts and each delegation's proposals with their fate
+    are printed; accepting two conflicting proposals is an error that lists the conflict.
+    """
+    from drafting.compilation.api import compile_files
+    from drafting.store import write_atomic
+
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if fmt is None and suffix and suffix not in _COMPILE_SUFFIXES:
+        raise DraftingError(f"{output}: expected a name ending in {', '.join(sorted(_COMPILE_SUFFIXES))}, "
+                            f"found {suffix}; or say the format with --format")
+    fmt = fmt or _COMPILE_SUFFIXES.get(suffix, "text")
+    if fmt == "docx":
+        if not output or output == "-":
+            raise DraftingError("a Word compilation needs -o FILE.docx")
+        word_file(output)
+    authors = dict(item.split("=", 1) for item in author_map if "=" in item)
+    if len(authors) != len(author_map):
+        raise DraftingError("--author-map: expected AUTHOR=DELEGATION, such as \"Jane Doe=EU\"")
+    compiled = compile_files(base, proposals, accept, reject, carry_pending, authors)
+    for warning in compiled.compilation.warnings:
+        click.echo(f"drafting: warning: {warning}", err=True)
+    result = compiled.render(fmt, view)
+    if status_out:
+        write_atomic(status_out, compiled.next_status())
+    if output and output != "-":
+        write_atomic(output, result)
+        click.echo(f"wrote {output}")
+        click.echo(compiled.report(), nl=False)
+    else:
+        click.echo(result if isinstance(result, str) else "", nl=False)

@@ -782,6 +782,7 @@ _COMPILE_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".yaml": 
 @click.option("--status-out", type=click.Path(), metavar="FILE.yaml",
               help="Write the paragraph statuses that carry to the revision (unchanged agreed paragraphs) "
                    "as a proposals file for the next round.")
+@guarded(["base", "proposals"], ["output", "status_out"])
 def compile_(base: str, proposals: tuple[str, ...], output: str | None, fmt: str | None, view: str,
              accept: tuple[str, ...], reject: tuple[str, ...], carry_pending: bool,
              author_map: tuple[str, ...], status_out: str | None) -> None:

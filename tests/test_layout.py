@@ -44,7 +44,13 @@ def imports(module: str, path: Path) -> list[tuple[str, int, bool, list[str]]]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("drafting"):
-            found.append((node.module, node.lineno, id(node) in top, [a.name for a in node.names]))
+            names = [a.name for a in node.names]
+            if all((PACKAGE / Path(*f"{node.module}.{n}".split(".")[1:])).exists()
+                   or (PACKAGE / Path(*f"{node.module}.{n}".split(".")[1:])).with_suffix(".py").exists()
+                   for n in names):  # `from drafting import store`: the modules themselves
+                found += [(f"{node.module}.{n}", node.lineno, id(node) in top, []) for n in names]
+            else:
+                found.append((node.module, node.lineno, id(node) in top, names))
         elif isinstance(node, ast.Import):
             found += [(a.name, node.lineno, id(node) in top, []) for a in node.names if a.name.startswith("drafting")]
     return found

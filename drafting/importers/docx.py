@@ -333,13 +333,13 @@ def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[
             meta["year"] = int(m.group(1))
             if m.group(2):
                 meta["adopted"] = parse_date(m.group(2))
-        elif (m := re.match(r"^\[draft resolution (.+)\]$", line)):
-            meta["draft"] = m.group(1)
+        elif (m := re.match(r"^\[(?:draft resolution (.+)|without reference to a Main Committee \((.+)\))\]$", line)):
+            meta["draft"] = m.group(1) or m.group(2)
         elif (m := re.match(r"^Sponsors: (.+)$", line)):
             meta["sponsors"] = m.group(1).split(", ")
         elif (m := re.match(r"^\d+/\d+\.\t(.+)$", line, re.S)):
             meta["title"] = m.group(1)
-        elif style == "UNTitle":
+        elif style in ("UNTitle", "UNDraftTitle"):
             meta["title"] = line
     for line in adoption:
         if (m := re.match(r"^(\d+)\w\w plenary meeting$", line)):

@@ -82,13 +82,15 @@ class BodyWriter:
     def last_mark(self) -> str:
         return self.pars[-1].mark if self.pars else "equal"
 
-    def paragraphs(self) -> list[str]:
-        """The ``w:p`` elements, in order."""
-        self._shift_marks()
+    def paragraphs(self, closed: bool = False) -> list[str]:
+        """The ``w:p`` elements, in order. ``closed``: an unchanged line (the adoption line)
+        follows the body, so a revised mark ending the body can move up onto the paragraph before
+        it instead of needing an empty paragraph after it."""
+        self._shift_marks(closed)
         return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
                 for p in self.pars]
 
-    def _shift_marks(self) -> None:
+    def _shift_marks(self, closed: bool = False) -> None:
         """Move the revised marks of a block of whole paragraphs up one paragraph where needed.
 
         Word puts the revised mark of an inserted (deleted) paragraph at its end, and so do we
@@ -112,7 +114,8 @@ class BodyWriter:
             j = i
             while j < len(self.pars) and self.pars[j].whole and self.pars[j].mark == self.pars[j].whole:
                 j += 1
-            if j > i and i > 0 and _needs_shift(self.pars[i - 1], self.pars[i:j]):
+            at_end = closed and j == len(self.pars) and _can_shift(self.pars[i - 1]) if j > i > 0 else False
+            if j > i and i > 0 and (at_end or _needs_shift(self.pars[i - 1], self.pars[i:j])):
                 block = self.pars[i - 1:j]
                 marks = [p.mark for p in block[1:]] + ["equal"]
                 for par, mark in zip(block, marks):
@@ -200,6 +203,11 @@ class BodyWriter:
                        f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                        f'<w:commentReference w:id="{cid}"/></w:r>')
         return content
+
+
+def _can_shift(prev: _Par) -> bool:
+    """Whether ``prev``'s mark may take a revision (see BodyWriter._shift_marks)."""
+    return prev.mark == "equal" and prev.note in (None, "insert")
 
 
 def _needs_shift(prev: _Par, block: list[_Par]) -> bool:

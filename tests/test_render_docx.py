@@ -62,7 +62,7 @@ def test_heading_and_adoption_lines_of_68_128(tmp_path):
     assert texts[4:organ] == [
         "Sixty-eighth session", "Agenda item 32",
         "Resolution adopted by the General Assembly on 18 December 2013",
-        "[draft resolution A/68/L.29 and Add.1]",
+        "[without reference to a Main Committee (A/68/L.29 and Add.1)]",  # as the UN prints it
         "68/128.The role of diamonds in fuelling conflict: breaking the link between the illicit "
         "transaction of rough diamonds and armed conflict as a contribution to prevention and "
         "settlement of conflicts",  # the tab between number and title is a w:tab

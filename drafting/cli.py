@@ -152,7 +152,8 @@ def list_(library: str) -> None:
               help="The resolution to take from a file that holds several, e.g. 68/128 or A/RES/68/128.")
 @click.option("-o", "--output", type=click.Path(), metavar="OUT.yaml",
               help="Write the YAML precedent here (atomically); without it the YAML is printed.")
-def import_(file: str, list_only: bool, pick: str | None, output: str | None) -> None:
+@click.option("--reject", is_flag=True, help="Word files: read tracked changes as rejected (the old text).")
+def import_(file: str, list_only: bool, pick: str | None, output: str | None, reject: bool = False) -> None:
     """Read a resolution from a text or Word file into a YAML precedent.
 
     \b
@@ -172,7 +173,10 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None) ->
     from drafting.importers import import_file
     from drafting.store import dumps, save
 
-    resolution = import_file(file, pick=pick)
+    warned: list[str] = []
+    resolution = import_file(file, pick=pick, reject=reject, warnings=warned)
+    for warning in warned:  # to stderr, so that the YAML on stdout stays clean
+        click.echo(f"drafting: {file}: {warning}", err=True)
     if not output or output == "-":
         click.echo(dumps(resolution), nl=False)
         return

@@ -71,13 +71,17 @@ def import_text(text: str, file: str = "<text>", source: str | None = None) -> l
         "68/128 [...]', or a resolution with its organ line 'The General Assembly,'")
 
 
-def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
+def _resolutions(path: str | os.PathLike[str], reject: bool = False,
+                 warnings: list[str] | None = None) -> list[Resolution]:
     p = Path(path)
     data = read_bytes(p)
     if data.startswith(ZIP_MAGIC):
-        from drafting.importers.docx import read_docx  # the Word reader: python-docx is slow to import
+        from drafting.importers.docx import import_docx  # the Word reader
 
-        return [read_docx(p)]
+        word = import_docx(p, reject=reject)
+        if warnings is not None:
+            warnings.extend(word.warnings)
+        return [word.resolution]
     if p.suffix.lower() == ".docx":
         raise DraftingError(f"{p}: expected a Word .docx file (a zip archive), found "
                             + ("an empty file" if not data else "something else") +
@@ -102,9 +106,14 @@ def _matches(symbol: str | None, pick: str) -> bool:
     return bool(number) and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
 
 
-def import_file(path: str | os.PathLike[str], pick: str | None = None) -> Resolution:
-    """One resolution from a file: the only one, or the one whose symbol ``pick`` names."""
-    resolutions = _resolutions(path)
+def import_file(path: str | os.PathLike[str], pick: str | None = None, *, reject: bool = False,
+                warnings: list[str] | None = None) -> Resolution:
+    """One resolution from a file: the only one, or the one whose symbol ``pick`` names.
+
+    Word files: ``reject`` reads tracked changes as rejected (the old text); what the reader
+    could not take as it was is appended to ``warnings`` when a list is given.
+    """
+    resolutions = _resolutions(path, reject, warnings)
     if pick is not None:
         chosen = [r for r in resolutions if _matches(r.symbol, pick)]
         if not chosen:

@@ -169,9 +169,10 @@ class BodyWriter:
         if old_note is None and new_note is None:
             return "", None
         if not unit.new and not unit.plain:
-            # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept the
-            # deletion of a paragraph mark in a paragraph holding a footnote (it leaves an empty
-            # paragraph or joins two). Reject All brings the text back, without its footnote.
+            # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept or
+            # reject the deletion of a paragraph mark in a paragraph holding a footnote (it leaves
+            # an empty paragraph or joins two; measured on UNIFIL 426/434, 450/459, 488/498,
+            # 498/511, 523/529). Reject All brings the text back, without its footnote.
             return "", None
         if old_note is not None and new_note is not None:
             # One reference; a changed note shows its change inside the footnote. (A deleted and an
@@ -236,27 +237,52 @@ class _State:
         self.last_op = "equal"
         self._leads()
 
-    def _leads(self) -> None:
+    def _leads(self, old: bool = True, new: bool = True) -> None:
+        """Start counting afresh in the old and/or new paragraph (the side that moved on)."""
         u = self.unit
-        self.old_pos = self.new_pos = 0
-        self.old_lead = len(italic_lead(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
-        self.new_lead = len(italic_lead(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
+        if old:
+            self.old_pos = 0
+            self.old_lead = len(italic_lead(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
+        if new:
+            self.new_pos = 0
+            self.new_lead = len(italic_lead(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
 
     def add(self, text: str, op: str, revs: ooxml.Revisions) -> None:
         """Runs for ``text``, cut where the lead phrase ends so that only the lead is italic."""
         if not text:
             return
-        pos, lead = (self.old_pos, self.old_lead) if op == "delete" else (self.new_pos, self.new_lead)
-        cut = max(0, min(len(text), lead - pos))
-        if cut:
-            self.runs.append(ooxml.run(text[:cut], revs, italic=True, op=op))
-        if cut < len(text):
-            self.runs.append(ooxml.run(text[cut:], revs, op=op))
+        if op == "equal":
+            self._equal(text, revs)
+        else:
+            pos, lead = (self.old_pos, self.old_lead) if op == "delete" else (self.new_pos, self.new_lead)
+            cut = max(0, min(len(text), lead - pos))
+            if cut:
+                self.runs.append(ooxml.run(text[:cut], revs, italic=True, op=op))
+            if cut < len(text):
+                self.runs.append(ooxml.run(text[cut:], revs, op=op))
         self.last_op = op
         if op != "insert":
             self.old_pos += len(text)
         if op != "delete":
             self.new_pos += len(text)
+
+    def _equal(self, text: str, revs: ooxml.Revisions) -> None:
+        """Unchanged text: italic where it is in both versions; where only one version sets it in
+        italics (a lead that grew or shrank, a merge, a split), the words are written as deleted
+        in the old face and inserted in the new, so that neither Accept nor Reject All leaves
+        stray italics (readers differ on rejecting a change of formatting alone)."""
+        old_cut = max(0, min(len(text), self.old_lead - self.old_pos))
+        new_cut = max(0, min(len(text), self.new_lead - self.new_pos))
+        if self.unit.plain:
+            old_cut = new_cut
+        cuts = sorted({0, old_cut, new_cut, len(text)})
+        for a, b in zip(cuts, cuts[1:]):
+            old_italic, new_italic = a < old_cut, a < new_cut
+            if old_italic == new_italic:
+                self.runs.append(ooxml.run(text[a:b], revs, italic=new_italic))
+            else:
+                self.runs.append(ooxml.run(text[a:b], revs, italic=old_italic, op="delete"))
+                self.runs.append(ooxml.run(text[a:b], revs, italic=new_italic, op="insert"))
 
     def next_paragraph(self, mark: str) -> None:
         if mark != "insert":
@@ -265,4 +291,6 @@ class _State:
             self.new_i += 1
         self.runs = []
         self.last_op = "equal"
-        self._leads()
+        # A deleted mark (a merge) ends an old paragraph only: the new one goes on, and its
+        # italics with it; an inserted mark (a split) the reverse.
+        self._leads(old=mark != "insert", new=mark != "delete")

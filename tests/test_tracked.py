@@ -399,7 +399,8 @@ def expected(res: Resolution) -> list[tuple[str, str]]:
         if address.depth:
             mark = f"({label(address.depth, address.sub[-1])})"
         else:
-            mark = f"{address.number}." if address.part is Part.OPERATIVE else ""
+            lone = len(res.operative) == 1  # the only operative paragraph is printed unnumbered
+            mark = f"{address.number}." if address.part is Part.OPERATIVE and not lone else ""
         out.append((mark, paragraph.text))
     return out
 
@@ -410,6 +411,7 @@ def body(paragraphs: list[list[str]], res: Resolution) -> list[tuple[str, str]]:
     return [(lab, text) for lab, text in paragraphs[organ + 1:]][:len(list(res.walk()))]
 
 
+@pytest.mark.slow
 def test_libreoffice_accepts_and_rejects_like_word(tmp_path):
     old = diamonds()
     cases = {case: diff(old, EDITS[case][0](old)) for case in ("everything", "split", "merged", "pp-to-op")}
@@ -438,6 +440,7 @@ def strip_notes(rows, notes):
     return [(lab, re.sub(r"\d+$", "", t) if note else t) for (lab, t), note in zip(rows, notes)]
 
 
+@pytest.mark.slow
 def test_libreoffice_shows_the_comments(tmp_path):
     """LibreOffice opens the document with its comments: its own ODF export holds them as annotations."""
     soffice = need_program("soffice", "libreoffice-writer-nogui")

@@ -65,6 +65,7 @@ class BodyWriter:
     comment_list: list[tuple[int, str, str]] = field(default_factory=list)
     pars: list[_Par] = field(default_factory=list)
     next_note: int = 1
+    lone: tuple[bool, bool] = (False, False)  # (new, old): one operative paragraph, unnumbered
 
     @classmethod
     def with_flags(cls, revs: ooxml.Revisions, flags: tuple[Flag, ...] | list[Flag]) -> "BodyWriter":
@@ -146,11 +147,11 @@ class BodyWriter:
         unit = state.unit
         new_side = mark != "delete" and state.new_i < len(unit.new)
         address, para = unit.new[state.new_i] if new_side else unit.old[min(state.old_i, len(unit.old) - 1)]
-        style = ooxml.paragraph_style(address.part.value, address.depth)
+        style = ooxml.paragraph_style(address.part.value, address.depth, self.lone[0 if new_side else 1])
         old_style = None
         if mark == "equal" and not unit.plain and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
-            old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth)
+            old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth, self.lone[1])
         notes, note_op = self._notes(state, mark, para if new_side else None)
         content = "".join(state.runs) + notes
         if new_side:

@@ -63,6 +63,7 @@ def render_document(resolution: Resolution, path: str | Path, template: str | Pa
     """
     revs = ooxml.Revisions()
     writer = BodyWriter(revs)
+    writer.lone = (_lone(resolution), _lone(resolution))
     writer.organ(ooxml.run(f"The {resolution.body.value},", revs))
     _write_units(writer, clean_units(resolution))
     _save(resolution, writer, path, template)
@@ -88,10 +89,16 @@ def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "d
 
     revs = ooxml.Revisions(author=author, date=_iso(date))
     writer = BodyWriter.with_flags(revs, comments)
+    writer.lone = (_lone(comparison.new), _lone(comparison.old))
     writer.organ(ooxml.run(f"The {comparison.new.body.value},", revs))
     _write_units(writer, tracked_units(comparison, substantive_only=substantive_only))
     writer.anchor_leftovers()
     _save(comparison.new, writer, path, None, old=comparison.old)
+
+
+def _lone(res: Resolution) -> bool:
+    """One operative paragraph: the UN prints it without a number."""
+    return len(res.operative) == 1
 
 
 def _iso(date: dt.datetime | dt.date | str | None) -> str | None:
@@ -157,7 +164,10 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
     if context["adoption"]:
         _adoption_note(context["adoption"], res, old, writer)
-    organ, *body = writer.paragraphs(closed=bool(context["adoption"]))
+    # (Moving a revised last mark up onto the paragraph before, as Word does, instead of an
+    # empty paragraph, makes LibreOffice's Reject All glue the adoption note to the body's last
+    # paragraph: UNDOF 381/390. So an empty paragraph closes a body whose last mark is revised.)
+    organ, *body = writer.paragraphs()
     if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
     context["organ_line"] = Markup(organ)

@@ -102,8 +102,16 @@ def _lone(res: Resolution) -> bool:
 
 
 def _iso(date: dt.datetime | dt.date | str | None) -> str | None:
-    if date is None or isinstance(date, str):
-        return date
+    if date is None:
+        return None
+    if isinstance(date, str):  # w:date is an xsd:dateTime: a bare date gets midnight UTC
+        try:
+            date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            raise RenderError(f"{date}: expected a date of the tracked changes as ISO 8601, "
+                              "e.g. 2014-06-01 or 2014-06-01T09:30:00Z") from None
+        if date.tzinfo is not None:
+            date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
     if not isinstance(date, dt.datetime):
         date = dt.datetime(date.year, date.month, date.day)
     return date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -131,6 +139,8 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
                   ooxml.comments_xml(writer.comment_list, writer.revs.author, writer.revs.date, esc))
     _set_part(tpl.docx.part.package, "/docProps/custom.xml", ooxml.CT_CUSTOM, ooxml.RT_CUSTOM,
               ooxml.custom_properties_xml(_properties(res), esc))
+    title = " ".join(x for x in (res.symbol or res.draft, res.title) if x) or "Draft resolution"
+    _core_properties(tpl.docx.core_properties, title, writer.revs.date)
     if esc.dropped:
         warnings.warn(RenderWarning(
             f"{path}: dropped {len(esc.dropped)} character(s) that XML forbids "
@@ -208,6 +218,16 @@ def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, wr
     last = max(i for i, line in enumerate(lines) if line)
     lines[last] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs, op))
     writer.next_note += 1
+
+
+def _core_properties(core: Any, title: str, date: str | None) -> None:
+    """Title from the resolution; created/modified only when a date is given (deterministic)."""
+    core.title = "".join(
+        c for c in title if c in "\t\n" or ord(c) >= 32)
+    if date:
+        when = dt.datetime.strptime(date[:19], "%Y-%m-%dT%H:%M:%S") if "T" in date else \
+            dt.datetime.strptime(date[:10], "%Y-%m-%d")
+        core.created = core.modified = when
 
 
 def _fields(tpl) -> set[str]:

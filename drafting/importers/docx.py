@@ -114,7 +114,7 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
 
 
 def _parse(path: str | os.PathLike[str], parts: dict[str, bytes], view: _View) -> tuple[Any, dict[str, str], dict[str, str]]:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     def xml(name: str) -> Any:
         data = parts.get(name)
@@ -240,7 +240,7 @@ def _paragraphs(document: Any, footnotes: dict[str, str], view: _View) -> tuple[
     return [h for h in heading if h[0]], out
 
 
-def _properties(p, par: WordParagraph) -> None:
+def _properties(p: Any, par: WordParagraph) -> None:
     ppr = p.find(f"{W}pPr")
     if ppr is None:
         return
@@ -417,6 +417,12 @@ def _node(data: dict[str, Any], address: Any) -> dict[str, Any]:
     node = holder[index]
     if isinstance(node, str):
         node = holder[index] = {"text": node}
+    return dict_node(node)
+
+
+def dict_node(node: Any) -> dict[str, Any]:
+    if not isinstance(node, dict):
+        raise TypeError(type(node).__name__)
     return node
 
 

@@ -10,6 +10,7 @@ references and comment anchors, and gives every paragraph its style and auto-num
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from drafting.model import Address, Flag, Paragraph, Resolution
 from drafting.render.documents import ooxml
@@ -68,7 +69,7 @@ class BodyWriter:
     lone: tuple[bool, bool] = (False, False)  # (new, old): one operative paragraph, unnumbered
 
     @classmethod
-    def with_flags(cls, revs: ooxml.Revisions, flags: tuple[Flag, ...] | list[Flag]) -> "BodyWriter":
+    def with_flags(cls, revs: ooxml.Revisions, flags: Sequence[Flag]) -> "BodyWriter":
         writer = cls(revs)
         for flag in flags:
             key = str(flag.paragraph) if flag.paragraph is not None else ""
@@ -184,8 +185,10 @@ class BodyWriter:
 
                 content = [(h.op.value, h.text) for h in word_diff(old_note, new_note)]
             op = "equal"
+        elif old_note is None:
+            content, op = new_note or "", "insert"
         else:
-            content, op = (new_note, "insert") if old_note is None else (old_note, "delete")
+            content, op = old_note, "delete"
         self.notes.append((self.next_note, content))
         self.next_note += 1
         return ooxml.footnote_reference(self.next_note - 1, self.revs, op), op

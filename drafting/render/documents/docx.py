@@ -150,9 +150,9 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
     write_atomic(path, ooxml.fixed_zip(buffer.getvalue()))
 
 
-def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, writer: BodyWriter):
+def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, writer: BodyWriter) -> Any:
     """The docxtpl template rendered with autoescape on; every value is escaped run XML already."""
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
     from jinja2 import TemplateError
     from markupsafe import Markup
 
@@ -168,7 +168,7 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
                           "body %}}), found a Word file without it (a rendered resolution?); use ga, "
                           "sc or a template built by templates/build_templates.py")
 
-    def safe(value):  # run XML, escaped by ooxml already: autoescape must leave it alone
+    def safe(value: Any) -> Any:  # run XML, escaped by ooxml already: autoescape must leave it alone
         return [Markup(v) for v in value] if isinstance(value, list) else value and Markup(value)
 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
@@ -185,7 +185,8 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
     try:
         tpl.render(context, autoescape=True)
     except TemplateError as exc:
-        line = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        lineno = getattr(exc, "lineno", None)
+        line = f" line {lineno}" if lineno else ""
         raise RenderError(f"{source}:{line}: template error: {exc.message}; fix the template "
                           "(templates/build_templates.py rebuilds the built-in ones)") from None
     mark_whole_lines(tpl.docx.element.body, writer.revs)
@@ -230,14 +231,14 @@ def _core_properties(core: Any, title: str, date: str | None) -> None:
         core.created = core.modified = when
 
 
-def _fields(tpl) -> set[str]:
+def _fields(tpl: Any) -> set[str]:
     try:
         return set(tpl.get_undeclared_template_variables())
     except Exception:  # a Jinja syntax error: render() reports it with its line
         return {"body"}
 
 
-def _add_footnotes(tpl, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
+def _add_footnotes(tpl: Any, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
     if not writer.notes:
         return
     for part in tpl.docx.part.package.iter_parts():
@@ -248,7 +249,7 @@ def _add_footnotes(tpl, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
                       "templates/build_templates.py")
 
 
-def _set_part(owner, name: str, content_type: str, reltype: str, blob: bytes) -> None:
+def _set_part(owner: Any, name: str, content_type: str, reltype: str, blob: bytes) -> None:
     """Add the part, or replace the template's own (a template saved from one of our documents
     has custom properties already: a second entry of the same name makes a broken zip)."""
     from docx.opc.packuri import PackURI
@@ -263,7 +264,7 @@ def _set_part(owner, name: str, content_type: str, reltype: str, blob: bytes) ->
     owner.relate_to(part, reltype)
 
 
-def _lead_unseen(address, paragraph) -> bool:
+def _lead_unseen(address: Any, paragraph: Any) -> bool:
     """True when the italics cannot tell a reader that the paragraph has its own ``lead``."""
     from drafting.model.leads import detect_lead
 
@@ -271,8 +272,8 @@ def _lead_unseen(address, paragraph) -> bool:
     if not paragraph.text.startswith(lead):
         return True  # not set in italics at all
     if address.depth:
-        return lead == ""  # an item's italics read back as its lead; none reads as no lead
-    return lead == detect_lead(paragraph.text, address.part)  # reads back as "the lexicon's"
+        return bool(lead == "")  # an item's italics read back as its lead; none reads as no lead
+    return bool(lead == detect_lead(paragraph.text, address.part))  # reads back as "the lexicon's"
 
 
 def _properties(res: Resolution) -> dict[str, str]:

@@ -231,11 +231,12 @@ def note_gap(comparison: Comparison, mode: str) -> bool:
 
 
 def comparable(view: dict, gap: bool, marks: re.Pattern[str]) -> dict:
-    pars = [p for p in view["paragraphs"] if p[-2] != ""]
+    """The view without empty paragraphs; in a known gap without footnote marks and notes."""
+    pars = view["paragraphs"]
     if gap:
         pars = [p[:-2] + [marks.sub("", p[-2]), p[-1]] for p in pars]
-        return {"paragraphs": pars}
-    return {"paragraphs": pars, "notes": view["notes"]}
+    pars = [p for p in pars if p[-2] != ""]
+    return {"paragraphs": pars} if gap else {"paragraphs": pars, "notes": view["notes"]}
 
 
 @pytest.fixture(scope="module")

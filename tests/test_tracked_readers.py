@@ -224,9 +224,10 @@ def note_gap(comparison: Comparison, mode: str) -> bool:
     old, new = comparison.old, comparison.new
     if (old.adoption_note is None) != (new.adoption_note is None):
         return True
-    if mode == "reject":
-        kept = {p.text for _, p in new.walk()}
-        return any(p.note and p.text not in kept for _, p in old.walk())
+    if mode == "reject":  # a paragraph shown wholly deleted (deleted, or moved) with a footnote
+        from drafting.render.documents.tracked import tracked_units
+
+        return any(not u.new and any(p.note for _, p in u.old) for u in tracked_units(comparison))
     return False
 
 

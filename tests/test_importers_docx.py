@@ -346,3 +346,23 @@ def test_cli_import_prints_warnings_on_stderr_and_reject(tmp_path):
     assert result.stderr == (f'drafting: {tmp_path / "b.docx"}: heading: agenda_item is "31" in the document but '
                              "\"32\" in its hidden metadata; took the document's\n")
     assert load(tmp_path / "b.yaml").agenda_item == "31"
+
+
+_PLAIN_BODY = st.tuples(st.lists(_LEAD_TEXT, max_size=3), st.lists(_LEAD_TEXT, min_size=1, max_size=3))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old_body=_PLAIN_BODY, new_body=_PLAIN_BODY)
+def test_any_tracked_file_reads_back_as_new_accepted_and_old_rejected(tmp_path, old_body, new_body):
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    def resolution(body) -> Resolution:
+        return Resolution(symbol="A/RES/69/1", preamble=tuple(Paragraph(t) for t in body[0]),
+                          operative=tuple(Paragraph(t) for t in body[1]))
+
+    old, new = resolution(old_body), resolution(new_body)
+    render_tracked(diff(old, new), tmp_path / "t.docx")
+    for reject, side in ((False, new), (True, old)):
+        back = read_docx(tmp_path / "t.docx", reject=reject)
+        assert [p.text for _, p in back.walk()] == [p.text for _, p in side.walk()], reject

@@ -165,7 +165,7 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
 
     if "body" not in _fields(tpl):
         raise RenderError(f"{source}: expected a template with the body slot ({{%p for paragraph in "
-                          "body %}}), found a Word file without it (a rendered resolution?); use ga, "
+                          "body %}), found a Word file without it (a rendered resolution?); use ga, "
                           "sc or a template built by templates/build_templates.py")
 
     def safe(value: Any) -> Any:  # run XML, escaped by ooxml already: autoescape must leave it alone

@@ -17,7 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -115,7 +115,9 @@ def _styles(doc) -> None:
 
     # The numbering hangs on the styles, so that a paragraph names only its style, and a tracked
     # change of style (a preambular paragraph become operative) changes its numbering with it.
-    for name, num in (("UN Preamble", 2), ("UN Operative", 1)):
+    # "UN Operative Lone": a resolution with one operative paragraph prints it unnumbered (the
+    # preamble's invisible level 0), its sub-paragraphs still lettered.
+    for name, num in (("UN Preamble", 2), ("UN Operative", 1), ("UN Operative Lone", 2)):
         _numbered(_style(doc, name), num, 0).paragraph_format.first_line_indent = Cm(1.27)
     for depth in range(1, LEVELS):
         for name, num in ((f"UN Item {depth}", 1), (f"UN Preamble Item {depth}", 2)):
@@ -152,6 +154,10 @@ def _heading_styles(doc) -> None:
     fmt.keep_with_next = True
     fmt.tab_stops.add_tab_stop(Cm(1.27))
 
+    # A draft's title has no "68/128." hanging before it: indented like the heading lines.
+    draft_title = _style(doc, "UN Draft Title", base="UN Title")
+    draft_title.paragraph_format.first_line_indent = Cm(0)
+
     adoption = _style(doc, "UN Adoption", base="Normal")
     adoption.font.italic = True
     adoption.paragraph_format.left_indent = Cm(9.0)
@@ -163,6 +169,10 @@ def _heading_styles(doc) -> None:
         style.font.size = Pt(size)
         style.font.bold = bold
 
+    running = _style(doc, "UN Running Head", base="Normal")
+    running.font.size = Pt(9)
+    running.font.bold = True
+    running.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
     _note_styles(doc)
 
 
@@ -178,6 +188,9 @@ def _note_styles(doc) -> None:
     for style in doc.styles:  # readable ids for the code to name: "UN Item 1" -> UNItem1
         if style.name.startswith(("UN ", "Footnote ", "Comment ")):
             style.element.set(qn("w:styleId"), style.name.replace(" ", ""))
+        elif style.element.pPr is not None and style.element.pPr.numPr is not None:
+            # python-docx's list styles name numbering definitions ours replaces: drop the link
+            style.element.pPr.remove(style.element.pPr.numPr)
 
 
 def _masthead(doc, organ: str) -> None:
@@ -233,25 +246,57 @@ def build(organ: str, lines: list[tuple[str, str]]) -> bytes:
     footnotes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, FOOTNOTES.encode(), doc.part.package)
     doc.part.relate_to(footnotes, RT.FOOTNOTES)
     _settings(doc)
+    _running_heads(doc)
     _drop_extras(doc)
     props = doc.core_properties
     props.author = props.last_modified_by = "drafting"
     props.title = props.subject = props.keywords = props.comments = ""
     props.revision = 1
-    import datetime as dt
-    props.created = props.modified = dt.datetime(2000, 1, 1)
+    # No dates: the renderer writes the core properties of each document (title, and dates only
+    # when asked), so a template carries none.
+    for name in ("created", "modified"):
+        element = props._element.find(qn(f"dcterms:{name}"))
+        if element is not None:
+            props._element.remove(element)
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP.encode()
     buffer = io.BytesIO()
     doc.save(buffer)
     return fixed_zip(buffer.getvalue())
 
 
 def _settings(doc) -> None:
-    """Footnote separators declared in settings, as Word writes them; no proofing noise."""
+    """Footnote separators declared in settings, as Word writes them (CT_Settings puts
+    footnotePr before compat); compatibility mode 15, so Word opens it without 'Compatibility
+    Mode'."""
     settings = doc.settings.element
     for old in settings.findall(qn("w:footnotePr")):
         settings.remove(old)
-    settings.append(parse_xml(f'<w:footnotePr xmlns:w="{W}"><w:footnote w:id="-1"/>'
-                              '<w:footnote w:id="0"/></w:footnotePr>'))
+    compat = settings.find(qn("w:compat"))
+    compat.addprevious(parse_xml(f'<w:footnotePr xmlns:w="{W}"><w:footnote w:id="-1"/>'
+                                 '<w:footnote w:id="0"/></w:footnotePr>'))
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
+APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+       '"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+       "<Application>drafting</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
+def _running_heads(doc) -> None:
+    """From page 2: the symbol at the left and the page number at the right of the header."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    head = section.header.paragraphs[0]
+    head.text = "{{r symbol_block }}"
+    head.style = doc.styles["UN Running Head"]
+    head._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:tab/></w:r>'))
+    head._p.append(parse_xml(f'<w:fldSimple xmlns:w="{W}" w:instr=" PAGE "><w:r><w:t>2</w:t></w:r>'
+                             '</w:fldSimple>'))
+    section.first_page_header.paragraphs[0].text = ""
 
 
 def _drop_extras(doc) -> None:
@@ -268,10 +313,10 @@ def _drop_extras(doc) -> None:
 GA_LINES = [("session_line", "UN Heading"), ("agenda_line", "UN Heading"),
             ("adopted_heading", "UN Heading Bold"), ("draft_line", "UN Heading"),
             ("draft_heading", "UN Heading Bold"), ("sponsors_line", "UN Heading"),
-            ("title_line", "UN Title")]
+            ("title_line", "UN Title"), ("draft_title_line", "UN Draft Title")]
 SC_LINES = [("resolution_heading", "UN Heading Bold"), ("adopted_heading", "UN Heading"),
             ("draft_heading", "UN Heading Bold"), ("sponsors_line", "UN Heading"),
-            ("title_line", "UN Title")]
+            ("title_line", "UN Title"), ("draft_title_line", "UN Draft Title")]
 
 
 def main(out: Path = HERE) -> None:

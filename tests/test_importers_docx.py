@@ -200,3 +200,169 @@ def test_cli_render_then_import_gives_the_same_file(tmp_path):
         result = CliRunner().invoke(main, ["import", str(doc), "-o", str(back)])
         assert result.exit_code == 0, result.output
         assert back.read_bytes() == src.read_bytes()
+
+
+# ---------------------------------------------------------------------------- files a person edited
+
+
+def edit_part(src: Path, dst: Path, name: str, edit) -> None:
+    """Copy a .docx, passing one part's text through ``edit`` (as a person's edit in Word would)."""
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as b:
+        for info in a.infolist():
+            data = a.read(info.filename)
+            if info.filename == name:
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            b.writestr(info, data)
+
+
+def test_the_visible_heading_wins_over_the_hidden_metadata(tmp_path):
+    from drafting.importers.docx import import_docx
+
+    render_document(diamonds(), tmp_path / "a.docx")
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "word/document.xml",
+              lambda xml: xml.replace("Agenda item 32", "Agenda item 31"))
+    result = import_docx(tmp_path / "b.docx")
+    assert result.resolution.agenda_item == "31"
+    assert result.warnings == ('heading: agenda_item is "31" in the document but "32" in its hidden metadata; '
+                               "took the document's",)
+    assert import_docx(tmp_path / "a.docx").warnings == ()  # an untouched file: nothing to say
+
+
+def test_a_deleted_paragraph_that_carried_an_id(tmp_path):
+    from drafting.importers.docx import import_docx
+
+    res = diamonds()
+    last = dataclasses.replace(res.operative[-1], id="agenda")
+    res = dataclasses.replace(res, operative=res.operative[:-1] + (last,))
+    render_document(res, tmp_path / "a.docx")
+
+    def drop_last_operative(xml: str) -> str:
+        start = xml.index(last.text[10:40])  # inside the run after the italic lead
+        return xml[:xml.rindex("<w:p>", 0, start)] + xml[xml.index("</w:p>", start) + len("</w:p>"):]
+
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "word/document.xml", drop_last_operative)
+    result = import_docx(tmp_path / "b.docx")
+    assert result.resolution.operative == res.operative[:-1]
+    assert result.warnings == (f'OP{len(res.operative)}: the hidden metadata gives it id "agenda", but the '
+                               f"document has no OP{len(res.operative)} now (a paragraph deleted?); left out",)
+
+
+def test_hidden_metadata_cut_short_is_a_clear_error(tmp_path):
+    render_document(diamonds(), tmp_path / "a.docx")
+
+    def cut(xml: str) -> str:
+        start = xml.index("<vt:lpwstr>") + len("<vt:lpwstr>")
+        return xml[:start] + "symbol: 'A/RES/68/1" + xml[xml.index("</vt:lpwstr>"):]
+
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "docProps/custom.xml", cut)
+    with pytest.raises(DraftingError, match=r"b\.docx: the hidden metadata \(custom property drafting\.metadata\) "
+                                            r"is broken YAML .*cut short or edited by hand; delete that property"):
+        read_docx(tmp_path / "b.docx")
+
+
+def test_a_tracked_document_says_so_and_reject_takes_the_old_side(tmp_path):
+    from drafting.comparison.diff import diff
+    from drafting.importers.docx import import_docx
+    from drafting.render.documents.docx import render_tracked
+
+    old = diamonds()
+    new = dataclasses.replace(old, preamble=old.preamble[1:],
+                              operative=old.operative[:3] + (Paragraph("Decides to remain seized of the matter."),)
+                              + old.operative[3:])
+    render_tracked(diff(old, new), tmp_path / "t.docx")
+    accepted = import_docx(tmp_path / "t.docx")
+    assert accepted.resolution.preamble == new.preamble and accepted.resolution.operative == new.operative
+    assert len(accepted.warnings) == 1
+    assert accepted.warnings[0].startswith("the document has ") and accepted.warnings[0].endswith(
+        " tracked change(s): read them as accepted (the new text; --reject takes the old)")
+    rejected = import_docx(tmp_path / "t.docx", reject=True)
+    assert rejected.resolution.preamble == old.preamble and rejected.resolution.operative == old.operative
+    assert rejected.warnings[0].endswith("tracked change(s): read them as rejected (the old text)")
+
+
+def plain_document(path: Path, paragraphs: list[str], comment: str | None = None) -> None:
+    """A Word file typed without the UN styles: every paragraph in Normal, no numbers."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        para = document.add_paragraph(text)
+    if comment:
+        document.add_comment(para.runs, text=comment, author="A delegate")
+    document.save(path)
+
+
+def test_a_plain_word_file_is_told_apart_by_the_leads_and_comments_are_counted(tmp_path):
+    from drafting.importers.docx import import_docx
+
+    plain_document(tmp_path / "p.docx", [
+        "The General Assembly,",
+        "Recalling its resolution 55/56 of 1 December 2000,",
+        "Noting with appreciation the work of the Kimberley Process,",
+        "Decides to include in the provisional agenda of its sixty-ninth session the item;",
+        "Requests the Secretary-General to report thereon."], comment="Check the session number")
+    result = import_docx(tmp_path / "p.docx")
+    assert [p.text for p in result.resolution.preamble] == [
+        "Recalling its resolution 55/56 of 1 December 2000,",
+        "Noting with appreciation the work of the Kimberley Process,"]
+    assert [p.text for p in result.resolution.operative] == [
+        "Decides to include in the provisional agenda of its sixty-ninth session the item;",
+        "Requests the Secretary-General to report thereon."]
+    assert result.warnings == ("the document has 1 Word comment(s): not imported (a resolution file has no "
+                               "place for them); read them in Word",)
+
+
+def test_lines_pasted_from_a_pdf_are_joined_back_into_paragraphs(tmp_path):
+    import textwrap
+
+    from drafting.importers.docx import import_docx
+
+    res = diamonds()
+    preamble, operative = res.preamble[:10], [p for p in res.operative if not p.items][:10]
+    lines = ["The General Assembly,"]
+    for p in preamble:
+        lines += textwrap.wrap(p.text, 70)
+    for n, p in enumerate(operative, start=1):
+        lines += textwrap.wrap(f"{n}. {p.text}", 70)
+    assert len(lines) > 60  # one Word paragraph per printed line
+    plain_document(tmp_path / "pasted.docx", lines)
+    result = import_docx(tmp_path / "pasted.docx")
+    assert [p.text for p in result.resolution.preamble] == [p.text for p in preamble]
+    assert [p.text for p in result.resolution.operative] == [p.text for p in operative]
+    assert result.warnings == (f"the body has one Word paragraph per printed line (pasted from a PDF?): joined "
+                               f"{len(lines) - 1} lines into 20 paragraphs at the lines that end with , ; : or .",)
+
+
+def test_cli_import_prints_warnings_on_stderr_and_reject(tmp_path):
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    render_document(diamonds(), tmp_path / "a.docx")
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "word/document.xml",
+              lambda xml: xml.replace("Agenda item 32", "Agenda item 31"))
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "b.docx"), "-o", str(tmp_path / "b.yaml")])
+    assert result.exit_code == 0
+    assert result.stderr == (f'drafting: {tmp_path / "b.docx"}: warning: heading: agenda_item is "31" in the document but '
+                             "\"32\" in its hidden metadata; took the document's\n")
+    assert load(tmp_path / "b.yaml").agenda_item == "31"
+
+
+_PLAIN_BODY = st.tuples(st.lists(_LEAD_TEXT, max_size=3), st.lists(_LEAD_TEXT, min_size=1, max_size=3))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old_body=_PLAIN_BODY, new_body=_PLAIN_BODY)
+def test_any_tracked_file_reads_back_as_new_accepted_and_old_rejected(tmp_path, old_body, new_body):
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    def resolution(body) -> Resolution:
+        return Resolution(symbol="A/RES/69/1", preamble=tuple(Paragraph(t) for t in body[0]),
+                          operative=tuple(Paragraph(t) for t in body[1]))
+
+    old, new = resolution(old_body), resolution(new_body)
+    render_tracked(diff(old, new), tmp_path / "t.docx")
+    for reject, side in ((False, new), (True, old)):
+        back = read_docx(tmp_path / "t.docx", reject=reject)
+        assert [p.text for _, p in back.walk()] == [p.text for _, p in side.walk()], reject

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import os
 import re
 import subprocess
@@ -14,11 +15,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import DIAMONDS, ROOT, diamonds, golden, need_program, precedent_files
+from conftest import DIAMONDS, PRECEDENTS, ROOT, diamonds, golden, need_program, precedent_files
 from drafting import load
 from drafting.cli import main
 from drafting.errors import RenderError
 from drafting.model import Body, Paragraph, Part, Resolution
+from drafting.importers.docx import read_docx
 from drafting.render.documents.docx import RenderWarning, render_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -62,7 +64,7 @@ def test_heading_and_adoption_lines_of_68_128(tmp_path):
     assert texts[4:organ] == [
         "Sixty-eighth session", "Agenda item 32",
         "Resolution adopted by the General Assembly on 18 December 2013",
-        "[draft resolution A/68/L.29 and Add.1]",
+        "[without reference to a Main Committee (A/68/L.29 and Add.1)]",  # as the UN prints it
         "68/128.The role of diamonds in fuelling conflict: breaking the link between the illicit "
         "transaction of rough diamonds and armed conflict as a contribution to prevention and "
         "settlement of conflicts",  # the tab between number and title is a w:tab
@@ -200,7 +202,7 @@ def test_template_error_names_template_and_line(tmp_path):
 
 
 def test_unknown_template(tmp_path):
-    with pytest.raises(RenderError, match="nosuch: no such template; expected ga, sc or the path"):
+    with pytest.raises(RenderError, match="nosuch: no such template; expected ga or sc, or the path"):
         render_document(Resolution(), tmp_path / "o.docx", template="nosuch")
 
 
@@ -243,8 +245,7 @@ def test_cli_render_bad_input(tmp_path):
         2, f"drafting: {src}:2:1: broken YAML: did not find expected node content (while parsing a flow node)\n")
     result = CliRunner().invoke(main, ["render", str(DIAMONDS), "-o", str(tmp_path / "o.docx"), "-t", "nope"])
     assert (result.exit_code, result.output) == (
-        2, "drafting: nope: no such template; expected ga, sc or the path of a .docx template (the built-in ones "
-           f"are in {ROOT / 'templates'})\n")
+        2, "drafting: nope: no such template; expected ga or sc, or the path of a .docx template\n")
     assert not (tmp_path / "o.docx").exists()
 
 
@@ -333,3 +334,81 @@ def test_68_128_layout_page_image(tmp_path):
     if os.environ.get("DRAFTING_REGENERATE"):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(PAGE_IMAGE.with_suffix(""))], check=True)
+
+
+# ---------------------------------------------------------------------------- Office Open XML validity
+
+
+def schema_errors(path: Path) -> list[str]:
+    """Findings of openxml-audit (a port of the Open XML SDK validator: ECMA-376 schemas and the
+    SDK's semantic checks) on one file."""
+    from openxml_audit import OpenXmlValidator
+
+    result = OpenXmlValidator().validate(str(path))
+    return [f"{e.description} ({getattr(e, 'path', '')})" for e in result.errors]
+
+
+def test_word_files_pass_the_office_open_xml_validator(tmp_path):
+    from drafting.comparison.diff import diff
+    from drafting.model import Address, Flag, FlagKind, Part
+    from drafting.render.documents.docx import render_tracked
+
+    res = diamonds()
+    draft = dataclasses.replace(res, symbol=None, adopted=None, meeting=None,
+                                draft="A/69/L.12", sponsors=("Botswana", "Namibia"))
+    sc_old, sc_new = load(PRECEDENTS / "undof" / "0350.yaml"), load(PRECEDENTS / "undof" / "0363.yaml")
+    render_document(res, tmp_path / "clean.docx")
+    render_document(draft, tmp_path / "draft.docx")
+    render_tracked(diff(res, draft), tmp_path / "tracked.docx", date="2014-06-01",
+                   comments=[Flag(Address(Part.OPERATIVE, 3), FlagKind.STALE, "Update the year.")])
+    render_tracked(diff(sc_old, sc_new), tmp_path / "sc.docx")
+    for name in ("clean", "draft", "tracked", "sc"):
+        assert schema_errors(tmp_path / f"{name}.docx") == [], name
+
+
+def test_core_and_app_properties_are_honest(tmp_path):
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    render_document(diamonds(), tmp_path / "a.docx")
+    with zipfile.ZipFile(tmp_path / "a.docx") as archive:
+        core = etree.fromstring(archive.read("docProps/core.xml"))
+        app = archive.read("docProps/app.xml").decode()
+        settings = archive.read("word/settings.xml").decode()
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert core.find(f"{dc}title").text == (
+        "A/RES/68/128 The role of diamonds in fuelling conflict: breaking the link between the illicit "
+        "transaction of rough diamonds and armed conflict as a contribution to prevention and settlement of conflicts")
+    assert core.find("{http://purl.org/dc/terms/}created") is None  # no date unless asked for
+    assert "<Application>drafting</Application>" in app and "Microsoft" not in app
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    render_tracked(diff(diamonds(), diamonds()), tmp_path / "t.docx", date="2014-06-01")
+    with zipfile.ZipFile(tmp_path / "t.docx") as archive:
+        core = etree.fromstring(archive.read("docProps/core.xml"))
+    assert core.find("{http://purl.org/dc/terms/}created").text == "2014-06-01T00:00:00Z"
+
+
+def test_a_rendered_file_as_template_is_refused_and_a_template_with_properties_stays_one_zip(tmp_path):
+    import importlib.resources
+
+    render_document(diamonds(), tmp_path / "own.docx")
+    with pytest.raises(RenderError, match=r"own\.docx: expected a template with the body slot"):
+        render_document(diamonds(), tmp_path / "o.docx", template=tmp_path / "own.docx")
+    assert not (tmp_path / "o.docx").exists()
+    # A template saved with custom properties of its own (as Word keeps them): replaced, not doubled.
+    ga = importlib.resources.files("drafting.templates").joinpath("ga.docx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "own.docx") as own, zipfile.ZipFile(io.BytesIO(ga)) as src, \
+            zipfile.ZipFile(tmp_path / "mine.docx", "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = own.read("[Content_Types].xml")
+            if info.filename == "_rels/.rels":
+                data = own.read("_rels/.rels")
+            dst.writestr(info, data)
+        dst.writestr("docProps/custom.xml", own.read("docProps/custom.xml"))
+    render_document(diamonds(), tmp_path / "o.docx", template=tmp_path / "mine.docx")
+    with zipfile.ZipFile(tmp_path / "o.docx") as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names)) and "docProps/custom.xml" in names
+    assert read_docx(tmp_path / "o.docx") == diamonds()

@@ -399,7 +399,8 @@ def expected(res: Resolution) -> list[tuple[str, str]]:
         if address.depth:
             mark = f"({label(address.depth, address.sub[-1])})"
         else:
-            mark = f"{address.number}." if address.part is Part.OPERATIVE else ""
+            lone = len(res.operative) == 1  # the only operative paragraph is printed unnumbered
+            mark = f"{address.number}." if address.part is Part.OPERATIVE and not lone else ""
         out.append((mark, paragraph.text))
     return out
 

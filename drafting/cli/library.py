@@ -74,16 +74,18 @@ def list_(library: str) -> None:
               help="Write the YAML precedent here (atomically); without it the YAML is printed.")
 @click.option("--explain", is_flag=True,
               help="Print the ledger on standard error: every repair and removal, and the warnings.")
+@click.option("--reject", is_flag=True, help="Word files: read tracked changes as rejected (the old text).")
 @click.option("--strict", is_flag=True,
               help="Treat warnings as errors: exit 2 and write nothing when there is any.")
 @guarded(["file"], ["output"])
 def import_(file: str, list_only: bool, pick: str | None, output: str | None,
-            explain: bool, strict: bool) -> None:
+            explain: bool, reject: bool, strict: bool) -> None:
     """Read a resolution from a text or Word file into a YAML precedent.
 
     \b
     FILE is a Security Council text ("Resolution 350 (1974) / of 31 May 1974 ..."),
-    a yearbook chapter holding General Assembly resolutions, or a UN-layout .docx.
+    a yearbook chapter holding General Assembly resolutions, a UN-layout .docx (a tracked one is
+    read as accepted, with a warning; --reject takes the old side), or an Akoma Ntoso document.
     \b
     Examples:
       drafting import yearbook-2013.txt --list
@@ -102,13 +104,13 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None,
     from drafting.importers import import_checked
     from drafting.store import dumps, save
 
-    imported = import_checked(file, pick=pick)
+    imported = import_checked(file, pick=pick, reject=reject)
     resolution = imported.resolution
     if explain:
         click.echo(imported.ledger.explain(), err=True, nl=False)
     else:
         for warning in imported.warnings:
-            click.echo(f"{file}: warning: {warning}", err=True)
+            click.echo(f"drafting: {file}: warning: {warning}", err=True)
     if strict and imported.warnings:
         raise DraftingError(f"{file}: {len(imported.warnings)} import warnings and --strict: "
                             "nothing written; check the places named above, or import without --strict")
@@ -118,6 +120,7 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None,
     save(resolution, output)  # a folder or an unwritable place is a DraftingError, no file left
     click.echo(f"wrote {output}: {resolution.label}, {len(resolution.preamble)} preambular and "
                f"{len(resolution.operative)} operative paragraphs")
+
 
 @main.command()
 @click.argument("path", type=click.Path())

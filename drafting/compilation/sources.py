@@ -248,6 +248,11 @@ class _TrackedReader:
             self.warnings.append(f"{where}, paragraph {n}: tracked changes on “{old[:60]}”, above the "
                                  "text's first paragraph, are not proposals and were left out")
             return
+        if hit is None and changed and self.cursor >= len(self.bases):
+            # the adoption line below the text: tracked by the renderer, not a proposal on the text
+            self.warnings.append(f"{where}, paragraph {n}: tracked changes on “{old[:60]}”, below the "
+                                 "text's last paragraph, are not proposals and were left out")
+            return
         if hit is None:
             if changed:
                 raise DraftingError(f"{where}, paragraph {n}: “{old[:60]}” is not a paragraph of the base text; "

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from drafting.errors import DraftingError
-from drafting.importers.ledger import Imported, Ledger, locate, reconcile, recording
+from drafting.importers.ledger import Imported, Ledger, Notice, locate, reconcile, recording
 from drafting.model import Resolution
 from drafting.store import ZIP_MAGIC, decode, read_bytes
 
@@ -94,13 +94,15 @@ def _resolutions(path: str | os.PathLike[str]) -> list[Resolution]:
     return [found.resolution for found in _imported(path)]
 
 
-def _imported(path: str | os.PathLike[str]) -> list[Imported]:
+def _imported(path: str | os.PathLike[str], reject: bool = False) -> list[Imported]:
     p = Path(path)
     data = read_bytes(p)
     if data.startswith(ZIP_MAGIC):
-        from drafting.importers.docx import read_docx  # the Word reader: python-docx is slow to import
+        from drafting.importers.docx import import_docx  # the Word reader
 
-        return [Imported(read_docx(p), Ledger())]
+        word = import_docx(p, reject=reject)
+        # What the Word reader could not take as it was: warnings of the import, like the text's.
+        return [Imported(word.resolution, Ledger(notices=[Notice("", w) for w in word.warnings]))]
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML: an Akoma Ntoso document
         from drafting.importers.akn import parse_akn
 
@@ -129,14 +131,18 @@ def _matches(symbol: str | None, pick: str) -> bool:
     return number is not None and re.sub(r"\s*\(\d{4}\)$", "", want) in (number[1], f"S/RES/{number[1]}")
 
 
-def import_file(path: str | os.PathLike[str], pick: str | None = None) -> Resolution:
-    """One resolution from a file: the only one, or the one whose symbol ``pick`` names."""
-    return import_checked(path, pick).resolution
+def import_file(path: str | os.PathLike[str], pick: str | None = None, *, reject: bool = False) -> Resolution:
+    """One resolution from a file: the only one, or the one whose symbol ``pick`` names.
+
+    Word files: ``reject`` reads tracked changes as rejected (the old text).
+    """
+    return import_checked(path, pick, reject=reject).resolution
 
 
-def import_checked(path: str | os.PathLike[str], pick: str | None = None) -> Imported:
+def import_checked(path: str | os.PathLike[str], pick: str | None = None, *,
+                   reject: bool = False) -> Imported:
     """Like :func:`import_file`, with the ledger and the warnings of the import."""
-    found = _imported(path)
+    found = _imported(path, reject)
     listed = ", ".join(i.resolution.symbol or "(no symbol)" for i in found)
     if pick is not None:
         chosen = [i for i in found if _matches(i.resolution.symbol, pick)]

@@ -25,7 +25,10 @@ from drafting.model import Part, Resolution, is_roman, parse_date, parse_ordinal
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
+from drafting.importers.word_heading import parse_heading, reconcile
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
+
+__all__ = ["WordImport", "import_docx", "parse_heading", "read_docx"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _NUMBER = re.compile(r"^(\d+)\.\s+")
@@ -45,37 +48,113 @@ class WordParagraph:
     italic_open: bool = True  # still inside the leading italic runs
 
 
-def read_docx(path: str | os.PathLike[str]) -> Resolution:
+@dataclass(frozen=True)
+class WordImport:
+    """A resolution read from Word, with what the reader could not take as it was."""
+
+    resolution: Resolution
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _View:
+    """Which side of the tracked changes is read: accepted (the new text) or rejected (the old)."""
+
+    drop: tuple[str, ...]  # revision elements whose content is left out
+    join: str  # a paragraph mark of this revision joins the paragraph with the next
+    text: tuple[str, ...]  # elements holding text
+
+
+ACCEPTED = _View((f"{W}del", f"{W}moveFrom"), f"{W}del", (f"{W}t",))
+REJECTED = _View((f"{W}ins", f"{W}moveTo"), f"{W}ins", (f"{W}t", f"{W}delText"))
+_REVISIONS = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")
+
+
+def read_docx(path: str | os.PathLike[str], *, reject: bool = False) -> Resolution:
     """The resolution in a Word file; DraftingError naming the file when it is not a .docx."""
+    return import_docx(path, reject=reject).resolution
+
+
+def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordImport:
+    """The resolution in a Word file and the warnings about it (tracked changes taken, comments
+    left out, lines joined, the visible heading disagreeing with the hidden metadata).
+
+    Tracked changes are read as accepted, or as rejected with ``reject`` (the old side).
+    """
     parts = _open(Path(path))
-    from lxml import etree
-
-    def xml(name: str):
-        data = parts.get(name)
-        return etree.fromstring(data) if data else None
-
-    try:
-        document = xml("word/document.xml")
-        footnotes = _footnotes(xml("word/footnotes.xml"))
-        custom = _custom(xml("docProps/custom.xml"))
-    except etree.XMLSyntaxError as exc:
-        raise DraftingError(f"{path}: expected a Word .docx file, found broken XML inside ({exc.msg})") from None
-    heading, paragraphs = _paragraphs(document, footnotes)
+    view = REJECTED if reject else ACCEPTED
+    warn: list[str] = []
+    document, footnotes, custom = _parse(path, parts, view)
+    _note_revisions(document, reject, warn)
+    _note_comments(parts, warn)
+    heading, paragraphs = _paragraphs(document, footnotes, view)
     organ = next((i for i, p in enumerate(paragraphs) if _ORGAN.match(p.text.strip())), None)
     if organ is None:
         raise DraftingError(f'{path}: expected a resolution with an organ line ("The General Assembly," '
                             'or "The Security Council,"), found none; is this a UN resolution?')
     heading += [(p.text.strip(), p.style) for p in paragraphs[:organ]]
     body, adoption = _split_adoption(paragraphs[organ + 1:])
+    body = _join_lines(body, warn)
     meta = parse_heading(heading, paragraphs[organ].text.strip(), adoption)
     own = METADATA_PROPERTY in custom
     if own:
-        meta = _yaml(custom[METADATA_PROPERTY])
+        meta = reconcile(_hidden(path, custom, METADATA_PROPERTY), meta, warn)
     data: dict[str, Any] = dict(meta)
     data["preamble"], data["operative"] = _structure(body, own)
     if EXTRAS_PROPERTY in custom:
-        _apply_extras(data, _yaml(custom[EXTRAS_PROPERTY]))
-    return Resolution.from_dict(data)
+        _apply_extras(data, _hidden(path, custom, EXTRAS_PROPERTY), warn)
+    try:
+        resolution = Resolution.from_dict(data)
+    except DraftingError as exc:
+        raise DraftingError(f"{path}: {exc}") from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise DraftingError(f"{path}: the hidden metadata does not describe a resolution ({exc}); "
+                            "delete the custom properties in File > Properties and import again") from None
+    return WordImport(resolution, tuple(warn))
+
+
+def _parse(path: str | os.PathLike[str], parts: dict[str, bytes], view: _View) -> tuple[Any, dict[str, str], dict[str, str]]:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    def xml(name: str) -> Any:
+        data = parts.get(name)
+        return etree.fromstring(data) if data else None
+
+    try:
+        return xml("word/document.xml"), _footnotes(xml("word/footnotes.xml"), view), _custom(xml("docProps/custom.xml"))
+    except etree.XMLSyntaxError as exc:
+        raise DraftingError(f"{path}: expected a Word .docx file, found broken XML inside ({exc.msg})") from None
+
+
+def _note_revisions(document: Any, reject: bool, warn: list[str]) -> None:
+    count = sum(1 for el in document.iter(*(f"{W}{tag}" for tag in _REVISIONS)))
+    if count:
+        side = "rejected (the old text)" if reject else "accepted (the new text; --reject takes the old)"
+        warn.append(f"the document has {count} tracked change(s): read them as {side}")
+
+
+def _note_comments(parts: dict[str, bytes], warn: list[str]) -> None:
+    data = parts.get("word/comments.xml")
+    count = data.count(b"<w:comment ") + data.count(b"<w:comment>") if data else 0
+    if count:
+        warn.append(f"the document has {count} Word comment(s): not imported (a resolution file "
+                    "has no place for them); read them in Word")
+
+
+def _hidden(path: str | os.PathLike[str], custom: dict[str, str], name: str) -> Any:
+    import yaml
+
+    try:
+        value = yaml.safe_load(custom[name]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem", None) or type(exc).__name__
+        raise DraftingError(f"{path}: the hidden metadata (custom property {name}) is broken YAML ({mark}), "
+                            "cut short or edited by hand; delete that property in File > Properties > "
+                            "Custom and import again (the heading is read instead)") from None
+    if not isinstance(value, dict):
+        raise DraftingError(f"{path}: the hidden metadata (custom property {name}) should be a mapping, "
+                            f"found {type(value).__name__}; delete that property in File > Properties > Custom")
+    return value
 
 
 # ---------------------------------------------------------------------------- the package
@@ -96,7 +175,7 @@ def _open(path: Path) -> dict[str, bytes]:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise bad("a zip archive without word/document.xml (not a Word document)")
-            wanted = ("word/document.xml", "word/footnotes.xml", "docProps/custom.xml")
+            wanted = ("word/document.xml", "word/footnotes.xml", "docProps/custom.xml", "word/comments.xml")
             return {name: archive.read(name) for name in wanted if name in names}
     except zipfile.BadZipFile:
         head = path.read_bytes()[:8]
@@ -104,52 +183,46 @@ def _open(path: Path) -> dict[str, bytes]:
         raise bad(kind) from None
 
 
-def _footnotes(root) -> dict[str, str]:
+def _footnotes(root: Any, view: _View) -> dict[str, str]:
     if root is None:
         return {}
     out = {}
     for note in root.iter(f"{W}footnote"):
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        text = "\n".join(_plain_text(p) for p in note.iter(f"{W}p"))
+        text = "\n".join(_plain_text(p, view) for p in note.iter(f"{W}p"))
         out[note.get(f"{W}id")] = text[1:] if text.startswith(" ") else text
     return out
 
 
-def _plain_text(p) -> str:
-    """A paragraph's text as accepted: w:t, tabs and breaks, nothing from deleted runs."""
+def _plain_text(p: Any, view: _View) -> str:
+    """A paragraph's text in the view: text, tabs and breaks, nothing from dropped revisions."""
     out = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-        if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in el.iterancestors()):
+    for el in p.iter(*view.text, f"{W}tab", f"{W}br", f"{W}cr"):
+        if any(a.tag in view.drop for a in el.iterancestors()):
             continue
-        out.append(el.text or "" if el.tag == f"{W}t" else "\t" if el.tag == f"{W}tab" else "\n")
+        out.append(el.text or "" if el.tag in view.text else "\t" if el.tag == f"{W}tab" else "\n")
     return "".join(out)
 
 
-def _custom(root) -> dict[str, str]:
+def _custom(root: Any) -> dict[str, str]:
     if root is None:
         return {}
     return {prop.get("name"): "".join(prop.itertext()) for prop in root.iter(f"{_CUSTOM}property")}
 
 
-def _yaml(text: str) -> Any:
-    import yaml
-
-    return yaml.safe_load(text) or {}
-
-
 # ---------------------------------------------------------------------------- paragraphs
 
 
-def _paragraphs(document, footnotes: dict[str, str]) -> tuple[list[tuple[str, str]], list[WordParagraph]]:
-    """Heading lines found in tables, and the body's paragraphs as accepted (deleted marks joined)."""
+def _paragraphs(document: Any, footnotes: dict[str, str], view: _View) -> tuple[list[tuple[str, str]], list[WordParagraph]]:
+    """Heading lines found in tables, and the body's paragraphs in the view (its marks joined)."""
     body = document.find(f"{W}body")
     heading: list[tuple[str, str]] = []  # (text, style)
     out: list[WordParagraph] = []
     joining = False
     for child in body:
         if child.tag == f"{W}tbl":
-            heading += [(_plain_text(p).strip(), "") for p in child.iter(f"{W}p")]
+            heading += [(_plain_text(p, view).strip(), "") for p in child.iter(f"{W}p")]
             continue
         if child.tag != f"{W}p":
             continue
@@ -157,17 +230,17 @@ def _paragraphs(document, footnotes: dict[str, str]) -> tuple[list[tuple[str, st
         if not joining:
             _properties(child, par)
             out.append(par)
-        _runs(child, par, footnotes)
+        _runs(child, par, footnotes, view)
         ppr = child.find(f"{W}pPr")
         mark = ppr.find(f"{W}rPr") if ppr is not None else None
-        joining = mark is not None and mark.find(f"{W}del") is not None
+        joining = mark is not None and mark.find(view.join) is not None
         if joining and par.text == "" and not par.notes:  # a deleted paragraph: take the next one's properties
             out.pop()
             joining = False
     return [h for h in heading if h[0]], out
 
 
-def _properties(p, par: WordParagraph) -> None:
+def _properties(p: Any, par: WordParagraph) -> None:
     ppr = p.find(f"{W}pPr")
     if ppr is None:
         return
@@ -180,23 +253,24 @@ def _properties(p, par: WordParagraph) -> None:
         par.num_id = num.get(f"{W}val") if num is not None else None
 
 
-def _runs(element, par: WordParagraph, footnotes: dict[str, str]) -> None:
+def _runs(element: Any, par: WordParagraph, footnotes: dict[str, str], view: _View) -> None:
     for child in element:
         tag = child.tag
-        if tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr"):
+        if tag in view.drop or tag == f"{W}pPr":
             continue
         if tag == f"{W}r":
-            _run(child, par, footnotes)
-        elif tag in (f"{W}ins", f"{W}moveTo", f"{W}hyperlink", f"{W}smartTag", f"{W}sdt", f"{W}sdtContent"):
-            _runs(child, par, footnotes)
+            _run(child, par, footnotes, view)
+        elif tag in (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo", f"{W}hyperlink", f"{W}smartTag",
+                     f"{W}sdt", f"{W}sdtContent"):
+            _runs(child, par, footnotes, view)
 
 
-def _run(r, par: WordParagraph, footnotes: dict[str, str]) -> None:
+def _run(r: Any, par: WordParagraph, footnotes: dict[str, str], view: _View) -> None:
     mark = r.find(f"{W}rPr/{W}i")
     italic = mark is not None and mark.get(f"{W}val") not in ("0", "false", "off")
     text = []
     for child in r:
-        if child.tag == f"{W}t":
+        if child.tag in view.text:
             text.append(child.text or "")
         elif child.tag == f"{W}tab":
             text.append("\t")
@@ -268,7 +342,7 @@ def _place(par: WordParagraph, part: Part, last_label: dict[int, str]) -> tuple[
     style = par.style
     if style == "UNPreamble":
         return 0, text, Part.PREAMBLE
-    if style == "UNOperative":
+    if style in ("UNOperative", "UNOperativeLone"):
         return 0, text, Part.OPERATIVE
     if style.startswith("UNItem"):
         return int(style[len("UNItem"):] or 1), text, Part.OPERATIVE
@@ -287,7 +361,16 @@ def _place(par: WordParagraph, part: Part, last_label: dict[int, str]) -> tuple[
         return par.level, stripped, part
     if par.level == 0 and detect_lead(stripped, Part.OPERATIVE):  # auto-numbered "1." in Word
         return 0, stripped, Part.OPERATIVE
+    if part is Part.PREAMBLE and _operative_lead(stripped):  # a plain file: the lead tells
+        return 0, stripped, Part.OPERATIVE
     return 0, stripped, part
+
+
+def _operative_lead(text: str) -> bool:
+    """Whether an unnumbered, unstyled paragraph opens like an operative one ("Decides ...")
+    rather than a preambular one ("Recalling ..."): the longer lead of the lexicon wins."""
+    operative, preamble = detect_lead(text, Part.OPERATIVE), detect_lead(text, Part.PREAMBLE)
+    return bool(operative) and len(operative) > len(preamble)
 
 
 def _plain(node: dict[str, Any]) -> Any:
@@ -296,60 +379,97 @@ def _plain(node: dict[str, Any]) -> Any:
     return node["text"] if set(node) == {"text"} else node
 
 
-def _apply_extras(data: dict[str, Any], extras: dict[str, dict[str, Any]]) -> None:
+def _apply_extras(data: dict[str, Any], extras: dict[str, Any], warn: list[str]) -> None:
+    """Ids and leads Word cannot show, put back on the paragraphs whose addresses they name; an
+    address the edited document no longer has (a paragraph deleted) is a warning, not a crash."""
     from drafting.model import Address
 
     for key, values in extras.items():
-        address = Address.parse(key)
-        items = data["preamble" if address.part is Part.PREAMBLE else "operative"]
-        path = [address.number] + list(address.sub)
-        holder, index = items, path[0] - 1
-        for n in path[1:]:
-            node = holder[index]
-            holder, index = node["items"], n - 1
+        try:
+            address = Address.parse(str(key))
+            node = _node(data, address)
+        except (DraftingError, ValueError, IndexError, KeyError, TypeError):
+            warn.append(f"{key}: the hidden metadata gives it {_describe(values)}, but the document has no "
+                        f"{key} now (a paragraph deleted?); left out")
+            continue
+        if isinstance(values, dict):
+            node.update(values)
+
+
+def _describe(values: Any) -> str:
+    if isinstance(values, dict):
+        return " and ".join(f'{k} "{v}"' for k, v in values.items())
+    return repr(values)
+
+
+def _node(data: dict[str, Any], address: Any) -> dict[str, Any]:
+    """The paragraph at ``address`` as a mapping (a plain string is turned into one in place)."""
+    items = data["preamble" if address.part is Part.PREAMBLE else "operative"]
+    path = [address.number] + list(address.sub)
+    holder, index = items, path[0] - 1
+    for n in path[1:]:
         node = holder[index]
-        if isinstance(node, str):
-            node = holder[index] = {"text": node}
-        node.update(values)
+        if index < 0 or not isinstance(node, dict):
+            raise IndexError(n)
+        holder, index = node["items"], n - 1
+    if index < 0:
+        raise IndexError(index)
+    node = holder[index]
+    if isinstance(node, str):
+        node = holder[index] = {"text": node}
+    return dict_node(node)
 
 
-# ---------------------------------------------------------------------------- heading
+def dict_node(node: Any) -> dict[str, Any]:
+    if not isinstance(node, dict):
+        raise TypeError(type(node).__name__)
+    return node
 
 
-def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[str]) -> dict[str, Any]:
-    """Metadata from the heading lines ((text, style) pairs) and adoption lines of a resolution."""
-    body = "Security Council" if "Security Council" in organ_line else "General Assembly"
-    meta: dict[str, Any] = {"body": body}
-    for line, style in lines:
-        if re.match(r"^(A/RES/\S+|S/RES/\d+ \(\d{4}\))$", line):
-            meta["symbol"] = line
-        elif (m := re.match(r"^([a-z -]+) session$", line.lower())) and parse_ordinal(m.group(1)):
-            meta["session"] = parse_ordinal(m.group(1))
-        elif (m := re.match(r"^Agenda item (.+)$", line)):
-            meta["agenda_item"] = m.group(1)
-        elif (m := re.match(r"^Resolution adopted by the General Assembly on (.+)$", line)):
-            meta["adopted"] = parse_date(m.group(1))
-        elif (m := re.match(r"^Resolution \d+ \((\d{4})\)(?: of (.+))?$", line)):
-            meta["year"] = int(m.group(1))
-            if m.group(2):
-                meta["adopted"] = parse_date(m.group(2))
-        elif (m := re.match(r"^\[draft resolution (.+)\]$", line)):
-            meta["draft"] = m.group(1)
-        elif (m := re.match(r"^Sponsors: (.+)$", line)):
-            meta["sponsors"] = m.group(1).split(", ")
-        elif (m := re.match(r"^\d+/\d+\.\t(.+)$", line, re.S)):
-            meta["title"] = m.group(1)
-        elif style == "UNTitle":
-            meta["title"] = line
-    for line in adoption:
-        if (m := re.match(r"^(\d+)\w\w plenary meeting$", line)):
-            meta["meeting"] = int(m.group(1))
-        elif (m := re.match(r"^Adopted at the (\d+)\w\w meeting(?: (.+?))?\.$", line)):
-            meta["meeting"] = int(m.group(1))
-            if m.group(2):
-                meta["vote"] = m.group(2)
-        elif parse_date(line) and "adopted" not in meta:
-            meta["adopted"] = parse_date(line)
-    if "year" not in meta and meta.get("adopted"):
-        meta["year"] = meta["adopted"].year
-    return {k: v for k, v in meta.items() if v is not None}
+# ---------------------------------------------------------------------------- lines pasted from a PDF
+
+# A paragraph of a resolution ends with one of these; a line pasted from a PDF mostly does not.
+_ENDS = (",", ";", ":", ".", ".)", ";)", ",)", '."', ';"', ',"', ".\u201d", ";\u201d", ",\u201d")
+
+
+def _starts_paragraph(before: str, line: str) -> bool:
+    """Whether a printed line opens a paragraph: a number or label, or a capital after a line
+    that ends one (after a comma only with a lead of the lexicon: "Recalling", "Noting")."""
+    if re.fullmatch(r"\d+\.|\([a-z]+\)", before):
+        return False  # a number or label printed on a line of its own
+    if _NUMBER.match(line) or _LABEL.match(line):
+        return True
+    if not before.endswith(_ENDS) or not line[:1].isupper():
+        return False
+    return not before.endswith(",") or bool(detect_lead(line))
+
+
+def _join_lines(body: list[WordParagraph], warn: list[str]) -> list[WordParagraph]:
+    """Join Word paragraphs that are printed lines of one paragraph (a text pasted from a PDF,
+    one Word paragraph per line): a line that does not end a paragraph takes the next one in.
+
+    Only when most of the body is such lines, so that a real paragraph that lost its final
+    mark is not glued to the next one.
+    """
+    if any(p.style.startswith("UN") for p in body):
+        return body  # laid out with the UN styles: one Word paragraph is one paragraph
+    texts = [p.text.strip() for p in body if p.text.strip()]
+    open_lines = sum(1 for t in texts[:-1] if not t.endswith(_ENDS))
+    if len(texts) < 4 or open_lines * 3 < len(texts):
+        return body
+    out: list[WordParagraph] = []
+    for par in body:
+        text = par.text.strip()
+        if not text:
+            continue
+        last = out[-1] if out else None
+        if last is not None and not _starts_paragraph(last.text.strip(), text):
+            glue = "" if re.search(r"[A-Za-z]-$", last.text.rstrip()) else " "
+            last.text = last.text.rstrip() + glue + text
+            last.notes += par.notes
+            last.italic_open = False
+            continue
+        out.append(par)
+    warn.append(f"the body has one Word paragraph per printed line (pasted from a PDF?): joined "
+                f"{len(texts)} lines into {len(out)} paragraphs at the lines that end with , ; : or .")
+    return out

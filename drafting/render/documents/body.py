@@ -10,6 +10,7 @@ references and comment anchors, and gives every paragraph its style and auto-num
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from drafting.model import Address, Flag, Paragraph, Resolution
 from drafting.render.documents import ooxml
@@ -65,9 +66,10 @@ class BodyWriter:
     comment_list: list[tuple[int, str, str]] = field(default_factory=list)
     pars: list[_Par] = field(default_factory=list)
     next_note: int = 1
+    lone: tuple[bool, bool] = (False, False)  # (new, old): one operative paragraph, unnumbered
 
     @classmethod
-    def with_flags(cls, revs: ooxml.Revisions, flags: tuple[Flag, ...] | list[Flag]) -> "BodyWriter":
+    def with_flags(cls, revs: ooxml.Revisions, flags: Sequence[Flag]) -> "BodyWriter":
         writer = cls(revs)
         for flag in flags:
             key = str(flag.paragraph) if flag.paragraph is not None else ""
@@ -82,13 +84,15 @@ class BodyWriter:
     def last_mark(self) -> str:
         return self.pars[-1].mark if self.pars else "equal"
 
-    def paragraphs(self) -> list[str]:
-        """The ``w:p`` elements, in order."""
-        self._shift_marks()
+    def paragraphs(self, closed: bool = False) -> list[str]:
+        """The ``w:p`` elements, in order. ``closed``: an unchanged line (the adoption line)
+        follows the body, so a revised mark ending the body can move up onto the paragraph before
+        it instead of needing an empty paragraph after it."""
+        self._shift_marks(closed)
         return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
                 for p in self.pars]
 
-    def _shift_marks(self) -> None:
+    def _shift_marks(self, closed: bool = False) -> None:
         """Move the revised marks of a block of whole paragraphs up one paragraph where needed.
 
         Word puts the revised mark of an inserted (deleted) paragraph at its end, and so do we
@@ -112,7 +116,8 @@ class BodyWriter:
             j = i
             while j < len(self.pars) and self.pars[j].whole and self.pars[j].mark == self.pars[j].whole:
                 j += 1
-            if j > i and i > 0 and _needs_shift(self.pars[i - 1], self.pars[i:j]):
+            at_end = closed and j == len(self.pars) and _can_shift(self.pars[i - 1]) if j > i > 0 else False
+            if j > i and i > 0 and (at_end or _needs_shift(self.pars[i - 1], self.pars[i:j])):
                 block = self.pars[i - 1:j]
                 marks = [p.mark for p in block[1:]] + ["equal"]
                 for par, mark in zip(block, marks):
@@ -143,11 +148,11 @@ class BodyWriter:
         unit = state.unit
         new_side = mark != "delete" and state.new_i < len(unit.new)
         address, para = unit.new[state.new_i] if new_side else unit.old[min(state.old_i, len(unit.old) - 1)]
-        style = ooxml.paragraph_style(address.part.value, address.depth)
+        style = ooxml.paragraph_style(address.part.value, address.depth, self.lone[0 if new_side else 1])
         old_style = None
         if mark == "equal" and not unit.plain and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
-            old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth)
+            old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth, self.lone[1])
         notes, note_op = self._notes(state, mark, para if new_side else None)
         content = "".join(state.runs) + notes
         if new_side:
@@ -166,9 +171,10 @@ class BodyWriter:
         if old_note is None and new_note is None:
             return "", None
         if not unit.new and not unit.plain:
-            # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept the
-            # deletion of a paragraph mark in a paragraph holding a footnote (it leaves an empty
-            # paragraph or joins two). Reject All brings the text back, without its footnote.
+            # A deleted paragraph keeps no footnote reference: LibreOffice cannot accept or
+            # reject the deletion of a paragraph mark in a paragraph holding a footnote (it leaves
+            # an empty paragraph or joins two; measured on UNIFIL 426/434, 450/459, 488/498,
+            # 498/511, 523/529). Reject All brings the text back, without its footnote.
             return "", None
         if old_note is not None and new_note is not None:
             # One reference; a changed note shows its change inside the footnote. (A deleted and an
@@ -179,8 +185,10 @@ class BodyWriter:
 
                 content = [(h.op.value, h.text) for h in word_diff(old_note, new_note)]
             op = "equal"
+        elif old_note is None:
+            content, op = new_note or "", "insert"
         else:
-            content, op = (new_note, "insert") if old_note is None else (old_note, "delete")
+            content, op = old_note, "delete"
         self.notes.append((self.next_note, content))
         self.next_note += 1
         return ooxml.footnote_reference(self.next_note - 1, self.revs, op), op
@@ -200,6 +208,11 @@ class BodyWriter:
                        f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                        f'<w:commentReference w:id="{cid}"/></w:r>')
         return content
+
+
+def _can_shift(prev: _Par) -> bool:
+    """Whether ``prev``'s mark may take a revision (see BodyWriter._shift_marks)."""
+    return prev.mark == "equal" and prev.note in (None, "insert")
 
 
 def _needs_shift(prev: _Par, block: list[_Par]) -> bool:
@@ -228,27 +241,52 @@ class _State:
         self.last_op = "equal"
         self._leads()
 
-    def _leads(self) -> None:
+    def _leads(self, old: bool = True, new: bool = True) -> None:
+        """Start counting afresh in the old and/or new paragraph (the side that moved on)."""
         u = self.unit
-        self.old_pos = self.new_pos = 0
-        self.old_lead = len(italic_lead(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
-        self.new_lead = len(italic_lead(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
+        if old:
+            self.old_pos = 0
+            self.old_lead = len(italic_lead(*u.old[self.old_i])) if self.old_i < len(u.old) else 0
+        if new:
+            self.new_pos = 0
+            self.new_lead = len(italic_lead(*u.new[self.new_i])) if self.new_i < len(u.new) else 0
 
     def add(self, text: str, op: str, revs: ooxml.Revisions) -> None:
         """Runs for ``text``, cut where the lead phrase ends so that only the lead is italic."""
         if not text:
             return
-        pos, lead = (self.old_pos, self.old_lead) if op == "delete" else (self.new_pos, self.new_lead)
-        cut = max(0, min(len(text), lead - pos))
-        if cut:
-            self.runs.append(ooxml.run(text[:cut], revs, italic=True, op=op))
-        if cut < len(text):
-            self.runs.append(ooxml.run(text[cut:], revs, op=op))
+        if op == "equal":
+            self._equal(text, revs)
+        else:
+            pos, lead = (self.old_pos, self.old_lead) if op == "delete" else (self.new_pos, self.new_lead)
+            cut = max(0, min(len(text), lead - pos))
+            if cut:
+                self.runs.append(ooxml.run(text[:cut], revs, italic=True, op=op))
+            if cut < len(text):
+                self.runs.append(ooxml.run(text[cut:], revs, op=op))
         self.last_op = op
         if op != "insert":
             self.old_pos += len(text)
         if op != "delete":
             self.new_pos += len(text)
+
+    def _equal(self, text: str, revs: ooxml.Revisions) -> None:
+        """Unchanged text: italic where it is in both versions; where only one version sets it in
+        italics (a lead that grew or shrank, a merge, a split), the words are written as deleted
+        in the old face and inserted in the new, so that neither Accept nor Reject All leaves
+        stray italics (readers differ on rejecting a change of formatting alone)."""
+        old_cut = max(0, min(len(text), self.old_lead - self.old_pos))
+        new_cut = max(0, min(len(text), self.new_lead - self.new_pos))
+        if self.unit.plain:
+            old_cut = new_cut
+        cuts = sorted({0, old_cut, new_cut, len(text)})
+        for a, b in zip(cuts, cuts[1:]):
+            old_italic, new_italic = a < old_cut, a < new_cut
+            if old_italic == new_italic:
+                self.runs.append(ooxml.run(text[a:b], revs, italic=new_italic))
+            else:
+                self.runs.append(ooxml.run(text[a:b], revs, italic=old_italic, op="delete"))
+                self.runs.append(ooxml.run(text[a:b], revs, italic=new_italic, op="insert"))
 
     def next_paragraph(self, mark: str) -> None:
         if mark != "insert":
@@ -257,4 +295,6 @@ class _State:
             self.new_i += 1
         self.runs = []
         self.last_op = "equal"
-        self._leads()
+        # A deleted mark (a merge) ends an old paragraph only: the new one goes on, and its
+        # italics with it; an inserted mark (a split) the reverse.
+        self._leads(old=mark != "insert", new=mark != "delete")

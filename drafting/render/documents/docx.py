@@ -16,32 +16,44 @@ import datetime as dt
 import io
 import warnings
 from pathlib import Path
-from typing import Iterable, Sequence
-
-import drafting
+from typing import Any, Iterable, Sequence
 
 from drafting.errors import RenderError
 from drafting.model import Body, Comparison, Flag, Resolution, format_date, ordinal_word
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit, clean_units
+from drafting.render.documents.heading import heading_fields, heading_runs, mark_whole_lines
 
-TEMPLATES = Path(drafting.__file__).resolve().parents[1] / "templates"
+__all__ = ["RenderWarning", "heading_fields", "render_document", "render_file", "render_tracked",
+           "template_bytes"]
+
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
+
+BUILT_IN = ("ga", "sc")
 
 
 class RenderWarning(UserWarning):
     """Something in the input could not go into the document as it was (e.g. a control character)."""
 
 
-def template_path(template: str | Path | None, body: Body) -> Path:
-    """The template file: ``ga``/``sc`` by name, a path, or the one for the resolution's body."""
+def template_bytes(template: str | Path | None, body: Body) -> tuple[str, bytes]:
+    """(name, content) of the template: ``ga``/``sc`` by name, a path, or the one for ``body``.
+
+    The built-in templates are package data (``drafting.templates``, the top-level templates/
+    folder mapped into the package by setup.py), read through importlib.resources, so that a
+    wheel and an editable install read the same files.
+    """
     if template is None:
         template = "ga" if body is Body.GA else "sc"
-    path = TEMPLATES / f"{template}.docx" if str(template) in ("ga", "sc") else Path(template)
+    if str(template) in BUILT_IN:
+        from importlib.resources import files
+
+        return f"{template}.docx", files("drafting.templates").joinpath(f"{template}.docx").read_bytes()
+    path = Path(template)
     if not path.is_file():
-        raise RenderError(f"{template}: no such template; expected ga, sc or the path of a .docx "
-                          f"template (the built-in ones are in {TEMPLATES})")
-    return path
+        raise RenderError(f"{template}: no such template; expected {' or '.join(BUILT_IN)}, or the "
+                          "path of a .docx template")
+    return str(path), path.read_bytes()
 
 
 def render_document(resolution: Resolution, path: str | Path, template: str | Path | None = None) -> None:
@@ -51,6 +63,7 @@ def render_document(resolution: Resolution, path: str | Path, template: str | Pa
     """
     revs = ooxml.Revisions()
     writer = BodyWriter(revs)
+    writer.lone = (_lone(resolution), _lone(resolution))
     writer.organ(ooxml.run(f"The {resolution.body.value},", revs))
     _write_units(writer, clean_units(resolution))
     _save(resolution, writer, path, template)
@@ -76,15 +89,29 @@ def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "d
 
     revs = ooxml.Revisions(author=author, date=_iso(date))
     writer = BodyWriter.with_flags(revs, comments)
+    writer.lone = (_lone(comparison.new), _lone(comparison.old))
     writer.organ(ooxml.run(f"The {comparison.new.body.value},", revs))
     _write_units(writer, tracked_units(comparison, substantive_only=substantive_only))
     writer.anchor_leftovers()
     _save(comparison.new, writer, path, None, old=comparison.old)
 
 
+def _lone(res: Resolution) -> bool:
+    """One operative paragraph: the UN prints it without a number."""
+    return len(res.operative) == 1
+
+
 def _iso(date: dt.datetime | dt.date | str | None) -> str | None:
-    if date is None or isinstance(date, str):
-        return date
+    if date is None:
+        return None
+    if isinstance(date, str):  # w:date is an xsd:dateTime: a bare date gets midnight UTC
+        try:
+            date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            raise RenderError(f"{date}: expected a date of the tracked changes as ISO 8601, "
+                              "e.g. 2014-06-01 or 2014-06-01T09:30:00Z") from None
+        if date.tzinfo is not None:
+            date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
     if not isinstance(date, dt.datetime):
         date = dt.datetime(date.year, date.month, date.day)
     return date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -95,62 +122,6 @@ def _write_units(writer: BodyWriter, units: Iterable[Unit]) -> None:
         writer.write(unit)
 
 
-# ---------------------------------------------------------------------------- heading
-
-
-def heading_fields(res: Resolution) -> dict[str, str | None]:
-    """The text of every heading line of the templates (None: the line is left out)."""
-
-    symbol = res.symbol or ""
-    fields: dict[str, str | None] = {
-        "symbol_block": symbol or res.draft or "Draft",
-        "session_line": f"{ordinal_word(res.session).capitalize()} session" if res.session and res.body is Body.GA else None,
-        "agenda_line": f"Agenda item {res.agenda_item}" if res.agenda_item else None,
-        "adopted_heading": None, "draft_line": None, "resolution_heading": None,
-        "draft_heading": None if symbol else "Draft resolution",
-        "sponsors_line": "Sponsors: " + ", ".join(res.sponsors) if res.sponsors else None,
-        "title_line": res.title,
-    }
-    if res.body is Body.GA and symbol:
-        if res.adopted:
-            fields["adopted_heading"] = f"Resolution adopted by the General Assembly on {format_date(res.adopted)}"
-        if res.draft:
-            fields["draft_line"] = f"[draft resolution {res.draft}]"
-        if symbol.startswith("A/RES/") and res.title:
-            fields["title_line"] = f"{symbol[len('A/RES/'):]}.\t{res.title}"
-    if res.body is Body.SC and symbol.startswith("S/RES/"):
-        of = f" of {format_date(res.adopted)}" if res.adopted else ""
-        fields["resolution_heading"] = f"Resolution {symbol[len('S/RES/'):]}{of}"
-    return fields
-
-
-def heading_runs(res: Resolution, old: Resolution | None, revs: ooxml.Revisions) -> dict[str, object]:
-    """Run XML for every heading field; a line that changed from ``old`` shows as a revision.
-
-    A line that the new text no longer has cannot be shown (its paragraph is left out).
-    """
-    from drafting.render.documents.show import adoption_line
-
-    new_fields = heading_fields(res)
-    old_fields = heading_fields(old) if old is not None else new_fields
-    out: dict[str, object] = {}
-    for key, value in new_fields.items():
-        before = old_fields.get(key)
-        if value is None:
-            out[key] = None
-        elif before == value:
-            out[key] = ooxml.run(value, revs)
-        elif before is None:
-            out[key] = ooxml.run(value, revs, op="insert")
-        else:
-            from drafting.comparison.diff import word_diff
-
-            out[key] = "".join(ooxml.run(h.text, revs, op=h.op.value) for h in word_diff(before, value))
-    line = adoption_line(res)
-    out["adoption"] = [ooxml.run(part, revs) for part in line.split("\n")] if line else []
-    return out
-
-
 # ---------------------------------------------------------------------------- the package
 
 
@@ -159,15 +130,17 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
     """Fill the template, add the footnotes, comments and metadata parts, write atomically."""
     from drafting.store import write_atomic
 
-    source = template_path(template, res.body)
+    source, content = template_bytes(template, res.body)
     esc = writer.revs.sanitizer
-    tpl = _fill(source, res, old, writer)
+    tpl = _fill(source, content, res, old, writer)
     _add_footnotes(tpl, writer, esc)
     if writer.comment_list:
-        _add_part(tpl.docx.part, "/word/comments.xml", ooxml.CT_COMMENTS, ooxml.RT_COMMENTS,
+        _set_part(tpl.docx.part, "/word/comments.xml", ooxml.CT_COMMENTS, ooxml.RT_COMMENTS,
                   ooxml.comments_xml(writer.comment_list, writer.revs.author, writer.revs.date, esc))
-    _add_part(tpl.docx.part.package, "/docProps/custom.xml", ooxml.CT_CUSTOM, ooxml.RT_CUSTOM,
+    _set_part(tpl.docx.part.package, "/docProps/custom.xml", ooxml.CT_CUSTOM, ooxml.RT_CUSTOM,
               ooxml.custom_properties_xml(_properties(res), esc))
+    title = " ".join(x for x in (res.symbol or res.draft, res.title) if x) or "Draft resolution"
+    _core_properties(tpl.docx.core_properties, title, writer.revs.date)
     if esc.dropped:
         warnings.warn(RenderWarning(
             f"{path}: dropped {len(esc.dropped)} character(s) that XML forbids "
@@ -177,29 +150,33 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
     write_atomic(path, ooxml.fixed_zip(buffer.getvalue()))
 
 
-def _fill(source: Path, res: Resolution, old: Resolution | None, writer: BodyWriter):
+def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, writer: BodyWriter) -> Any:
     """The docxtpl template rendered with autoescape on; every value is escaped run XML already."""
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
     from jinja2 import TemplateError
     from markupsafe import Markup
 
     try:
-        tpl = DocxTemplate(str(source))
+        tpl = DocxTemplate(io.BytesIO(content))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several kinds on a file that is not a .docx
         raise RenderError(f"{source}: expected a Word .docx template, found a file python-docx "
                           f"cannot open ({type(exc).__name__})") from None
 
-    def safe(value):  # run XML, escaped by ooxml already: autoescape must leave it alone
+    if "body" not in _fields(tpl):
+        raise RenderError(f"{source}: expected a template with the body slot ({{%p for paragraph in "
+                          "body %}), found a Word file without it (a rendered resolution?); use ga, "
+                          "sc or a template built by templates/build_templates.py")
+
+    def safe(value: Any) -> Any:  # run XML, escaped by ooxml already: autoescape must leave it alone
         return [Markup(v) for v in value] if isinstance(value, list) else value and Markup(value)
 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
-    if res.adoption_note and context.get("adoption"):
-        # The note on the adoption line ("Two members ... did not participate in the voting.") is
-        # a footnote like any other, numbered after the paragraphs' own.
-        writer.notes.append((writer.next_note, res.adoption_note))
-        context["adoption"][-1] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs))
-        writer.next_note += 1
+    if context["adoption"]:
+        _adoption_note(context["adoption"], res, old, writer)
+    # (Moving a revised last mark up onto the paragraph before, as Word does, instead of an
+    # empty paragraph, makes LibreOffice's Reject All glue the adoption note to the body's last
+    # paragraph: UNDOF 381/390. So an empty paragraph closes a body whose last mark is revised.)
     organ, *body = writer.paragraphs()
     if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
@@ -208,13 +185,60 @@ def _fill(source: Path, res: Resolution, old: Resolution | None, writer: BodyWri
     try:
         tpl.render(context, autoescape=True)
     except TemplateError as exc:
-        line = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        lineno = getattr(exc, "lineno", None)
+        line = f" line {lineno}" if lineno else ""
         raise RenderError(f"{source}:{line}: template error: {exc.message}; fix the template "
                           "(templates/build_templates.py rebuilds the built-in ones)") from None
+    mark_whole_lines(tpl.docx.element.body, writer.revs)
     return tpl
 
 
-def _add_footnotes(tpl, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
+def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, writer: BodyWriter) -> None:
+    """The note on the adoption line ("Two members ... did not participate in the voting.") is a
+    footnote like any other, numbered after the paragraphs' own; a changed note is tracked."""
+    from markupsafe import Markup
+
+    before = old.adoption_note if old is not None else res.adoption_note
+    after = res.adoption_note
+    if not before and not after:
+        return
+    content: str | list[tuple[str, str]]
+    if before and after:
+        from drafting.comparison.diff import word_diff
+
+        content = after if before == after else [(h.op.value, h.text) for h in word_diff(before, after)]
+        op = "equal"
+    elif after:
+        # A note on one side only is written as the new text has it, not as a revision: a
+        # revised footnote reference on the adoption line makes LibreOffice add an empty
+        # paragraph at the top on Accept or Reject All (measured on UNDOF 493/506, 506/524).
+        content, op = after, "equal"
+    else:
+        return
+    writer.notes.append((writer.next_note, content))
+    last = max(i for i, line in enumerate(lines) if line)
+    lines[last] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs, op))
+    writer.next_note += 1
+
+
+def _core_properties(core: Any, title: str, date: str | None) -> None:
+    """Title from the resolution; created/modified only when a date is given (deterministic)."""
+    core.title = "".join(
+        c for c in title if c in "\t\n" or ord(c) >= 32)
+    if date:
+        when = dt.datetime.strptime(date[:19], "%Y-%m-%dT%H:%M:%S") if "T" in date else \
+            dt.datetime.strptime(date[:10], "%Y-%m-%d")
+        core.created = core.modified = when
+
+
+def _fields(tpl: Any) -> set[str]:
+    try:
+        return set(tpl.get_undeclared_template_variables())
+    except Exception:  # a Jinja syntax error: render() reports it with its line
+        return {"body"}
+
+
+def _add_footnotes(tpl: Any, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
     if not writer.notes:
         return
     for part in tpl.docx.part.package.iter_parts():
@@ -225,16 +249,22 @@ def _add_footnotes(tpl, writer: BodyWriter, esc: ooxml.Sanitizer) -> None:
                       "templates/build_templates.py")
 
 
-def _add_part(owner, name: str, content_type: str, reltype: str, blob: bytes) -> None:
+def _set_part(owner: Any, name: str, content_type: str, reltype: str, blob: bytes) -> None:
+    """Add the part, or replace the template's own (a template saved from one of our documents
+    has custom properties already: a second entry of the same name makes a broken zip)."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
     package = owner if hasattr(owner, "iter_parts") else owner.package
+    for existing in package.iter_parts():
+        if existing.partname == name:
+            existing._blob = blob
+            return
     part = Part(PackURI(name), content_type, blob, package)
     owner.relate_to(part, reltype)
 
 
-def _lead_unseen(address, paragraph) -> bool:
+def _lead_unseen(address: Any, paragraph: Any) -> bool:
     """True when the italics cannot tell a reader that the paragraph has its own ``lead``."""
     from drafting.model.leads import detect_lead
 
@@ -242,8 +272,8 @@ def _lead_unseen(address, paragraph) -> bool:
     if not paragraph.text.startswith(lead):
         return True  # not set in italics at all
     if address.depth:
-        return lead == ""  # an item's italics read back as its lead; none reads as no lead
-    return lead == detect_lead(paragraph.text, address.part)  # reads back as "the lexicon's"
+        return bool(lead == "")  # an item's italics read back as its lead; none reads as no lead
+    return bool(lead == detect_lead(paragraph.text, address.part))  # reads back as "the lexicon's"
 
 
 def _properties(res: Resolution) -> dict[str, str]:

@@ -86,14 +86,15 @@ def footnote_reference(note_id: int, revs: Revisions, op: str = "equal") -> str:
     return f"<{tag} {revs.attrs()}>{body}</{tag}>"
 
 
-def paragraph_style(part: str, depth: int) -> str:
-    """The style of a paragraph of ``part`` ("PP"/"OP") at sub-paragraph ``depth``.
+def paragraph_style(part: str, depth: int, lone: bool = False) -> str:
+    """The style of a paragraph of ``part`` ("PP"/"OP") at sub-paragraph ``depth``; ``lone``: the
+    only operative paragraph, printed unnumbered as the UN does.
 
     The styles carry the auto-numbering (see templates/build_templates.py), so a paragraph names
     nothing else.
     """
     if depth == 0:
-        return "UNPreamble" if part == "PP" else "UNOperative"
+        return "UNPreamble" if part == "PP" else "UNOperativeLone" if lone else "UNOperative"
     return f"{'UNPreambleItem' if part == 'PP' else 'UNItem'}{min(depth, 5)}"
 
 

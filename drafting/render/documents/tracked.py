@@ -18,7 +18,7 @@ wrong. The diff reports still say "moved".
 from __future__ import annotations
 
 from drafting.comparison.align import longest_increasing
-from drafting.model import Change, ChangeKind, Comparison
+from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
 
 
@@ -28,8 +28,10 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     units = [_unit(comparison, change, substantive_only) for change in comparison.changes]
     # A paragraph that changed part or level (PP5 become OP1) is shown deleted and inserted too:
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
+    # So is an operative paragraph that becomes (or stops being) the only one, printed unnumbered.
+    lone = (len(comparison.old.operative) == 1, len(comparison.new.operative) == 1)
     indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
-               if c.old and (not c.new or _style(c.old[0]) == _style(c.new[0]))]
+               if c.old and (not c.new or _style(c.old[0], lone[0]) == _style(c.new[0], lone[1]))]
     keep = {i for i, _ in longest_increasing(indexed)}  # the rest moved: shown deleted and inserted
 
     out: list[Unit] = []
@@ -58,8 +60,8 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     return out
 
 
-def _style(address) -> tuple[str, int]:
-    return address.part.value, address.depth
+def _style(address: Address, lone: bool) -> tuple[str, int, bool]:
+    return address.part.value, address.depth, lone and address.part.value == "OP" and address.depth == 0
 
 
 def _index(units: list[Unit], unit: Unit) -> int:

@@ -1,0 +1,1 @@
+"""The Word templates (ga.docx, sc.docx), installed as the package data ``drafting.templates``."""

@@ -1,0 +1,296 @@
+"""Accept All gives the new document and Reject All the old one, whole, in two independent readers.
+
+For every consecutive pair of the committed series and the edited 68/128 cases, the tracked
+document is read by pandoc (``--track-changes=accept|reject``) and by LibreOffice (its own Accept
+All / Reject All through the python3-uno bridge), and compared with the same reader's view of the
+clean rendering of the new (old) text: every paragraph of the document, masthead and heading lines
+included, its text, its italic spans, the paragraph count, and the footnotes.
+
+What the readers do on their own, and is normalised here: pandoc keeps an empty list item for a
+numbered paragraph whose mark is a revision, joins two paragraphs with a space, and moves the
+spaces at the edges of an emphasis out of it; LibreOffice leaves empty paragraphs where a revised
+mark closes the body. Empty paragraphs are dropped from both views.
+
+Known gap, excluded from the footnote comparison by a rule on the texts (not by a list of cases):
+a wholly deleted paragraph loses its footnote on Reject All, and an adoption note that only one
+side has is written untracked; LibreOffice mishandles a revised footnote reference there.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import PRECEDENTS, diamonds, need_program
+from drafting import load
+from drafting.comparison.diff import diff
+from drafting.model import Comparison
+from drafting.render.documents.docx import render_document, render_tracked
+from drafting.store import series_files
+
+pytestmark = pytest.mark.slow
+
+
+# ---------------------------------------------------------------------------- pandoc
+
+def inlines(items, out, italic, notes):
+    for it in items:
+        t, c = it["t"], it.get("c")
+        if t == "Str": out.append((c, italic))
+        elif t in ("Space", "SoftBreak"): out.append((" ", italic))
+        elif t == "LineBreak": out.append(("\n", italic))
+        elif t == "Emph": inlines(c, out, True, notes)
+        elif t in ("Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"): inlines(c, out, italic, notes)
+        elif t == "Span": inlines(c[1], out, italic, notes)
+        elif t == "Quoted":
+            q = "“”" if c[0]["t"] == "DoubleQuote" else "‘’"
+            out.append((q[0], italic)); inlines(c[1], out, italic, notes); out.append((q[1], italic))
+        elif t == "Note":
+            notes.append(blocks(c, []))
+            out.append((f"[{len(notes)}]", False))
+        elif t == "Code": out.append((c[1], italic))
+        else: raise ValueError(t)
+
+def para(items, notes):
+    out = []
+    inlines(items, out, False, notes)
+    text = "".join(s for s, _ in out)
+    pos = 0
+    spans, pos = [], 0
+    for s, it in out:
+        if it and s:
+            # pandoc moves the spaces at the edges of an emphasis out of it: a space is no gap
+            if spans and (spans[-1][1] == pos or not text[spans[-1][1]:pos].strip()): spans[-1][1] = pos + len(s)
+            else: spans.append([pos, pos + len(s)])
+        pos += len(s)
+    return [text, [text[a:b] for a, b in spans]]
+
+def blocks(bs, notes):
+    out = []
+    for b in bs:
+        t, c = b["t"], b.get("c")
+        if t in ("Para", "Plain"): out.append(para(c, notes))
+        elif t == "OrderedList":
+            for item in c[1]:
+                inner = blocks(item, notes)
+                out.extend(inner if inner else [["<empty list item>", []]])
+        elif t == "BulletList":
+            for item in c:
+                out.extend(blocks(item, notes) or [["<empty list item>", []]])
+        elif t == "BlockQuote" or t == "Div": out.extend(blocks(c if t == "BlockQuote" else c[1], notes))
+        elif t == "Table":
+            def rows(rs):
+                for r in rs:
+                    for cell in r[1]: out.extend(blocks(cell[4], notes))
+            rows(c[3][1]);
+            for body in c[4]: rows(body[2]); rows(body[3])
+            rows(c[5][1])
+        elif t == "Header": out.append(para(c[2], notes))
+        elif t == "HorizontalRule": pass
+        else: raise ValueError(t)
+    return out
+
+def view(path, mode):
+    data = json.loads(subprocess.run(["pandoc", "-f", "docx", f"--track-changes={mode}", "-t", "json", path],
+                                     capture_output=True, text=True, check=True).stdout)
+    notes = []
+    pars = blocks(data["blocks"], notes)
+    # pandoc joins paragraphs with a space and keeps an empty list item for a numbered paragraph
+    # whose mark is a revision: both are the reader's, not the document's
+    # and pandoc's join also puts a space before the punctuation that follows the join
+    import re
+    pars = [[re.sub(r"\s+([,;.:])", r"\1", t.strip()), [s.strip() for s in sp]] for t, sp in pars if t != "<empty list item>"]
+    return {"paragraphs": pars, "notes": notes}
+
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+LO_SCRIPT = r'''
+"""Run by /usr/bin/python3 (python3-uno): argv profile pipe then pairs MODE:PATH; prints JSON views."""
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.awt.FontSlant import NONE as UPRIGHT
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+def para_view(par):
+    text, spans, pos = "", [], 0
+    portions = par.createEnumeration()
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        s = portion.getString()
+        if not s:
+            continue
+        italic = portion.getPropertyValue("CharPosture") != UPRIGHT
+        style_italic = False
+        if italic and s:
+            if spans and spans[-1][1] == pos: spans[-1][1] = pos + len(s)
+            else: spans.append([pos, pos + len(s)])
+        text += s; pos += len(s)
+    return [par.getPropertyValue("ListLabelString"), text, [text[a:b] for a, b in spans]]
+
+def view(doc):
+    out, enum = [], doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService("com.sun.star.text.Paragraph"):
+            out.append(para_view(el))
+        elif el.supportsService("com.sun.star.text.TextTable"):
+            for name in el.getCellNames():
+                cells = el.getCellByName(name).getText().createEnumeration()
+                while cells.hasMoreElements():
+                    out.append(para_view(cells.nextElement()))
+    notes = doc.getFootnotes()
+    return {"paragraphs": out, "notes": [notes.getByIndex(i).getString() for i in range(notes.getCount())]}
+
+profile, pipe, jobs = sys.argv[1], sys.argv[2], sys.argv[3:]
+office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                           "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe); break
+        except Exception:
+            time.sleep(0.25)
+    else:
+        raise SystemExit("LibreOffice did not start")
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    result = {}
+    for job in jobs:
+        mode, path = job.split(":", 1)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+        if mode != "plain":
+            command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+        entry = view(doc)
+        entry["left"] = doc.getRedlines().getCount()
+        result[job] = entry
+        doc.close(True)
+    print(json.dumps(result))
+finally:
+    try: desktop.terminate()
+    except Exception: pass
+    try: office.wait(timeout=30)
+    except Exception: office.kill()
+'''
+
+
+def libreoffice_views(jobs: list[str], tmp: Path) -> dict:
+    need_program("soffice", "libreoffice-writer-nogui")
+    python = shutil.which("python3", path="/usr/bin")
+    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
+        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
+    script = tmp / "lo_view.py"
+    script.write_text(LO_SCRIPT)
+    profile = (tmp / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
+                   capture_output=True, timeout=120)
+    result = subprocess.run([python, str(script), profile, f"drafting_{os.getpid()}_{tmp.name}", *jobs],
+                            capture_output=True, text=True, timeout=3000)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+# ---------------------------------------------------------------------------- the cases
+
+
+def cases() -> dict[str, Comparison]:
+    from test_tracked import EDITS
+
+    old = diamonds()
+    out = {f"68-128-{case}": diff(old, EDITS[case][0](old)) for case in sorted(EDITS)}
+    for name in ("undof", "unifil"):
+        files = series_files(PRECEDENTS / name)
+        assert len(files) > 30
+        for a, b in zip(files, files[1:]):
+            out[f"{name}-{a.stem}-{b.stem}"] = diff(load(a), load(b))
+    return out
+
+
+def note_gap(comparison: Comparison, mode: str) -> bool:
+    """The known gap (module docstring): a footnote Reject/Accept All cannot give back."""
+    old, new = comparison.old, comparison.new
+    if (old.adoption_note is None) != (new.adoption_note is None):
+        return True
+    if mode == "reject":  # a paragraph shown wholly deleted (deleted, or moved) with a footnote
+        from drafting.render.documents.tracked import tracked_units
+
+        return any(not u.new and any(p.note for _, p in u.old) for u in tracked_units(comparison))
+    return False
+
+
+def comparable(view: dict, gap: bool, marks: re.Pattern[str]) -> dict:
+    """The view without empty paragraphs; in a known gap without footnote marks and notes."""
+    pars = view["paragraphs"]
+    if gap:
+        pars = [p[:-2] + [marks.sub("", p[-2]), [marks.sub("", span) for span in p[-1]]] for p in pars]
+    pars = [p for p in pars if p[-2] != ""]
+    return {"paragraphs": pars} if gap else {"paragraphs": pars, "notes": view["notes"]}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> tuple[Path, dict[str, Comparison]]:
+    out = tmp_path_factory.mktemp("tracked-readers")
+    found = cases()
+    for case, comparison in found.items():
+        render_tracked(comparison, out / f"{case}.docx")
+        render_document(comparison.old, out / f"{case}.old.docx")
+        render_document(comparison.new, out / f"{case}.new.docx")
+    return out, found
+
+
+def test_pandoc_accept_and_reject_give_the_whole_new_and_old_documents(rendered):
+    need_program("pandoc", "pandoc")
+    out, found = rendered
+    failures = []
+    for case, comparison in found.items():
+        for mode, side in (("accept", "new"), ("reject", "old")):
+            gap = note_gap(comparison, mode)
+            got = comparable(view(str(out / f"{case}.docx"), mode), gap, re.compile(r"\[\d+\]"))
+            want = comparable(view(str(out / f"{case}.{side}.docx"), "accept"), gap, re.compile(r"\[\d+\]"))
+            if got != want:
+                failures.append(f"{case} {mode}")
+    assert len(found) == 82 and failures == []
+
+
+def test_libreoffice_accept_and_reject_give_the_whole_new_and_old_documents(rendered):
+    out, found = rendered
+    jobs = []
+    for case in found:
+        jobs += [f"accept:{out}/{case}.docx", f"reject:{out}/{case}.docx",
+                 f"plain:{out}/{case}.new.docx", f"plain:{out}/{case}.old.docx"]
+    views = libreoffice_views(jobs, out)
+    failures = []
+    for case, comparison in found.items():
+        for mode, side in (("accept", "new"), ("reject", "old")):
+            gap = note_gap(comparison, mode)
+            got, want = views[f"{mode}:{out}/{case}.docx"], views[f"plain:{out}/{case}.{side}.docx"]
+            assert got["left"] == 0, case
+            marks = re.compile(r"\d+$")  # LibreOffice's paragraph text ends with the note's number
+            if comparable(got, gap, marks) != comparable(want, gap, marks):
+                failures.append(f"{case} {mode}")
+    assert len(found) == 82 and failures == []
+
+
+def test_every_file_written_passes_the_office_open_xml_validator(rendered):
+    """openxml-audit (the Open XML SDK's schema and semantic checks) on all 246 files: 0 errors."""
+    from openxml_audit import OpenXmlValidator
+
+    out, found = rendered
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 3 * len(found)
+    # A validator per file: one reused across files reports footnote ids of an earlier file.
+    errors = {f.name: [e.description for e in OpenXmlValidator().validate(str(f)).errors] for f in files}
+    assert {name: found for name, found in errors.items() if found} == {}

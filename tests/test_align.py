@@ -5,7 +5,8 @@ edited-68/128 cases are in test_diff.py.
 """
 from __future__ import annotations
 
-from drafting.comparison.align import AlignConfig, MatchKind, align, flatten, normalize, similarity, _key, Unit
+from drafting.comparison.align import AlignConfig, MatchKind, Unit, _key, align, flatten
+from drafting.comparison.similarity import normalize, similarity
 from drafting.model import Address, Paragraph, Part, Resolution
 
 P1 = "Recognizing that the trade in conflict diamonds continues to be a matter of serious international concern,"

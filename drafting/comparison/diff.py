@@ -131,7 +131,7 @@ def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple
         (op0, before), (op, run), (op2, after) = out[k - 1], out[k], out[k + 1]
         if op == 0 or op0 != 0 or op2 != 0:
             continue
-        best, choices = _fit(run, token_of), [(before, run, after)]
+        choices = [(before, run, after)]
         while before and before[-1] == run[-1]:  # slide left
             before, run, after = before[:-1], before[-1] + run[:-1], run[-1] + after
             choices.append((before, run, after))

@@ -20,7 +20,7 @@ from typing import Any
 
 from drafting.errors import DraftingError
 from drafting.model.leads import detect_lead
-from drafting.model import Part, Resolution, is_roman, parse_date, parse_ordinal
+from drafting.model import Part, Resolution, is_roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"

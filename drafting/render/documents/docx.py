@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from drafting.errors import RenderError
-from drafting.model import Body, Comparison, Flag, Resolution, format_date, ordinal_word
+from drafting.model import Body, Comparison, Flag, Resolution
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit, clean_units
 from drafting.render.documents.heading import heading_fields, heading_runs, mark_whole_lines

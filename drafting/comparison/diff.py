@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
 from drafting.comparison.fields import footnote_changes, metadata_changes
@@ -111,7 +111,7 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
     return [run for run in out if run[1]]
 
 
-_PAIRS = ("()", "[]", "“”")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 
 
 def _fit(run: str, token_of: dict[str, str]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from drafting.comparison.align import longest_increasing
+from drafting.comparison.matching import longest_increasing
 from drafting.comparison.diff import diff, tokenize
 from drafting.compilation.load import id_stem
 from drafting.compilation.proposals import Action, Place, Proposal, Side

@@ -160,7 +160,7 @@ class _Scan:
             while self.take(" ; "):
                 items.append(self.paragraph())
             self.expect("}")
-        return Paragraph(text, tuple(items), **extra)
+        return Paragraph(text, tuple(items), id=extra.get("id"), lead=extra.get("lead"), note=extra.get("note"))
 
 
 def _action(sc: _Scan, pid: str, by: tuple[str, ...], heading: str | None) -> Proposal:

@@ -114,7 +114,7 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
 
 
 def _parse(path: str | os.PathLike[str], parts: dict[str, bytes], view: _View) -> tuple[Any, dict[str, str], dict[str, str]]:
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     def xml(name: str) -> Any:
         data = parts.get(name)

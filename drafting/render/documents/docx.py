@@ -152,7 +152,7 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
 
 def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, writer: BodyWriter) -> Any:
     """The docxtpl template rendered with autoescape on; every value is escaped run XML already."""
-    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
     from markupsafe import Markup
 

@@ -93,7 +93,7 @@ def mark_whole_lines(body: Any, revs: ooxml.Revisions) -> None:
     ``body`` is the rendered document's ``w:body`` (lxml). The last paragraph's mark is left
     alone: a document's final mark cannot be a revision.
     """
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     w = f"{{{ooxml.W_NS}}}"
     pars = list(body.iterchildren(f"{w}p"))

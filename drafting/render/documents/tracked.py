@@ -17,7 +17,7 @@ wrong. The diff reports still say "moved".
 """
 from __future__ import annotations
 
-from drafting.comparison.align import longest_increasing
+from drafting.comparison.matching import longest_increasing
 from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
 

@@ -301,8 +301,8 @@ def test_comments_on_their_paragraphs(tmp_path):
         comments = etree.fromstring(archive.read("word/comments.xml"))
         root = etree.fromstring(archive.read("word/document.xml"))
     assert ["".join(c.itertext()) for c in comments] == [
-        "[missing-fact] No Vice-Chair & no <date> found.",
-        "[stale] Speaks of the 2013 admission; update or delete."]
+        "Fact needed: No Vice-Chair & no <date> found.",
+        "Still about last time: Speaks of the 2013 admission; update or delete."]
     anchored = {}
     for p in root.iter(f"{W}p"):
         for start in p.iter(f"{W}commentRangeStart"):
@@ -460,6 +460,6 @@ def test_libreoffice_shows_the_comments(tmp_path):
         paragraph = annotation.getparent()
         body = "".join(t for p in annotation.iter(f"{text_ns}p") for t in p.itertext())
         notes[body] = "".join(t for t in paragraph.itertext() if t not in body)
-    assert set(notes) == {"[stale] Speaks of the 2013 admission; update or delete.",
-                          "[null-fact] No Vice-Chair was selected for 2015."}
-    assert old.operative[2].text in notes["[stale] Speaks of the 2013 admission; update or delete."]
+    assert set(notes) == {"Still about last time: Speaks of the 2013 admission; update or delete.",
+                          "None this time: No Vice-Chair was selected for 2015."}
+    assert old.operative[2].text in notes["Still about last time: Speaks of the 2013 admission; update or delete."]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from drafting.model import Address, Flag, Paragraph, Resolution
+from drafting.model import Address, Flag, FlagKind, Paragraph, Resolution
 from drafting.render.documents import ooxml
 
 Side = tuple[Address, Paragraph]
@@ -56,6 +56,16 @@ class _Par:
     note: str | None = None  # the op of its footnote reference, if it has one
 
 
+# What a Word comment opens with, in bold: the kind of check in a drafting officer's words (the
+# machine-readable kind stays in the JSON log).
+COMMENT_HEADINGS = {
+    FlagKind.STALE: "Still about last time:", FlagKind.MISSING_FACT: "Fact needed:",
+    FlagKind.AMBIGUOUS: "Check each place:", FlagKind.NULL_FACT: "None this time:",
+    FlagKind.UNCONFIRMED: "Not confirmed:", FlagKind.OLD_CITATION: "Older citation:",
+    FlagKind.UNKNOWN_FACT: "Unknown fact:", FlagKind.ADDED: "Check the place:",
+}
+
+
 @dataclass
 class BodyWriter:
     """Writes units as ``w:p`` elements; collects footnotes and comments for their parts."""
@@ -73,7 +83,7 @@ class BodyWriter:
         writer = cls(revs)
         for flag in flags:
             key = str(flag.paragraph) if flag.paragraph is not None else ""
-            writer.comments.setdefault(key, []).append((f"[{flag.kind.value}]", flag.message))
+            writer.comments.setdefault(key, []).append((COMMENT_HEADINGS[flag.kind], flag.message))
         return writer
 
     def organ(self, runs: str) -> None:

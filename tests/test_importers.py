@@ -123,6 +123,7 @@ def test_68_128_golden(r68):
     golden("import-68-128", "68-128.yaml", dumps(r68))
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_68_128_precedent_facts_are_what_the_text_states(built):
     facts = built["conflict-diamonds/2013.yaml"].facts
     assert list(facts) == ["plenary_ordinal", "plenary_city", "plenary_host", "plenary_dates", "chair",
@@ -382,11 +383,13 @@ UNIFIL = [426, 434, 444, 450, 459, 474, 483, 488, 498, 511, 519, 523, 529, 536, 
           575, 583, 586, 594, 599, 609, 617, 630, 639, 648, 659, 684, 701, 734, 768, 803, 852, 895]
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_series_found_by_content(built):
     assert sorted(int(k[6:10]) for k in built if k.startswith("undof/")) == UNDOF
     assert sorted(int(k[7:11]) for k in built if k.startswith("unifil/")) == UNIFIL
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_committed_precedents_equal_a_fresh_import(built):
     """The library can never drift from the importer (facts are kept: propose fills them)."""
     for relative, fresh in built.items():
@@ -397,6 +400,7 @@ def test_committed_precedents_equal_a_fresh_import(built):
     assert stale(PRECEDENTS, [PRECEDENTS / k for k in built]) == []
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_series_adoption_metadata(built):
     rows = []
     for relative, r in sorted(built.items()):
@@ -414,6 +418,7 @@ def test_series_adoption_metadata(built):
     golden("import-sc", "series-adoption.tsv", "\n".join(rows) + "\n")
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_adoption_line_reproduces_the_printed_line(built):
     """The rendered adoption line equals the one printed in the source (OCR slips aside)."""
     unreadable = {"S/RES/381 (1975)", "S/RES/493 (1981)"}  # "]8S6ih", "23111th"

@@ -18,6 +18,7 @@ from drafting.importers.docx import read_docx
 from drafting.model import Body, Paragraph, Resolution
 from drafting.render.documents.docx import render_document
 
+@pytest.mark.slow  # the whole library
 def test_every_precedent_round_trips(tmp_path):
     for f in precedent_files():
         res = load(f)

@@ -298,6 +298,7 @@ def test_every_rule_has_a_test_here():
 KNOWN_SLIPS: list[tuple[str, str, str]] = []  # OCR slips of closing marks are mended on import
 
 
+@pytest.mark.slow  # the whole library
 def test_no_error_on_any_precedent_but_the_documented_slips():
     from drafting.store import load
 

@@ -348,6 +348,7 @@ def schema_errors(path: Path) -> list[str]:
     return [f"{e.description} ({getattr(e, 'path', '')})" for e in result.errors]
 
 
+@pytest.mark.slow  # the whole library
 def test_word_files_pass_the_office_open_xml_validator(tmp_path):
     from drafting.comparison.diff import diff
     from drafting.model import Address, Flag, FlagKind, Part

@@ -465,6 +465,7 @@ def test_the_corpus_library_holds_800_texts(unsc_library: Path) -> None:
     assert stats["texts"] == len(list(UNSC.glob("*.txt"))) == 811 and stats["paragraphs"] > 5000
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_a_phrase_of_the_undof_renewals_lists_every_renewal_from_the_first(unsc_library: Path) -> None:
     phrase = "Disengagement Observer Force for another period of six months"
     expected = corpus_numbers(phrase)
@@ -475,6 +476,7 @@ def test_a_phrase_of_the_undof_renewals_lists_every_renewal_from_the_first(unsc_
     assert all(h.text[a:b].lower() == phrase.lower() for h in result.hits for a, b in h.matches)
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_a_reworded_unifil_paragraph_finds_its_original(unsc_library: Path) -> None:
     # UNIFIL renewals 549 (1984) ... 895 (1994), OP3, read from the raw corpus texts
     guidelines = set(corpus_numbers("terms of reference and general guidelines of the Force as stated in the "
@@ -497,6 +499,7 @@ def test_a_reworded_unifil_paragraph_finds_its_original(unsc_library: Path) -> N
     assert (number(first.symbol), first.year, first.address) == (549, 1984, "OP3")
 
 
+@pytest.mark.slow  # the whole corpus, imported
 def test_cli_json_on_the_corpus(unsc_library: Path) -> None:
     code, out, _ = run("--library", str(unsc_library), "--format", "json", "--first", "--since", "1990",
                        "--limit", "3", '"Interim Force in Lebanon"')

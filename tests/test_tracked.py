@@ -150,6 +150,7 @@ def test_edited_68_128_accept_and_reject_by_construction(case, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["undof", "unifil"])
+@pytest.mark.slow  # the whole library
 def test_real_series_pairs_accept_and_reject_by_construction(name, tmp_path):
     files = series(name)
     for a, b in zip(files, files[1:]):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 from typing import Mapping
 
-from munkres import DISALLOWED, Munkres
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -69,5 +68,7 @@ def assign(pairs: list[tuple[int, int]], edges: Mapping[tuple[int, int], float],
                 used_old.add(i)
                 used_new.add(j)
         return chosen
+    from munkres import DISALLOWED, Munkres  # slow to import; most diffs have no moves to assign
+
     matrix = [[100.0 - edges[i, j] if (i, j) in edges else DISALLOWED for j in news] for i in olds]
     return [(olds[r], news[c]) for r, c in Munkres().compute(matrix)]

@@ -10,7 +10,7 @@ from conftest import DIAMONDS, PRECEDENTS, ROOT, diamonds
 from drafting.cli import main
 from drafting.comparison.amendments_text import render_amendments
 from drafting.comparison.diff import diff, series_pairs
-from drafting.compilation.amendment_source import Proposer, from_delegation_amendments, split
+from drafting.compilation.amendment_source import Proposer, delegation_prefix, from_delegation_amendments, split
 from drafting.compilation.api import compile_files
 from drafting.compilation.conflicts import conflicts
 from drafting.compilation.resolve import resolve
@@ -99,22 +99,14 @@ def test_a_delegation_prefix_is_read(line, expected):
 
 
 @pytest.mark.parametrize("line", [
-    "1. Operative paragraph 5: delete the word “x”.",
-    "1. Replace operative paragraph 5 with the following:",
-    "2. OP5: delete the word “x”.",
+    "Operative paragraph 5: delete the word “x”.",
+    "Replace operative paragraph 5 with the following:",
+    "OP5: delete the word “x”.",
     "Check that operative paragraph 5 now reads:",
+    "EU: Information on the draft",
 ])
 def test_a_paragraph_reference_is_no_delegation(line):
-    with pytest.raises(DraftingError, match="has no delegation") if line[0].isdigit() else _nothing():
-        assert split(line + "\n", "f.txt") == []
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+    assert delegation_prefix(line) is None
 
 
 def test_who_proposes_reads_support_and_groups():
@@ -139,5 +131,14 @@ def test_a_deleted_paragraph_out_of_range_is_refused_through_the_command(tmp_pat
 
 
 def test_an_amendment_before_any_delegation_is_refused():
-    with pytest.raises(DraftingError, match=r"f.txt, line 1: the amendment “1. Delete operative paragraph 2.” has no"):
-        split("1. Delete operative paragraph 2.\nEU: 2. Delete operative paragraph 3.\n", "f.txt")
+    with pytest.raises(DraftingError) as err:
+        split("Amendments to A/68/L.26\n\n1. Delete operative paragraph 2.\nEU: 2. Delete operative paragraph 3.\n",
+              "f.txt")
+    assert str(err.value) == ("f.txt: amendment 1 (“Delete operative paragraph 2.…”) has no delegation; start it "
+                              "(or its block) with the delegation's name and a colon (EU: ...)")
+
+
+def test_a_colon_inside_a_new_paragraphs_quotation_is_no_delegation():
+    text = ("EU:\n1. After operative paragraph 3, insert a new paragraph reading:\n“Decides that the Process\n"
+            "Reaffirms: the following;”\nG77/China: 2. Delete operative paragraph 2.\n")
+    assert [who for who, _ in split(text, "f.txt")] == ["EU", "G77/China"]

@@ -27,14 +27,14 @@ from drafting.errors import DraftingError
 from drafting.model import Address, Part, Resolution
 
 _NAME = r"[A-Z][\w.'’()/&-]*(?:[ -][\w.'’()/&-]+){0,6}"
-_PREFIX = re.compile(rf"^\s*(?:(\d+)[.)]\s+)?({_NAME}(?:\s*,\s*(?:(?:supported\s+by|on\s+behalf\s+of)\s+)?{_NAME})*)\s*:\s*(.*)$")
+_PREFIX = re.compile(rf"^(?:(\d+)[.)]\s+)?({_NAME}(?:\s*,\s*(?:(?:supported\s+by|on\s+behalf\s+of)\s+)?{_NAME})*)\s*:\s*(.*)$")
 # what a paragraph reference or an amendment's own words look like: never a delegation
 _NOT_A_NAME = re.compile(r"\b(?:paragraphs?|preamble|operative|preambular|sub-?paragraphs?|amendments?|draft|"
                          r"replace|insert|delete|add|move|check|substitute|renumber|reading|following|"
                          r"OP\s*\.?\s*\d+|PP\s*\.?\s*\d+)\b", re.I)
-_STARTS = re.compile(r"^(?:\d+[.)]\s|in|to|after|before|at\s+the|delete|replace|move|insert|add|substitute|"
-                     r"remove|check|operative|preambular|paragraph|OP\s*\.?\s*\d|PP\s*\.?\s*\d|the\s+\w+\s+"
-                     r"(?:preambular|operative))", re.I)
+_STARTS = re.compile(r"^(?:\d+[.)]\s|(?:in|to|after|before|at\s+the|delete|replace|move|insert|add|substitute|"
+                     r"remove|check|operative|preambular|paragraph|OP\s*\.?\s*\d+|PP\s*\.?\s*\d+|the\s+\w+\s+"
+                     r"(?:preambular|operative))\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in text.split(",") if n.strip())  # "Trinidad and Tobago" is one name
 
 
-def _prefix(line: str) -> tuple[str, str] | None:
+def delegation_prefix(line: str) -> tuple[str, str] | None:
     """(delegation, the rest of the line with its number) when ``line`` starts with a delegation."""
     m = _PREFIX.match(line)
     if m is None or _NOT_A_NAME.search(m[2]) or len(m[2]) > 80:
@@ -69,24 +69,48 @@ def _prefix(line: str) -> tuple[str, str] | None:
 
 def is_delegation_amendments(text: str) -> bool:
     """Whether ``text`` is a list of amendments with delegation prefixes (not YAML, not a compilation)."""
-    return any(_prefix(line) is not None for line in text.splitlines()) and bool(
+    return any(delegation_prefix(line) is not None for line in text.splitlines()) and bool(
         re.search(r"^\s*(?:\d+[.)]\s+)?(?:\S.*?:\s*)?(?:\d+[.)]\s+)?(?:In|Delete|Replace|Insert|After|Before|Add|Move)\b",
                   text, re.M))
 
 
 def split(text: str, source: str) -> list[tuple[str, str]]:
-    """(delegation, its amendments' text) for each prefixed stretch, in the order of the file."""
+    """(delegation, its amendments' text) for each prefixed stretch, in the order of the file.
+
+    A prefix starts its line (after the amendment's number, if any) and never stands inside a
+    quotation left open (the text of a new paragraph); an amendment before the first prefix is
+    refused, the heading above it is skipped."""
     out: list[tuple[str, list[str]]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        found = _prefix(line)
+    heading: list[str] = []
+    open_quotes = 0
+    for line in text.splitlines():
+        found = delegation_prefix(line) if open_quotes <= 0 else None
         if found is not None:
             out.append((found[0], [found[1]] if found[1] else []))
+            open_quotes = 0
         elif out:
             out[-1][1].append(line)
-        elif line.strip() and _STARTS.match(line.strip()) and re.match(r"^\s*\d+[.)]\s", line):
-            raise DraftingError(f"{source}, line {n}: the amendment “{line.strip()[:60]}” has no delegation; "
-                                "start it (or its block) with the delegation's name and a colon (EU: ...)")
+        else:
+            heading.append(line)
+        open_quotes += line.count("“") - line.count("”")
+    _no_amendment_in(heading, source)
     return [(who, "\n".join(lines)) for who, lines in out]
+
+
+def _no_amendment_in(heading: list[str], source: str) -> None:
+    """The lines before the first delegation hold no amendment (else whose would it be?)."""
+    try:
+        found = read_amendments("\n".join(heading), source)
+    except AmendmentError as exc:
+        if not str(exc).startswith(f"{source}: amendment "):
+            return  # no amendment at all: a heading
+        found = ()
+        first = str(exc)[len(source) + 2:].split(":")[0]
+    else:
+        first = found[0].name[len(source) + 2:] if found else ""
+    if first:
+        raise DraftingError(f"{source}: {first} has no delegation; start it (or its block) with the "
+                            "delegation's name and a colon (EU: ...)")
 
 
 class _Builder:
@@ -98,8 +122,9 @@ class _Builder:
 
     def add(self, who: Proposer, origin: str, **fields: object) -> str:
         pid = f" a{len(self.found) + 1}"  # provisional: the loader numbers them per delegation
-        self.found.append(Proposal(id=pid, by=who.by, supported_by=who.supported_by,  # type: ignore[arg-type]
-                                   on_behalf_of=who.on_behalf_of, origin=origin, **fields))
+        made = Proposal(id=pid, by=who.by, supported_by=who.supported_by, on_behalf_of=who.on_behalf_of,
+                        origin=origin, **fields)  # type: ignore[arg-type]
+        self.found.append(made)
         return pid
 
     def check(self, item: Numbered) -> None:

@@ -142,3 +142,20 @@ def test_a_colon_inside_a_new_paragraphs_quotation_is_no_delegation():
     text = ("EU:\n1. After operative paragraph 3, insert a new paragraph reading:\n“Decides that the Process\n"
             "Reaffirms: the following;”\nG77/China: 2. Delete operative paragraph 2.\n")
     assert [who for who, _ in split(text, "f.txt")] == ["EU", "G77/China"]
+
+
+def test_unnumbered_amendments_are_counted_through_the_file(tmp_path):
+    text = ("EU: After operative paragraph 3, insert a new paragraph reading: “Encourages the Participants;”\n"
+            "G77/China: After operative paragraph 1, insert a new paragraph reading: “Urges the Participants;”\n"
+            "G77/China: After the paragraph inserted by amendment 1, insert a new paragraph reading: "
+            "“Invites the Participants;”\n")
+    (tmp_path / "f.txt").write_text(text, "utf-8")
+    compiled = compile_files(DIAMONDS, [tmp_path / "f.txt"], accept=["all"])
+    assert [(p.id, str(p.place), [q.text for q in p.paragraphs]) for p in compiled.compilation.proposals] == [
+        ("EU-1", "after OP3", ["Encourages the Participants;"]),
+        ("G77/China-1", "after OP1", ["Urges the Participants;"]),
+        ("G77/China-2", "after EU-1", ["Invites the Participants;"]),
+    ]
+    assert [p.text for p in compiled.revision.text.operative[1:6]] == [
+        "Urges the Participants;", diamonds().operative[1].text, diamonds().operative[2].text,
+        "Encourages the Participants;", "Invites the Participants;"]

@@ -14,7 +14,7 @@ meet as a conflict. Every amendment refers to the base text, as in UN practice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafting.comparison.amend import apply_amendments
 from drafting.comparison.amendments import (AmendmentError, Anchor, AmendWords, CheckText, DeleteParagraphs,
@@ -199,8 +199,14 @@ def from_delegation_amendments(base: Resolution, text: str, source: str) -> list
     file, the delegation and the amendment.
     """
     builder = _Builder(base, source)
-    for who, chunk in split(text, source):
+    chunks = split(text, source)
+    # unnumbered lists are counted through the whole file, so that "inserted by amendment 3" is the third
+    numbered = any(re.match(r"\d+[.)]\s", line) for _, chunk in chunks for line in chunk.splitlines())
+    offset = 0
+    for who, chunk in chunks:
         proposer = Proposer.parse(who)
-        for item in read_amendments(chunk, f"{source}: {who}"):
-            builder.amendment(proposer, item)
+        items = read_amendments(chunk, f"{source}: {who}")
+        for item in items:
+            builder.amendment(proposer, item if numbered else replace(item, number=item.number + offset))
+        offset += len({item.number for item in items})
     return builder.found

@@ -269,7 +269,7 @@ def load(paths: Iterable[str | os.PathLike[str]], base: Resolution | None = None
          author_map: Mapping[str, str] | None = None) -> Compilation:
     """Read proposal files into one compilation: YAML, the text form of a compilation, and (given
     the base text) a Word file with tracked changes or ``DELEGATION=revised-text.yaml``."""
-    from drafting.compilation import text as text_form
+    from drafting.compilation import amendment_source, text as text_form
 
     batches: list[tuple[list[Proposal], bool]] = []  # (proposals, ids given by the file)
     status: dict[str, Status] = {}
@@ -286,6 +286,11 @@ def load(paths: Iterable[str | os.PathLike[str]], base: Resolution | None = None
             c = text_form.parse(source, str(path))
             batches.append((list(c.proposals), True))
             status.update(c.status)
+            continue
+        if amendment_source.is_delegation_amendments(source):
+            if base is None:
+                raise DraftingError(f"{path}: reading amendments needs the base text")
+            batches.append((amendment_source.from_delegation_amendments(base, source, str(path)), False))
             continue
         settings, items = loads(source, str(path))
         status.update({str(k): Status(v) for k, v in (settings.get("status") or {}).items()})

@@ -3,8 +3,9 @@
 - a delegation's revised text (``EU=eu-text.yaml``): the changes from the base, as proposals;
 - a delegation's Word file with tracked changes on the base: each author's ``w:ins``/``w:del``
   becomes that delegation's proposals (the author mapped to a delegation, or taken as its name);
-- amendments written in UN language: :func:`from_amendments` takes the parsed operations and the
-  function that applies them, so the amendment parser plugs in here when it lands.
+- amendments written in UN language: :func:`from_amendments` takes one delegation's parsed
+  operations and the function that applies them; a file of amendments each prefixed by its
+  delegation is read by :mod:`drafting.compilation.amendment_source`.
 """
 from __future__ import annotations
 

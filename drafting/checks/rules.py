@@ -236,11 +236,9 @@ def op_verb(ctx: Context) -> Iterator[Hit]:
     """Each operative paragraph opens with a present-tense verb, capitalized."""
     roles = _roles(ctx)
     for address, p in ctx.top(Part.OPERATIVE):
-        if (not p.text.strip() or roles.get(address.number) in ("acting", "governed") or _organ_form(p)
-                or _after_intro(p)):
-            continue
-        lead, _ = _lead(ctx, p, Part.OPERATIVE)
-        if lead:
+        if not p.text.strip() or _lead(ctx, p, Part.OPERATIVE)[0]:
+            continue  # the lead first: it is shared, and it settles most paragraphs
+        if roles.get(address.number) in ("acting", "governed") or _organ_form(p) or _after_intro(p):
             continue
         first = p.text.split()[0].rstrip(",;:")
         capital = first[:1].upper() + first[1:]

@@ -283,9 +283,10 @@ def _group_score(one: Key, many: list[Key], cfg: AlignConfig) -> float:
 
 def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
     """The range of the other side where ``x``'s pieces may stand: between its paired neighbours."""
-    before = [pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one][:1]
-    after = [pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one][:1]
-    return (before[0] + 1 if before else 0), (after[0] if after else size)
+    # the nearest paired neighbour each way, stopping there: scanning them all is quadratic
+    before = next((pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one), None)
+    after = next((pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one), None)
+    return (before + 1 if before is not None else 0), (after if after is not None else size)
 
 
 def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, bool],

@@ -5,6 +5,8 @@ edited-68/128 cases are in test_diff.py.
 """
 from __future__ import annotations
 
+from hypothesis import assume, given, settings, strategies as st
+
 from drafting.comparison.align import AlignConfig, MatchKind, Unit, _key, align, flatten
 from drafting.comparison.similarity import normalize, similarity
 from drafting.model import Address, Paragraph, Part, Resolution
@@ -70,6 +72,20 @@ def test_deleted_paragraph_stands_at_its_old_place():
     new = res([P1, P3], [])
     assert kinds(old, new) == [("identical", ["PP1"], ["PP1"]), ("deleted", ["PP2"], []),
                                ("identical", ["PP3"], ["PP2"])]
+
+
+@given(st.lists(st.booleans(), min_size=5, max_size=5), st.lists(st.booleans(), min_size=4, max_size=4))
+@settings(max_examples=60, deadline=None)
+def test_deleted_paragraphs_keep_their_old_places_among_the_kept(keep_pp, keep_op):
+    """Whatever is deleted, the changes read in the old text's order: each deleted paragraph
+    right after the nearest earlier kept one of its part, or before the first kept one."""
+    assume(any(keep_pp))  # a preamble deleted whole has no kept paragraph to stand by
+    pre, op = [P1, P2, P3, P4, W_PP], [O1, O2, O3, W_OP]
+    old = res(pre, op)
+    new = res([t for t, k in zip(pre, keep_pp) if k], [t for t, k in zip(op, keep_op) if k])
+    got = kinds(old, new)
+    assert [k for k, _, _ in got] == ["identical" if k else "deleted" for k in keep_pp + keep_op]
+    assert [o for _, (o,), _ in got] == [f"PP{n}" for n in range(1, 6)] + [f"OP{n}" for n in range(1, 5)]
 
 
 def test_split_and_merge():

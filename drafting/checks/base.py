@@ -60,6 +60,9 @@ class Context:
     profile: Profile
     library: Any = None  # a drafting.checks.refs.Library, or None
     _walk: list[tuple[Address, Paragraph]] = field(default_factory=list)
+    # (text, lead override, part) -> (lead, from_lexicon): several rules ask for each
+    # paragraph's lead, and finding it is the dearest step of a lint run.
+    leads: dict[tuple[str, str | None, Part], tuple[str, bool]] = field(default_factory=dict)
 
     def walk(self) -> list[tuple[Address, Paragraph]]:
         """Every paragraph and sub-paragraph in reading order (computed once)."""

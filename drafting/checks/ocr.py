@@ -66,9 +66,10 @@ def _repair(word: str, own: Counter[str]) -> str | None:
 def ocr_damage(ctx: Context) -> Iterator[Hit]:
     """Words one misread glyph away from a frequent corpus word, absent from text and corpus."""
     own = Counter(w.lower() for _, text in ctx.texts() for w in re.findall(r"[A-Za-z]+", text))
+    seen: dict[str, str | None] = {}  # a word recurs across paragraphs: judge it once
     for address, text in ctx.texts():
         for m in _WORD.finditer(text):
-            repaired = _repair(m[0], own)
+            repaired = seen[m[0]] if m[0] in seen else seen.setdefault(m[0], _repair(m[0], own))
             if repaired is not None:
                 yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
                           f'write "{repaired}" if the printed text has it')

@@ -118,6 +118,15 @@ def lead_of(paragraph: Paragraph, part: Part) -> tuple[str, bool]:
     return fallback_lead(paragraph.text, part), False
 
 
+def _lead(ctx: Context, paragraph: Paragraph, part: Part) -> tuple[str, bool]:
+    """:func:`lead_of`, found once per lint run for each paragraph and shared by the rules."""
+    key = (paragraph.text, paragraph.lead, part)  # all that lead_of reads
+    found = ctx.leads.get(key)
+    if found is None:
+        found = ctx.leads[key] = lead_of(paragraph, part)
+    return found
+
+
 @lru_cache(maxsize=None)
 def _participles() -> dict[str, str]:
     """'Welcoming' -> 'Welcomes', from the operative verbs of the lexicon."""
@@ -158,14 +167,14 @@ def pp_lead(ctx: Context) -> Iterator[Hit]:
     for address, p in ctx.top(Part.PREAMBLE):
         if not p.text.strip():
             continue
-        lead, _ = lead_of(p, Part.PREAMBLE)
+        lead, _ = _lead(ctx, p, Part.PREAMBLE)
         if lead:
             continue
         first = p.text.split()[0]
         capital = first[:1].upper() + first[1:]
         if first[:1].islower() and lead_of(p.with_text(capital + p.text.lstrip()[len(first):]), Part.PREAMBLE)[0]:
             yield Hit(address, f'preambular lead "{first}" is not capitalized', f'write "{capital}"')
-        elif lead_of(p, Part.OPERATIVE)[0]:
+        elif _lead(ctx, p, Part.OPERATIVE)[0]:
             yield Hit(address, f'preambular paragraph opens with the operative verb "{first}"',
                       "open with a participle (\"Noting\", \"Welcoming\") or make it operative")
         else:
@@ -195,7 +204,7 @@ def _roles(ctx: Context) -> dict[int, str]:
         elif governing is not None and _GOVERNED.match(text):
             roles[address.number] = "governed"
             roles[governing] = "governing"  # only once a paragraph is really governed
-        elif not p.items and tail(text)[0] == ":" and lead_of(p, Part.OPERATIVE)[0]:
+        elif not p.items and tail(text)[0] == ":" and _lead(ctx, p, Part.OPERATIVE)[0]:
             governing = address.number
         else:
             governing = None
@@ -227,11 +236,9 @@ def op_verb(ctx: Context) -> Iterator[Hit]:
     """Each operative paragraph opens with a present-tense verb, capitalized."""
     roles = _roles(ctx)
     for address, p in ctx.top(Part.OPERATIVE):
-        if (not p.text.strip() or roles.get(address.number) in ("acting", "governed") or _organ_form(p)
-                or _after_intro(p)):
-            continue
-        lead, _ = lead_of(p, Part.OPERATIVE)
-        if lead:
+        if not p.text.strip() or _lead(ctx, p, Part.OPERATIVE)[0]:
+            continue  # the lead first: it is shared, and it settles most paragraphs
+        if roles.get(address.number) in ("acting", "governed") or _organ_form(p) or _after_intro(p):
             continue
         first = p.text.split()[0].rstrip(",;:")
         capital = first[:1].upper() + first[1:]
@@ -325,7 +332,7 @@ def repeated_lead(ctx: Context) -> Iterator[Hit]:
         previous = ""
         run = 0
         for address, p in ctx.top(part):
-            lead, _ = lead_of(p, part)
+            lead, _ = _lead(ctx, p, part)
             base = base_lead(lead) if lead else ""
             run = run + 1 if base and base == previous else 1
             if _SEIZED.search(p.text):
@@ -371,7 +378,7 @@ def mun_lead_length(ctx: Context) -> Iterator[Hit]:
     for address, p in ctx.walk():
         if address.sub:
             continue
-        lead, _ = lead_of(p, address.part)
+        lead, _ = _lead(ctx, p, address.part)
         if len(lead.split()) > MUN_MAX_LEAD_WORDS:
             yield Hit(address, f'lead "{lead}" has {len(lead.split())} words',
                       f"keep the italic lead to at most {MUN_MAX_LEAD_WORDS} words; the rest is plain text")
@@ -383,7 +390,7 @@ def lead_unknown(ctx: Context) -> Iterator[Hit]:
     for address, p in ctx.walk():
         if address.sub or not p.text.strip():
             continue
-        lead, known = lead_of(p, address.part)
+        lead, known = _lead(ctx, p, address.part)
         if lead and not known:
             yield Hit(address, f'"{lead}" is not among the usual opening phrases',
                       "pick one from `drafting phrases precedents`")

@@ -67,11 +67,20 @@ def _variants() -> tuple[_Variant, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _any_variant() -> re.Pattern[str]:
+    """One pattern matching wherever any variant's name occurs (boundaries aside)."""
+    flags = sorted({v.flag for v in _variants()}, key=lambda f: (-len(f), f))
+    return re.compile("|".join(re.escape(f) for f in flags))
+
+
 def country_name(ctx: Context) -> Iterator[Hit]:
     """Countries by their UN short names ("Viet Nam", not "Vietnam")."""
     year = _year(ctx)
     sponsors = [(None, name) for name in ctx.resolution.sponsors]  # the metadata's names too
     for address, text in [*sponsors, *ctx.texts()]:
+        if not _any_variant().search(text):
+            continue  # one pass clears most texts; only the rest are tried name by name
         for v in _variants():
             if year is not None and year < v.since:
                 continue

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -283,9 +283,10 @@ def _group_score(one: Key, many: list[Key], cfg: AlignConfig) -> float:
 
 def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
     """The range of the other side where ``x``'s pieces may stand: between its paired neighbours."""
-    before = [pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one][:1]
-    after = [pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one][:1]
-    return (before[0] + 1 if before else 0), (after[0] if after else size)
+    # the nearest paired neighbour each way, stopping there: scanning them all is quadratic
+    before = next((pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one), None)
+    after = next((pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one), None)
+    return (before + 1 if before is not None else 0), (after if after is not None else size)
 
 
 def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, bool],
@@ -384,34 +385,53 @@ def _ordered(st: _State) -> list[Match]:
     for j, unit in enumerate(st.new):
         if j not in used_new:
             keyed.append(((j, 0, 0), _with_children(MatchKind.ADDED, (), (unit,), 0.0, cfg)))
-    for i, unit in enumerate(st.old):
-        if i not in used_old:
-            match = _with_children(MatchKind.DELETED, (unit,), (), 0.0, cfg)
-            keyed.append((_deleted_place(st, i, new_pos_of_old), match))
+    deleted = [i for i in range(len(st.old)) if i not in used_old]
+    places = _deleted_places(st, deleted, new_pos_of_old)
+    for i in deleted:
+        match = _with_children(MatchKind.DELETED, (st.old[i],), (), 0.0, cfg)
+        keyed.append((places[i], match))
     keyed.sort(key=lambda item: item[0])
     return [match for _, match in keyed]
 
 
-def _deleted_place(st: _State, i: int, new_pos_of_old: dict[int, int]) -> tuple[float, ...]:
-    """Sort key putting deleted old paragraph ``i`` at its old place in the new reading order.
+def _deleted_places(st: _State, deleted: list[int],
+                    new_pos_of_old: dict[int, int]) -> dict[int, tuple[float, ...]]:
+    """Sort keys putting each deleted old paragraph at its old place in the new reading order.
 
     Right after the new place of the nearest earlier old paragraph of the same part that was
-    kept in order; failing that, right before that of the nearest later one; failing both, at
-    the start of its part.
+    kept in order (the largest such place); failing that, right before that of the nearest later
+    one (the smallest); failing both, at the start of its part. One pass each way per part, as
+    a running maximum and minimum, so a long text with many deletions stays linear.
     """
-    part = st.old[i].address.part
+    places: dict[int, tuple[float, ...]] = {}
+    for part in {st.old[i].address.part for i in deleted}:
+        kept = [new_pos_of_old[k] if k in new_pos_of_old and st.new[new_pos_of_old[k]].address.part is part
+                else None for k in range(len(st.old))]
+        before = _running(kept, max)
+        after = _running(kept[::-1], min)[::-1]
+        start = next((j for j, u in enumerate(st.new) if u.address.part is part), len(st.new))
+        for i in deleted:
+            if st.old[i].address.part is not part:
+                continue
+            earlier, later = before[i], after[i]
+            if earlier is not None:
+                places[i] = (earlier, 1, i)
+            elif later is not None:
+                places[i] = (later, -1, i)
+            else:
+                places[i] = (start, -1, i)
+    return places
 
-    def kept(k: int) -> bool:
-        return k in new_pos_of_old and st.new[new_pos_of_old[k]].address.part is part
 
-    before = [new_pos_of_old[k] for k in range(i) if kept(k)]
-    if before:
-        return (max(before), 1, i)
-    after = [new_pos_of_old[k] for k in range(i + 1, len(st.old)) if kept(k)]
-    if after:
-        return (min(after), -1, i)
-    start = next((j for j, u in enumerate(st.new) if u.address.part is part), len(st.new))
-    return (start, -1, i)
+def _running(values: list[int | None], pick: Callable[[int, int], int]) -> list[int | None]:
+    """For each index, ``pick`` over the values strictly before it (None when there are none)."""
+    out: list[int | None] = []
+    best: int | None = None
+    for v in values:
+        out.append(best)
+        if v is not None:
+            best = v if best is None else pick(best, v)
+    return out
 
 
 def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,

@@ -64,3 +64,39 @@ def golden(case: str, name: str, actual: str | bytes) -> None:
     expected = path.read_bytes()
     got = actual.encode("utf-8") if isinstance(actual, str) else actual
     assert got == expected, f"output differs from {path}; if the change is intended, {REGENERATE_HINT}"
+
+
+def run_uno(script: str, args: list[str], tmp: Path, name: str, timeout: int = 900) -> str:
+    """Run a python3-uno ``script`` (argv: profile URI, pipe name, *args) on a headless LibreOffice;
+    its standard output. LibreOffice drops its bridge now and then (a restart of a new profile, load):
+    that is tried again, three times in all; any other failure fails the test with LibreOffice's words."""
+    import os
+    import subprocess
+
+    need_program("soffice", "libreoffice-writer-nogui")
+    python = shutil.which("python3", path="/usr/bin")
+    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
+        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
+    path = tmp / f"{name}.py"
+    path.write_text(script)
+    stderr = ""
+    profile = (tmp / f"lo-{name}").as_uri()
+    # A fresh profile makes LibreOffice restart itself once; let a first start create it.
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
+                   capture_output=True, timeout=120)
+    for attempt in range(3):  # the same, now settled, profile: a restart does not come twice
+        run = subprocess.run([python, str(path), profile, f"{name}_{os.getpid()}_{tmp.name}_{attempt}", *args],
+                             capture_output=True, text=True, timeout=timeout)
+        if run.returncode == 0:
+            return run.stdout
+        stderr = run.stderr
+        if not any(sign in stderr for sign in _LIBREOFFICE_GONE):
+            raise AssertionError(f"LibreOffice failed: {stderr[-2000:]}")
+    # Three starts in a row lost the office itself (not a wrong result): say so rather than fail.
+    pytest.skip(f"LibreOffice's bridge failed three times on this machine: {stderr.strip().splitlines()[-1]}")
+
+
+# What LibreOffice going away under the bridge looks like: the bridge disposed, no connection, or a
+# document load answered with nothing.
+_LIBREOFFICE_GONE = ("DisposedException", "NoConnectException", "RuntimeException",
+                     "'NoneType' object has no attribute")

@@ -300,28 +300,10 @@ finally:
 def libreoffice(docs: list, tmp_path) -> dict:
     """LibreOffice's own tracked-change authors, Accept All and Reject All for each document."""
     import json
-    import os
-    import shutil
-    import subprocess
 
-    from conftest import need_program
+    from conftest import run_uno
 
-    need_program("soffice", "libreoffice-writer-nogui")
-    python = shutil.which("python3", path="/usr/bin")
-    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
-        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
-    script = tmp_path / "lo.py"
-    script.write_text(UNO)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
-                   capture_output=True, timeout=120)
-    for attempt in range(2):  # a fresh profile can make LibreOffice restart once under the bridge
-        run = subprocess.run([python, str(script), profile, f"compile_{os.getpid()}_{attempt}", *map(str, docs)],
-                             capture_output=True, text=True, timeout=900)
-        if run.returncode == 0 or "DisposedException" not in run.stderr:
-            break
-    assert run.returncode == 0, run.stderr[-2000:]
-    return json.loads(run.stdout)
+    return json.loads(run_uno(UNO, [str(d) for d in docs], tmp_path, "compile"))
 
 
 @pytest.mark.slow

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -377,20 +375,9 @@ finally:
 
 def libreoffice_accept_reject(docs: list[Path], tmp: Path) -> dict:
     """LibreOffice's own Accept All / Reject All on each document, in one LibreOffice session."""
-    need_program("soffice", "libreoffice-writer-nogui")
-    python = shutil.which("python3", path="/usr/bin")
-    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
-        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
-    script = tmp / "lo_tracked.py"
-    script.write_text(UNO_SCRIPT)
-    profile = (tmp / "lo-uno-profile").as_uri()
-    # A fresh profile makes LibreOffice restart itself once; let a conversion create it first.
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
-                   capture_output=True, timeout=120)
-    result = subprocess.run([python, str(script), profile, f"drafting_{os.getpid()}_{tmp.name}", *map(str, docs)],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return json.loads(result.stdout)
+    from conftest import run_uno
+
+    return json.loads(run_uno(UNO_SCRIPT, [str(d) for d in docs], tmp, "lo_tracked", timeout=600))
 
 
 def expected(res: Resolution) -> list[tuple[str, str]]:

@@ -18,9 +18,7 @@ side has is written untracked; LibreOffice mishandles a revised footnote referen
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -188,19 +186,9 @@ finally:
 
 
 def libreoffice_views(jobs: list[str], tmp: Path) -> dict:
-    need_program("soffice", "libreoffice-writer-nogui")
-    python = shutil.which("python3", path="/usr/bin")
-    if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
-        pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
-    script = tmp / "lo_view.py"
-    script.write_text(LO_SCRIPT)
-    profile = (tmp / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--terminate_after_init"],
-                   capture_output=True, timeout=120)
-    result = subprocess.run([python, str(script), profile, f"drafting_{os.getpid()}_{tmp.name}", *jobs],
-                            capture_output=True, text=True, timeout=3000)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return json.loads(result.stdout)
+    from conftest import run_uno
+
+    return json.loads(run_uno(LO_SCRIPT, jobs, tmp, "lo_view", timeout=3000))
 
 
 # ---------------------------------------------------------------------------- the cases

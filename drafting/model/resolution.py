@@ -322,8 +322,26 @@ class Hunk:
     cls: HunkClass | None = None  # None for equal hunks
 
 
+class HunkTexts:
+    """What a change's hunks say: the old and the new text they rebuild, and whether any is wording."""
+
+    hunks: tuple[Hunk, ...]
+
+    @property
+    def old_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(h.text for h in self.hunks if h.op is not HunkOp.DELETE)
+
+    @property
+    def no_wording(self) -> bool:
+        return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(HunkTexts):
     """One paragraph (or a split/merge group) of the old and new text, and how it changed.
 
     ``old``/``new`` list the addresses involved (empty on the side where the paragraph does not
@@ -344,19 +362,11 @@ class Change:
             return False
         if self.kind is ChangeKind.MOVED and self.old and self.new and self.old[0].part is not self.new[0].part:
             return False  # a preambular paragraph made operative (or back) changes its force
-        return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
-
-    @property
-    def old_text(self) -> str:
-        return "".join(h.text for h in self.hunks if h.op is not HunkOp.INSERT)
-
-    @property
-    def new_text(self) -> str:
-        return "".join(h.text for h in self.hunks if h.op is not HunkOp.DELETE)
+        return self.no_wording
 
 
 @dataclass(frozen=True)
-class FieldChange:
+class FieldChange(HunkTexts):
     """A change outside the paragraphs' own text: the title, a field of the heading or the adoption
     line (``adopted``, ``meeting``, ``vote``, ...), or a footnote (``field == "footnote"``, with the
     addresses of the paragraph it hangs on). Hunks as in :class:`Change`."""
@@ -370,15 +380,7 @@ class FieldChange:
     @property
     def routine(self) -> bool:
         """True when no hunk is a wording change."""
-        return all(h.cls is not HunkClass.WORDING for h in self.hunks if h.op is not HunkOp.EQUAL)
-
-    @property
-    def old_text(self) -> str:
-        return "".join(h.text for h in self.hunks if h.op is not HunkOp.INSERT)
-
-    @property
-    def new_text(self) -> str:
-        return "".join(h.text for h in self.hunks if h.op is not HunkOp.DELETE)
+        return self.no_wording
 
 
 @dataclass(frozen=True)

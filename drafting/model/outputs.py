@@ -19,24 +19,21 @@ class ComparisonOutput:
     """The diff report in every format; ``substantive_only`` leaves routine changes out."""
 
     def to_text(self, substantive_only: bool = False) -> str:
-        from drafting.render.reports.formats import render
-
-        return render(cast("Comparison", self), "terminal", substantive_only)
+        return self._report("terminal", substantive_only)
 
     def to_markdown(self, substantive_only: bool = False) -> str:
-        from drafting.render.reports.formats import render
-
-        return render(cast("Comparison", self), "markdown", substantive_only)
+        return self._report("markdown", substantive_only)
 
     def to_html(self, substantive_only: bool = False) -> str:
-        from drafting.render.reports.formats import render
-
-        return render(cast("Comparison", self), "html", substantive_only)
+        return self._report("html", substantive_only)
 
     def to_json(self, substantive_only: bool = False) -> str:
+        return self._report("json", substantive_only)
+
+    def _report(self, fmt: str, substantive_only: bool) -> str:
         from drafting.render.reports.formats import render
 
-        return render(cast("Comparison", self), "json", substantive_only)
+        return render(cast("Comparison", self), fmt, substantive_only)
 
     def to_docx(self, path: str | os.PathLike[str], *, author: str = "drafting",
                 date: dt.datetime | None = None, substantive_only: bool = False) -> None:

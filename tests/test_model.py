@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from drafting.model import Address, Body, Paragraph, Part, Resolution, label, roman
 
@@ -95,3 +95,29 @@ def test_dates_and_ordinals_as_the_un_writes_them() -> None:
     assert ordinal_word(101) == "one hundred first"  # no "and", as the UN writes session numbers
     assert (parse_ordinal("Sixty-eighth"), parse_ordinal("one hundred first")) == (68, 101)
     assert parse_ordinal("plenary") is None
+
+
+# ---------------------------------------------------------------------------- footnote anchors
+
+def test_note_anchor_is_the_shortest_run_found_first_at_the_marker() -> None:
+    from drafting.model.resolution import note_anchor
+    text = "Recalling its resolution 425 (1978), and the report of the Council, and the report"
+    assert note_anchor(text, len("Recalling its resolution 425 (1978)")) == "(1978)"
+    assert note_anchor(text, len(text)) == "Council, and the report"
+
+
+def test_footnote_offsets_place_each_line_of_the_note() -> None:
+    para = Paragraph("Recalling resolution 425 (1978), and the report of 1 May", note="S/12611.\nS/12620.",
+                     note_at=("(1978)", "May"))
+    assert para.footnote_offsets == (("S/12611.", 31), ("S/12620.", len(para.text)))
+    edited = Paragraph("Recalling resolution 426", note="S/12611.\nS/12620.", note_at=("(1978)", "May"))
+    assert [offset for _, offset in edited.footnote_offsets] == [24, 24]
+
+
+@given(st.text(alphabet="ab ,.()1", min_size=1, max_size=40), st.data())
+def test_note_anchor_round_trips_any_marker_place(text: str, data: st.DataObject) -> None:
+    from drafting.model.resolution import anchor_offset, note_anchor
+    first = len(text) - len(text.lstrip())
+    assume(first < len(text))
+    offset = data.draw(st.integers(first + 1, len(text)))
+    assert anchor_offset(text, note_anchor(text, offset)) == offset

@@ -83,6 +83,29 @@ class Address:
         return len(self.sub)
 
 
+# ---------------------------------------------------------------------------- footnote anchors
+
+def note_anchor(text: str, offset: int) -> str:
+    """The words a footnote marker at ``offset`` in ``text`` follows, as ``note_at`` stores them.
+
+    The shortest run of text that starts a word, ends at ``offset`` and is found first there, so
+    that ``anchor_offset(text, note_anchor(text, offset)) == offset`` for any offset past the
+    first word."""
+    head = text[:offset]
+    starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s))\S", head)]
+    for start in reversed(starts):
+        anchor = head[start:]
+        if text.find(anchor) + len(anchor) == offset:
+            return anchor
+    return head
+
+
+def anchor_offset(text: str, anchor: str) -> int:
+    """Where a marker anchored after ``anchor`` stands: the end of its first occurrence, else the end."""
+    found = text.find(anchor) if anchor else -1
+    return len(text) if found < 0 else found + len(anchor)
+
+
 # ---------------------------------------------------------------------------- paragraphs
 
 @dataclass(frozen=True)
@@ -108,6 +131,14 @@ class Paragraph:
             return ()
         lines = self.note.split("\n") if self.note_at else [self.note]
         return tuple((line, self.note_at[n] if n < len(self.note_at) else None) for n, line in enumerate(lines))
+
+    @property
+    def footnote_offsets(self) -> tuple[tuple[str, int], ...]:
+        """Every footnote and the offset in ``text`` its marker stands at (``len(text)``: the end).
+
+        An anchor the text no longer holds (edited by hand) puts its marker at the end."""
+        return tuple((line, len(self.text) if at is None else anchor_offset(self.text, at))
+                     for line, at in self.footnotes)
 
     def lead_phrase(self, part: Part | None = None) -> str:
         """The words set in italics: the ``lead`` override, else the lexicon's match ('' if none)."""

@@ -63,8 +63,25 @@ def _repair(word: str, own: Counter[str]) -> str | None:
     return None
 
 
+# A glyph no word of a resolution holds, touching a letter: "Calls_on", "El} Salvador". An address
+# ("www.un.org/a_b", "x@un.org") may hold one, so a token with "/" or "@" is left alone.
+_STRAY = re.compile(r"(?<![^\s(])(?=\S*[A-Za-z][_{}|\\~^]|\S*[_{}|\\~^][A-Za-z])(?![^\s]*[/@])\S+")
+_STRAY_GLYPH = re.compile(r"[_{}|\\~^]")
+
+
+def stray_glyphs(text: str) -> Iterator[tuple[str, str]]:
+    """(word as printed, word repaired) for each word of ``text`` holding a glyph no word has."""
+    for m in _STRAY.finditer(text):
+        word = m.group().rstrip(",;:.")
+        repaired = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", word)
+        yield word, _STRAY_GLYPH.sub("", repaired)
+
+
 def ocr_damage(ctx: Context) -> Iterator[Hit]:
-    """Words one misread glyph away from a frequent corpus word, absent from text and corpus."""
+    """Words one misread glyph away from a frequent corpus word, absent from text and corpus.
+
+    Also a word holding a glyph no word has ("Calls_on", "El}"): a speck read as a character.
+    """
     own = Counter(w.lower() for _, text in ctx.texts() for w in re.findall(r"[A-Za-z]+", text))
     seen: dict[str, str | None] = {}  # a word recurs across paragraphs: judge it once
     for address, text in ctx.texts():
@@ -73,3 +90,6 @@ def ocr_damage(ctx: Context) -> Iterator[Hit]:
             if repaired is not None:
                 yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
                           f'write "{repaired}" if the printed text has it')
+        for word, repaired in stray_glyphs(text):
+            yield Hit(address, f'"{word}" holds a character no word has: OCR damage of "{repaired}"?',
+                      f'write "{repaired}" if the printed text has it')

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 from drafting.proposal import facts as F
 from drafting.proposal.extract import role_fits
 from drafting.proposal.facts import short_symbol
-from drafting.proposal.intake import check_facts, new_keys
+from drafting.proposal.intake import check_facts, new_keys, read_unrecorded
 from drafting.proposal.placeholders import placeholder
 from drafting.proposal.stale import new_text, stale
 # The change log lives in .log; its functions stay importable from here.
@@ -417,9 +417,11 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     from drafting.proposal import renewal, verify
 
     check_facts(precedent, facts, source)
-    derived = renewal.derived_facts(precedent.facts, facts)
-    work = Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
+    stated, read = read_unrecorded(precedent, facts)
+    derived = renewal.derived_facts(stated.facts, facts)
+    work = Work(stated, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
                  rules={k: "calendar:mandate-end" for k in derived})
+    work.flags.extend(read)
     previous = previous_resolution(precedent)
     _sessions(work)
     _recall_chain(work, previous)

@@ -5,10 +5,11 @@ rules are done; nothing here imports it).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
-from drafting.model import DATE_RE, MONTH_RE, Body, Flag, FlagKind, Resolution
+from drafting.model import DATE_RE, MONTH_RE, MONTHS, Body, Flag, FlagKind, Resolution
 from drafting.proposal import facts as F
 from drafting.proposal.placeholders import last_time
 from drafting.proposal.verify import quote
@@ -50,8 +51,32 @@ def stale(work: Work) -> None:
             if year else []
         if mentions:
             reasons.append(f"still speaks of {year} ({', '.join(quote(m) for m in mentions)})")
+        months = _old_months(text, work.precedent.facts, work.new_facts)
+        if months:
+            reasons.append(f"still names {', '.join(quote(m) for m in months)} without a year, the month one of "
+                           "last time's dates fell in")
         if reasons:
             work.flags.append(Flag(address, FlagKind.STALE, f"{address} {' and '.join(reasons)}: update or delete"))
+
+
+# A month standing alone ("during November"), not a date's ("30 November", "November 1990").
+_BARE_MONTH = re.compile(rf"(?<!\d )\b(?:{MONTH_RE})\b(?! \d)")
+
+
+def _months(value: Any) -> set[str]:
+    """The names of the months of the dates in one fact's value."""
+    return {MONTHS[d.month - 1] for d in (value if isinstance(value, list) else [value]) if isinstance(d, dt.date)}
+
+
+def _old_months(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Months named alone in ``text`` that a fact's old date fell in and its new date does not.
+
+    "submit, during November, a report" of a mandate ending 30 November: the end moves to
+    31 January, so "November" is last time's month.
+    """
+    was, now = F.leaves(old), F.leaves(new)
+    gone = {m for k in was.keys() & now.keys() for m in _months(was[k]) - _months(now[k])}
+    return list(dict.fromkeys(m.group() for m in _BARE_MONTH.finditer(text) if m.group() in gone))
 
 
 def new_text(precedent: Resolution) -> str:

@@ -69,12 +69,22 @@ _STRAY = re.compile(r"(?<![^\s(])(?=\S*[A-Za-z][_{}|\\~^]|\S*[_{}|\\~^][A-Za-z])
 _STRAY_GLYPH = re.compile(r"[_{}|\\~^]")
 
 
-def stray_glyphs(text: str) -> Iterator[tuple[str, str]]:
-    """(word as printed, word repaired) for each word of ``text`` holding a glyph no word has."""
+def stray_glyphs(text: str) -> Iterator[tuple[str, str | None]]:
+    """(word as printed, word repaired or None) for each word of ``text`` holding a glyph no word has."""
     for m in _STRAY.finditer(text):
         word = m.group().rstrip(",;:.")
-        repaired = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", word)
-        yield word, _STRAY_GLYPH.sub("", repaired)
+        yield word, _mend(word)
+
+
+def _mend(word: str) -> str | None:
+    """The word a stray glyph most likely stands in, when its place tells: None when it does not."""
+    mended = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", word)  # "Calls_on": a space
+    mended = re.sub(r"~-|-~", "-", mended)  # "Secretary~-General"
+    mended = re.sub(r"(?<=[A-Za-z])~(?=[A-Za-z])", "-", mended)  # "cease~fire"
+    if "(" in mended and ")" not in mended:
+        mended = mended.replace("}", ")")  # "(c}": the bracket misread
+    mended = re.sub(r"(?<=[\w)])[_{}|\\~^]+$", "", mended)  # "El}": a speck after the word
+    return None if _STRAY_GLYPH.search(mended) else mended
 
 
 def ocr_damage(ctx: Context) -> Iterator[Hit]:
@@ -90,6 +100,10 @@ def ocr_damage(ctx: Context) -> Iterator[Hit]:
             if repaired is not None:
                 yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
                           f'write "{repaired}" if the printed text has it')
-        for word, repaired in stray_glyphs(text):
-            yield Hit(address, f'"{word}" holds a character no word has: OCR damage of "{repaired}"?',
-                      f'write "{repaired}" if the printed text has it')
+        for word, mended in stray_glyphs(text):
+            if mended is None:
+                yield Hit(address, f'"{word}" holds a character no word has: OCR damage?',
+                          "write the word the printed text has")
+            else:
+                yield Hit(address, f'"{word}" holds a character no word has: OCR damage of "{mended}"?',
+                          f'write "{mended}" if the printed text has it')

@@ -213,3 +213,25 @@ def test_a_value_is_excused_only_where_the_adopted_text_split_the_paragraph() ->
     unrelated = r488.replace_paragraph(Address.parse("OP4"), other)
     score = evaluate_pair(r483, unrelated)
     assert (score.wrong_written, score.wrong_unflagged) == (1, 1)
+
+
+def test_a_pair_whose_facts_propose_refuses_is_measured_and_named(tmp_path: Path) -> None:
+    # UNAVEM II: S/RES/811 (1993) renews nothing and states only a meeting's date, none of the facts
+    # S/RES/804 (1993) states; propose refuses such a facts file, and the series is still measured.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r804 = replace(import_file(UNSC / "S_RES_0804_1993_EN_GOLD.txt"),
+                   facts={"report_date": dt.date(1993, 1, 21), "mandate_end": dt.date(1993, 4, 30)})
+    r811 = replace(import_file(UNSC / "S_RES_0811_1993_EN_GOLD.txt"), facts={"meeting_date": dt.date(1993, 4, 30)})
+    save(r804, tmp_path / "0804.yaml")
+    save(r811, tmp_path / "0811.yaml")
+    result = evaluate_series(tmp_path)
+    assert [(p.precedent, p.adopted) for p in result.pairs] == [("S/RES/804 (1993)", "S/RES/811 (1993)")]
+    assert result.notes == (
+        "S/RES/804 (1993) -> S/RES/811 (1993): measured with the calendar rules only, because propose refused "
+        "the facts: the facts: expected some of the facts that S/RES/804 (1993) states (report_date, mandate_end), "
+        "found none of them; is this the facts file of that series?",)
+    assert json.loads(report_json(result))["notes"] == list(result.notes)

@@ -38,6 +38,7 @@ from pathlib import Path
 from enum import Enum
 from typing import Any, Iterable
 
+from drafting.errors import FactsError
 from drafting.model import Address, Resolution
 from drafting.proposal.engine import propose
 from drafting.model.grammar import counted
@@ -94,6 +95,7 @@ class PairScore:
 class Evaluation:
     series: str
     pairs: tuple[PairScore, ...]
+    notes: tuple[str, ...] = ()  # pairs measured otherwise than asked, and why
 
     @property
     def median_recall(self) -> float:
@@ -306,8 +308,17 @@ def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = Fal
 
     files = series_files(folder, at_least=2)
     texts = [load(f) for f in files]
-    pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only, mode=mode) for a, b in zip(texts, texts[1:]))
-    return Evaluation(str(Path(folder)), pairs)
+    pairs, notes = [], []
+    for a, b in zip(texts, texts[1:]):
+        try:
+            pairs.append(evaluate_pair(a, b, calendar_only=calendar_only, mode=mode))
+        except FactsError as refused:
+            # One pair whose facts propose refuses must not hide the others' figures: it is
+            # measured with the rules that need no facts, and the report says so.
+            pairs.append(evaluate_pair(a, b, calendar_only=True))
+            notes.append(f"{a.label} -> {b.label}: measured with the calendar rules only, because propose "
+                         f"refused the facts: {refused}")
+    return Evaluation(str(Path(folder)), tuple(pairs), tuple(notes))
 
 
 # ---------------------------------------------------------------------------- reports
@@ -328,7 +339,9 @@ def report_json(result: Evaluation) -> str:
     total = _row(result.total())
     del total["precedent"], total["adopted"]
     total["median_pair_recall"] = round(result.median_recall, 4)
-    data = {"series": result.series, "pairs": [_row(p) for p in result.pairs], "total": total}
+    data: dict[str, object] = {"series": result.series, "pairs": [_row(p) for p in result.pairs], "total": total}
+    if result.notes:
+        data["notes"] = list(result.notes)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -354,4 +367,5 @@ def report_terminal(result: Evaluation) -> str:
     lines.append(f"wrong words written: {t.wrong_written} (in paragraphs the adopted text kept, words it does not "
                  f"have), of which without a warning: {t.wrong_unflagged}; placeholders asking for a fact: "
                  f"{t.placeholders}")
+    lines.extend(f"note: {note}" for note in result.notes)
     return "\n".join(lines) + "\n"

@@ -542,3 +542,31 @@ def test_a_council_chain_without_dates_names_no_previous_renewal() -> None:
     r529 = load(ROOT / "precedents/unifil/0529.yaml")
     assert r529.get("PP2").text == "Recalling further its resolutions 508 (1982) and 509 (1982),"
     assert propose(r529, {}).draft.get("PP2").text == r529.get("PP2").text
+
+
+def test_an_event_dated_anew_keeps_its_old_place_flagged() -> None:
+    # UNAVEM II, S/RES/851 (1993) to 864 (1993), facts as the report and the decision give them. The
+    # observer States' joint statement of 8 July 1993 was issued in Moscow, the next one in Lisbon.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r851 = import_file(UNSC / "S_RES_0851_1993_EN_GOLD.txt")
+    facts = {"report_date": [dt.date(1993, 9, 13), dt.date(1993, 9, 14)], "statement_date": dt.date(1993, 9, 10),
+             "mandate_period": "three months", "mandate_end": dt.date(1993, 12, 15)}
+    proposal = propose(r851, facts)
+    assert proposal.draft.get("OP1").text == (
+        "Welcomes the further report of the Secretary-General of 13 and 14 September 1993, and decides to extend "
+        "the existing mandate of the United Nations Angola Verification Mission II for a period of three months, "
+        "until 15 December 1993;")
+    messages = {str(f.paragraph): [] for f in proposal.flags}
+    for f in proposal.flags:
+        messages[str(f.paragraph)].append(f.message)
+    assert messages["PP5"] == ["PP5 now gives the date of the statement cited as 10 September 1993 but still places "
+                               "it “in Moscow”: check where this one took place"]
+    # The report's new dates, a list, are this period's: no "still speaks of 1993" for them.
+    assert not any("still speaks" in m for m in messages["PP2"] + messages["OP1"])
+    # The warning both paragraphs carry is read once in the log.
+    log = proposal.to_markdown()
+    assert log.count("is in 2 places (OP1, PP2)") == 1

@@ -459,6 +459,7 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     verify.confirm_edits(work)
     verify.mixed_dates(work)
     verify.weekdays(work)
+    verify.event_places(work)
     verify.read_back(work, short_symbol(precedent.symbol))
     verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}

@@ -101,13 +101,15 @@ def describe(rule: str) -> str:
 
 def log_markdown(proposal: Proposal) -> str:
     """The change log for a person: each edit's changed words, then each warning."""
+    # A warning each paragraph it concerns carries (for its Word comment) is read once here.
+    messages = list(dict.fromkeys(f.message for f in proposal.flags))
     lines = [f"# Proposed draft from {proposal.precedent.label}", "",
-             f"{counted(len(proposal.edits), 'edit')}, {counted(len(proposal.flags), 'warning')}.", "", "## Edits", ""]
+             f"{counted(len(proposal.edits), 'edit')}, {counted(len(messages), 'warning')}.", "", "## Edits", ""]
     for e in proposal.edits:
         lines.append(f"- **{e.paragraph}** {describe(e.rule)}: {change_summary(e.before, e.after)}")
     lines += [] if proposal.edits else ["- none"]
     lines += ["", "## Warnings", ""]
-    for f in proposal.flags:
-        lines.append(f"- {f.message}")
+    for message in messages:
+        lines.append(f"- {message}")
     lines += [] if proposal.flags else ["- none"]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Mapping
 
-from drafting.model import DATE_RE, MONTH_RE, MONTHS, Body, Flag, FlagKind, Resolution
+from drafting.model import DATE_RE, MONTH_RE, MONTHS, Body, Flag, FlagKind, Resolution, format_date
 from drafting.proposal import facts as F
 from drafting.proposal.placeholders import last_time
 from drafting.proposal.verify import quote
@@ -44,6 +44,8 @@ def stale(work: Work) -> None:
     year = work.precedent.year
     # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
     current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
+    # Each day of a list of dates ("13 and 14 September 1993") is this period's too.
+    current |= {format_date(d) for v in F.leaves(work.new_facts).values() if F.is_date_list(v) for d in v}
     for address, text in work.texts.items():
         reasons = _stale_facts(work.stale_facts.get(address, []), new_text(work.precedent))
         said = {w for _, w in work.stale_facts.get(address, [])}

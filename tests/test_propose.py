@@ -570,3 +570,18 @@ def test_an_event_dated_anew_keeps_its_old_place_flagged() -> None:
     # The warning both paragraphs carry is read once in the log.
     log = proposal.to_markdown()
     assert log.count("is in 2 places (OP1, PP2)") == 1
+
+
+def test_a_document_named_by_its_symbol_is_not_dated_with_the_new_report() -> None:
+    # S/RES/619 (1988) approves "the report of the Secretary-General contained in document S/20093";
+    # the next text's report is of 2 February 1989: dating S/20093 with it would name no real document.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r619 = import_file(UNSC / "S_RES_0619_1988_EN_GOLD.txt")
+    proposal = propose(r619, {"report_date": dt.date(1989, 2, 2), "mandate_period": "six months"})
+    assert proposal.draft.get("OP1").text == r619.get("OP1").text
+    assert ("The facts give the date of the Secretary-General's report (2 February 1989), which S/RES/619 (1988) "
+            "never states: no paragraph was updated; add it where it belongs") in [f.message for f in proposal.flags]

@@ -120,8 +120,8 @@ def _places(work: Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
         for m in re.finditer(rf"\bthe {noun}\b", text):
             end = _clause_end(text, m.end())
             phrase = text[m.start():end]
-            if re.search(DATE, phrase) and without == "date":
-                continue
+            if (re.search(DATE, phrase) or SYMBOL_RE.search(phrase)) and without == "date":
+                continue  # dated already, or named by its symbol: a new date would not be that document's
             if SYMBOL_RE.search(phrase) and without == "symbol":
                 continue
             out.append((address, m.start(), end))

@@ -10,6 +10,7 @@ import dataclasses
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden, precedent_files
@@ -428,3 +429,20 @@ def test_recall_order_names_the_number_when_the_dates_are_in_order():
     assert hits(_corpus_text(834, 1993), "recall-order") == [
         ("PP1", "resolution 84 (1993) of 29 January 1993 comes after 793 (1992) of 30 November 1992 in date but "
                 "bears a lower number")]
+
+
+_WORDS = st.lists(st.sampled_from(["the", "Council", "report", "of", "22 March 1990", "and", "Peace", "Accords"]),
+                  min_size=1, max_size=6).map(" ".join)
+
+
+@given(st.lists(st.tuples(_WORDS, st.booleans(), st.sampled_from([("“", "”"), ('"', '"')])), min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None)
+def test_quote_pair_takes_every_closed_quotation_and_finds_a_closing_mark_alone(parts) -> None:
+    # Any paragraph of quotations opened and closed, curly or straight, is clean; the same paragraph
+    # with one more closing mark after a word has exactly one finding.
+    text = "Calls upon " + " ".join(f"{o}{w}{c}" if quoted else w for w, quoted, (o, c) in parts) + ";"
+    last = "Decides to remain seized of the matter."
+    assert hits(sc(preamble=(), operative=(text, last), year=1990), "quote-pair") == []
+    stray = text[:-1] + ",” and;"
+    found = hits(sc(preamble=(), operative=(stray, last), year=1990), "quote-pair")
+    assert [(a, m.split(":")[0]) for a, m in found] == [("OP1", "closing quotation mark that no quotation opened")]

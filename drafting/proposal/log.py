@@ -99,10 +99,14 @@ def describe(rule: str) -> str:
     return _RULE_WORDS.get(rule, rule)
 
 
+def warning_messages(proposal: Proposal) -> list[str]:
+    """Each warning once: one that every paragraph it concerns carries (for its Word comment) is read once."""
+    return list(dict.fromkeys(f.message for f in proposal.flags))
+
+
 def log_markdown(proposal: Proposal) -> str:
     """The change log for a person: each edit's changed words, then each warning."""
-    # A warning each paragraph it concerns carries (for its Word comment) is read once here.
-    messages = list(dict.fromkeys(f.message for f in proposal.flags))
+    messages = warning_messages(proposal)
     lines = [f"# Proposed draft from {proposal.precedent.label}", "",
              f"{counted(len(proposal.edits), 'edit')}, {counted(len(messages), 'warning')}.", "", "## Edits", ""]
     for e in proposal.edits:

@@ -378,12 +378,14 @@ def test_ocr_damage_finds_misread_glyphs_and_spares_names():
                      ("OP2", '"Tbid" looks like OCR damage of "Ibid"')]
 
 
-def test_ocr_damage_on_the_precedents_is_the_one_real_slip():
+def test_ocr_damage_on_the_precedents_is_the_two_real_slips():
     from drafting.store import load
 
     found = [(f.paragraph, f.message) for path in precedent_files()
              for f in lint(load(path)) if f.rule == "ocr-damage"]
-    assert [m for _, m in found] == ['"arca" looks like OCR damage of "area"']
+    # S/RES/363 (1974) PP2 "arca"; S/RES/450 (1979) the note on PP2, "Tbid., 2144th meeting, para. 2."
+    assert [m for _, m in found] == ['"arca" looks like OCR damage of "area"',
+                                     '"Tbid" in its footnote looks like OCR damage of "Ibid"']
 
 
 # ---------------------------------------------------------------------------- texts the rules were not written on
@@ -446,3 +448,17 @@ def test_quote_pair_takes_every_closed_quotation_and_finds_a_closing_mark_alone(
     stray = text[:-1] + ",” and;"
     found = hits(sc(preamble=(), operative=(stray, last), year=1990), "quote-pair")
     assert [(a, m.split(":")[0]) for a, m in found] == [("OP1", "closing quotation mark that no quotation opened")]
+
+
+def test_ocr_damage_reads_the_footnotes_too():
+    # UNEF S/RES/396 (1976): the note on PP3 reads "[bid., document S/12210."; UNIFIL S/RES/450 (1979) "Tbid.".
+    assert hits(_corpus_text(396, 1976), "ocr-damage") == [
+        ("PP3", '"[bid" in its footnote looks like OCR damage of "Ibid"')]
+    from drafting.store import load
+
+    r450 = load(PRECEDENTS / "unifil/0450.yaml")
+    assert ("PP2", '"Tbid" in its footnote looks like OCR damage of "Ibid"') in hits(r450, "ocr-damage")
+    # A bracket that opens a word the corpus does not know is left alone ("[the draft]" is no "Ithe").
+    draft = "Decides to keep [the draft] under review;"
+    assert hits(sc(preamble=(), operative=(draft, "Decides to remain seized of the matter."), year=1994),
+                "ocr-damage") == []

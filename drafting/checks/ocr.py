@@ -20,10 +20,10 @@ from drafting.checks.base import Context, Hit
 _CONFUSED: dict[str, tuple[str, ...]] = {
     "c": ("e",), "e": ("c",), "rn": ("m",), "m": ("rn",), "cl": ("d",), "l": ("I", "i", "t"),
     "I": ("l",), "T": ("I",), "i": ("l",), "h": ("b",), "b": ("h",), "u": ("n",), "n": ("u",),
-    "f": ("t",), "t": ("f",),
+    "f": ("t",), "t": ("f",), "[": ("I",),
 }
 _FREQUENT = 10  # a corpus word seen this often is "frequent"
-_WORD = re.compile(r"(?<![\w/.-])[A-Za-z][a-z]+(?![\w/-])|(?:Add|Corr)\.[\dilIOo]{1,4}(?![\w/])"
+_WORD = re.compile(r"(?<![\w/.-])\[?[A-Za-z][a-z]+(?![\w/-])|(?:Add|Corr)\.[\dilIOo]{1,4}(?![\w/])"
                    r"|(?<![\w/])[\dilIOo]{3,5}(?![\w/])")
 
 
@@ -94,16 +94,18 @@ def ocr_damage(ctx: Context) -> Iterator[Hit]:
     """
     own = Counter(w.lower() for _, text in ctx.texts() for w in re.findall(r"[A-Za-z]+", text))
     seen: dict[str, str | None] = {}  # a word recurs across paragraphs: judge it once
-    for address, text in ctx.texts():
+    # Footnotes are printed text too ("Tbid., document S/12210."): said as such.
+    places = [(a, t, "") for a, t in ctx.texts()] + [(a, t, " in its footnote") for a, t in ctx.notes()]
+    for address, text, where in places:
         for m in _WORD.finditer(text):
             repaired = seen[m[0]] if m[0] in seen else seen.setdefault(m[0], _repair(m[0], own))
             if repaired is not None:
-                yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
+                yield Hit(address, f'"{m[0]}"{where} looks like OCR damage of "{repaired}"',
                           f'write "{repaired}" if the printed text has it')
         for word, mended in stray_glyphs(text):
             if mended is None:
-                yield Hit(address, f'"{word}" holds a character no word has: OCR damage?',
+                yield Hit(address, f'"{word}"{where} holds a character no word has: OCR damage?',
                           "write the word the printed text has")
             else:
-                yield Hit(address, f'"{word}" holds a character no word has: OCR damage of "{mended}"?',
+                yield Hit(address, f'"{word}"{where} holds a character no word has: OCR damage of "{mended}"?',
                           f'write "{mended}" if the printed text has it')

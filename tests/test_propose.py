@@ -531,7 +531,7 @@ def test_a_text_without_facts_block_has_its_old_values_read_from_its_words() -> 
         "27 September 1990,")
     # "during November" was the month of the old end: S/RES/676 reads "during January 1991".
     assert [f.message for f in proposal.flags if str(f.paragraph) == "OP2"] == [
-        "OP2 still names “November” without a year, the month one of last time's dates fell in: update or delete"]
+        "OP2 still names “November”, the month one of last time's dates fell in: update or delete"]
 
 
 def test_a_council_chain_without_dates_names_no_previous_renewal() -> None:
@@ -585,3 +585,19 @@ def test_a_document_named_by_its_symbol_is_not_dated_with_the_new_report() -> No
     assert proposal.draft.get("OP1").text == r619.get("OP1").text
     assert ("The facts give the date of the Secretary-General's report (2 February 1989), which S/RES/619 (1988) "
             "never states: no paragraph was updated; add it where it belongs") in [f.message for f in proposal.flags]
+
+
+def test_a_month_and_year_of_the_old_end_is_flagged() -> None:
+    # UNIIMOG S/RES/676 (1990) OP2 "submit, during January 1991, a report": the mandate ended on
+    # 31 January 1991; the next renewal (S/RES/685 (1991)) runs to 28 February and reads "during February 1991".
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r676 = import_file(UNSC / "S_RES_0676_1990_EN_GOLD.txt")
+    proposal = propose(r676, {"report_date": dt.date(1991, 1, 28), "mandate_period": "one month",
+                              "mandate_end": dt.date(1991, 2, 28)})
+    assert "until 28 February 1991" in proposal.draft.get("OP1").text
+    assert [f.message for f in proposal.flags if str(f.paragraph) == "OP2"] == [
+        "OP2 still names “January 1991”, the month one of last time's dates fell in: update or delete"]

@@ -53,32 +53,36 @@ def stale(work: Work) -> None:
             if year else []
         if mentions:
             reasons.append(f"still speaks of {year} ({', '.join(quote(m) for m in mentions)})")
-        months = _old_months(text, work.precedent.facts, work.new_facts)
+        months = [m for m in _old_months(text, work.precedent.facts, work.new_facts) if m not in mentions]
         if months:
-            reasons.append(f"still names {', '.join(quote(m) for m in months)} without a year, the month one of "
-                           "last time's dates fell in")
+            reasons.append(f"still names {', '.join(quote(m) for m in months)}, the month one of last time's "
+                           "dates fell in")
         if reasons:
             work.flags.append(Flag(address, FlagKind.STALE, f"{address} {' and '.join(reasons)}: update or delete"))
 
 
-# A month standing alone ("during November"), not a date's ("30 November", "November 1990").
-_BARE_MONTH = re.compile(rf"(?<!\d )\b(?:{MONTH_RE})\b(?! \d)")
+# A month not a date's day: alone ("during November") or with its year ("during January 1991").
+_MONTH_NAMED = re.compile(rf"(?<!\d )\b({MONTH_RE})\b(?: (\d{{4}}))?(?! \d)")
 
 
-def _months(value: Any) -> set[str]:
-    """The names of the months of the dates in one fact's value."""
-    return {MONTHS[d.month - 1] for d in (value if isinstance(value, list) else [value]) if isinstance(d, dt.date)}
+def _months(value: Any) -> set[tuple[str, int]]:
+    """The months (name, year) of the dates in one fact's value."""
+    return {(MONTHS[d.month - 1], d.year) for d in (value if isinstance(value, list) else [value])
+            if isinstance(d, dt.date)}
 
 
 def _old_months(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Months named alone in ``text`` that a fact's old date fell in and its new date does not.
+    """Months named in ``text`` without a day that a fact's old date fell in and its new date does not.
 
     "submit, during November, a report" of a mandate ending 30 November: the end moves to
-    31 January, so "November" is last time's month.
+    31 January, so "November" is last time's month; so is "January 1991" when the end moves
+    from 31 January to 28 February 1991.
     """
     was, now = F.leaves(old), F.leaves(new)
     gone = {m for k in was.keys() & now.keys() for m in _months(was[k]) - _months(now[k])}
-    return list(dict.fromkeys(m.group() for m in _BARE_MONTH.finditer(text) if m.group() in gone))
+    out = [m.group() for m in _MONTH_NAMED.finditer(text)
+           if any(name == m.group(1) and (m.group(2) is None or int(m.group(2)) == year) for name, year in gone)]
+    return list(dict.fromkeys(out))
 
 
 def new_text(precedent: Resolution) -> str:

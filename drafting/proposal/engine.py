@@ -460,6 +460,7 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     verify.mixed_dates(work)
     verify.weekdays(work)
     verify.event_places(work)
+    verify.symbol_parts(work)
     verify.read_back(work, short_symbol(precedent.symbol))
     verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}

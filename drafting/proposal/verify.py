@@ -200,3 +200,31 @@ def event_places(work: Work) -> None:
             work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
                                    f"{edit.paragraph} now gives {label(key)} as {F.render(F.lookup(work.new_facts, key))} "
                                    f"but still places it {quote(place.group())}: check where this one took place"))
+
+
+# What follows a symbol as the rest of that document's reference: "and Corr.1 and 2", "and Add.2".
+_PARTS_AFTER = re.compile(r"^,? and (?:Corr|Add)\.\d+(?:(?:,| and) (?:(?:Corr|Add)\.)?\d+)*")
+
+
+def symbol_parts(work: Work) -> None:
+    """A document's symbol replaced where the old one's corrigenda or addenda still follow it.
+
+    "(S/11670 and Corr.1 and 2)" with the new report S/11758 becomes "(S/11758 and Corr.1 and 2)":
+    the corrigenda were the old report's, so the words are flagged, quoted, for a person to cut
+    or confirm.
+    """
+    for edit in work.edits:
+        key = edit.rule.split(":", 1)[1] if edit.rule.startswith("fact:") else ""
+        new = F.lookup(work.new_facts, key) if key.endswith("_symbol") and not F.missing(work.new_facts, key) else None
+        if not isinstance(new, str) or not new:
+            continue
+        text = work.texts[edit.paragraph]
+        for at in (m.end() for m in re.finditer(re.escape(new), text)):
+            parts = _PARTS_AFTER.match(text[at:])
+            if parts and parts.group() not in new:
+                old = work.precedent.facts.get(key)
+                work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
+                                       f"{edit.paragraph} now cites {new} followed by {quote(parts.group().lstrip(', '))}, "
+                                       f"the corrigenda or addenda of the old document ({old}): cut them unless the "
+                                       "new one has them too"))
+                break

@@ -11,9 +11,9 @@ from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBO
                                     ordinal_digits, ordinal_word, parse_date, parse_ordinal, roman,
                                     unlabel)
 from drafting.model.leads import detect_lead
+from drafting.model.proposals import Edit, Flag, FlagKind, Proposal
 from drafting.model.resolution import (METADATA_KEYS, Address, Body, Change, ChangeKind, Comparison,
-                                       Edit, FieldChange, Flag, FlagKind, Hunk, HunkClass, HunkOp, Paragraph, Part,
-                                       Proposal, Resolution)
+                                       FieldChange, Hunk, HunkClass, HunkOp, Paragraph, Part, Resolution)
 
 __all__ = [
     "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",

@@ -18,7 +18,7 @@ from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
 from drafting.importers.footnotes import strip_markers
 from drafting.importers.ledger import removed, repaired
-from drafting.importers.pages import SECTION, Section
+from drafting.importers.pages import SECTION, Section, place_sections
 from drafting.importers.text import join_lines, mend_brackets, mend_split_words, rejoin_spaced, squeeze
 
 _OP_NUMBER = re.compile(r"^(\d{1,3})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
@@ -262,11 +262,12 @@ class Para:
     notes: list[int] = field(default_factory=list)
     items: list["Para"] = field(default_factory=list)
     label: str | None = None
+    section: str | None = None  # the heading printed before this paragraph
 
     def build(self, notes: dict[int, str]) -> Paragraph:
         note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
         return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
-                         numbering=self.numbering())
+                         numbering=self.numbering(), section=self.section)
 
     def numbering(self) -> str | None:
         """"roman" when the items are numbered (i), (ii) ...: the first "i" (or "1", OCR for it),
@@ -307,6 +308,19 @@ class Parts:
     preamble: list[Para] = field(default_factory=list)
     operative: list[Para] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    sections_left: str = ""  # sections the model cannot hold, for the source line
+
+    def place_sections(self) -> bool:
+        """Put each section heading on the paragraphs it stands before; True when the printed
+        operative numbers start again at 1 in each section (S/RES/101, 161)."""
+        placed = place_sections(self.sections, len(self.preamble), len(self.operative))
+        for n, heading in placed.preamble.items():
+            self.preamble[n].section = heading
+        for n, heading in placed.operative.items():
+            self.operative[n].section = heading
+        self.sections_left = placed.left
+        starts = [n for n in placed.operative if n > 0]
+        return bool(starts) and all(self.operative[n].label == "1" for n in starts)
 
 
 def _continues(block: Block, text: str, target: Para | None) -> bool:

@@ -106,6 +106,16 @@ def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
 
 def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     """``text`` without its footnote markers, and the marker numbers in order."""
+    cleaned, marks = strip_markers_at(text, numbers)
+    return cleaned, [n for n, _ in marks]
+
+
+_PLACE = "\x00"  # stands where a marker stood while the spaces around it are tidied
+
+
+def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without its footnote markers, and (number, offset in the result) of each marker
+    in order: the offset is where the marker stood, after the words and mark it follows."""
     markers = find_markers(text, numbers)
     out: list[str] = []
     last, seen = 0, []
@@ -117,13 +127,20 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
             quote = " ".join(text[max(0, start - 40):end + 25].split())
             warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
                      f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
-        out.append(text[last:start])
+        out.append(text[last:start].replace(_PLACE, ""))
+        out.append(_PLACE)
         last = end
         seen.append(n)
-    out.append(text[last:])
+    out.append(text[last:].replace(_PLACE, ""))
     cleaned = "".join(out)
     cleaned = re.sub(r"\s+([,;:.])", r"\1", cleaned)
-    return " ".join(cleaned.split()), seen
+    cleaned = " ".join(cleaned.split())
+    places = []
+    for n in seen:
+        at = cleaned.index(_PLACE)
+        cleaned = cleaned[:at] + cleaned[at + 1:]
+        places.append((n, at))
+    return cleaned, places
 
 
 # "12 Ibid.", "12/ Ibid.", "12. Ibid.", and "33.One member" (the space lost).

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
-from drafting.importers.footnotes import strip_markers
+from drafting.model.resolution import note_anchor
+from drafting.importers.footnotes import strip_markers_at
 from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section, place_sections
 from drafting.importers.text import join_lines, mend_brackets, mend_split_words, rejoin_spaced, squeeze
@@ -264,9 +266,19 @@ class Para:
     label: str | None = None
     section: str | None = None  # the heading printed before this paragraph
 
+    at: list[int] = field(default_factory=list)  # where each marker of ``notes`` stood in ``text``
+
     def build(self, notes: dict[int, str]) -> Paragraph:
-        note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
-        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
+        """The paragraph; several notes stay separate lines of ``note``, in marker order, each
+        anchored (``note_at``) unless the paragraph has one note, at its end."""
+        first: dict[int, int] = {}
+        for n, at in zip(self.notes, self.at):
+            if n in notes:
+                first.setdefault(n, at if at < len(self.text) and self.text[at:].strip(".,;:") else len(self.text))
+        note = "\n".join(notes[n] for n in first) or None
+        ends = [at == len(self.text) for at in first.values()]
+        note_at = () if ends in ([], [True]) else tuple(note_anchor(self.text, at) for at in first.values())
+        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note, note_at=note_at,
                          numbering=self.numbering(), section=self.section)
 
     def numbering(self) -> str | None:
@@ -356,17 +368,19 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
             parts.sections.append(Section(block.label or "", len(parts.preamble), len(parts.operative)))
             in_op = False
             continue
-        text, marks = strip_markers(join_lines(block.lines), numbers)
-        if trailing := _TRAILING_MARK.search(text):
+        raw, placed = strip_markers_at(join_lines(block.lines), numbers)
+        if trailing := _TRAILING_MARK.search(raw):
             removed("footnote marker closing the paragraph", trailing[0][1:])
-        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", text), words))
-        para = Para(text, marks, label=block.label)
+        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", raw), words))
+        marks = [n for n, _ in placed]
+        para = Para(text, marks, label=block.label, at=_moved([at for _, at in placed], raw, text))
         current = parts.operative if in_op else parts.preamble
         last = current[-1] if current else None
         target = (last.items[-1] if last.items else last) if last else None
         if block.kind == "item" and last:
             _nest(last, para)
         elif target is not None and _continues(block, text, target):
+            target.at += [len(target.text) + 1 + at for at in para.at]
             target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
         else:
@@ -380,6 +394,23 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
                 tentative = False
             (parts.operative if in_op else parts.preamble).append(para)
     return parts
+
+
+def _moved(offsets: list[int], before: str, after: str) -> list[int]:
+    """Where each offset of ``before`` stands in ``after``, the text the OCR repairs made of it:
+    the same character in an unchanged stretch, else the end of the repaired words."""
+    if not offsets or before == after:
+        return offsets
+    blocks = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    out = []
+    for offset in offsets:
+        place = len(after)
+        for tag, i1, i2, j1, j2 in blocks:
+            if i1 <= offset < i2:
+                place = j1 + offset - i1 if tag == "equal" else (j2 if offset > i1 else j1)
+                break
+        out.append(place)
+    return out
 
 
 def _is_preambular(text: str) -> bool:

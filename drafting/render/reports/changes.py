@@ -123,6 +123,8 @@ def field_where(change: FieldChange) -> str:
     """'title', 'date of adoption', or 'footnote of OP3 → OP4' (old → new paragraph)."""
     if change.field == "footnote":
         return f"footnote of {side(change.old)} → {side(change.new)}"
+    if change.field == "section":
+        return f"section heading before {side(change.old)} → {side(change.new)}"
     return FIELD_NAMES.get(change.field, change.field.replace("_", " "))
 
 

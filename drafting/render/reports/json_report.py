@@ -37,6 +37,7 @@ def _field(change: FieldChange) -> dict[str, Any]:
     out: dict[str, Any] = {"field": change.field, "kind": change.kind.value}
     if change.field == "footnote":
         del out["field"]
+    if change.field in ("footnote", "section"):
         out.update(old=[str(a) for a in change.old], new=[str(a) for a in change.new])
     out.update(routine=change.routine, hunks=_hunks(change.hunks))
     return out

@@ -110,13 +110,14 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     return cleaned, [n for n, _ in marks]
 
 
-_PLACE = "\x00"  # stands where a marker stood while the spaces around it are tidied
 
 
 def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without its footnote markers, and (number, offset in the result) of each marker
     in order: the offset is where the marker stood, after the words and mark it follows."""
     markers = find_markers(text, numbers)
+    # A character the text lacks stands where each marker stood while the spaces are tidied.
+    place = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
     out: list[str] = []
     last, seen = 0, []
     for start, end, n in markers:
@@ -127,17 +128,17 @@ def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int,
             quote = " ".join(text[max(0, start - 40):end + 25].split())
             warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
                      f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
-        out.append(text[last:start].replace(_PLACE, ""))
-        out.append(_PLACE)
+        out.append(text[last:start])
+        out.append(place)
         last = end
         seen.append(n)
-    out.append(text[last:].replace(_PLACE, ""))
+    out.append(text[last:])
     cleaned = "".join(out)
     cleaned = re.sub(r"\s+([,;:.])", r"\1", cleaned)
     cleaned = " ".join(cleaned.split())
     places = []
     for n in seen:
-        at = cleaned.index(_PLACE)
+        at = cleaned.index(place)
         cleaned = cleaned[:at] + cleaned[at + 1:]
         places.append((n, at))
     return cleaned, places

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Sequence
 
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
@@ -446,16 +447,20 @@ def _mend(para: Para, label: str, want: str, wrong: str, mended: list[str]) -> N
         mended.append(f"{label} none → {want}")
 
 
-def mend_closing_marks(preamble: list[Para], operative: list[Para]) -> list[str]:
-    """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,")."""
+def mend_closing_marks(preamble: list[Para], operative: list[Para], sections: Sequence[Section] = ()) -> list[str]:
+    """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,").
+
+    The last operative paragraph before a section heading may close with "." (S/RES/161 "A",
+    674 "A") as well as ";" (687): either is kept there."""
     mended: list[str] = []
+    ends = {s.operative_before for s in sections}
     if operative:  # without an operative part the "preamble" may be something else
         for n, para in enumerate(preamble, start=1):
             if not para.items:
                 _mend(para, f"PP{n}", ",", ".;", mended)
     for n, para in enumerate(operative[:-1], start=1):
         if not para.items:
-            _mend(para, f"OP{n}", ";", ":,.", mended)
+            _mend(para, f"OP{n}", ";", ":," if n in ends else ":,.", mended)
     if operative and not operative[-1].items:
         _mend(operative[-1], f"OP{len(operative)}", ".", "", mended)
     for n, para in enumerate(operative, start=1):

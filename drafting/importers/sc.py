@@ -276,7 +276,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     if not any(b.kind != "section" for b in blocks):
         raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
     parts = build_parts(blocks, set(body.notes), words)
-    mended = mend_closing_marks(parts.preamble, parts.operative)
+    mended = mend_closing_marks(parts.preamble, parts.operative, parts.sections)
     restart = parts.place_sections()
     mark = body.adoption.mark
     source = _source(source or file, body.notes, parts.preamble + parts.operative, mark)

@@ -6,8 +6,10 @@ the adoption in ``workflow``; a ``preface`` with the organ, symbol, session, age
 sponsors and title; a ``preamble`` with the formula ("The General Assembly,") and one
 ``recital`` per preambular paragraph; a ``mainBody`` of numbered ``paragraph`` elements whose
 sub-paragraphs are ``list``/``point`` (nesting (a), (i)); ``conclusions`` with the meeting, date
-and vote. Footnotes are ``authorialNote``. What AKN has no place for (the facts, the source, the
-year, paragraph ids and lead overrides) goes into ``meta/proprietary`` and attributes in our own
+and vote. Footnotes are ``authorialNote``, each where its marker stands. Operative paragraphs
+under a section heading ("A", "II") stand in an ``hcontainer name="section"`` with the heading as
+its ``num``. What AKN has no place for (the facts, the source, the year, paragraph ids, lead
+overrides, a recital's section heading, numbering restarting per section) goes into ``meta/proprietary`` and attributes in our own
 namespace, so that import gives back the very same resolution.
 
 Lead phrases. AKN4UN splits markup into structural, semantic and typographical, and keeps
@@ -30,7 +32,7 @@ from typing import Any, Iterable
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from drafting.errors import DraftingError
-from drafting.model import (Address, Body, Comparison, Paragraph, Part, Resolution, format_date,
+from drafting.model import (Address, Body, Comparison, Paragraph, Part, Resolution, format_date, printed_number,
                             label, ordinal_digits, ordinal_word)
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -57,6 +59,9 @@ class Node:
     note: list[Run] | None = None
     attrs: dict[str, str] = field(default_factory=dict)
     children: list["Node"] = field(default_factory=list)
+    # Footnotes placed in the text: (offset in the new text, note); ``note`` is then None.
+    anchored: list[tuple[int, str]] = field(default_factory=list)
+    section: str | None = None  # the heading printed before this operative paragraph
 
 
 # ---------------------------------------------------------------------------- public API
@@ -106,21 +111,35 @@ def own_attrs(paragraph: Paragraph) -> dict[str, str]:
         out[_D + "id"] = paragraph.id
     if paragraph.lead is not None:
         out[_D + "lead"] = paragraph.lead
+    if paragraph.numbering is not None:  # how its sub-paragraphs are numbered: "roman"
+        out[_D + "numbering"] = paragraph.numbering
+    if paragraph.section is not None:  # a recital has no section container in AKN: kept here
+        out[_D + "section"] = paragraph.section
     return out
 
 
+def note_fields(paragraph: Paragraph) -> tuple[list[Run] | None, list[tuple[int, str]]]:
+    """A node's ``note`` (one note at the end) or ``anchored`` notes (placed in the text)."""
+    if paragraph.note_at:
+        return None, [(offset, line) for line, offset in paragraph.footnote_offsets]
+    return ([("text", paragraph.note)] if paragraph.note is not None else None), []
+
+
 def node_of(address: Address, paragraph: Paragraph) -> Node:
+    note, anchored = note_fields(paragraph)
     node = Node(address.part, eid_of(address), num_of(address), text_runs(address, paragraph),
-                [("text", paragraph.note)] if paragraph.note is not None else None,
-                own_attrs(paragraph))
+                note, own_attrs(paragraph), anchored=anchored, section=paragraph.section)
     node.children = [node_of(address.child(n), item) for n, item in enumerate(paragraph.items, 1)]
     return node
 
 
 def tree_of(resolution: Resolution) -> tuple[list[Node], list[Node]]:
-    """The preambular and operative nodes of a resolution."""
+    """The preambular and operative nodes of a resolution (numbers as printed, per section)."""
     pre = [node_of(a, p) for a, p in resolution.top() if a.part is Part.PREAMBLE]
     ops = [node_of(a, p) for a, p in resolution.top() if a.part is Part.OPERATIVE]
+    if resolution.section_numbering is not None:
+        for (address, _), node in zip((t for t in resolution.top() if t[0].part is Part.OPERATIVE), ops):
+            node.num = f"{printed_number(resolution, address)}."
     return pre, ops
 
 
@@ -160,9 +179,32 @@ def fill(p: Any, runs: Iterable[Run], part: Part) -> None:
             el(p, name, text, **({"class_": cls} if cls else {}))
 
 
-def note(p: Any, owner: str, runs: list[Run], marker: int) -> None:
-    """A footnote anchored at the end of ``p``."""
-    n = el(p, "authorialNote", marker=str(marker), placement="bottom", eId=f"{owner}__fnt_1")
+def fill_anchored(p: Any, runs: Iterable[Run], part: Part, notes: list[tuple[int, str]],
+                  owner: str, writer: "Writer") -> None:
+    """Runs with each footnote's ``authorialNote`` where its marker stands: ``notes`` give the
+    offset in the new text (deleted runs take no room there)."""
+    pending = sorted(enumerate(notes, start=1), key=lambda e: e[1][0])
+    at = 0
+    for kind, text in runs:
+        if kind.startswith("del"):
+            fill(p, [(kind, text)], part)
+            continue
+        while pending and pending[0][1][0] <= at + len(text):
+            k, (offset, line) = pending.pop(0)
+            fill(p, [(kind, text[:offset - at])], part)
+            text, at = text[offset - at:], offset
+            writer.marker += 1
+            note(p, owner, [("text", line)], writer.marker, k)
+        fill(p, [(kind, text)], part)
+        at += len(text)
+    for k, (_, line) in pending:
+        writer.marker += 1
+        note(p, owner, [("text", line)], writer.marker, k)
+
+
+def note(p: Any, owner: str, runs: list[Run], marker: int, k: int = 1) -> None:
+    """A footnote at the end of ``p`` (the ``k``-th of its paragraph)."""
+    n = el(p, "authorialNote", marker=str(marker), placement="bottom", eId=f"{owner}__fnt_{k}")
     if all(kind.startswith("del") for kind, _ in runs):
         n.set("status", "removed")  # a footnote the new text no longer has (a comparison)
     fill(el(n, "p"), runs, Part.PREAMBLE)
@@ -179,6 +221,9 @@ class Writer:
 
     def p(self, parent: Any, node: Node, tag: str = "p") -> Any:
         p = el(parent, tag)
+        if node.anchored:
+            fill_anchored(p, node.runs, node.part, node.anchored, node.eid, self)
+            return p
         fill(p, node.runs, node.part)
         if node.note is not None:
             self.marker += 1
@@ -226,8 +271,13 @@ def body(statement: Any, resolution: Resolution, pre: list[Node], ops: list[Node
         for node in pre:
             writer.recital(recitals, node)
     main = el(statement, "mainBody")
+    host, sections = main, 0
     for node in ops:
-        writer.hier(main, node, "paragraph")
+        if node.section is not None:  # a section heading opens here: "A", "II"
+            sections += 1
+            host = el(main, "hcontainer", name="section", eId=f"hcontainer_{sections}")
+            el(host, "num", node.section)
+        writer.hier(host, node, "paragraph")
     if not ops:
         el(main, "p")  # the schema wants a main body; an empty one stands for no operative part
 
@@ -345,6 +395,8 @@ def proprietary(meta: Any, r: Resolution) -> None:
         el(own, _D + "year", str(r.year))
     if r.source is not None:
         el(own, _D + "source", r.source)
+    if r.section_numbering is not None:
+        el(own, _D + "section_numbering", r.section_numbering)
     if r.facts:
         put_value(own, "facts", dict(r.facts))
 

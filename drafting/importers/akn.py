@@ -166,7 +166,8 @@ class _Text:
     def note_at(self) -> tuple[str, ...]:
         """The words each note's marker follows; () for one note at the end of the text."""
         raw = "".join(self.parts)
-        if not self.notes or (len(self.notes) == 1 and not raw[self.places[0]:].strip()):
+        rest = raw[self.places[0]:] if self.notes else ""
+        if not self.notes or (len(self.notes) == 1 and not (rest if self.exact else rest.strip())):
             return ()
         text = self.text
         return tuple(note_anchor(text, len(self._clean(raw[:at].rstrip() if not self.exact else raw[:at])))

@@ -14,8 +14,8 @@ from typing import Any
 
 from drafting.model import (Address, Change, ChangeKind, Comparison, HunkClass, HunkOp, Part,
                             Resolution)
-from drafting.render.documents.akn import (Node, Run, document, eid_of, el, note_fields, num_of, own_attrs,
-                                 serialize, work_uri)
+from drafting.render.documents.akn import document, serialize, work_uri
+from drafting.render.documents.akn_body import Node, Run, eid_of, el, note_fields, num_of, own_attrs
 
 MOD_TYPE = {ChangeKind.AMENDED: "substitution", ChangeKind.MOVED: "renumbering",
             ChangeKind.ADDED: "insertion", ChangeKind.DELETED: "repeal",

@@ -294,6 +294,10 @@ def check_resolution(root: yaml.Node | None, file: str | None) -> list[Problem]:
 def _check_sections(check: Checker, root: yaml.MappingNode, keys: dict[str, Any]) -> None:
     """Headings that contradict each other (a section opening twice, or in another order in the
     preamble than in the operative part), each at the paragraph that carries it."""
+    parts = [keys[part][1] for part in ("preamble", "operative") if part in keys]
+    if not any(isinstance(item, yaml.MappingNode) and any(k.value == "section" for k, _ in item.value)
+               for part in parts if isinstance(part, yaml.SequenceNode) for item in part.value):
+        return  # no heading at all: nothing can contradict (and no second construction)
     resolution = Resolution.from_dict(construct(root))
     for address, message in section_problems(resolution):
         part = "preamble" if address.part is Part.PREAMBLE else "operative"

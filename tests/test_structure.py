@@ -3,6 +3,7 @@ their markers stand, from the text importers through the store, show, compare an
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -127,6 +128,9 @@ def test_a_section_heading_changed_or_removed_is_a_field_change() -> None:
         ("section", ChangeKind.DELETED, ["OP1"], "A", ""), ("section", ChangeKind.AMENDED, ["OP12"], "B", "C")]
     assert all(c.kind is ChangeKind.UNCHANGED for c in comparison.changes)  # the paragraphs align as before
     assert "section heading before OP12 → OP12  amended" in comparison.to_text()
+    assert json.loads(comparison.to_json())["metadata"][1] == {
+        "field": "section", "kind": "amended", "old": ["OP12"], "new": ["OP12"], "routine": False,
+        "hunks": [{"op": "delete", "text": "B", "class": "wording"}, {"op": "insert", "text": "C", "class": "wording"}]}
 
 
 def test_numbers_restart_in_each_section_when_printed_so() -> None:

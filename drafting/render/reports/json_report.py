@@ -4,8 +4,8 @@
 "changes": [{"kind", "old", "new", "routine", "hunks": [{"op", "text", "class"}]}],
 "metadata": [{"field", "kind", "routine", "hunks"}], "footnotes": [{"kind", "old", "new", "routine",
 "hunks"}]}``: ``metadata`` holds the title, heading and adoption-line fields that changed,
-``footnotes`` the footnotes added, removed or changed (``old``/``new``: their paragraphs).
-"""
+``footnotes`` the footnotes added, removed or changed (``old``/``new``: their paragraphs). A
+section heading change is a ``metadata`` entry with ``"field": "section"`` and ``old``/``new``."""
 from __future__ import annotations
 
 import json

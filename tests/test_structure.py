@@ -59,6 +59,18 @@ def test_two_notes_on_two_governments_and_one_note_inside_a_paragraph() -> None:
     assert r.operative[0].text[:r.operative[0].footnote_offsets[0][1]].endswith("the two so selected.")
 
 
+def test_markers_keep_their_place_through_ocr_repairs_before_them() -> None:
+    text = ("Resolution 999 (1990)\nof 1 January 1990\n\nThe Security Council,\n\n"
+            "Recalling the report of the Secretary~General, 1 the letter S$/12611 2 of\n"
+            "the Government of Lebanon and its resolution 425 (1978),\n\n"
+            "1. Decides to remain seized of the matter.\n\nAdopted unanimously at the 2999th meeting.\n\n"
+            "1 S/21000.\n2 Ibid., S/12611.\n")
+    p = import_text(text, "x.txt")[0].preamble[0]
+    assert p.text == ("Recalling the report of the Secretary-General, the letter S/12611 of the Government of "
+                      "Lebanon and its resolution 425 (1978),")
+    assert (p.note, p.note_at) == ("S/21000.\nIbid., S/12611.", ("Secretary-General,", "S/12611"))
+
+
 def test_a_lone_note_at_the_end_keeps_no_anchor() -> None:
     r = load(PRECEDENTS / "unifil" / "0450.yaml")
     ends = [p for _, p in r.walk() if p.note and not p.note_at]

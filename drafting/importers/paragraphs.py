@@ -5,7 +5,9 @@ is found by its shape: a line opening with an operative number ("1."), a sub-par
 ("(a)") or a lead phrase, after a line that closed a clause (",", ";", ":", "."). The builder
 then decides preamble and operative part (numbering, then the lexicon: participles and
 adjectives open preambular paragraphs, verbs operative ones), nests lettered and roman
-sub-paragraphs, and takes inline footnote numbers out into each paragraph's note.
+sub-paragraphs, and takes inline footnote numbers out into each paragraph's note, recording
+where each marker stood (``note_at``) through the OCR repairs that follow. Section headings are
+blocks of their own, placed on the paragraphs they stand before (:meth:`Parts.place_sections`).
 """
 from __future__ import annotations
 

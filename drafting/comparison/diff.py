@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
-from drafting.comparison.fields import footnote_changes, metadata_changes
+from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
 from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
 from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
@@ -467,7 +467,8 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     def differ(a: str, b: str) -> list[Hunk]:
         return word_diff(a, b, vocabulary)
 
-    fields = metadata_changes(old, new, differ) + footnote_changes(old, new, changes, differ)
+    fields = metadata_changes(old, new, differ) + section_changes(old, new, changes, differ) \
+        + footnote_changes(old, new, changes, differ)
     return Comparison(old, new, changes, asdict(config), tuple(fields))
 
 

@@ -7,9 +7,9 @@ None of it is a paragraph, and none of it may vanish without a trace:
 * an annex ("ANNEX", "Annex", "Annex A": the rules of procedure revised by S/RES/263, the goods
   list of S/RES/1454) ends the resolution proper; it is left out of the paragraphs and named,
   with its title and size, in the ``source`` line;
-* section headings ("A", "B", ... or "I", "II", ...: S/RES/674, 687) have no place in the model
-  (operative numbers are derived, one sequence per part), so where each section starts is
-  recorded in the ``source`` line: "sections: A OP1–OP11, B OP12–OP20".
+* section headings ("A", "B", ... or "I", "II", ...: S/RES/674, 687) go on the paragraph they
+  stand before (:mod:`drafting.model.sections`); a section the model cannot hold (a preamble
+  with no operative paragraph) is named in the ``source`` line instead: "sections: C PP9–PP12".
 """
 from __future__ import annotations
 
@@ -90,20 +90,33 @@ class Section:
 _FIRST = {"B": "A", "II": "I"}
 
 
-def describe_sections(sections: list[Section], preamble: int, operative: int) -> str:
-    """'A OP1–OP11, B PP14–PP17 OP12–OP20': where each section's paragraphs now stand."""
-    if not sections:
-        return ""
-    if sections[0].label in _FIRST:  # the first heading stood before the organ line
+@dataclass(frozen=True)
+class Placed:
+    """Where the headings go: preambular and operative paragraph index -> heading, and a
+    description of any section the model cannot hold (a preamble with no operative paragraph)."""
+
+    preamble: dict[int, str]
+    operative: dict[int, str]
+    left: str = ""
+
+
+def place_sections(sections: list[Section], preamble: int, operative: int) -> Placed:
+    """Each heading on the first paragraph it stands before: its first preambular paragraph
+    when the section has a preamble of its own, and its first operative paragraph."""
+    if sections and sections[0].label in _FIRST:  # the first heading stood before the organ line
         sections = [Section(_FIRST[sections[0].label], 0, 0), *sections]
-    out = []
+    placed = Placed({}, {})
+    left = []
     for n, section in enumerate(sections):
         following = sections[n + 1] if n + 1 < len(sections) else Section("", preamble, operative)
-        spans = [_span(part, start, stop) for part, start, stop in (
-            ("PP", section.preamble_before, following.preamble_before),
-            ("OP", section.operative_before, following.operative_before))]
-        out.append(" ".join([section.label, *[s for s in spans if s]]))
-    return ", ".join(out)
+        if following.operative_before <= section.operative_before:
+            spans = [_span("PP", section.preamble_before, following.preamble_before)]
+            left.append(" ".join([section.label, *[s for s in spans if s]]))
+            continue
+        placed.operative[section.operative_before] = section.label
+        if following.preamble_before > section.preamble_before:
+            placed.preamble[section.preamble_before] = section.label
+    return Placed(placed.preamble, placed.operative, ", ".join(left))
 
 
 def _span(part: str, start: int, stop: int) -> str:

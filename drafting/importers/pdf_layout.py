@@ -45,6 +45,8 @@ class _Sorted:
 
     text: list[Row] = field(default_factory=list)
     notes: dict[int, str] = field(default_factory=dict)
+    right: float = 0.0  # the right margin: where a full line ends
+    last: tuple[int, Row] | None = None  # the note being read and its last row
 
 
 def import_pdf(path: str | os.PathLike[str]) -> Imported:
@@ -93,7 +95,7 @@ def _sort(pages: list[Page]) -> _Sorted:
     out = _Sorted()
     sizes = Counter(round(row.size) for page in pages for row in page.rows for _ in row.text.split())
     body_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else 10.0
-    last: int | None = None
+    out.right = max((row.segments[-1].x1 for page in pages for row in page.rows), default=0.0)
     for page in pages:
         notes = _note_rows(page, body_size)
         for row in page.rows:
@@ -101,7 +103,7 @@ def _sort(pages: list[Page]) -> _Sorted:
             if margin and is_page_furniture(row.text, running_head=page.number > 1):
                 removed("page furniture", row.source())
             elif row in notes:
-                last = _add_note(out.notes, row, last)
+                _add_note(out, row)
             else:
                 out.text.append(row)
     return out
@@ -128,21 +130,30 @@ def _opens_note(row: Row) -> bool:
     return bool(row.segments[0].marks) and row.segments[0].marks[0][0] == 0
 
 
-def _add_note(notes: dict[int, str], row: Row, last: int | None) -> int | None:
-    """A row of the footnote area: it opens a note with its number, or continues the last one."""
+def _add_note(out: _Sorted, row: Row) -> None:
+    """A row of the footnote area: it opens a note with its number, or continues the last one
+    (on a line of its own where the last row ended short of the margin: a line break)."""
     if _opens_note(row):
         number = row.segments[0].marks[0][1]
-        if number in notes:
-            warn("footnotes", f"footnote {number} is printed twice: kept the first ({_short(notes[number])!r})")
-            return None
+        if number in out.notes:
+            warn("footnotes", f"footnote {number} is printed twice: kept the first ({_short(out.notes[number])!r})")
+            out.last = None
+            return
         removed("footnote number", str(number))
-        notes[number] = row.text
-        return number
-    if last is None:
+        out.notes[number] = row.text
+        out.last = number, row
+        return
+    if out.last is None:
         warn("footnotes", f"a footnote line without its number: left out ({_short(row.text)!r})")
-        return None
-    notes[last] = _join(notes[last], row.text, Counter())
-    return last
+        return
+    number, before = out.last
+    first = row.segments[0]
+    width = (first.x1 - first.x0) / max(len(first.text), 1) * (len(row.text.split(" ")[0]) + 1)
+    if before.segments[-1].x1 + width < out.right - 1:
+        out.notes[number] += "\n" + row.text
+    else:
+        out.notes[number] = _join(out.notes[number], row.text, Counter())
+    out.last = number, row
 
 
 # ---------------------------------------------------------------------------- heading and adoption

@@ -22,7 +22,7 @@ from drafting.importers.ledger import Imported, locate, reconcile, recording, re
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, read_pages
 from drafting.importers.text import known_words, rejoin_spaced, vocabulary
-from drafting.model import Resolution
+from drafting.model import Resolution, parse_date
 from drafting.model.resolution import note_anchor
 
 __all__ = ["import_pdf"]
@@ -30,6 +30,7 @@ __all__ = ["import_pdf"]
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _ADOPTION = re.compile(r"^(?:\d+(?:st|nd|rd|th) plenary meeting$|Adopted\b|Approved\b)")
 _TITLE = re.compile(r"^(\d+/\d+)\.\s*(.*)$")
+_COUNCIL_ADOPTED = re.compile(r"^Adopted by the Security Council at its (\d+)\w\w meeting,? on (.+)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 _LABEL = re.compile(r"^\((?:[a-z]{1,5}|\d{1,2})\)\s+")
 _MARK = "\ue000"  # a footnote marker's place, until the paragraph's text is final
@@ -130,17 +131,30 @@ def _opens_note(row: Row) -> bool:
     return bool(row.segments[0].marks) and row.segments[0].marks[0][0] == 0
 
 
+def _note_number(row: Row, last: int | None) -> tuple[int, str] | None:
+    """The number opening a footnote row and the note's text: a superscript, or the next number
+    in sequence printed at the text's size ("2S/2002/914, annex.", "2 Ibid.")."""
+    if _opens_note(row):
+        return row.segments[0].marks[0][1], row.text
+    m = re.match(r"^(\d{1,3})(?:\s|(?=[^\W\d]))", row.text)
+    if m and (int(m[1]) == last + 1 if last is not None else int(m[1]) < 10):
+        return int(m[1]), row.text[m.end():]
+    return None
+
+
 def _add_note(out: _Sorted, row: Row) -> None:
     """A row of the footnote area: it opens a note with its number, or continues the last one
     (on a line of its own where the last row ended short of the margin: a line break)."""
-    if _opens_note(row):
-        number = row.segments[0].marks[0][1]
+    opening = _note_number(row, max(out.notes, default=None))
+    if opening is not None:
+        number, text = opening
         if number in out.notes:
             warn("footnotes", f"footnote {number} is printed twice: kept the first ({_short(out.notes[number])!r})")
             out.last = None
             return
-        removed("footnote number", str(number))
-        out.notes[number] = row.text
+        glued = row.text[:len(row.text) - len(text)]  # "2S/2002/914,": the ledger reads one word
+        removed("footnote number", row.text.split(" ")[0] if glued and not glued.endswith(" ") else str(number))
+        out.notes[number] = text
         out.last = number, row
         return
     if out.last is None:
@@ -190,6 +204,12 @@ def _metadata(heading: list[Row], organ: str, adoption: list[Row],
     mark = next((n for row in adoption for s in row.segments for _, n in s.marks), None)
     said = _adoption_lines(adoption)
     meta = parse_heading(lines, organ, said)
+    for line, _ in lines:  # the Council's heading since the 1990s names meeting and date
+        if m := _COUNCIL_ADOPTED.match(line):
+            meta.setdefault("meeting", int(m[1]))
+            if (date := parse_date(m[2])) is not None:
+                meta.setdefault("adopted", date)
+                meta.setdefault("year", date.year)
     if said and said[0].startswith(("Adopted", "Approved")):
         from drafting.importers.sc import parse_adoption
 
@@ -285,8 +305,8 @@ def _join(text: str, line: str, words: Counter[str]) -> str:
     whole = _hyphen(first[1], second[0], words)
     if "-" in whole:
         return text + line
-    return text[:-1] + repaired("line-end hyphen joined (the joined word is a word)",
-                                f"{first[1]}-{second[0]}", whole) + line[second.end():]
+    return text[:first.start()] + repaired("line-end hyphen joined (the joined word is a word)",
+                                           f"{first[1]}-{second[0]}", whole) + line[second.end():]
 
 
 def _hyphen(first: str, second: str, words: Counter[str]) -> str:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from drafting.model import SYMBOL_RE
 
-# The pieces of page furniture: a running head (the document's symbol, an SC year after it), a
+# The pieces of page furniture: a running head (a resolution's symbol, an SC year after it), a
 # page number ("2", "2/4": page of pages), a job number ("14-55566", "14-55566 (E)", its date
 # "080114" beside it), the barcode of the job number ("*1455566*"), the recycling line.
-_HEAD_SYMBOL = rf"(?:{SYMBOL_RE.pattern})(?:\s*\(\d{{4}}\))?"
+_HEAD_SYMBOL = rf"(?=[AS]/RES/)(?:{SYMBOL_RE.pattern})(?:\s*\(\d{{4}}\))?"
 _PAGE = r"\d{1,3}(?:/\d{1,3})?"
 _JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
 _BARCODE = r"\*\d{7}\*"
@@ -65,16 +65,30 @@ def _glued(run: str) -> bool:
 
 def drop_glued_furniture(line: str) -> str:
     """``line`` without the running head and job number a page break glued into its words
-    ("the Secretary- S/RES/2172 (2014) 2/4 14-55566 General"); each removal recorded."""
-    from drafting.importers.ledger import removed
+    ("the Secretary- S/RES/2172 (2014) 2/4 14-55566 General"); each cut recorded with the words
+    on either side, so that the ledger sees the broken word rejoined ("Secretary- General")."""
+    if not _GLUED.search(line):
+        return line
+    from drafting.importers.ledger import repaired, warn
 
-    def cut(m: re.Match[str]) -> str:
+    out, last = [], 0
+    for m in _GLUED.finditer(line):
         if not _glued(m[0]):
-            return m[0]
-        removed("page furniture glued into a paragraph", m[0])
-        return ""
-
-    return re.sub(r"  +", " ", _GLUED.sub(cut, line)) if _GLUED.search(line) else line
+            continue
+        before = line[last:m.start()].rstrip()
+        after = line[m.end():].lstrip()
+        left = before.rsplit(" ", 1)[-1] if before else ""
+        right = after.split(" ", 1)[0] if after else ""
+        said = " ".join(w for w in (left, m[0], right) if w)
+        repaired("page furniture glued into a paragraph", said, " ".join(w for w in (left, right) if w))
+        for number in re.findall(r"(?<!\S)\d{1,3}(?!\S)", m[0]):  # a page number, or the text's own?
+            warn("", f"took the number {number} beside the running head for its page number and left it out: "
+                     f"check the source (\"{said}\")", anchor=before)
+        out.append(before)
+        last = m.end()
+    if not out:
+        return line
+    return " ".join(piece for piece in [*out, line[last:].lstrip()] if piece)
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:

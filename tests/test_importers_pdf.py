@@ -244,7 +244,7 @@ def test_every_precedent_survives_render_pdf_import(tmp_path: Path) -> None:
     docs = []
     for n, path in enumerate(files):
         docs.append(tmp_path / f"p{n:03d}.docx")
-        render_file(load(path), docs[-1])
+        render_file(path, docs[-1])
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docs)],
                    check=True, capture_output=True, timeout=900)
     differ = {}

@@ -21,6 +21,7 @@ from drafting.importers.docx import WordParagraph, build_structure, parse_headin
 from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, repaired, warn
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, read_pages
+from drafting.importers.sc import parse_adoption
 from drafting.importers.text import known_words, rejoin_spaced, vocabulary
 from drafting.model import Resolution, parse_date
 from drafting.model.resolution import note_anchor
@@ -211,8 +212,6 @@ def _metadata(heading: list[Row], organ: str, adoption: list[Row],
                 meta.setdefault("adopted", date)
                 meta.setdefault("year", date.year)
     if said and said[0].startswith(("Adopted", "Approved")):
-        from drafting.importers.sc import parse_adoption
-
         found = parse_adoption([said[0]])
         meta.update({k: v for k, v in (("meeting", found.meeting), ("vote", found.vote)) if v is not None})
     else:
@@ -245,7 +244,8 @@ def _paragraphs(rows: list[Row]) -> tuple[list[WordParagraph], list[int]]:
         groups[-1].append(row)
     words = vocabulary(" ".join(row.text for row in rows))
     depths = _depths([group[0] for group in groups if _LABEL.match(group[0].text)])
-    out, marks = [], []
+    out: list[WordParagraph] = []
+    marks: list[int] = []
     for group in groups:
         texts = [_marked(row, marks) for row in group]
         text = texts[0]

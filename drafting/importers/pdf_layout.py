@@ -258,8 +258,11 @@ def _paragraphs(rows: list[Row]) -> tuple[list[WordParagraph], list[int]]:
         elif m := _LABEL.match(text):  # the label is derived: the indent says how deep
             removed("sub-paragraph label", m[0])
             text, par.level = text[m.end():], depths[round(group[0].x0)]
-        par.text = rejoin_spaced(text)
+        par.text = text
         out.append(par)
+    # Words cut by a space ("countri es") joined by the whole text's words: one call, one line each.
+    for par, text in zip(out, rejoin_spaced("\n".join(par.text for par in out)).split("\n")):
+        par.text = text
     return out, marks
 
 

@@ -8,7 +8,9 @@
 "02-72318 (E)" and the barcode "*0272318*" at the foot of the pages, first-line indents, lead
 phrases in italics, words broken at the line end (soft hyphens), and footnotes added for the test:
 two in OP1 (their places kept in ``note_at``) and one after a mid-sentence word of PP7.
-``un-scan.pdf`` is a page with no text layer (an image only), as a scanner makes it.
+``undof-0381.pdf`` and ``unifil-0450.pdf`` are those precedents rendered by ``drafting render``
+and printed to PDF by LibreOffice (sub-paragraphs, an adoption footnote, a note of three lines).
+``encrypted.pdf`` is a one-line document saved with an opening password.
 """
 from __future__ import annotations
 
@@ -104,13 +106,33 @@ def fodt() -> str:
     return "".join(parts)
 
 
+TINY = ('<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:'
+        'xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
+        '<text:p>The Security Council,</text:p></office:text></office:body></office:document>\n')
+ENCRYPT = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+           '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+
+
+def _convert(src: Path, target: str = "pdf") -> None:
+    subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", str(HERE), str(src)],
+                   check=True, capture_output=True)
+
+
 def main() -> None:
+    from drafting.render.documents.docx import render_file
+
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "un-1445.fodt"
         src.write_text(fodt(), encoding="utf-8")
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(HERE), str(src)],
-                       check=True, capture_output=True)
-    print("wrote", HERE / "un-1445.pdf")
+        _convert(src)
+        src = Path(tmp) / "encrypted.fodt"
+        src.write_text(TINY, encoding="utf-8")
+        _convert(src, ENCRYPT)
+        for name, yaml in (("undof-0381", "undof/0381.yaml"), ("unifil-0450", "unifil/0450.yaml")):
+            render_file(ROOT / "precedents" / yaml, Path(tmp) / f"{name}.docx")
+            _convert(Path(tmp) / f"{name}.docx")
+    print("wrote", ", ".join(p.name for p in sorted(HERE.glob("*.pdf"))))
 
 
 if __name__ == "__main__":

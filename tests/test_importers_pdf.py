@@ -20,6 +20,7 @@ from drafting import load
 from drafting.cli import main
 from drafting.importers import Imported, import_checked, import_file, read_text
 from drafting.importers.pages import drop_glued_furniture, is_page_furniture
+from drafting.importers.pdf_layout import join_printed
 
 DATA = ROOT / "tests" / "data" / "pdf"
 UN_1445 = DATA / "un-1445.pdf"
@@ -229,6 +230,41 @@ def test_a_bare_number_beside_a_running_head_is_taken_with_a_warning() -> None:
     assert imported.resolution.operative[0].text == "Decides that the members shall meet;"
     assert imported.warnings == ["OP1: took the number 54 beside the running head for its page number and "
                                  "left it out: check the source (\"the 54 S/RES/1445 (2002) 02-72318 members\")"]
+
+
+# ---------------------------------------------------------------------------- printed lines joined
+
+_PLAIN = st.sampled_from("the Council decides to extend mandate of Force until further notice and requests "
+                         "report on situation in region".split())
+_COMPOUND = st.sampled_from(["Secretary-General", "self-regulation", "co-operation", "cease-fire", "non-aligned",
+                             "information-sharing", "follow-up", "Vice-Chair", "long-standing"])
+_BROKEN = st.sampled_from([("partic", "ular"), ("imple", "mentation"), ("inter", "national"), ("resol", "ution"),
+                           ("reinte", "gration"), ("Organi", "zation"), ("Govern", "ments")])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(_PLAIN, _COMPOUND, _BROKEN), min_size=1, max_size=40), st.data())
+def test_printed_lines_join_back(pieces: list[str | tuple[str, str]], data: st.DataObject) -> None:
+    """Lines broken at spaces, at a compound's own hyphen (kept) or inside a word with a
+    line-end hyphen (dropped: the joined word is a word of the corpus) give back the text."""
+    words = [p if isinstance(p, str) else "".join(p) for p in pieces]
+    lines, line = [], ""
+    for piece in pieces:
+        cut = data.draw(st.booleans())
+        if isinstance(piece, tuple) and cut:
+            lines.append(f"{line} {piece[0]}-".strip())
+            line = piece[1]
+        elif isinstance(piece, str) and "-" in piece and cut:
+            first, second = piece.split("-", 1)
+            lines.append(f"{line} {first}-".strip())
+            line = second
+        else:
+            line = f"{line} {piece if isinstance(piece, str) else ''.join(piece)}".strip()
+            if data.draw(st.booleans()):
+                lines.append(line)
+                line = ""
+    lines += [line] if line else []
+    assert join_printed(lines) == " ".join(words)
 
 
 # ---------------------------------------------------------------------------- every precedent

@@ -26,7 +26,7 @@ from drafting.importers.text import known_words, rejoin_spaced, vocabulary
 from drafting.model import Resolution, parse_date
 from drafting.model.resolution import note_anchor
 
-__all__ = ["import_pdf"]
+__all__ = ["import_pdf", "join_printed"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _ADOPTION = re.compile(r"^(?:\d+(?:st|nd|rd|th) plenary meeting$|Adopted\b|Approved\b)")
@@ -201,7 +201,7 @@ def _metadata(heading: list[Row], organ: str, adoption: list[Row],
             else:
                 lines.append((segment.text, ""))
     if title is not None:
-        lines = [(f"{text}{_joined(title)}", "") if style == "title" else (text, style) for text, style in lines]
+        lines = [(f"{text}{join_printed(title)}", "") if style == "title" else (text, style) for text, style in lines]
     mark = next((n for row in adoption for s in row.segments for _, n in s.marks), None)
     said = _adoption_lines(adoption)
     meta = parse_heading(lines, organ, said)
@@ -227,7 +227,7 @@ def _adoption_lines(rows: list[Row]) -> list[str]:
     """The adoption lines as said: a Council's "Adopted ..." sentence joined when it wraps."""
     texts = [row.text for row in rows]
     if texts and texts[0].startswith(("Adopted", "Approved")):
-        return [_joined(texts)]
+        return [join_printed(texts)]
     return texts
 
 
@@ -247,10 +247,7 @@ def _paragraphs(rows: list[Row]) -> tuple[list[WordParagraph], list[int]]:
     out: list[WordParagraph] = []
     marks: list[int] = []
     for group in groups:
-        texts = [_marked(row, marks) for row in group]
-        text = texts[0]
-        for more in texts[1:]:
-            text = _join(text, more, words)
+        text = join_printed([_marked(row, marks) for row in group], words)
         par = WordParagraph(italic=_italic(group[0]))
         if m := _NUMBER.match(text):  # the number is derived: its place says operative
             removed("operative number", m[0])
@@ -326,10 +323,12 @@ def _hyphen(first: str, second: str, words: Counter[str]) -> str:
     return joined if known_words()[joined.lower()] >= 3 else hyphened
 
 
-def _joined(texts: list[str]) -> str:
+def join_printed(lines: list[str], words: Counter[str] | None = None) -> str:
+    """Printed lines as one text: single spaces, a line-end hyphen dropped only where the joined
+    word is a word (``words``: the text's own, lower case, with their counts; then the corpus)."""
     out = ""
-    for text in texts:
-        out = _join(out, text, Counter())
+    for line in lines:
+        out = _join(out, line, words if words is not None else Counter())
     return out
 
 

@@ -150,6 +150,33 @@ def test_unreadable_pdf_is_one_line_and_exit_2(tmp_path: Path, name: str, data: 
     assert not (tmp_path / "out.yaml").exists()
 
 
+def _text_pdf(lines: list[tuple[float, float, float, str]], rule: float | None = None) -> bytes:
+    """A one-page PDF printing each (x, y, size, text) in Helvetica, and a footnote rule at ``rule``."""
+    ops = [b"BT /F1 %.1f Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET" % (size, x, y, text.encode("latin-1"))
+           for x, y, size, text in lines]
+    if rule is not None:
+        ops.append(b"0 0 0 RG 0.5 w 72 %.1f m 200 %.1f l S" % (rule, rule))
+    return _minimal_pdf(b"\n".join(ops)).replace(
+        b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
+                                    b"/Subtype /Type1 /BaseFont /Helvetica >> >> >>")
+
+
+def test_footnote_without_marker_and_marker_without_footnote_are_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(_text_pdf([
+        (108, 700, 10, "The Security Council,"),
+        (108, 680, 10, "Noting the report of the Secretary-General,"), (72, 668, 10, "dated 3 May 1990,"),
+        (108, 650, 10, "Decides to remain seized of the matter."), (300, 654, 6, "2"),
+        (72, 100, 8, "1 Ibid., document S/21305.")], rule=110))
+    imported = import_checked(path)
+    res = imported.resolution
+    assert [p.text for p in res.preamble] == ["Noting the report of the Secretary-General, dated 3 May 1990,"]
+    assert [p.text for p in res.operative] == ["Decides to remain seized of the matter."]
+    assert imported.warnings == [
+        "OP1: footnote marker 2 has no footnote at the foot of the page: left out",
+        "footnotes: footnote 1 has no marker in the text: left out ('Ibid., document S/21305.')"]
+
+
 def test_encrypted_pdf_says_so() -> None:
     result = CliRunner().invoke(main, ["import", str(DATA / "encrypted.pdf")])
     assert result.exit_code == 2

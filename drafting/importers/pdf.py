@@ -159,12 +159,17 @@ def _rows(page: int, lines: list[tuple[float, float, Segment]]) -> tuple[Row, ..
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
-    """A lone superscript number beside text (a footnote's number) goes into that text's marks."""
+    """A lone superscript number beside text goes into that text's marks: before it, a
+    footnote's number; after it, a marker set apart from its line."""
     out: list[Segment] = []
     for s in segments:
         if out and not out[-1].text and out[-1].marks:
             lone = out.pop()
             s = Segment(lone.x0, s.x1, s.text, tuple((0, n) for _, n in lone.marks) + s.marks, s.italic, s.size)
+        elif out and out[-1].text and not s.text and s.marks:
+            last = out.pop()
+            s = Segment(last.x0, s.x1, last.text, last.marks + tuple((len(last.text), n) for _, n in s.marks),
+                        last.italic, last.size)
         out.append(s)
     return out
 

@@ -81,6 +81,7 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
         used.append(adoption_note)
         data["adoption_note"] = rows.notes.get(adoption_note)
     for number in sorted(set(rows.notes) - set(used)):
+        removed("footnote without a marker", rows.notes[number])  # said once, by the warning
         warn("footnotes", f"footnote {number} has no marker in the text: left out "
                           f"({_short(rows.notes[number])!r})")
     try:

@@ -177,6 +177,22 @@ def test_footnote_without_marker_and_marker_without_footnote_are_warnings(tmp_pa
         "footnotes: footnote 1 has no marker in the text: left out ('Ibid., document S/21305.')"]
 
 
+def test_footnotes_without_a_rule_are_the_small_rows_ending_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "norule.pdf"
+    path.write_bytes(_text_pdf([
+        (108, 700, 10, "The General Assembly,"),
+        (108, 680, 10, "Recalling its resolution 67/135,"), (262, 684, 6, "1"),
+        (108, 662, 10, "Decides to include the item in its agenda."), (72, 650, 10, "68/128. Not a note"),
+        (72, 100, 8, "1"), (80, 97, 8, "A/67/PV.60, p. 3."), (72, 88, 8, "and Corr.1."),
+        (72, 40, 9, "13-44593 (E)")]))
+    imported = import_checked(path)
+    assert imported.warnings == []
+    pp1 = imported.resolution.preamble[0]
+    assert (pp1.text, pp1.note, pp1.note_at) == ("Recalling its resolution 67/135,", "A/67/PV.60, p. 3.\nand Corr.1.", ())  # a short line: a break
+    assert imported.resolution.operative[0].text == "Decides to include the item in its agenda. 68/128. Not a note"
+    assert "removed (page furniture): '13-44593 (E)'" in imported.ledger.explain()
+
+
 def test_encrypted_pdf_says_so() -> None:
     result = CliRunner().invoke(main, ["import", str(DATA / "encrypted.pdf")])
     assert result.exit_code == 2

@@ -124,7 +124,7 @@ def _note_rows(page: Page, body_size: float) -> set[Row]:
                 break
             continue
         tail.insert(0, row)
-    while tail and not _opens_note(tail[0]):
+    while tail and _note_number(tail[0], None) is None:
         tail.pop(0)
     return set(tail)
 

@@ -193,6 +193,22 @@ def test_footnotes_without_a_rule_are_the_small_rows_ending_the_page(tmp_path: P
     assert "removed (page furniture): '13-44593 (E)'" in imported.ledger.explain()
 
 
+def test_line_numbers_of_a_draft_are_taken_out(tmp_path: Path) -> None:
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(_text_pdf([
+        (40, 700, 8, "1"), (108, 700, 10, "The Security Council,"),
+        (40, 680, 8, "2"), (108, 680, 10, "Recalling its resolutions 350 (1974) and"),
+        (40, 668, 8, "3"), (72, 668, 10, "2 (1946),"),
+        (40, 650, 8, "4"), (108, 650, 10, "1. Decides to renew the mandate for 6 months;"),
+        (40, 638, 8, "5"), (108, 626, 10, "2. Requests a report.")]))
+    imported = import_checked(path)
+    assert imported.warnings == []
+    assert [p.text for p in imported.resolution.preamble] == ["Recalling its resolutions 350 (1974) and 2 (1946),"]
+    assert [p.text for p in imported.resolution.operative] == ["Decides to renew the mandate for 6 months;",
+                                                               "Requests a report."]
+    assert imported.ledger.explain().count("removed (line number)") == 5  # "5" numbers an empty line
+
+
 def test_encrypted_pdf_says_so() -> None:
     result = CliRunner().invoke(main, ["import", str(DATA / "encrypted.pdf")])
     assert result.exit_code == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,29 @@ def _sort(pages: list[Page]) -> _Sorted:
                 _add_note(out, row)
             else:
                 out.text.append(row)
+    out.text = _without_line_numbers(out.text)
     return out
+
+
+def _without_line_numbers(rows: list[Row]) -> list[Row]:
+    """Rows without the line numbers a draft prints in its left margin: a bare number standing
+    apart before the text, on three rows or more, rising down each page (each removal recorded)."""
+    numbered = [row for row in rows if len(row.segments) > 1 and re.fullmatch(r"\d{1,4}", row.segments[0].text)
+                and not row.segments[0].marks and row.segments[0].x1 + 6 < row.segments[1].x0]
+    for page in {row.page for row in numbered}:  # numbered afresh on each page, or on from the last
+        numbers = [int(row.segments[0].text) for row in numbered if row.page == page]
+        if numbers != sorted(set(numbers)):
+            return rows
+    if len(numbered) < 3:
+        return rows
+    column = numbered[0].segments[0].x0
+    alone = {row for row in rows if len(row.segments) == 1 and re.fullmatch(r"\d{1,4}", row.text)
+             and abs(row.x0 - column) < 2}  # the number of an empty line
+    for row in rows:
+        if row in alone or row in numbered:
+            removed("line number", row.segments[0].text)
+    chosen = set(numbered)
+    return [replace(row, segments=row.segments[1:]) if row in chosen else row for row in rows if row not in alone]
 
 
 def _note_rows(page: Page, body_size: float) -> set[Row]:

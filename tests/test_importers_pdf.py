@@ -209,6 +209,21 @@ def test_line_numbers_of_a_draft_are_taken_out(tmp_path: Path) -> None:
     assert imported.ledger.explain().count("removed (line number)") == 5  # "5" numbers an empty line
 
 
+def test_an_annex_after_the_adoption_lines_is_named_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "annex.pdf"
+    path.write_bytes(_text_pdf([
+        (108, 700, 10, "The General Assembly,"),
+        (108, 680, 10, "Adopts the rules annexed to the present resolution."),
+        (320, 660, 10, "69th plenary meeting"), (320, 648, 10, "18 December 2013"),
+        (280, 620, 10, "Annex"), (108, 600, 10, "Rules of procedure of the Committee")]))
+    imported = import_checked(path)
+    res = imported.resolution
+    assert (res.meeting, str(res.adopted), [p.text for p in res.operative]) == (
+        69, "2013-12-18", ["Adopts the rules annexed to the present resolution."])
+    assert imported.warnings == ["annex: 7 words after the adoption lines left out (an annex?): "
+                                 "'Annex Rules of procedure of the Committee'; the resolution file holds the resolution proper"]
+
+
 def test_encrypted_pdf_says_so() -> None:
     result = CliRunner().invoke(main, ["import", str(DATA / "encrypted.pdf")])
     assert result.exit_code == 2

@@ -70,7 +70,8 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     heading, body = rows.text[:organ], rows.text[organ + 1:]
     removed("organ line", rows.text[organ].text)
     end = _adoption_start(body)
-    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:], rows.notes)
+    after = _after_adoption(body[end:])
+    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)], rows.notes)
     paragraphs, marks = _paragraphs(body[:end])
     preamble, operative = build_structure(paragraphs, False)
     used: list[int] = []
@@ -244,6 +245,24 @@ def _metadata(heading: list[Row], organ: str, adoption: list[Row],
             for _, number in segment.marks:
                 removed("footnote marker", str(number))
     return meta, mark
+
+
+def _after_adoption(rows: list[Row]) -> list[Row]:
+    """The rows after the adoption lines (an annex, a list): left out with a warning, since the
+    model holds the resolution proper ("69th plenary meeting" and its date; "Adopted ..." to its
+    full stop)."""
+    stop = 0
+    if rows and rows[0].text.startswith(("Adopted", "Approved")):
+        stop = next((i + 1 for i, row in enumerate(rows) if row.text.endswith(".")), len(rows))
+    elif rows:
+        stop = 2 if len(rows) > 1 and parse_date(rows[1].text) else 1
+    rest = rows[stop:]
+    if rest:
+        text = join_printed([row.text for row in rest])
+        removed("text after the adoption lines", text)
+        warn("annex", f"{len(text.split())} words after the adoption lines left out (an annex?): "
+                      f"{_short(text)!r}; the resolution file holds the resolution proper")
+    return rest
 
 
 def _adoption_lines(rows: list[Row]) -> list[str]:

@@ -224,6 +224,30 @@ def test_an_annex_after_the_adoption_lines_is_named_not_lost(tmp_path: Path) -> 
                                  "'Annex Rules of procedure of the Committee'; the resolution file holds the resolution proper"]
 
 
+def test_roman_first_level_items_keep_their_style(tmp_path: Path) -> None:
+    """S/RES/242 OP1: first-level sub-paragraphs printed (i), (ii); (a) items with (i) under them
+    are the default and stay plain."""
+    path = tmp_path / "242.pdf"
+    path.write_bytes(_text_pdf([
+        (108, 700, 10, "The Security Council,"),
+        (108, 680, 10, "1. Affirms that peace should include the application of both the following principles:"),
+        (126, 668, 10, "(i) Withdrawal of armed forces from territories occupied in the recent conflict;"),
+        (126, 656, 10, "(ii) Termination of all claims or states of belligerency;"),
+        (108, 644, 10, "2. Affirms further the necessity:"),
+        (126, 632, 10, "(a) For guaranteeing freedom of navigation:"),
+        (144, 620, 10, "(i) through international waterways;"),
+        (144, 608, 10, "(ii) in the area;"),
+        (126, 596, 10, "(b) For achieving a just settlement of the refugee problem.")]))
+    imported = import_checked(path)
+    assert imported.warnings == []
+    op1, op2 = imported.resolution.operative
+    assert (op1.numbering, [i.text for i in op1.items]) == ("roman", [
+        "Withdrawal of armed forces from territories occupied in the recent conflict;",
+        "Termination of all claims or states of belligerency;"])
+    assert (op2.numbering, op2.items[0].numbering) == (None, None)
+    assert [i.text for i in op2.items[0].items] == ["through international waterways;", "in the area;"]
+
+
 def test_encrypted_pdf_says_so() -> None:
     result = CliRunner().invoke(main, ["import", str(DATA / "encrypted.pdf")])
     assert result.exit_code == 2

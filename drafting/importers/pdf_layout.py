@@ -42,6 +42,17 @@ _HYPHEN_PREFIXES = frozenset("co self non cease above ex anti well post cross lo
 
 
 @dataclass
+class _Placed:
+    """What the structure builder cannot carry, in document order: the footnote number of each
+    marker placeholder and the label of each paragraph ("" when it has none)."""
+
+    marks: list[int]
+    labels: list[str]
+    notes: dict[int, str]
+    used: list[int] = field(default_factory=list)  # footnote numbers placed
+
+
+@dataclass
 class _Sorted:
     """The rows of a PDF by role, and the footnotes by number."""
 
@@ -72,12 +83,12 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     end = _adoption_start(body)
     after = _after_adoption(body[end:])
     meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)], rows.notes)
-    paragraphs, marks = _paragraphs(body[:end])
+    paragraphs, placed = _paragraphs(body[:end], rows.notes)
     preamble, operative = build_structure(paragraphs, False)
-    used: list[int] = []
+    used = placed.used
     data: dict[str, Any] = dict(meta, source=path.name)
-    data["preamble"] = [_anchor(node, marks, rows.notes, used) for node in preamble]
-    data["operative"] = [_anchor(node, marks, rows.notes, used) for node in operative]
+    data["preamble"] = [_anchor(node, placed)[0] for node in preamble]
+    data["operative"] = [_anchor(node, placed)[0] for node in operative]
     if adoption_note is not None:
         used.append(adoption_note)
         data["adoption_note"] = rows.notes.get(adoption_note)
@@ -275,34 +286,44 @@ def _adoption_lines(rows: list[Row]) -> list[str]:
 
 # ---------------------------------------------------------------------------- paragraphs
 
-def _paragraphs(rows: list[Row]) -> tuple[list[WordParagraph], list[int]]:
+def _paragraphs(rows: list[Row], notes: dict[int, str]) -> tuple[list[WordParagraph], _Placed]:
     """Body rows grouped by first-line indent into Word-reader paragraphs (markers as
-    placeholders), and the footnote number of each placeholder in order."""
+    placeholders), and what the builder cannot carry: marker numbers and labels."""
     margin = min((row.x0 for row in rows), default=0.0)
     groups: list[list[Row]] = []
     for row in rows:
-        if not groups or row.x0 > margin + _INDENT:
+        if not groups or row.x0 > margin + _INDENT or _opens(groups[-1][-1].text, row.text):
             groups.append([])
         groups[-1].append(row)
     words = vocabulary(" ".join(row.text for row in rows))
     depths = _depths([group[0] for group in groups if _LABEL.match(group[0].text)])
     out: list[WordParagraph] = []
     marks: list[int] = []
+    labels: list[str] = []
     for group in groups:
         text = join_printed([_marked(row, marks) for row in group], words)
         par = WordParagraph(italic=_italic(group[0]))
+        if not _LABEL.match(text):
+            labels.append("")
         if m := _NUMBER.match(text):  # the number is derived: its place says operative
             removed("operative number", m[0])
             text, par.style = text[m.end():], "UNOperative"
         elif m := _LABEL.match(text):  # the label is derived: the indent says how deep
             removed("sub-paragraph label", m[0])
+            labels.append(m[0].strip()[1:-1])
             text, par.level = text[m.end():], depths[round(group[0].x0)]
         par.text = text
         out.append(par)
     # Words cut by a space ("countri es") joined by the whole text's words: one call, one line each.
     for par, text in zip(out, rejoin_spaced("\n".join(par.text for par in out)).split("\n")):
         par.text = text
-    return out, marks
+    return out, _Placed(marks, labels, notes)
+
+
+def _opens(before: str, line: str) -> bool:
+    """A row at the margin that still opens a paragraph: a number or label after a row that
+    closed a clause (a text whose paragraphs are all one line long has no margin of its own)."""
+    return bool(_NUMBER.match(line) or _LABEL.match(line)) and before.rstrip()[-1:] in (",", ";", ":", ".")
 
 
 def _depths(rows: list[Row]) -> dict[int, int]:
@@ -376,30 +397,32 @@ def join_printed(lines: list[str], words: Counter[str] | None = None) -> str:
 
 # ---------------------------------------------------------------------------- footnote places
 
-def _anchor(node: Any, marks: list[int], notes: dict[int, str], used: list[int]) -> Any:
-    """A structure node with its placeholders turned into ``note`` and ``note_at``."""
+def _anchor(node: Any, placed: _Placed, top: bool = True) -> tuple[Any, str]:
+    """A structure node with its placeholders turned into ``note`` and ``note_at`` and roman
+    first-level numbering kept; with the node's own label."""
     if isinstance(node, str):
         node = {"text": node}
-    text = node["text"]
-    numbers = [marks.pop(0) for _ in range(text.count(_MARK))]
-    offsets, clean = [], ""
-    for piece in text.split(_MARK)[:-1]:
-        clean += piece
-        offsets.append(len(clean))
-    clean += text.split(_MARK)[-1]
-    node["text"] = clean
-    found = [(n, at) for n, at in zip(numbers, offsets) if n in notes]
-    for number in sorted(set(numbers) - set(notes)):
-        warn("", f"footnote marker {number} has no footnote at the foot of the page: left out",
-             anchor=clean[:offsets[numbers.index(number)]])
+    label = placed.labels.pop(0) if placed.labels else ""
+    pieces = node["text"].split(_MARK)
+    numbers = [placed.marks.pop(0) for _ in pieces[1:]]
+    offsets = [len("".join(pieces[:n + 1])) for n in range(len(numbers))]
+    clean = node["text"] = "".join(pieces)
+    found = [(n, at) for n, at in zip(numbers, offsets) if n in placed.notes]
+    for number, at in zip(numbers, offsets):
+        if number not in placed.notes:
+            warn("", f"footnote marker {number} has no footnote at the foot of the page: left out",
+                 anchor=clean[:at])
     if found:
-        used.extend(n for n, _ in found)
-        node["note"] = "\n".join(notes[n] for n, _ in found)
+        placed.used.extend(n for n, _ in found)
+        node["note"] = "\n".join(placed.notes[n] for n, _ in found)
         if len(found) > 1 or found[0][1] != len(clean):
             node["note_at"] = [note_anchor(clean, at) for _, at in found]
     if "items" in node:
-        node["items"] = [_anchor(item, marks, notes, used) for item in node["items"]]
-    return node["text"] if set(node) == {"text"} else node
+        items = [_anchor(item, placed, False) for item in node["items"]]
+        node["items"] = [item for item, _ in items]
+        if top and items[0][1] == "i":  # (i), (ii) at the first level: the style kept, labels derived
+            node["numbering"] = "roman"
+    return (node["text"] if set(node) == {"text"} else node), label
 
 
 def _short(text: str) -> str:

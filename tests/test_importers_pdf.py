@@ -20,7 +20,7 @@ from drafting import load
 from drafting.cli import main
 from drafting.importers import Imported, import_checked, import_file, read_text
 from drafting.importers.pages import drop_glued_furniture, is_page_furniture
-from drafting.importers.pdf_layout import join_printed
+from drafting.importers.pdf import join_printed
 
 DATA = ROOT / "tests" / "data" / "pdf"
 UN_1445 = DATA / "un-1445.pdf"

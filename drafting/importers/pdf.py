@@ -13,22 +13,30 @@ size and position, and that is what tells the parts of a printed resolution apar
   that follow start at the margin), so a page break inside a paragraph is no boundary;
 * the **lead phrase** is set in italics.
 
-This module reads the rows; :mod:`drafting.importers.pdf_layout` turns them into a resolution
-through the same structure builder as the Word reader.
+This module reads the rows and joins printed lines (:func:`join_printed`: a line-end hyphen is
+dropped only where the joined word is a word); :mod:`drafting.importers.pdf_layout` turns the rows
+into a resolution through the same structure builder as the Word reader, and
+:mod:`drafting.importers.pdf_notes` reads the footnotes and places their markers.
 """
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from drafting.errors import DraftingError
+from drafting.importers.ledger import repaired
+from drafting.importers.text import known_words
 
-__all__ = ["Page", "Row", "Segment", "read_pages"]
+__all__ = ["Page", "Row", "Segment", "join_printed", "read_pages"]
 
 PDF_MAGIC = b"%PDF-"
 _SUPERSCRIPT = 0.75  # a glyph below this share of its line's size is a superscript
+_HYPHEN_PREFIXES = frozenset("co self non cease above ex anti well post cross long short full large small "
+                             "high low half semi multi mid quasi vice peace so".split())
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": ""})
 
 
@@ -224,3 +232,41 @@ def _clean(x0: float, x1: float, text: str, marks: list[tuple[int, int]], italic
     stripped = out.strip()
     fixed = tuple((min(max(shift[min(o, len(shift) - 1)] - lead, 0), len(stripped)), n) for o, n in marks)
     return Segment(x0, x1, stripped, fixed, " ".join(italic.split()), size)
+
+
+# ---------------------------------------------------------------------------- printed lines joined
+
+def join_printed(lines: list[str], words: Counter[str] | None = None) -> str:
+    """Printed lines as one text: single spaces, a line-end hyphen dropped only where the joined
+    word is a word (``words``: the text's own, lower case, with their counts; then the corpus)."""
+    out = ""
+    for line in lines:
+        out = _join(out, line, words if words is not None else Counter())
+    return out
+
+
+def _join(text: str, line: str, words: Counter[str]) -> str:
+    """``line`` after ``text``: with a space, or across a line-end hyphen as the words decide."""
+    first = re.search(r"([^\W\d_]+)-$", text)
+    second = re.match(r"[^\W\d_]+", line)
+    if not (first and second):
+        return f"{text} {line}" if text else line
+    whole = _hyphen(first[1], second[0], words)
+    if "-" in whole:
+        return text + line
+    return text[:first.start()] + repaired("line-end hyphen joined (the joined word is a word)",
+                                           f"{first[1]}-{second[0]}", whole) + line[second.end():]
+
+
+def _hyphen(first: str, second: str, words: Counter[str]) -> str:
+    """The word a line-end "first-" "second" stands for. The text's own words decide first
+    ("particular" or "self-regulation" seen elsewhere); then a capital ("Secretary-General") or a
+    prefix UN style hyphenates keeps the hyphen; the pieces are joined only when the joined word
+    is a word of the corpus, else the hyphen stays (a compound the text spells once)."""
+    joined, hyphened = first + second, f"{first}-{second}"
+    seen_joined, seen_hyphened = words[joined.lower()], words[hyphened.lower()]
+    if seen_joined != seen_hyphened:
+        return joined if seen_joined > seen_hyphened else hyphened
+    if second[:1].isupper() or first.lower() in _HYPHEN_PREFIXES:
+        return hyphened
+    return joined if known_words()[joined.lower()] >= 3 else hyphened

@@ -5,28 +5,28 @@ heading (before the organ line), body and adoption lines. Body rows are grouped 
 by their first-line indent, joined with the line-end hyphen decided by the text's own words, and
 handed to the Word reader's structure builder, the one that knows numbers, labels and leads.
 Each footnote marker is kept in the text as a placeholder until the text is final, so that its
-place becomes ``note_at`` through :func:`drafting.model.note_anchor`.
+place becomes ``note_at`` (:mod:`drafting.importers.pdf_notes`).
 """
 from __future__ import annotations
 
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafting.errors import DraftingError
 from drafting.importers.docx import WordParagraph, build_structure, parse_heading
-from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, repaired, warn
+from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, warn
 from drafting.importers.pages import is_page_furniture
-from drafting.importers.pdf import Page, Row, read_pages
+from drafting.importers.pdf import Page, Row, join_printed, read_pages
+from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, place_notes, short
 from drafting.importers.sc import parse_adoption
-from drafting.importers.text import known_words, rejoin_spaced, vocabulary
+from drafting.importers.text import rejoin_spaced, vocabulary
 from drafting.model import Resolution, parse_date
-from drafting.model.resolution import note_anchor
 
-__all__ = ["import_pdf", "join_printed"]
+__all__ = ["import_pdf"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _ADOPTION = re.compile(r"^(?:\d+(?:st|nd|rd|th) plenary meeting$|Adopted\b|Approved\b)")
@@ -34,32 +34,20 @@ _TITLE = re.compile(r"^(\d+/\d+)\.\s*(.*)$")
 _COUNCIL_ADOPTED = re.compile(r"^Adopted by the Security Council at its (\d+)\w\w meeting,? on (.+)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 _LABEL = re.compile(r"^\((?:[a-z]{1,5}|\d{1,2})\)\s+")
-_MARK = "\ue000"  # a footnote marker's place, until the paragraph's text is final
 _MARGIN = 0.09  # share of the page height, top and bottom, where furniture stands
 _INDENT = 4.0  # points: a line starting further right than the margin opens a paragraph
-_HYPHEN_PREFIXES = frozenset("co self non cease above ex anti well post cross long short full large small "
-                             "high low half semi multi mid quasi vice peace so".split())
-
-
-@dataclass
-class _Placed:
-    """What the structure builder cannot carry, in document order: the footnote number of each
-    marker placeholder and the label of each paragraph ("" when it has none)."""
-
-    marks: list[int]
-    labels: list[str]
-    notes: dict[int, str]
-    used: list[int] = field(default_factory=list)  # footnote numbers placed
 
 
 @dataclass
 class _Sorted:
     """The rows of a PDF by role, and the footnotes by number."""
 
-    text: list[Row] = field(default_factory=list)
-    notes: dict[int, str] = field(default_factory=dict)
-    right: float = 0.0  # the right margin: where a full line ends
-    last: tuple[int, Row] | None = None  # the note being read and its last row
+    text: list[Row]
+    footnotes: Footnotes
+
+    @property
+    def notes(self) -> dict[int, str]:
+        return self.footnotes.notes
 
 
 def import_pdf(path: str | os.PathLike[str]) -> Imported:
@@ -87,15 +75,15 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     preamble, operative = build_structure(paragraphs, False)
     used = placed.used
     data: dict[str, Any] = dict(meta, source=path.name)
-    data["preamble"] = [_anchor(node, placed)[0] for node in preamble]
-    data["operative"] = [_anchor(node, placed)[0] for node in operative]
+    data["preamble"] = [place_notes(node, placed)[0] for node in preamble]
+    data["operative"] = [place_notes(node, placed)[0] for node in operative]
     if adoption_note is not None:
         used.append(adoption_note)
         data["adoption_note"] = rows.notes.get(adoption_note)
     for number in sorted(set(rows.notes) - set(used)):
         removed("footnote without a marker", rows.notes[number])  # said once, by the warning
         warn("footnotes", f"footnote {number} has no marker in the text: left out "
-                          f"({_short(rows.notes[number])!r})")
+                          f"({short(rows.notes[number])!r})")
     try:
         return Resolution.from_dict(data)
     except (DraftingError, TypeError, ValueError, KeyError) as exc:
@@ -107,18 +95,17 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
 
 def _sort(pages: list[Page]) -> _Sorted:
     """Furniture out (recorded), footnote rows into notes, the rest in reading order."""
-    out = _Sorted()
+    out = _Sorted([], Footnotes(max((row.segments[-1].x1 for page in pages for row in page.rows), default=0.0)))
     sizes = Counter(round(row.size) for page in pages for row in page.rows for _ in row.text.split())
     body_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else 10.0
-    out.right = max((row.segments[-1].x1 for page in pages for row in page.rows), default=0.0)
     for page in pages:
-        notes = _note_rows(page, body_size)
+        notes = note_rows(page, body_size)
         for row in page.rows:
             margin = row.top > page.height * (1 - _MARGIN) or row.bottom < page.height * _MARGIN
             if margin and is_page_furniture(row.text, running_head=page.number > 1):
                 removed("page furniture", row.source())
             elif row in notes:
-                _add_note(out, row)
+                out.footnotes.add(row)
             else:
                 out.text.append(row)
     out.text = _without_line_numbers(out.text)
@@ -144,66 +131,6 @@ def _without_line_numbers(rows: list[Row]) -> list[Row]:
             removed("line number", row.segments[0].text)
     chosen = set(numbered)
     return [replace(row, segments=row.segments[1:]) if row in chosen else row for row in rows if row not in alone]
-
-
-def _note_rows(page: Page, body_size: float) -> set[Row]:
-    """The rows below the footnote rule; without a rule, the small rows ending the page whose
-    first opens with a footnote number."""
-    if page.rule is not None:
-        return {row for row in page.rows if row.top <= page.rule + 1}
-    tail: list[Row] = []
-    for row in reversed(page.rows):
-        if row.size >= 0.9 * body_size or is_page_furniture(row.text):
-            if tail:
-                break
-            continue
-        tail.insert(0, row)
-    while tail and _note_number(tail[0], None) is None:
-        tail.pop(0)
-    return set(tail)
-
-
-def _opens_note(row: Row) -> bool:
-    return bool(row.segments[0].marks) and row.segments[0].marks[0][0] == 0
-
-
-def _note_number(row: Row, last: int | None) -> tuple[int, str] | None:
-    """The number opening a footnote row and the note's text: a superscript, or the next number
-    in sequence printed at the text's size ("2S/2002/914, annex.", "2 Ibid.")."""
-    if _opens_note(row):
-        return row.segments[0].marks[0][1], row.text
-    m = re.match(r"^(\d{1,3})(?:\s|(?=[^\W\d]))", row.text)
-    if m and (int(m[1]) == last + 1 if last is not None else int(m[1]) < 10):
-        return int(m[1]), row.text[m.end():]
-    return None
-
-
-def _add_note(out: _Sorted, row: Row) -> None:
-    """A row of the footnote area: it opens a note with its number, or continues the last one
-    (on a line of its own where the last row ended short of the margin: a line break)."""
-    opening = _note_number(row, max(out.notes, default=None))
-    if opening is not None:
-        number, text = opening
-        if number in out.notes:
-            warn("footnotes", f"footnote {number} is printed twice: kept the first ({_short(out.notes[number])!r})")
-            out.last = None
-            return
-        glued = row.text[:len(row.text) - len(text)]  # "2S/2002/914,": the ledger reads one word
-        removed("footnote number", row.text.split(" ")[0] if glued and not glued.endswith(" ") else str(number))
-        out.notes[number] = text
-        out.last = number, row
-        return
-    if out.last is None:
-        warn("footnotes", f"a footnote line without its number: left out ({_short(row.text)!r})")
-        return
-    number, before = out.last
-    first = row.segments[0]
-    width = (first.x1 - first.x0) / max(len(first.text), 1) * (len(row.text.split(" ")[0]) + 1)
-    if before.segments[-1].x1 + width < out.right - 1:
-        out.notes[number] += "\n" + row.text
-    else:
-        out.notes[number] = _join(out.notes[number], row.text, Counter())
-    out.last = number, row
 
 
 # ---------------------------------------------------------------------------- heading and adoption
@@ -272,7 +199,7 @@ def _after_adoption(rows: list[Row]) -> list[Row]:
         text = join_printed([row.text for row in rest])
         removed("text after the adoption lines", text)
         warn("annex", f"{len(text.split())} words after the adoption lines left out (an annex?): "
-                      f"{_short(text)!r}; the resolution file holds the resolution proper")
+                      f"{short(text)!r}; the resolution file holds the resolution proper")
     return rest
 
 
@@ -286,7 +213,7 @@ def _adoption_lines(rows: list[Row]) -> list[str]:
 
 # ---------------------------------------------------------------------------- paragraphs
 
-def _paragraphs(rows: list[Row], notes: dict[int, str]) -> tuple[list[WordParagraph], _Placed]:
+def _paragraphs(rows: list[Row], notes: dict[int, str]) -> tuple[list[WordParagraph], Placed]:
     """Body rows grouped by first-line indent into Word-reader paragraphs (markers as
     placeholders), and what the builder cannot carry: marker numbers and labels."""
     margin = min((row.x0 for row in rows), default=0.0)
@@ -317,7 +244,7 @@ def _paragraphs(rows: list[Row], notes: dict[int, str]) -> tuple[list[WordParagr
     # Words cut by a space ("countri es") joined by the whole text's words: one call, one line each.
     for par, text in zip(out, rejoin_spaced("\n".join(par.text for par in out)).split("\n")):
         par.text = text
-    return out, _Placed(marks, labels, notes)
+    return out, Placed(marks, labels, notes)
 
 
 def _opens(before: str, line: str) -> bool:
@@ -342,7 +269,7 @@ def _marked(row: Row, marks: list[int]) -> str:
     for segment in row.segments:
         text, last = "", 0
         for offset, number in segment.marks:
-            text += segment.text[last:offset] + _MARK
+            text += segment.text[last:offset] + MARK
             last = offset
             marks.append(number)
             removed("footnote marker", str(number))
@@ -357,73 +284,3 @@ def _italic(row: Row) -> str:
     if before is None or not re.fullmatch(r"(?:\d+\.|\([a-z]+\))?\s*", before):
         return ""
     return first.italic
-
-
-def _join(text: str, line: str, words: Counter[str]) -> str:
-    """``line`` after ``text``: with a space, or across a line-end hyphen as the words decide."""
-    first = re.search(r"([^\W\d_]+)-$", text)
-    second = re.match(r"[^\W\d_]+", line)
-    if not (first and second):
-        return f"{text} {line}" if text else line
-    whole = _hyphen(first[1], second[0], words)
-    if "-" in whole:
-        return text + line
-    return text[:first.start()] + repaired("line-end hyphen joined (the joined word is a word)",
-                                           f"{first[1]}-{second[0]}", whole) + line[second.end():]
-
-
-def _hyphen(first: str, second: str, words: Counter[str]) -> str:
-    """The word a line-end "first-" "second" stands for. The text's own words decide first
-    ("particular" or "self-regulation" seen elsewhere); then a capital ("Secretary-General") or a
-    prefix UN style hyphenates keeps the hyphen; the pieces are joined only when the joined word
-    is a word of the corpus, else the hyphen stays (a compound the text spells once)."""
-    joined, hyphened = first + second, f"{first}-{second}"
-    seen_joined, seen_hyphened = words[joined.lower()], words[hyphened.lower()]
-    if seen_joined != seen_hyphened:
-        return joined if seen_joined > seen_hyphened else hyphened
-    if second[:1].isupper() or first.lower() in _HYPHEN_PREFIXES:
-        return hyphened
-    return joined if known_words()[joined.lower()] >= 3 else hyphened
-
-
-def join_printed(lines: list[str], words: Counter[str] | None = None) -> str:
-    """Printed lines as one text: single spaces, a line-end hyphen dropped only where the joined
-    word is a word (``words``: the text's own, lower case, with their counts; then the corpus)."""
-    out = ""
-    for line in lines:
-        out = _join(out, line, words if words is not None else Counter())
-    return out
-
-
-# ---------------------------------------------------------------------------- footnote places
-
-def _anchor(node: Any, placed: _Placed, top: bool = True) -> tuple[Any, str]:
-    """A structure node with its placeholders turned into ``note`` and ``note_at`` and roman
-    first-level numbering kept; with the node's own label."""
-    if isinstance(node, str):
-        node = {"text": node}
-    label = placed.labels.pop(0) if placed.labels else ""
-    pieces = node["text"].split(_MARK)
-    numbers = [placed.marks.pop(0) for _ in pieces[1:]]
-    offsets = [len("".join(pieces[:n + 1])) for n in range(len(numbers))]
-    clean = node["text"] = "".join(pieces)
-    found = [(n, at) for n, at in zip(numbers, offsets) if n in placed.notes]
-    for number, at in zip(numbers, offsets):
-        if number not in placed.notes:
-            warn("", f"footnote marker {number} has no footnote at the foot of the page: left out",
-                 anchor=clean[:at])
-    if found:
-        placed.used.extend(n for n, _ in found)
-        node["note"] = "\n".join(placed.notes[n] for n, _ in found)
-        if len(found) > 1 or found[0][1] != len(clean):
-            node["note_at"] = [note_anchor(clean, at) for _, at in found]
-    if "items" in node:
-        items = [_anchor(item, placed, False) for item in node["items"]]
-        node["items"] = [item for item, _ in items]
-        if top and items[0][1] == "i":  # (i), (ii) at the first level: the style kept, labels derived
-            node["numbering"] = "roman"
-    return (node["text"] if set(node) == {"text"} else node), label
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."

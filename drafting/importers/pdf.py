@@ -33,7 +33,6 @@ from drafting.importers.text import known_words
 
 __all__ = ["Page", "Row", "Segment", "join_printed", "read_pages"]
 
-PDF_MAGIC = b"%PDF-"
 _SUPERSCRIPT = 0.75  # a glyph below this share of its line's size is a superscript
 _HYPHEN_PREFIXES = frozenset("co self non cease above ex anti well post cross long short full large small "
                              "high low half semi multi mid quasi vice peace so".split())

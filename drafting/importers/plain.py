@@ -25,6 +25,7 @@ from typing import Any
 
 from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
 from drafting.model.leads import detect_lead
+from drafting.importers.pages import drop_page_furniture
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
 from drafting.importers.ledger import removed
@@ -207,7 +208,7 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
     meta = _heading(text[:organ.start()].split("\n"))
     removed("heading", text[:organ.start()])
     removed("organ line", organ[0])
-    lines, notes = _notes_to_marks(text[organ.end():].split("\n"))
+    lines, notes = _notes_to_marks(drop_page_furniture(text[organ.end():].split("\n")))  # copied from a PDF
     end, adoption = _ending(lines, body, notes)
     removed("adoption lines", "\n".join(lines[end:]))
     meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})

@@ -326,3 +326,11 @@ def test_anchored_notes_round_trip_through_yaml(text, notes):
     anchors = tuple(a for _, a in notes) if len(notes) > 1 else ()
     r = Resolution(body=Body.SC, operative=(Paragraph(text, note=note, note_at=anchors),))
     assert loads(dumps(r)) == r and dumps(loads(dumps(r))) == dumps(r)
+
+
+def test_the_organ_line_a_section_repeats_is_named_as_such():
+    found = imported(corpus_text(161, 1961), "S_RES_0161_1961_EN_GOLD.txt")
+    organ = [(e.rule, e.before) for e in found.ledger.entries if e.rule.startswith("organ line")]
+    assert organ == [("organ line", "The Security Council,"),
+                     ("organ line repeated by section B", "The Security Council,")]
+    assert found.warnings == []

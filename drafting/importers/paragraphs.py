@@ -179,7 +179,8 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
             blank = True
             continue
         if _ORGAN_LINE.match(line):
-            removed("organ line", line)
+            section = blocks[-1].label if blocks and blocks[-1].kind == "section" else None
+            removed(f"organ line repeated by section {section}" if section else "organ line", line)
             continue  # a section's own "The Security Council,", or one after "Whereas" clauses
         prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
         closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)

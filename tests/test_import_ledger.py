@@ -334,3 +334,16 @@ def test_the_organ_line_a_section_repeats_is_named_as_such():
     assert organ == [("organ line", "The Security Council,"),
                      ("organ line repeated by section B", "The Security Council,")]
     assert found.warnings == []
+
+
+def test_a_footnote_marker_after_the_vote_gives_the_adoption_note():
+    # "Adopted at the 1964th meeting by 13 votes to none, 10" over note 10 (S/RES/396)
+    found = imported(corpus_text(396, 1976), "S_RES_0396_1976_EN_GOLD.txt")
+    r = found.resolution
+    assert (r.vote, r.adoption_note) == (
+        "by 13 votes to none", "Two members (China and Libyan Arab Republic) did not participate in the voting.")
+    assert r.source == "S_RES_0396_1976_EN_GOLD.txt"  # no note left without its marker
+    assert ("footnote marker after the vote", ", 10") in [(e.rule, e.before) for e in found.ledger.entries]
+    # a number the vote counts stays, even when a note of that number exists
+    text = damage(corpus_text(396, 1976), "by 13 votes to none, 10", "by 13 votes to 10")
+    assert imported(text, "S_RES_0396_1976_EN_GOLD.txt").resolution.vote == "by 13 votes to 10"

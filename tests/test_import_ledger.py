@@ -347,3 +347,33 @@ def test_a_footnote_marker_after_the_vote_gives_the_adoption_note():
     # a number the vote counts stays, even when a note of that number exists
     text = damage(corpus_text(396, 1976), "by 13 votes to none, 10", "by 13 votes to 10")
     assert imported(text, "S_RES_0396_1976_EN_GOLD.txt").resolution.vote == "by 13 votes to 10"
+
+
+def test_a_marker_read_as_a_closing_quotation_mark_and_digits():
+    # S/RES/671 PP2 "... of 21 September 1990,”4 and taking note ...": no quotation is open
+    text = corpus_text(671, 1990)
+    found = imported(text, "S_RES_0671_1990_EN_GOLD.txt")
+    assert found.resolution.preamble[1].text == (
+        "Having considered the report of the Secretary-General on the United Nations Iran-Iraq Military "
+        "Observer Group of 21 September 1990, and taking note of the observations expressed therein,")
+    assert found.warnings == [
+        'PP2: 4 taken out as a footnote marker although the file holds no note 4 ("...ary Observer Group of '
+        '21 September 1990,”4 and taking note of the o..."): check the printed text']
+    # with its note printed, the marker is taken out without a warning and the note anchored there
+    noted = imported(text + "\n4 S/21803.\n", "S_RES_0671_1990_EN_GOLD.txt")
+    pp2 = noted.resolution.preamble[1]
+    assert (pp2.note, noted.warnings) == ("S/21803.", [])
+    assert ("footnote marker", "”4") in [(e.rule, e.before) for e in noted.ledger.entries]
+    # inside a quotation the mark closes it: nothing is taken out
+    quoted = damage(text, "on the United Nations", "on the “United Nations")
+    assert "Military Observer Group of 21 September 1990,”4 and taking" in \
+        imported(quoted, "S_RES_0671_1990_EN_GOLD.txt").resolution.preamble[1].text
+
+
+def test_a_closing_quotation_mark_no_quotation_opened_is_kept_and_warned_about():
+    found = imported(corpus_text(685, 1991), "S_RES_0685_1991_EN_GOLD.txt")
+    assert "Military Observer Group of 28 January 1991,\" and taking note of the observations" in \
+        found.resolution.preamble[1].text
+    assert found.warnings == [
+        'PP2: closing quotation mark " that no quotation opened ("...rver Group of 28 January 1991," and taking '
+        'note of..."): a footnote marker misread, or a quotation whose opening mark was lost; check the printed text']

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.importers.ledger import removed, warn
+from drafting.importers.ledger import removed, repaired, warn
 
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
@@ -224,4 +224,16 @@ def parse_notes(lines: list[str]) -> dict[int, str]:
             notes[current] = [line[m.end():]]
         elif current is not None:
             notes[current].append(line)
-    return {n: " ".join(" ".join(parts).split()) for n, parts in notes.items()}
+    return {n: _ibid(" ".join(" ".join(parts).split())) for n, parts in notes.items()}
+
+
+# A note opening with "Ibid." as OCR reads it: "[bid.", "I[bid.", "Tbid.", "Jbid.", "fbid.", "ibid.".
+_IBID = re.compile(r"^(?:I?\[|[TJfli1|])bid\.")
+
+
+def _ibid(note: str) -> str:
+    """The note with its opening "Ibid." repaired (recorded): no other word opens a note so."""
+    m = _IBID.match(note)
+    if not m:
+        return note
+    return repaired("OCR: Ibid. misread at the start of a note", m[0], "Ibid.") + note[m.end():]

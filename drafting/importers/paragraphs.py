@@ -209,6 +209,8 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
 # names the shape of the slip, never a word of a particular resolution.
 _OCR = (
     (re.compile(r"\bS\$/"), "S/"),  # "S$/12611"
+    (re.compile(r"(?<![\w$])\$/(?=\d)"), "S/"),  # "($/25240": no other symbol opens "$/"
+    (re.compile(r"(?<=[^\W\d_])_+(?=[^\W\d_])"), " "),  # "Calls_on": a space read as "_"
     (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)|(?<=\s)_+(?=\s)"), ""),  # "Calls _on", "Calls _ upon"
     (re.compile(r"(?<=[A-Za-z])~(?=[A-Z])"), "-"),  # "Secretary~General"
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"

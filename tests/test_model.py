@@ -150,3 +150,21 @@ def test_symbol_boundaries(text: str, symbols: list[str]) -> None:
     from drafting.model import SYMBOL_RE
 
     assert [m.group() for m in SYMBOL_RE.finditer(text)] == symbols
+
+
+_NUMBERS = st.integers(1, 9).map(str)
+_PARTS = st.lists(st.tuples(st.sampled_from(["Add", "Corr", "Rev"]), st.lists(_NUMBERS, min_size=1, max_size=3)),
+                  max_size=3)
+
+
+@given(st.sampled_from(["S/11670", "S/1994/888", "A/68/L.29", "A/RES/68/128"]), _PARTS,
+       st.sampled_from([")", ",", ";", " of 2 May 1990", " and 2 May", "."]))
+def test_a_symbol_with_any_parts_is_found_whole(base: str, parts: list[tuple[str, list[str]]], after: str) -> None:
+    from drafting.model import SYMBOL_RE
+
+    def numbers(ns: list[str]) -> str:
+        return ns[0] if len(ns) == 1 else ", ".join(ns[:-1]) + " and " + ns[-1]
+
+    symbol = base + "".join(f" and {kind}.{numbers(ns)}" for kind, ns in parts)
+    text = f"the report ({symbol}{after}"
+    assert [m.group() for m in SYMBOL_RE.finditer(text)] == [symbol]

@@ -407,3 +407,13 @@ def test_a_dollar_sign_read_for_the_s_of_a_symbol():
     assert 'treatment of Muslim women in the former Yugoslavia" (S/25240, annex I),' in \
         found.resolution.preamble[10].text
     assert found.warnings == []
+
+
+def test_a_tilde_between_letters_is_a_hyphen():
+    # UNOMIG S/RES/858 (1993): "cease~fire", "eighty~eight" (and "Secretary~General" before a capital)
+    found = imported(corpus_text(858, 1993), "S_RES_0858_1993_EN_GOLD.txt")
+    texts = [p.text for _, p in found.resolution.walk()]
+    assert any("eighty-eight military observers, plus minimal staff necessary to support UNOMIG" in t for t in texts)
+    assert not any("~" in t for t in texts) and found.warnings == []
+    assert [(e.before, e.after) for e in found.ledger.entries if "~" in e.before] == [
+        ("cease~fire,", "cease-fire,"), ("eighty~eight", "eighty-eight"), ("Secretary~General", "Secretary-General")]

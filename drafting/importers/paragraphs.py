@@ -213,6 +213,7 @@ _OCR = (
     (re.compile(r"(?<=[^\W\d_])_+(?=[^\W\d_])"), " "),  # "Calls_on": a space read as "_"
     (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)|(?<=\s)_+(?=\s)"), ""),  # "Calls _on", "Calls _ upon"
     (re.compile(r"(?<=[A-Za-z])~(?=[A-Z])"), "-"),  # "Secretary~General"
+    (re.compile(r"(?<=[A-Za-z])~-?(?=[A-Za-z])"), "-"),  # "cease~fire", "Secretary~-General": no word has "~"
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
     # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
     (re.compile(r"\b(" + "|".join(MONTHS) + r") ((?:19|20)\d\d)\d{1,2}\b"), r"\1 \2"),

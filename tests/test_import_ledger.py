@@ -326,3 +326,94 @@ def test_anchored_notes_round_trip_through_yaml(text, notes):
     anchors = tuple(a for _, a in notes) if len(notes) > 1 else ()
     r = Resolution(body=Body.SC, operative=(Paragraph(text, note=note, note_at=anchors),))
     assert loads(dumps(r)) == r and dumps(loads(dumps(r))) == dumps(r)
+
+
+def test_the_organ_line_a_section_repeats_is_named_as_such():
+    found = imported(corpus_text(161, 1961), "S_RES_0161_1961_EN_GOLD.txt")
+    organ = [(e.rule, e.before) for e in found.ledger.entries if e.rule.startswith("organ line")]
+    assert organ == [("organ line", "The Security Council,"),
+                     ("organ line repeated by section B", "The Security Council,")]
+    assert found.warnings == []
+
+
+def test_a_footnote_marker_after_the_vote_gives_the_adoption_note():
+    # "Adopted at the 1964th meeting by 13 votes to none, 10" over note 10 (S/RES/396)
+    found = imported(corpus_text(396, 1976), "S_RES_0396_1976_EN_GOLD.txt")
+    r = found.resolution
+    assert (r.vote, r.adoption_note) == (
+        "by 13 votes to none", "Two members (China and Libyan Arab Republic) did not participate in the voting.")
+    assert "notes without a marker" not in (r.source or "")
+    assert ("footnote marker after the vote", ", 10") in [(e.rule, e.before) for e in found.ledger.entries]
+    # a number the vote counts stays, even when a note of that number exists
+    text = damage(corpus_text(396, 1976), "by 13 votes to none, 10", "by 13 votes to 10")
+    assert imported(text, "S_RES_0396_1976_EN_GOLD.txt").resolution.vote == "by 13 votes to 10"
+
+
+def test_a_marker_read_as_a_closing_quotation_mark_and_digits():
+    # S/RES/671 PP2 "... of 21 September 1990,”4 and taking note ...": no quotation is open
+    text = corpus_text(671, 1990)
+    found = imported(text, "S_RES_0671_1990_EN_GOLD.txt")
+    assert found.resolution.preamble[1].text == (
+        "Having considered the report of the Secretary-General on the United Nations Iran-Iraq Military "
+        "Observer Group of 21 September 1990, and taking note of the observations expressed therein,")
+    assert found.warnings == [
+        'PP2: 4 taken out as a footnote marker although the file holds no note 4 ("...ary Observer Group of '
+        '21 September 1990,”4 and taking note of the o..."): check the printed text']
+    # with its note printed, the marker is taken out without a warning and the note anchored there
+    noted = imported(text + "\n4 S/21803.\n", "S_RES_0671_1990_EN_GOLD.txt")
+    pp2 = noted.resolution.preamble[1]
+    assert (pp2.note, noted.warnings) == ("S/21803.", [])
+    assert ("footnote marker", "”4") in [(e.rule, e.before) for e in noted.ledger.entries]
+    # inside a quotation the mark closes it: nothing is taken out
+    quoted = damage(text, "on the United Nations", "on the “United Nations")
+    assert "Military Observer Group of 21 September 1990,”4 and taking" in \
+        imported(quoted, "S_RES_0671_1990_EN_GOLD.txt").resolution.preamble[1].text
+
+
+def test_a_closing_quotation_mark_no_quotation_opened_is_kept_and_warned_about():
+    found = imported(corpus_text(685, 1991), "S_RES_0685_1991_EN_GOLD.txt")
+    assert "Military Observer Group of 28 January 1991,\" and taking note of the observations" in \
+        found.resolution.preamble[1].text
+    assert found.warnings == [
+        'PP2: closing quotation mark " that no quotation opened ("...rver Group of 28 January 1991," and taking '
+        'note of..."): a footnote marker misread, or a quotation whose opening mark was lost; check the printed text']
+
+
+def test_a_space_read_as_underscore_is_repaired_and_recorded():
+    found = imported(corpus_text(785, 1992), "S_RES_0785_1992_EN_GOLD.txt")
+    assert op(found, 4).startswith("Calls on all States to refrain from any action which directly or")
+    assert [(e.before, e.after) for e in found.ledger.entries if e.action == "repaired"] == [("Calls_on", "Calls on")]
+
+
+def test_ibid_misread_at_the_start_of_a_note_is_repaired_and_recorded():
+    found = imported(corpus_text(396, 1976), "S_RES_0396_1976_EN_GOLD.txt")
+    assert [p.note for p in found.resolution.preamble[1:3]] == ["Ibid., document S/12212.", "Ibid., document S/12210."]
+    assert ("OCR: Ibid. misread at the start of a note", "[bid.", "Ibid.") in [
+        (e.rule, e.before, e.after) for e in found.ledger.entries]
+    # only where a note opens: "[bid." inside a paragraph is not proved to be "Ibid."
+    text = damage(corpus_text(396, 1976), "Expresses its confidence", "Expresses [bid. its confidence")
+    assert op(imported(text, "S_RES_0396_1976_EN_GOLD.txt"), 2).startswith("Expresses [bid. its confidence")
+
+
+def test_a_glyph_no_word_has_is_kept_and_warned_about_by_paragraph():
+    found = imported(corpus_text(729, 1992), "S_RES_0729_1992_EN_GOLD.txt")
+    assert "United Nations Observer Mission in El} Salvador to include" in op(found, 2)
+    assert 'OP2: "El}": a glyph no word has (OCR damage?), kept as printed; check the printed text and correct ' \
+           "it by hand" in found.warnings
+
+
+def test_a_dollar_sign_read_for_the_s_of_a_symbol():
+    found = imported(corpus_text(808, 1993), "S_RES_0808_1993_EN_GOLD.txt")
+    assert 'treatment of Muslim women in the former Yugoslavia" (S/25240, annex I),' in \
+        found.resolution.preamble[10].text
+    assert found.warnings == []
+
+
+def test_a_tilde_between_letters_is_a_hyphen():
+    # UNOMIG S/RES/858 (1993): "cease~fire", "eighty~eight" (and "Secretary~General" before a capital)
+    found = imported(corpus_text(858, 1993), "S_RES_0858_1993_EN_GOLD.txt")
+    texts = [p.text for _, p in found.resolution.walk()]
+    assert any("eighty-eight military observers, plus minimal staff necessary to support UNOMIG" in t for t in texts)
+    assert not any("~" in t for t in texts) and found.warnings == []
+    assert [(e.before, e.after) for e in found.ledger.entries if "~" in e.before] == [
+        ("cease~fire,", "cease-fire,"), ("eighty~eight", "eighty-eight"), ("Secretary~General", "Secretary-General")]

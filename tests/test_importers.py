@@ -692,3 +692,19 @@ def test_sub_paragraph_closing_marks_follow_their_siblings() -> None:
     assert len(items) == 9
     assert [item.text[-1] for item in items[:-1]] == [";"] * 8
     assert "OP3(c) : → ;, OP3(d) : → ;, OP3(g) , → ;" in resolution.source
+
+
+def test_a_line_end_hyphen_between_two_words_whose_joining_is_none_stays() -> None:
+    from collections import Counter
+
+    from drafting.importers.text import mend_split_words, rejoin_spaced
+
+    # S/RES/687 OP20 "no-objection"; "Arab-owned", "forty-first", "confidence-building" (corpus texts)
+    assert mend_split_words('accelerated "no- objection" procedure', Counter()) == 'accelerated "no-objection" procedure'
+    assert mend_split_words("use Arab- owned properties at its forty- first session", Counter()) == \
+        "use Arab-owned properties at its forty-first session"
+    # a joining the corpus knows, or a tail no compound has, is joined as before
+    assert mend_split_words("partic- ular thresh- old colonial- ism", Counter()) == "particular threshold colonialism"
+    # a letter glued to "/" is a symbol's, never a word's lost end (S/RES/101 note: "document s/3140")
+    assert rejoin_spaced("Ibid., document s/3140.") == "Ibid., document s/3140."
+    assert rejoin_spaced("The General Assembl y,") == "The General Assembly,"

@@ -121,3 +121,50 @@ def test_note_anchor_round_trips_any_marker_place(text: str, data: st.DataObject
     assume(first < len(text))
     offset = data.draw(st.integers(first + 1, len(text)))
     assert anchor_offset(text, note_anchor(text, offset)) == offset
+
+
+# ---------------------------------------------------------------------------- document symbols
+
+def test_a_symbol_takes_in_its_corrigenda_and_addenda() -> None:
+    from conftest import UNSC, need_corpus
+    from drafting.importers import import_file
+    from drafting.model import SYMBOL_RE
+
+    need_corpus()
+    pp2 = import_file(UNSC / "S_RES_0368_1975_EN_GOLD.txt").preamble[1].text
+    assert [m.group() for m in SYMBOL_RE.finditer(pp2)] == ["S/11670 and Corr.1 and 2"]
+    note = import_file(UNSC / "S_RES_0214_1965_EN_GOLD.txt").preamble[0].note
+    assert note is not None and [m.group() for m in SYMBOL_RE.finditer(note)] == ["S/6710 and Add.1 and 2"]
+
+
+@pytest.mark.parametrize("text, symbols", [
+    ("report S/1994/888/Add.1 and 2 of", ["S/1994/888/Add.1 and 2"]),
+    ("S/1234 and Corr.1, 2 and 3.", ["S/1234 and Corr.1, 2 and 3"]),
+    ("S/1234 and Add.1 and Corr.1", ["S/1234 and Add.1 and Corr.1"]),
+    ("A/68/L.29 and Add.1", ["A/68/L.29 and Add.1"]),
+    ("S/1234/Add.1 and 2 May 1990", ["S/1234/Add.1"]),  # a date follows, not a second addendum
+    ("resolutions S/RES/242 and 338", ["S/RES/242"]),
+    ("S/11670 and 2 others", ["S/11670"]),
+])
+def test_symbol_boundaries(text: str, symbols: list[str]) -> None:
+    from drafting.model import SYMBOL_RE
+
+    assert [m.group() for m in SYMBOL_RE.finditer(text)] == symbols
+
+
+_NUMBERS = st.integers(1, 9).map(str)
+_PARTS = st.lists(st.tuples(st.sampled_from(["Add", "Corr", "Rev"]), st.lists(_NUMBERS, min_size=1, max_size=3)),
+                  max_size=3)
+
+
+@given(st.sampled_from(["S/11670", "S/1994/888", "A/68/L.29", "A/RES/68/128"]), _PARTS,
+       st.sampled_from([")", ",", ";", " of 2 May 1990", " and 2 May", "."]))
+def test_a_symbol_with_any_parts_is_found_whole(base: str, parts: list[tuple[str, list[str]]], after: str) -> None:
+    from drafting.model import SYMBOL_RE
+
+    def numbers(ns: list[str]) -> str:
+        return ns[0] if len(ns) == 1 else ", ".join(ns[:-1]) + " and " + ns[-1]
+
+    symbol = base + "".join(f" and {kind}.{numbers(ns)}" for kind, ns in parts)
+    text = f"the report ({symbol}{after}"
+    assert [m.group() for m in SYMBOL_RE.finditer(text)] == [symbol]

@@ -203,9 +203,10 @@ def test_a_deadline_on_the_day_the_mandate_ends_is_no_mandate_end() -> None:
         (str(f.paragraph), f.message) for f in p2.flags]
 
 
-def test_the_old_reports_corrigenda_after_a_new_symbol_are_flagged() -> None:
+def test_the_old_reports_corrigenda_go_with_its_symbol() -> None:
     # UNEF S/RES/368 (1975) PP2 "... the United Nations Emergency Force (S/11670 and Corr.1 and 2), ...";
-    # S/RES/371 (1975) cites the new report as "(S/11758)": the corrigenda were the old report's.
+    # S/RES/371 (1975) cites the new report as "(S/11758)": the corrigenda were the old report's,
+    # so the whole old reference (symbol and corrigenda) is the fact that gives way to the new one.
     from conftest import UNSC, need_corpus
 
     need_corpus()
@@ -214,7 +215,23 @@ def test_the_old_reports_corrigenda_after_a_new_symbol_are_flagged() -> None:
     r368 = import_file(UNSC / "S_RES_0368_1975_EN_GOLD.txt")
     proposal = propose(r368, {"report_symbol": "S/11758", "mandate_period": "three months",
                               "mandate_end": dt.date(1975, 10, 24)})
-    assert "Emergency Force (S/11758 and Corr.1 and 2)" in proposal.draft.get("PP2").text
-    assert [f.message for f in proposal.flags if f.kind is FlagKind.UNCONFIRMED and f.paragraph is not None] == [
-        "PP2 now cites S/11758 followed by “and Corr.1 and 2”, the corrigenda or addenda of the old document "
+    assert [(str(e.paragraph), e.before, e.after) for e in proposal.edits if e.rule == "fact:report_symbol"] == [
+        ("PP2", "Having considered the report of the Secretary-General on the United Nations Emergency Force "
+                "(S/11670 and Corr.1 and 2), faving noted the developments in the situation in the Middle East,",
+         "Having considered the report of the Secretary-General on the United Nations Emergency Force "
+         "(S/11758), faving noted the developments in the situation in the Middle East,")]
+    assert not [f for f in proposal.flags if "corrigenda" in f.message]
+
+
+def test_corrigenda_the_symbol_does_not_take_in_are_flagged() -> None:
+    # "S/11670, and Corr.1" (a comma before "and") is not read as one reference: flagged, quoted.
+    precedent = Resolution.from_dict({
+        "symbol": "S/RES/368 (1975)", "body": "Security Council", "year": 1975,
+        "preamble": [{"text": "Having considered the report of the Secretary-General (S/11670, and Corr.1),"}],
+        "operative": [{"text": "Decides to renew the mandate for a period of three months;"}],
+        "facts": {"report_symbol": "S/11670"}})
+    proposal = propose(precedent, {"report_symbol": "S/11758"})
+    assert proposal.draft.get("PP1").text == "Having considered the report of the Secretary-General (S/11758, and Corr.1),"
+    assert [f.message for f in proposal.flags if "corrigenda" in f.message] == [
+        "PP1 now cites S/11758 followed by “and Corr.1”, the corrigenda or addenda of the old document "
         "(S/11670): cut them unless the new one has them too"]

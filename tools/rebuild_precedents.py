@@ -20,7 +20,8 @@ from drafting.errors import DraftingError
 from drafting.model import Resolution, format_date
 from tools.series import SC_SERIES, belongs, file_name
 
-ROOT = Path(__file__).resolve().parents[2]
+# The repository (tools/ sits at its top); the corpus is cloned beside it, as tests/conftest.py expects.
+ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_LIBRARY = ROOT / "precedents"
 
@@ -172,9 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tools.rebuild_precedents",
         description="Rebuild the precedent library (conflict-diamonds, undof, unifil) from the corpus.")
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS),
-                        help=f"the corpus folder (default: {DEFAULT_CORPUS})")
+                        help=f"the corpus folder (default: ../shared/corpus beside the repository, here {DEFAULT_CORPUS})")
     parser.add_argument("library", nargs="?", default=str(DEFAULT_LIBRARY),
-                        help=f"the precedent library to write (default: {DEFAULT_LIBRARY})")
+                        help=f"the precedent library to write (default: precedents/ in the repository, here {DEFAULT_LIBRARY})")
     args = parser.parse_args(argv)
     try:
         changed, same = rebuild(Path(args.corpus), Path(args.library))

@@ -139,6 +139,10 @@ def _diff_akn(old: str | None, new: str | None, series: str | None, output: str 
 
     comparison = diff_files(old, new)
     emit_bytes(comparison_to_akn(comparison, comparison.old, comparison.new), output)
+    if output and output != "-":
+        counts = comparison.summary()
+        click.echo(f"wrote {output}: " + ("identical" if comparison.identical else
+                   f"{counts['substantive']} substantive, {counts['routine']} routine"))
     sys.exit(0 if comparison.identical else 1)
 
 

@@ -81,8 +81,12 @@ def read_text(text: str, file: str = "<text>", source: str | None = None) -> lis
 
 def _checked(text: str, parse: Callable[[], Resolution | None]) -> Imported:
     """Run ``parse`` recording its ledger, then account for every word of ``text``."""
+    from drafting.importers.metadata import check_glyphs
+
     with recording() as ledger:
         resolution = parse()
+        if resolution is not None:
+            check_glyphs(resolution)  # whatever the text's form: damage no rule undid is named
     if resolution is None:
         return Imported(Resolution(), ledger)
     reconcile(text, resolution, ledger)

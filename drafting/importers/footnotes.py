@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.importers.ledger import removed, warn
+from drafting.importers.ledger import removed, repaired, warn
 
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
@@ -38,12 +38,33 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
+# A closing quotation mark glued to a word or point and followed by digits ("1990,”4 and":
+# S/RES/671): OCR read the marker's superscript as the mark and the number.
+_QUOTED_MARKER = re.compile(r"(?<=[^\W_]|[,.;:)])(?P<q>[”\"])(?P<n>\d{1,3})(?=\s|[,;:.)]|$)")
+
+
+def quotation_open(text: str, at: int) -> bool:
+    """Whether a quotation opened before ``at`` is still open there (curly or straight marks)."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _quoted_markers(text: str) -> list[tuple[int, int, int]]:
+    """Markers printed as a closing mark and digits with no quotation open: the mark goes too.
+    A number without its note is taken out as a lost marker (and warned about)."""
+    return [(m.start(), m.end(), int(m["n"])) for m in _QUOTED_MARKER.finditer(text)
+            if not quotation_open(text, m.start())]
+
+
 def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
     """(start, end, number) of each footnote marker in ``text`` whose number is in ``numbers``."""
-    found = []
+    found = _quoted_markers(text)
+    quoted = {end for _, end, _ in found}
     for m in _MARKER.finditer(text):
         n = int(m.group("n"))
         start = m.start("n")
+        if m.end() in quoted:
+            continue  # read above with its quotation mark
         if n not in numbers:
             if _lost_marker(text, m, numbers):
                 found.append((m.start(), m.end(), n))
@@ -72,7 +93,7 @@ def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
         if nxt in _AFTER or nxt.startswith("(") or follows_point:
             continue
         found.append((m.start(), m.end(), n))
-    return found
+    return sorted(found)
 
 
 def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
@@ -134,6 +155,7 @@ def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int,
         seen.append(n)
     out.append(text[last:])
     cleaned = "".join(out)
+    _warn_stray_quotes(cleaned.replace(place, ""))
     cleaned = re.sub(r"\s+([,;:.])", r"\1", cleaned)
     cleaned = " ".join(cleaned.split())
     places = []
@@ -142,6 +164,21 @@ def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int,
         cleaned = cleaned[:at] + cleaned[at + 1:]
         places.append((n, at))
     return cleaned, places
+
+
+# A closing mark after a point, before a lower-case word ("1991," and taking note": S/RES/685).
+_STRAY_QUOTE = re.compile(r"(?<=[,.;:])[”\"](?=\s+[a-z])")
+
+
+def _warn_stray_quotes(text: str) -> None:
+    """Warn about a closing quotation mark no quotation opened: kept, since the opening mark
+    may be the one OCR lost, but most often it is a footnote marker misread."""
+    for m in _STRAY_QUOTE.finditer(text):
+        if not quotation_open(text, m.start()):
+            quote = " ".join(text[max(0, m.start() - 30):m.end() + 20].split())
+            warn("", f"closing quotation mark {m[0]} that no quotation opened (\"...{quote}...\"): a footnote "
+                     "marker misread, or a quotation whose opening mark was lost; check the printed text",
+                 anchor=text[max(0, m.start() - 40):m.start()])
 
 
 # "12 Ibid.", "12/ Ibid.", "12. Ibid.", and "33.One member" (the space lost).
@@ -187,4 +224,16 @@ def parse_notes(lines: list[str]) -> dict[int, str]:
             notes[current] = [line[m.end():]]
         elif current is not None:
             notes[current].append(line)
-    return {n: " ".join(" ".join(parts).split()) for n, parts in notes.items()}
+    return {n: _ibid(" ".join(" ".join(parts).split())) for n, parts in notes.items()}
+
+
+# A note opening with "Ibid." as OCR reads it: "[bid.", "I[bid.", "Tbid.", "Jbid.", "fbid.", "ibid.".
+_IBID = re.compile(r"^(?:I?\[|[TJfli1|])bid\.")
+
+
+def _ibid(note: str) -> str:
+    """The note with its opening "Ibid." repaired (recorded): no other word opens a note so."""
+    m = _IBID.match(note)
+    if not m:
+        return note
+    return repaired("OCR: Ibid. misread at the start of a note", m[0], "Ibid.") + note[m.end():]

@@ -271,9 +271,11 @@ def reconcile(source: str, resolution: Resolution, ledger: Ledger) -> None:
         if moved[word] <= 0:
             continue  # it explained a source word met out of order
         moved[word] -= 1
+        if places[j][:2] not in ("PP", "OP"):
+            continue  # metadata: never blamed, and a repair's word stays for the paragraph it made
         if made[word] > 0:
             made[word] -= 1
-        elif places[j][:2] in ("PP", "OP") and not places[j].endswith("note"):
+        elif not places[j].endswith("note"):
             ledger.notices.append(Notice(places[j], f"word {word!r} is not in the source"))
 
 

@@ -61,6 +61,22 @@ def check_paragraphs(resolution: Resolution) -> None:
                 break
 
 
+# The marks printed texts use besides letters and digits; any other glyph ("El}", "Accord®",
+# "XI¥", "|") is OCR damage no rule can undo for certain: kept, and warned about.
+_PRINTED_MARKS = frozenset(".,;:!?'\"’‘“”()[]-–—‐/%&*+°§$£€@#=<>")
+
+
+def check_glyphs(resolution: Resolution) -> None:
+    """Warn, naming the paragraph and quoting the word, about each glyph no word has."""
+    for address, paragraph in resolution.walk():
+        odd = [w for w in paragraph.text.split()
+               if any(not (c.isalnum() or c in _PRINTED_MARKS) for c in w)]
+        if odd:
+            shown = ", ".join(f'"{w}"' for w in dict.fromkeys(odd))
+            warn(str(address), f"{shown}: a glyph no word has (OCR damage?), kept as printed; "
+                               "check the printed text and correct it by hand")
+
+
 def check_metadata(resolution: Resolution, adoption_line: bool) -> None:
     """Warn (into the import's ledger) about metadata missing or impossible."""
     if not adoption_line:

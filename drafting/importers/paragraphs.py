@@ -179,7 +179,8 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
             blank = True
             continue
         if _ORGAN_LINE.match(line):
-            removed("organ line", line)
+            section = blocks[-1].label if blocks and blocks[-1].kind == "section" else None
+            removed(f"organ line repeated by section {section}" if section else "organ line", line)
             continue  # a section's own "The Security Council,", or one after "Whereas" clauses
         prev = blocks[-1].lines[-1] if blocks and blocks[-1].lines else ""
         closed = not blocks or not blocks[-1].lines or _closes(prev, numbers)
@@ -208,8 +209,11 @@ def split_blocks(lines: list[str], numbers: set[int]) -> list[Block]:
 # names the shape of the slip, never a word of a particular resolution.
 _OCR = (
     (re.compile(r"\bS\$/"), "S/"),  # "S$/12611"
+    (re.compile(r"(?<![\w$])\$/(?=\d)"), "S/"),  # "($/25240": no other symbol opens "$/"
+    (re.compile(r"(?<=[^\W\d_])_+(?=[^\W\d_])"), " "),  # "Calls_on": a space read as "_"
     (re.compile(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)|(?<=\s)_+(?=\s)"), ""),  # "Calls _on", "Calls _ upon"
     (re.compile(r"(?<=[A-Za-z])~(?=[A-Z])"), "-"),  # "Secretary~General"
+    (re.compile(r"(?<=[A-Za-z])~-?(?=[A-Za-z])"), "-"),  # "cease~fire", "Secretary~-General": no word has "~"
     (re.compile(r"\b(19\d)\](?=\W|$)"), r"\g<1>1"),  # "30 November 198]"
     # A mark glued to the year of a date: "19 March 19788 and" is 1978 with footnote 8.
     (re.compile(r"\b(" + "|".join(MONTHS) + r") ((?:19|20)\d\d)\d{1,2}\b"), r"\1 \2"),

@@ -114,9 +114,16 @@ def _mark_at(lines: list[str], k: str, mark: int) -> bool:
         if not lines[i].strip():
             return False
         if f"[{k}]" in lines[i]:
+            removed("footnote marker as show prints it", f"[{k}]")
             lines[i] = lines[i].replace(f"[{k}]", f" {mark}/", 1)
             return True
     return False
+
+
+def _untagged(m: re.Match[str]) -> str:
+    """The line's start without the address `show --addresses` printed ("[OP2(a)]"), recorded."""
+    removed("address as show prints it", m[0][len(m[1]):])
+    return m[1]
 
 
 def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -129,6 +136,8 @@ def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         if m:
             current = _NOTE_BASE + len(notes)
             place = _SHOWN_MARKER.match(m[1])
+            if place:
+                removed("footnote number as show prints it", place[0])
             notes[current] = m[1][place.end():].strip() if place else m[1].strip()
             if place and _mark_at(out, place[1], current):
                 continue
@@ -140,7 +149,7 @@ def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
             notes[current] += " " + line.strip()
         else:
             current = None
-            out.append(_ADDRESS_TAG.sub(r"\1", line))
+            out.append(_ADDRESS_TAG.sub(_untagged, line))
     return out, notes
 
 

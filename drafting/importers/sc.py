@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafting.errors import DraftingError
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
@@ -259,8 +259,27 @@ def _cut_body(body: str, words: Counter[str]) -> _Body:
     if re.match(r"^Decisions?\b", remark):  # the collection's record of other decisions follows
         removed("the collection's record of decisions after the resolution", remark)
         remark = ""
-    return _Body(lines[start:annex], lines[annex:end], adoption, parse_notes(notes),
+    parsed = parse_notes(notes)
+    return _Body(lines[start:annex], lines[annex:end], _vote_mark(adoption, parsed), parsed,
                  adopted_at is not None, remark or None)
+
+
+# A number closing the vote ("by 13 votes to none, 10"): its footnote marker, once the note exists.
+_VOTE_MARK = re.compile(r"(?<![\d/])(?P<word>\S+?),?\s+(?P<n>\d{1,3})/?$")
+
+
+def _vote_mark(adoption: Adoption, notes: dict[int, str]) -> Adoption:
+    """The adoption line's footnote marker left at the end of the vote (S/RES/396: "... to none,
+    10" over note 10 "Two members ... did not participate"), taken off when that note exists and
+    the number counts nothing ("to 1", "by 9" stay)."""
+    m = _VOTE_MARK.search(adoption.vote or "")
+    if adoption.mark is not None or not m or int(m["n"]) not in notes:
+        return adoption
+    if m["word"].lower() in ("to", "by", "with", "and") or m["word"][-1:].isdigit():
+        return adoption
+    vote = adoption.vote or ""
+    removed("footnote marker after the vote", vote[m.end("word"):])
+    return replace(adoption, vote=vote[:m.end("word")], mark=int(m["n"]))
 
 
 def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Resolution:

@@ -80,7 +80,8 @@ def _whole(word: str, words: Counter[str]) -> bool:
     return words[lower] > 0 or known_words()[lower] >= 2 or lower in _lead_words()
 
 
-_SPACED = re.compile(r"[A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+)+")
+# Each piece stands alone: a letter glued to "/" or a digit belongs to a symbol ("document s/3140").
+_SPACED = re.compile(r"[A-Za-zÀ-ÿ]+(?![/\w])(?: [A-Za-zÀ-ÿ]+(?![/\w]))+")
 
 
 def rejoin_spaced(text: str) -> str:
@@ -141,7 +142,14 @@ def mend_word(first: str, second: str, words: Counter[str]) -> str:
         return joined if seen_joined > seen_hyphened else hyphened
     if second[:1].isupper() or first.lower() in _HYPHEN_PREFIXES:
         return hyphened
+    if _COMPOUND_TAIL.search(second.lower()) or first.lower() == "no":
+        if not is_word(joined, words) and is_word(first, words) and is_word(second, words):
+            return hyphened  # "no- objection", "Arab- owned", "forty- first": the joining is no word
     return joined
+
+
+# What the second word of a compound adjective looks like: a participle or an ordinal.
+_COMPOUND_TAIL = re.compile(r"(?:ed|ing|first|second|third|th)$")
 
 
 # A hyphen the OCR lost inside a compound: "SecretaryGeneral". English has no capital inside a

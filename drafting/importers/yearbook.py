@@ -22,6 +22,7 @@ from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Body, Paragraph, Part, Resolution
 from drafting.importers.ledger import Entry, Imported, reconcile, recording, removed
 from drafting.importers.text import mend_split_words, repair_apostrophes, vocabulary
+from drafting.importers.metadata import check_glyphs
 
 _ADOPTED = re.compile(
     r"On (?P<day>\d{1,2}) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>\d{4}))?\s*"
@@ -148,6 +149,8 @@ def read_yearbook(text: str, file: str = "<text>", source: str | None = None) ->
         rest = running[m.end():matches[i + 1].start() if i + 1 < len(matches) else len(running)]
         with recording() as ledger:
             resolution, length = _resolution(m, rest, file, source)
+            if resolution is not None:
+                check_glyphs(resolution)
         if resolution is None:
             continue
         ledger.entries.insert(0, Entry("removed", "adoption narrative", m[0].strip()))

@@ -145,8 +145,12 @@ def unlabel(depth: int, text: str) -> int:
 
 # ---------------------------------------------------------------------------- document symbols
 
-SYMBOL_RE = re.compile(r"\b[AS]/(?:RES/)?\d+(?:/[A-Za-z0-9]+(?:\.\d+)?)*(?: and Add\.\d+)?")
-"""A UN document symbol: S/12333, A/68/L.29 and Add.1, S/RES/350 (the bracketed year apart)."""
+# More numbers of the same part ("Add.1 and 2", "Corr.1, 2 and 3"); never a date ("Add.1 and 2 May").
+_MORE_PARTS = rf"(?:(?:,| and) \d+\b(?!\s+{MONTH_RE}\b|/|\.\d))*"
+_PART = rf"(?:Add|Corr|Rev)\.\d+{_MORE_PARTS}"
+SYMBOL_RE = re.compile(rf"\b[AS]/(?:RES/)?\d+(?:/(?:{_PART}|[A-Za-z0-9]+(?:\.\d+)?))*(?: and {_PART})*")
+"""A UN document symbol with its addenda and corrigenda: S/12333, A/68/L.29 and Add.1,
+S/11670 and Corr.1 and 2, S/1994/888/Add.1 and 2, S/RES/350 (the bracketed year apart)."""
 
 
 # ---------------------------------------------------------------------------- lists of dates

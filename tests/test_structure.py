@@ -131,10 +131,10 @@ def test_show_imports_back_with_its_sections_and_anchors(number: int, year: int)
     assert back.section_numbering == r.section_numbering
 
 
-@pytest.mark.parametrize("number,year", [(101, 1953), (687, 1991), (161, 1961), (814, 1993)])
+@pytest.mark.parametrize("number,year", [(3, 1946), (101, 1953), (687, 1991), (161, 1961), (814, 1993)])
 def test_show_imports_back_with_the_same_paragraphs(number: int, year: int) -> None:
-    # "no-" / "objection" wrapped at the hyphen (S/RES/687 OP20); "document s/3140" (S/RES/101
-    # OP9 note), a symbol's letter never joined to the word before it
+    # show never wraps at a hyphen ("Tri-partite", S/RES/3; "no-objection", S/RES/687 OP20);
+    # "document s/3140" (S/RES/101 OP9 note): a symbol's letter never joined to the word before it
     from drafting.importers import read_text
 
     r = sc(number, year)

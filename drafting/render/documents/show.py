@@ -25,12 +25,12 @@ def heading(resolution: Resolution) -> list[str]:
     if resolution.sponsors:
         lines.append("Sponsors: " + ", ".join(resolution.sponsors))
     if resolution.title:
-        lines += ["", *textwrap.wrap(resolution.title, WIDTH)]
+        lines += ["", *textwrap.wrap(resolution.title, WIDTH, break_on_hyphens=False)]
     return lines
 
 
 def _block(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
 
 
 def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool) -> list[str]:

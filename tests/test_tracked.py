@@ -420,15 +420,7 @@ def test_libreoffice_accepts_and_rejects_like_word(tmp_path):
         new_note = [p.note for _, p in comparison.new.walk()]
         old_note = [p.note for _, p in comparison.old.walk()]
         assert strip_notes(body(entry["accept"], comparison.new), new_note) == strip_notes(expected(comparison.new), new_note), case
-        rejected = strip_notes(body(entry["reject"], comparison.old), old_note) == strip_notes(expected(comparison.old), old_note)
-        assert rejected != (case in REJECT_KNOWN_WRONG), (case, REJECT_KNOWN_WRONG.get(case, "Reject All is not the old text"))
-
-
-# A defect still open, kept visible: the test fails when it is fixed, so the entry is removed then.
-REJECT_KNOWN_WRONG = {
-    "unifil-0538-0549": "LibreOffice's Reject All joins old OP2 and OP3 where an amended paragraph that opens "
-                        "with a deletion is followed by a wholly inserted one (new OP3, OP4)",
-}
+        assert strip_notes(body(entry["reject"], comparison.old), old_note) == strip_notes(expected(comparison.old), old_note), case
 
 
 def strip_notes(rows, notes):

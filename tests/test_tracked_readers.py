@@ -269,14 +269,7 @@ def test_libreoffice_accept_and_reject_give_the_whole_new_and_old_documents(rend
             marks = re.compile(r"\d+$")  # LibreOffice's paragraph text ends with the note's number
             if comparable(got, gap, marks) != comparable(want, gap, marks):
                 failures.append(f"{case} {mode}")
-    assert len(found) == 82 and failures == sorted(LIBREOFFICE_KNOWN_WRONG)
-
-
-# A defect still open, kept visible: the assertion fails once it is fixed, and the entry goes then.
-LIBREOFFICE_KNOWN_WRONG = {
-    "unifil-0538-0549 reject": "Reject All joins old OP2 and OP3 where an amended paragraph that opens with "
-                               "a deletion is followed by a wholly inserted one",
-}
+    assert len(found) == 82 and failures == []
 
 
 def test_every_file_written_passes_the_office_open_xml_validator(rendered):

@@ -232,6 +232,11 @@ def _needs_shift(prev: _Par, block: list[_Par]) -> bool:
         return False
     if prev.last_op == kind:
         return True
+    if prev.note == kind == "insert":
+        # An inserted footnote reference ending P, then inserted paragraphs: LibreOffice's Reject
+        # All joins P with the paragraph after the block unless P's mark takes the insertion
+        # (UNIFIL 538/549: old OP2 and OP3 joined).
+        return True
     if all(p.whole == kind for p in block):
         return any(p.note for p in block)
     # Deleted and inserted paragraphs meeting keep their own marks, as Word writes them, unless

@@ -16,6 +16,7 @@ from drafting import load
 from drafting.errors import DraftingError
 from drafting.importers.docx import read_docx
 from drafting.model import Body, Paragraph, Resolution
+from drafting.model.resolution import note_anchor
 from drafting.render.documents.docx import render_document
 
 @pytest.mark.slow  # the whole library
@@ -163,12 +164,35 @@ _LEAD_TEXT = st.builds(lambda lead, rest: f"{lead} {rest}", st.sampled_from(
     ["Recognizing", "Noting with appreciation", "Decides", "Calls upon", "Requests", "Welcoming also"]), _TEXT)
 
 
+_NOTE_LINE = _TEXT.filter(lambda s: "\n" not in s)
+
+
+@st.composite
+def _anchored(draw, text: str) -> dict:
+    """No note, one note at the end (stored bare), or several notes each at its own offset."""
+    kind = draw(st.sampled_from(["none", "end", "anchored"]))
+    if kind == "none":
+        return {}
+    if kind == "end":
+        return {"note": draw(_TEXT)}
+    offsets = sorted(draw(st.lists(st.integers(1, len(text)), min_size=1, max_size=3)))
+    if offsets == [len(text)]:  # one note at the end is stored bare: the model's canonical form
+        return {"note": draw(_NOTE_LINE)}
+    lines = draw(st.lists(_NOTE_LINE, min_size=len(offsets), max_size=len(offsets)))
+    return {"note": "\n".join(lines), "note_at": tuple(note_anchor(text, at) for at in offsets)}
+
+
+@st.composite
+def _paragraph(draw, depth: int) -> Paragraph:
+    text = draw(st.one_of(_TEXT, _LEAD_TEXT))
+    children = () if depth >= 2 else tuple(draw(st.lists(_paragraph(depth + 1), max_size=2)))
+    return Paragraph(text=text, items=children, **draw(_anchored(text)),
+                     lead=draw(st.one_of(st.none(), st.sampled_from(["", "Recognizing", "Decides", "Noting further"]))),
+                     id=draw(st.one_of(st.none(), st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True))))
+
+
 def _paragraphs(depth: int):
-    children = st.just(()) if depth >= 2 else st.lists(_paragraphs(depth + 1), max_size=2).map(tuple)
-    return st.builds(Paragraph, text=st.one_of(_TEXT, _LEAD_TEXT), items=children,
-                     note=st.one_of(st.none(), _TEXT),
-                     lead=st.one_of(st.none(), st.sampled_from(["", "Recognizing", "Decides", "Noting further"])),
-                     id=st.one_of(st.none(), st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)))
+    return _paragraph(depth)
 
 
 _RESOLUTIONS = st.builds(

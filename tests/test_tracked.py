@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import subprocess
 import zipfile
@@ -95,6 +94,26 @@ EDITS = {"moved": (moved, ChangeKind.MOVED), "split": (split, ChangeKind.SPLIT),
          "sessions": (sessions, ChangeKind.AMENDED), "everything": (everything, ChangeKind.MOVED)}
 
 
+def noted(res: Resolution, index: int, notes: list[tuple[str, str]], text: str | None = None) -> Resolution:
+    """Operative paragraph ``index`` with ``notes``, each (note, the words its marker follows)."""
+    ops = list(res.operative)
+    para = ops[index] if text is None else ops[index].with_text(text)
+    ops[index] = dataclasses.replace(para, note="\n".join(n for n, _ in notes), note_at=tuple(a for _, a in notes))
+    return _replace_op(res, ops)
+
+
+# Footnotes at their anchors (old, new): a note added inside a paragraph, next to unchanged and
+# amended words; a note whose anchor moved (deleted at the old place, inserted at the new) while
+# the words around it changed, the note at the end unchanged.
+NOTE_CASES = {
+    "note-added": (lambda r: r, lambda r: noted(r, 0, [("See A/68/571.", "Kimberley Process Certification Scheme")],
+                                             text=r.operative[0].text.replace("strong", "full"))),
+    "note-moved": (lambda r: noted(r, 0, [("Moved note.", "continuing support"), ("End note.", "as a whole;")]),
+                   lambda r: noted(r, 0, [("Moved note.", "Certification Scheme"), ("End note.", "as a whole;")],
+                                   text=r.operative[0].text.replace("continuing", "unwavering"))),
+}
+
+
 # ---------------------------------------------------------------------------- reading the revisions
 
 
@@ -145,6 +164,37 @@ def test_edited_68_128_accept_and_reject_by_construction(case, tmp_path):
     out = tmp_path / f"{case}.docx"
     render_tracked(comparison, out)
     check_views(comparison, out)
+
+
+def marked(path: Path, opening: str) -> str:
+    """The paragraph opening with ``opening`` as [-deleted-]{+inserted+} text, its footnote
+    references as ^N (^-N- deleted, ^+N+ inserted) and N's footnote text after it."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    note_text = {n.get(f"{W}id"): "".join(n.itertext()).strip() for n in notes.iter(f"{W}footnote")}
+    par = next(p for p in root.iter(f"{W}p") if "".join(p.itertext()).startswith(opening))
+    out = []
+    for el in par.iter(f"{W}t", f"{W}delText", f"{W}footnoteReference"):
+        ops = {a.tag for a in el.iterancestors()}
+        left, right = ("[-", "-]") if f"{W}del" in ops else ("{+", "+}") if f"{W}ins" in ops else ("", "")
+        if el.tag == f"{W}footnoteReference":
+            out.append(f"^{left[-1:]}{note_text[el.get(f'{W}id')]}{right[:1]}")
+        else:
+            out.append(f"{left}{el.text}{right}")
+    return "".join(out)
+
+
+def test_footnotes_stand_at_their_anchors_inside_the_word_diff(tmp_path):
+    for name, want in (
+            ("note-added", "Reaffirms its [-strong-]{+full+} and continuing support for the Kimberley Process "
+                           "Certification Scheme^+See A/68/571.+ and the Kimberley Process as a whole;"),
+            ("note-moved", "Reaffirms its strong and [-continuing-]{+unwavering+} support^-Moved note.- for the "
+                           "Kimberley Process Certification Scheme^+Moved note.+ and the Kimberley Process as a "
+                           "whole;^End note.")):
+        old, new = (edit(diamonds()) for edit in NOTE_CASES[name])
+        render_tracked(diff(old, new), tmp_path / f"{name}.docx")
+        assert marked(tmp_path / f"{name}.docx", "Reaffirms") == want, name
 
 
 @pytest.mark.parametrize("name", ["undof", "unifil"])
@@ -313,15 +363,8 @@ def test_comments_on_their_paragraphs(tmp_path):
 # ---------------------------------------------------------------------------- LibreOffice
 
 UNO_SCRIPT = r'''
-"""Run by Debian's python3 (python3-uno): for each .docx, count LibreOffice's tracked changes,
-then Accept All (and, in a fresh load, Reject All) and print the paragraphs with their labels."""
-import json, os, subprocess, sys, time
-import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
+"""After conftest's UNO_PROLOGUE: for each .docx, count LibreOffice's tracked changes, then Accept
+All (and, in a fresh load, Reject All) and list the paragraphs with their labels."""
 def paragraphs(doc):
     out, enum = [], doc.getText().createEnumeration()
     while enum.hasMoreElements():
@@ -330,46 +373,19 @@ def paragraphs(doc):
             out.append([par.getPropertyValue("ListLabelString"), par.getString()])
     return out
 
-profile, pipe, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                           "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            break
-        except Exception:
-            time.sleep(0.25)
-    else:
-        raise SystemExit("LibreOffice did not start")
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+def work(desktop, dispatcher, files):
     result = {}
     for path in files:
         entry = {}
         for mode in ("accept", "reject"):
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
-                                               (prop("Hidden", True),))
+            doc = load(desktop, path)
             entry["redlines"] = doc.getRedlines().getCount()
-            command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
-            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+            all_changes(dispatcher, doc, mode)
             entry[mode] = paragraphs(doc)
             entry[mode + "_left"] = doc.getRedlines().getCount()
             doc.close(True)
         result[path] = entry
-    print(json.dumps(result))
-finally:
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-    try:
-        office.wait(timeout=30)
-    except Exception:
-        office.kill()
+    return result
 '''
 
 
@@ -377,7 +393,7 @@ def libreoffice_accept_reject(docs: list[Path], tmp: Path) -> dict:
     """LibreOffice's own Accept All / Reject All on each document, in one LibreOffice session."""
     from conftest import run_uno
 
-    return json.loads(run_uno(UNO_SCRIPT, [str(d) for d in docs], tmp, "lo_tracked", timeout=600))
+    return run_uno(UNO_SCRIPT, [str(d) for d in docs], tmp, "lo_tracked", timeout=600)
 
 
 def expected(res: Resolution) -> list[tuple[str, str]]:

@@ -12,8 +12,8 @@ spaces at the edges of an emphasis out of it; LibreOffice leaves empty paragraph
 mark closes the body. Empty paragraphs are dropped from both views.
 
 Known gap, excluded from the footnote comparison by a rule on the texts (not by a list of cases):
-a wholly deleted paragraph loses its footnote on Reject All, and an adoption note that only one
-side has is written untracked; LibreOffice mishandles a revised footnote reference there.
+a wholly deleted paragraph loses its footnote on Reject All; LibreOffice mishandles a revised
+footnote reference there.
 """
 from __future__ import annotations
 
@@ -183,9 +183,6 @@ def cases() -> dict[str, Comparison]:
 
 def note_gap(comparison: Comparison, mode: str) -> bool:
     """The known gap (module docstring): a footnote Reject/Accept All cannot give back."""
-    old, new = comparison.old, comparison.new
-    if (old.adoption_note is None) != (new.adoption_note is None):
-        return True
     if mode == "reject":  # a paragraph shown wholly deleted (deleted, or moved) with a footnote
         from drafting.render.documents.tracked import tracked_units
 

@@ -195,7 +195,8 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
 
 def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, writer: BodyWriter) -> None:
     """The note on the adoption line ("Two members ... did not participate in the voting.") is a
-    footnote like any other, numbered after the paragraphs' own; a changed note is tracked."""
+    footnote like any other, numbered after the paragraphs' own; a changed, added or dropped
+    note is tracked."""
     from markupsafe import Markup
 
     before = old.adoption_note if old is not None else res.adoption_note
@@ -208,13 +209,8 @@ def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, wr
 
         content = after if before == after else [(h.op.value, h.text) for h in word_diff(before, after)]
         op = "equal"
-    elif after:
-        # A note on one side only is written as the new text has it, not as a revision: a
-        # revised footnote reference on the adoption line makes LibreOffice add an empty
-        # paragraph at the top on Accept or Reject All (measured on UNDOF 493/506, 506/524).
-        content, op = after, "equal"
-    else:
-        return
+    else:  # a note one side only has: an inserted or deleted footnote reference
+        content, op = (after, "insert") if after else (before or "", "delete")
     writer.notes.append((writer.next_note, content))
     last = max(i for i, line in enumerate(lines) if line)
     lines[last] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs, op))

@@ -181,7 +181,7 @@ def marked(path: Path, opening: str) -> str:
         if el.tag == f"{W}footnoteReference":
             out.append(f"^{left[-1:]}{note_text[el.get(f'{W}id')]}{right[:1]}")
         else:
-            out.append(f"{left}{el.text}{right}")
+            out.append(f"{left}{el.text or ''}{right}")
     return "".join(out)
 
 
@@ -260,6 +260,30 @@ def test_whole_paragraph_revisions_include_the_paragraph_mark(tmp_path):
         assert p.find(f"{W}pPr/{W}rPr/{W}{mark}") is not None, name
         runs = [r for r in p.iter(f"{W}r")]
         assert runs and all(r.getparent().tag == f"{W}{mark}" for r in runs), name
+
+
+def test_a_last_paragraph_deleted_or_inserted_keeps_its_own_mark_before_the_adoption_line(tmp_path):
+    """Nothing empty between the body and the adoption line: Accept (Reject) All removes the
+    deleted (inserted) last paragraph with its mark, and no closing paragraph is left over."""
+    old = diamonds()
+    last = old.operative[-1].text
+    new = _replace_op(old, old.operative[:-1])
+    for name, a, b, mark in (("d", old, new, "del"), ("i", new, old, "ins")):
+        render_tracked(diff(a, b), tmp_path / f"{name}.docx")
+        with zipfile.ZipFile(tmp_path / f"{name}.docx") as archive:
+            pars = list(etree.fromstring(archive.read("word/document.xml")).iter(f"{W}p"))
+        adoption = next(i for i, p in enumerate(pars) if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "UNAdoption")
+        before = pars[adoption - 1]
+        assert ("".join(before.itertext()), before.find(f"{W}pPr/{W}rPr/{W}{mark}") is not None) == (last, True)
+
+
+def test_an_adoption_note_one_version_has_is_tracked(tmp_path):
+    old = diamonds()
+    new = dataclasses.replace(old, adoption_note="One member did not participate in the voting.")
+    for name, a, b, want in (("added", old, new, "^+One member did not participate in the voting.+"),
+                             ("dropped", new, old, "^-One member did not participate in the voting.-")):
+        render_tracked(diff(a, b), tmp_path / f"{name}.docx")
+        assert marked(tmp_path / f"{name}.docx", "18 December 2013") == "18 December 2013" + want, name
 
 
 def test_deleted_and_inserted_paragraphs_that_meet_stay_two_paragraphs(tmp_path):

@@ -7,9 +7,11 @@ clean rendering of the new (old) text: every paragraph of the document, masthead
 included, its text, its italic spans, the paragraph count, and the footnotes.
 
 What the readers do on their own, and is normalised here: pandoc keeps an empty list item for a
-numbered paragraph whose mark is a revision, joins two paragraphs with a space, and moves the
-spaces at the edges of an emphasis out of it; LibreOffice leaves empty paragraphs where a revised
-mark closes the body. Empty paragraphs are dropped from both views.
+numbered paragraph whose mark is a revision, joins two paragraphs with a space, moves the spaces
+at the edges of an emphasis out of it, and drops empty paragraphs; LibreOffice adds an empty
+paragraph at the top of the document where Accept or Reject All removes every footnote it has.
+Empty paragraphs before the first line of text are dropped from both views; every other empty
+paragraph counts.
 
 Known gap, excluded from the footnote comparison by a rule on the texts (not by a list of cases):
 a wholly deleted paragraph loses its footnote on Reject All; LibreOffice mishandles a revised
@@ -191,11 +193,12 @@ def note_gap(comparison: Comparison, mode: str) -> bool:
 
 
 def comparable(view: dict, gap: bool, marks: re.Pattern[str]) -> dict:
-    """The view without empty paragraphs; in a known gap without footnote marks and notes."""
+    """The view from its first line of text; in a known gap without footnote marks and notes."""
     pars = view["paragraphs"]
     if gap:
         pars = [p[:-2] + [marks.sub("", p[-2]), [marks.sub("", span) for span in p[-1]]] for p in pars]
-    pars = [p for p in pars if p[-2] != ""]
+    first = next((i for i, p in enumerate(pars) if p[-2] != ""), len(pars))
+    pars = pars[first:]  # see the module docstring: empty paragraphs count from the first line on
     return {"paragraphs": pars} if gap else {"paragraphs": pars, "notes": view["notes"]}
 
 

@@ -174,11 +174,14 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
     if context["adoption"]:
         _adoption_note(context["adoption"], res, old, writer)
-    # (Moving a revised last mark up onto the paragraph before, as Word does, instead of an
-    # empty paragraph, makes LibreOffice's Reject All glue the adoption note to the body's last
-    # paragraph: UNDOF 381/390. So an empty paragraph closes a body whose last mark is revised.)
+    # The body's last paragraph keeps its own revised mark, as Word writes it, right before the
+    # adoption line: Accept All (Reject All) removes a deleted (inserted) last paragraph whole.
+    # (An empty paragraph closing the body stayed after both; moving the mark up onto the
+    # paragraph before made Word style the joined paragraph by the wrong mark.) Only a body that
+    # ends the document (a draft: no adoption line) needs that closing paragraph: the document's
+    # last paragraph mark cannot be a revision.
     organ, *body = writer.paragraphs()
-    if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
+    if writer.last_mark != "equal" and not any(context["adoption"] or ()):
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
     context["organ_line"] = Markup(organ)
     context["body"] = [Markup(p) for p in body]

@@ -391,3 +391,19 @@ def test_any_tracked_file_reads_back_as_new_accepted_and_old_rejected(tmp_path, 
     for reject, side in ((False, new), (True, old)):
         back = read_docx(tmp_path / "t.docx", reject=reject)
         assert [p.text for _, p in back.walk()] == [p.text for _, p in side.walk()], reject
+
+
+def test_a_tracked_file_reads_back_each_side_s_footnotes_at_their_anchors(tmp_path):
+    """A note whose anchor moved: accepted, it stands at the new words; rejected, at the old."""
+    from test_tracked import NOTE_CASES
+
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    old, new = (edit(diamonds()) for edit in NOTE_CASES["note-moved"])
+    render_tracked(diff(old, new), tmp_path / "t.docx")
+    for reject, side in ((False, new), (True, old)):
+        back = read_docx(tmp_path / "t.docx", reject=reject).operative[0]
+        assert back.footnote_offsets == side.operative[0].footnote_offsets, reject
+        # the anchors as the importer writes them: the shortest words that find the place
+        assert back.footnotes == (("Moved note.", "Scheme" if side is new else "support"), ("End note.", "whole;"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -66,10 +66,62 @@ def golden(case: str, name: str, actual: str | bytes) -> None:
     assert got == expected, f"output differs from {path}; if the change is intended, {REGENERATE_HINT}"
 
 
-def run_uno(script: str, args: list[str], tmp: Path, name: str, timeout: int = 900) -> str:
-    """Run a python3-uno ``script`` (argv: profile URI, pipe name, *args) on a headless LibreOffice;
-    its standard output. LibreOffice drops its bridge now and then (a restart of a new profile, load):
+# The start of every LibreOffice test script: start a headless office on its own profile and pipe,
+# connect, run the script's ``work(desktop, dispatcher, args)`` and print what it returns as JSON,
+# then close the office. ``load`` opens a document hidden; ``all_changes`` accepts or rejects all.
+UNO_PROLOGUE = r'''
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+def load(desktop, path):
+    return desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+                                        (prop("Hidden", True),))
+
+def all_changes(dispatcher, doc, mode):
+    command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+    dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+def office_session(work):
+    profile, pipe, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                               "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    desktop = None
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        for _ in range(240):
+            try:
+                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except Exception:
+                time.sleep(0.25)
+        else:
+            raise SystemExit("LibreOffice did not start")
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        print(json.dumps(work(desktop, dispatcher, args)))
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            office.wait(timeout=30)
+        except Exception:
+            office.kill()
+'''
+
+
+def run_uno(script: str, args: list[str], tmp: Path, name: str, timeout: int = 900) -> Any:
+    """Run ``script``, which defines ``work(desktop, dispatcher, args)``, after :data:`UNO_PROLOGUE`
+    in python3-uno on a headless LibreOffice; what ``work`` returned (through JSON). LibreOffice drops its bridge now and then (a restart of a new profile, load):
     that is tried again, three times in all; any other failure fails the test with LibreOffice's words."""
+    import json
     import os
     import subprocess
 
@@ -78,7 +130,7 @@ def run_uno(script: str, args: list[str], tmp: Path, name: str, timeout: int = 9
     if not python or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
         pytest.skip("LibreOffice's Python bridge is not installed: apt-get install -y python3-uno")
     path = tmp / f"{name}.py"
-    path.write_text(script)
+    path.write_text(UNO_PROLOGUE + script + "\noffice_session(work)\n")
     stderr = ""
     profile = (tmp / f"lo-{name}").as_uri()
     # A fresh profile makes LibreOffice restart itself once; let a first start create it.
@@ -88,7 +140,7 @@ def run_uno(script: str, args: list[str], tmp: Path, name: str, timeout: int = 9
         run = subprocess.run([python, str(path), profile, f"{name}_{os.getpid()}_{tmp.name}_{attempt}", *args],
                              capture_output=True, text=True, timeout=timeout)
         if run.returncode == 0:
-            return run.stdout
+            return json.loads(run.stdout)
         stderr = run.stderr
         if not any(sign in stderr for sign in _LIBREOFFICE_GONE):
             raise AssertionError(f"LibreOffice failed: {stderr[-2000:]}")

@@ -21,6 +21,7 @@ from drafting.compilation.derive import derive, number, word_proposals
 from drafting.compilation.proposals import Action, Place, Proposal, Side
 from drafting.errors import DraftingError
 from drafting.model import Address, Paragraph, Part, Resolution
+from drafting.render.documents.heading import FRAME_STYLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -239,6 +240,13 @@ class _TrackedReader:
     def paragraph(self, n: int, segs: list[_Segment], mark: str | None, shape: str, where: str) -> None:
         old = "".join(t for op, t, _ in segs if op != "insert")
         changed = [(op, a) for op, t, a in segs if op != "equal" and t]
+        if shape.split("/")[0] in FRAME_STYLES:  # a line of the heading or the adoption, by its style
+            if changed or mark is not None:
+                line = old or "".join(t for op, t, _ in segs if op != "delete")
+                side = "below the text's last" if shape.startswith("UNAdoption") else "above the text's first"
+                self.warnings.append(f"{where}, paragraph {n}: tracked changes on “{line[:60]}”, {side} "
+                                     "paragraph, are not proposals and were left out")
+            return
         if not old.strip() and (mark is not None or changed):
             who = self.who(mark or changed[0][1], f"{where}, paragraph {n}")
             self.waiting.append((who, "".join(t for op, t, _ in segs if op != "delete"), shape))

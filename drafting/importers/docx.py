@@ -21,6 +21,7 @@ from typing import Any
 from drafting.errors import DraftingError
 from drafting.model.leads import detect_lead
 from drafting.model import Part, Resolution, is_roman
+from drafting.model.resolution import note_anchor
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -44,7 +45,7 @@ class WordParagraph:
     style: str = ""
     level: int | None = None  # numbering level (w:ilvl) when numbered
     num_id: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, int]] = field(default_factory=list)  # (footnote, offset of its reference)
     italic_open: bool = True  # still inside the leading italic runs
 
 
@@ -279,7 +280,7 @@ def _run(r: Any, par: WordParagraph, footnotes: dict[str, str], view: _View) -> 
         elif child.tag == f"{W}footnoteReference":
             note = footnotes.get(child.get(f"{W}id"))
             if note is not None:
-                par.notes.append(note)
+                par.notes.append((note, len(par.text) + len("".join(text))))
     chunk = "".join(text)
     if not chunk:
         return
@@ -324,8 +325,7 @@ def build_structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], li
                 node["lead"] = lead
         elif lead:
             node["lead"] = lead
-        if par.notes:
-            node["note"] = " ".join(par.notes)
+        node.update(_notes(par, text))
         if depth == 0 or not stack:
             parts[part].append(node)
             stack = [node]
@@ -334,6 +334,23 @@ def build_structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], li
             stack[depth - 1].setdefault("items", []).append(node)
             stack = stack[:depth] + [node]
     return [_plain(n) for n in parts[Part.PREAMBLE]], [_plain(n) for n in parts[Part.OPERATIVE]]
+
+
+def _notes(par: WordParagraph, text: str) -> dict[str, Any]:
+    """``note`` and ``note_at`` of a paragraph whose text (its typed label stripped) is ``text``.
+
+    One note whose reference ends the text is stored bare; otherwise each line of ``note`` is one
+    footnote and ``note_at`` the words its reference follows (see the model's footnote anchors).
+    """
+    if not par.notes:
+        return {}
+    shift = len(par.text) - len(text) if par.text.endswith(text) else 0
+    placed = [(note, min(len(text), max(0, at - shift))) for note, at in par.notes]
+    if len(placed) == 1 and placed[0][1] >= len(text.rstrip()):
+        return {"note": placed[0][0]}
+    # one footnote is one line of ``note``: a footnote of several paragraphs is read as one line
+    return {"note": "\n".join(note.replace("\n", " ") for note, _ in placed),
+            "note_at": [note_anchor(text, at) for _, at in placed]}
 
 
 def _place(par: WordParagraph, part: Part, last_label: dict[int, str]) -> tuple[int, str, Part]:
@@ -465,8 +482,10 @@ def _join_lines(body: list[WordParagraph], warn: list[str]) -> list[WordParagrap
         last = out[-1] if out else None
         if last is not None and not _starts_paragraph(last.text.strip(), text):
             glue = "" if re.search(r"[A-Za-z]-$", last.text.rstrip()) else " "
-            last.text = last.text.rstrip() + glue + text
-            last.notes += par.notes
+            head = last.text.rstrip() + glue
+            last.text = head + text
+            shift = len(head) - par.text.index(text)  # par's offsets, moved to where its text now stands
+            last.notes += [(note, max(0, at + shift)) for note, at in par.notes]
             last.italic_open = False
             continue
         out.append(par)

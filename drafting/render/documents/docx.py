@@ -174,11 +174,14 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
     context = {key: safe(value) for key, value in heading_runs(res, old, writer.revs).items()}
     if context["adoption"]:
         _adoption_note(context["adoption"], res, old, writer)
-    # (Moving a revised last mark up onto the paragraph before, as Word does, instead of an
-    # empty paragraph, makes LibreOffice's Reject All glue the adoption note to the body's last
-    # paragraph: UNDOF 381/390. So an empty paragraph closes a body whose last mark is revised.)
+    # The body's last paragraph keeps its own revised mark, as Word writes it, right before the
+    # adoption line: Accept All (Reject All) removes a deleted (inserted) last paragraph whole.
+    # (An empty paragraph closing the body stayed after both; moving the mark up onto the
+    # paragraph before made Word style the joined paragraph by the wrong mark.) Only a body that
+    # ends the document (a draft: no adoption line) needs that closing paragraph: the document's
+    # last paragraph mark cannot be a revision.
     organ, *body = writer.paragraphs()
-    if writer.last_mark != "equal":  # the mark of the last paragraph must not be a revision
+    if writer.last_mark != "equal" and not any(context["adoption"] or ()):
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
     context["organ_line"] = Markup(organ)
     context["body"] = [Markup(p) for p in body]
@@ -195,7 +198,8 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
 
 def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, writer: BodyWriter) -> None:
     """The note on the adoption line ("Two members ... did not participate in the voting.") is a
-    footnote like any other, numbered after the paragraphs' own; a changed note is tracked."""
+    footnote like any other, numbered after the paragraphs' own; a changed, added or dropped
+    note is tracked."""
     from markupsafe import Markup
 
     before = old.adoption_note if old is not None else res.adoption_note
@@ -208,13 +212,8 @@ def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, wr
 
         content = after if before == after else [(h.op.value, h.text) for h in word_diff(before, after)]
         op = "equal"
-    elif after:
-        # A note on one side only is written as the new text has it, not as a revision: a
-        # revised footnote reference on the adoption line makes LibreOffice add an empty
-        # paragraph at the top on Accept or Reject All (measured on UNDOF 493/506, 506/524).
-        content, op = after, "equal"
-    else:
-        return
+    else:  # a note one side only has: an inserted or deleted footnote reference
+        content, op = (after, "insert") if after else (before or "", "delete")
     writer.notes.append((writer.next_note, content))
     last = max(i for i, line in enumerate(lines) if line)
     lines[last] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs, op))

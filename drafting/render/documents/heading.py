@@ -16,6 +16,9 @@ from drafting.render.documents import ooxml
 # A General Assembly draft in an L document was adopted in plenary, without a Main Committee.
 _PLENARY_DRAFT = re.compile(r"^A/\d+/L\.\d+")
 LINE_STYLES = ("UNHeading", "UNHeadingBold", "UNTitle", "UNDraftTitle", "UNAdoption")
+# Every paragraph style of the lines that are not the resolution's paragraphs: the masthead, the
+# heading lines, the organ line that opens the body and the adoption lines after it.
+FRAME_STYLES = LINE_STYLES + ("UNMasthead", "UNSymbol", "UNOrganName", "UNOrgan")
 
 
 def draft_line(draft: str) -> str:

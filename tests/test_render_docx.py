@@ -381,6 +381,7 @@ def test_core_and_app_properties_are_honest(tmp_path):
         "A/RES/68/128 The role of diamonds in fuelling conflict: breaking the link between the illicit "
         "transaction of rough diamonds and armed conflict as a contribution to prevention and settlement of conflicts")
     assert core.find("{http://purl.org/dc/terms/}created") is None  # no date unless asked for
+    assert core.find(f"{dc}subject").text == "Adopted without a vote"  # the GA layout prints no vote
     assert "<Application>drafting</Application>" in app and "Microsoft" not in app
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
     render_tracked(diff(diamonds(), diamonds()), tmp_path / "t.docx", date="2014-06-01")

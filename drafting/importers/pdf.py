@@ -114,6 +114,23 @@ def read_pages(path: str | os.PathLike[str]) -> list[Page]:
     return pages
 
 
+def read_subject(path: str | os.PathLike[str]) -> str:
+    """The PDF's Subject property ('' when it has none or it cannot be read)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        with open(path, "rb") as handle:
+            info = PDFDocument(PDFParser(handle)).info
+            value = resolve1(info[0].get("Subject")) if info else None
+    except Exception:  # the pages were readable; a damaged info dictionary only loses the Subject
+        return ""
+    if isinstance(value, bytes):
+        value = value[2:].decode("utf-16-be", "replace") if value.startswith(b"\xfe\xff") else value.decode("latin-1")
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _unreadable(path: Path, exc: Exception) -> str:
     name = type(exc).__name__
     if "Password" in name or "Encrypt" in name:

@@ -20,7 +20,7 @@ from drafting.errors import DraftingError
 from drafting.importers.docx import WordParagraph, build_structure, parse_heading
 from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, warn
 from drafting.importers.pages import is_page_furniture
-from drafting.importers.pdf import Page, Row, join_printed, read_pages
+from drafting.importers.pdf import Page, Row, join_printed, read_pages, read_subject
 from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, place_notes, short
 from drafting.importers.sc import parse_adoption
 from drafting.importers.text import rejoin_spaced, vocabulary
@@ -50,6 +50,10 @@ class _Sorted:
         return self.footnotes.notes
 
 
+# The Subject our Word files carry (and PDF printers keep): "Adopted without a vote".
+_SUBJECT_VOTE = re.compile(r"Adopted ((?:without a vote|by ).*)$")
+
+
 def import_pdf(path: str | os.PathLike[str]) -> Imported:
     """The resolution in a UN-layout PDF, with the ledger of what was kept, repaired and removed."""
     pages = read_pages(path)
@@ -71,6 +75,8 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     end = _adoption_start(body)
     after = _after_adoption(body[end:])
     meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)], rows.notes)
+    if "vote" not in meta and (vote := _SUBJECT_VOTE.match(read_subject(path))):
+        meta["vote"] = vote[1]  # a General Assembly text prints no vote; the Subject may carry it
     paragraphs, placed = _paragraphs(body[:end], rows.notes)
     preamble, operative = build_structure(paragraphs, False)
     used = placed.used

@@ -141,6 +141,9 @@ def _save(res: Resolution, writer: BodyWriter, path: str | Path, template: str |
               ooxml.custom_properties_xml(_properties(res), esc))
     title = " ".join(x for x in (res.symbol or res.draft, res.title) if x) or "Draft resolution"
     _core_properties(tpl.docx.core_properties, title, writer.revs.date)
+    # The General Assembly's layout prints no vote: the Subject carries it, and PDF printers
+    # keep the Subject, so a PDF of this file gives the vote back on import.
+    tpl.docx.core_properties.subject = f"Adopted {res.vote}" if res.vote else ""
     if esc.dropped:
         warnings.warn(RenderWarning(
             f"{path}: dropped {len(esc.dropped)} character(s) that XML forbids "

@@ -11,7 +11,7 @@ import re
 from importlib import resources
 
 from drafting.importers.ledger import removed, repaired, warn
-from drafting.model import MONTHS, parse_ordinal
+from drafting.model import MONTH_RE, MONTHS, parse_ordinal
 
 # Words after which a number belongs to the sentence, never a footnote marker.
 _BEFORE = frozenset("""resolution resolutions paragraph paragraphs para para. paras No. no. of and to
@@ -145,14 +145,34 @@ def _joined_word_before(text: str, start: int) -> str:
     return m[1] + m[2] if m else _word_before(text, start)
 
 
+# Words that open what a verb governs: a word in -s before one is a verb ("96 constitutes a
+# breach"), not a plural the number counts.
+_OBJECT = frozenset("a an the its his her their this that these those such".split())
+
+
+def _plural(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a plural noun: lower case, in -s, no verb before an object."""
+    w = words[i] if i < len(words) else ""
+    follows = words[i + 1] if i + 1 < len(words) else ""
+    return (w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+            and follows not in _OBJECT)
+
+
 def _counts_plural(text: str, end: int) -> bool:
     """Whether the number ending at ``end`` counts the plural noun after it, maybe past one
-    adjective ("60 military trainers", "23 and 25" excluded by the caller)."""
-    words = re.findall(r"[^\W\d_]+|\S", text[end:end + 60])[:2]
-    plural = [w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
-              for w in words]
-    return bool(plural) and (plural[0] or (len(plural) > 1 and plural[1] and words[0] not in _PREPOSITIONS
-                                            and words[0] not in ("and", "or", "which", "that", "the")))
+    adjective ("60 military trainers"; "23 and 25" is excluded by the caller)."""
+    words = re.findall(r"[^\W\d_]+|\S", text[end:end + 80])[:3]
+    if _plural(words, 0):
+        return True
+    return (bool(words) and words[0] not in _PREPOSITIONS and words[0] not in _OBJECT
+            and words[0] not in ("and", "or", "which", "who") and _plural(words, 1))
+
+
+def _after_day_and_month(text: str, start: int) -> bool:
+    """Whether ``start`` follows a day and its month ("on 23 May 92"): UN texts put the day
+    first, so a number after the month is no day of it."""
+    word = _word_before(text, start)
+    return word in MONTHS and _word_before(text, start - len(word) - 1).isdigit()
 
 
 def _marker_place(text: str, start: int) -> bool:
@@ -167,7 +187,7 @@ def _marker_place(text: str, start: int) -> bool:
     if bare.isdigit():
         return len(bare) == 4
     if bare in MONTHS:
-        return _word_before(text, start - len(word) - 1).isdigit()
+        return _after_day_and_month(text, start)
     if parse_ordinal(bare.lower()) is not None:
         return True  # "the first 23 and second 25 monthly reports": an ordinal numbers no count
     name = bare.rsplit("-", 1)[-1]  # "Secretary-General"
@@ -187,10 +207,13 @@ def _lost_marker(text: str, m: re.Match[str]) -> bool | None:
     start = m.start("n")
     if m.group("slash") or len(m.group("n")) > 2 or not start or not text[start - 1].isspace():
         return None
-    if re.match(r"\s+(?:and|or|to)\s+\d", text[m.end():]) or reads_to(text, m.start(), m.end()):
+    if reads_to(text, m.start(), m.end()):
         return None
+    if re.match(r"\s+(?:and|or|to)\s+\d", text[m.end():]) and not _after_day_and_month(text, start):
+        return None  # "on 18 and 19 May"; but "on 20 March 53 and 28 March": a day precedes its month
     bare = _word_before(text, start).rstrip(",")
-    if not bare or bare in _BEFORE or bare.lower() in _BEFORE or bare.lower() in _PREPOSITIONS:
+    ordinal = parse_ordinal(bare.lower()) is not None  # "first 23 and second 25 reports"
+    if not bare or ((bare in _BEFORE or bare.lower() in _BEFORE) and not ordinal) or bare.lower() in _PREPOSITIONS:
         return None
     if bare[-1:].isdigit() and not (bare.isdigit() and len(bare) == 4):
         return None
@@ -198,7 +221,8 @@ def _lost_marker(text: str, m: re.Match[str]) -> bool | None:
         return None
     after = text[m.end():].split(None, 1)
     nxt = after[0] if after else ""
-    if not (nxt.isalpha() and nxt.islower() and nxt not in _AFTER):
+    opens_date = re.match(rf"\s+\d{{1,2}} {MONTH_RE}\b", text[m.end():])  # "18 March, 8 11 June"
+    if not (nxt.isalpha() and nxt.islower() and nxt not in _AFTER) and not opens_date:
         return None
     counted = _joined_word_before(text, start).lower().rstrip(",") in _COUNTS or _counts_plural(text, m.end())
     return not counted and _marker_place(text, start)

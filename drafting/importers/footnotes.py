@@ -249,27 +249,43 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
 
 
 
+def _warn_numbers(text: str, markers: list[tuple[int, int, int]], kept: list[tuple[int, int, int]],
+                  numbers: set[int]) -> None:
+    """Record each marker taken out; warn about each one whose note is missing and each number
+    kept that may be one. The anchor that finds the paragraph is the words before, less the
+    markers taken out ("first 23 and second 25": the 25's anchor is "first and second")."""
+    def anchor(start: int) -> str:
+        before = text[max(0, start - 60):start]
+        for s, e, _ in reversed(markers):
+            if max(0, start - 60) <= s and e <= start:
+                before = before[:s - max(0, start - 60)] + before[e - max(0, start - 60):]
+        return before[-40:]
+
+    for start, end, n in kept:
+        quote = " ".join(text[max(0, start - 40):end + 25].split())
+        warn("", f"{n} kept: may be a footnote marker whose note is missing (\"...{quote}...\"): "
+                 "check the printed text", anchor=anchor(start))
+    for start, end, n in markers:
+        if n in numbers:
+            removed("footnote marker", text[start:end])
+            continue
+        removed("footnote marker whose note is not in the file", text[start:end])
+        quote = " ".join(text[max(0, start - 40):end + 25].split())
+        warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
+                 f"(\"...{quote}...\"): check the printed text", anchor=anchor(start))
+
+
 def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without its footnote markers, and (number, offset in the result) of each marker
     in order: the offset is where the marker stood, after the words and mark it follows."""
     text = _ten_read_for_to(text)
     markers, kept = _scan(text, numbers)
-    for start, end, n in kept:
-        quote = " ".join(text[max(0, start - 40):end + 25].split())
-        warn("", f"{n} kept: may be a footnote marker whose note is missing (\"...{quote}...\"): "
-                 "check the printed text", anchor=text[max(0, start - 40):start])
+    _warn_numbers(text, markers, kept, numbers)
     # A character the text lacks stands where each marker stood while the spaces are tidied.
     place = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
     out: list[str] = []
     last, seen = 0, []
     for start, end, n in markers:
-        if n in numbers:
-            removed("footnote marker", text[start:end])
-        else:
-            removed("footnote marker whose note is not in the file", text[start:end])
-            quote = " ".join(text[max(0, start - 40):end + 25].split())
-            warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
-                     f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
         out.append(text[last:start])
         out.append(place)
         last = end

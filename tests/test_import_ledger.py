@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
-from conftest import UNSC, YEARBOOK, need_corpus
+from conftest import CORPUS, UNSC, YEARBOOK, need_corpus
 from drafting.cli import main
 from drafting.importers import import_checked, read_text
+from drafting.importers.footnotes import strip_markers_at
 from drafting.importers.ledger import Ledger, reconcile, tokens
 from drafting.model import Body, Paragraph, Resolution
 
@@ -520,7 +521,21 @@ FOLLOWING = ["and approved by resolution", "in which the Council", "concerning t
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(LEADS), st.sampled_from(COUNTERS), st.sampled_from(FOLLOWING), st.integers(1, 99))
 def test_a_lost_marker_goes_and_a_counted_number_stays(lead, counter, following, n):
-    from drafting.importers.footnotes import strip_markers
-    assert strip_markers(f"Recalling {lead} {n} {following},", set()) == (f"Recalling {lead} {following},", [n])
+
+    # the marker goes, and its offset is where it stood: after the words it follows
+    assert strip_markers_at(f"Recalling {lead} {n} {following},", set()) == (
+        f"Recalling {lead} {following},", [(n, len(f"Recalling {lead}"))])
     text = f"Recalling the rules {counter} {n} {following},"
-    assert strip_markers(text, set()) == (text, [])
+    assert strip_markers_at(text, set()) == (text, [])
+
+
+@pytest.mark.slow
+def test_the_words_after_to_are_those_the_corpus_gives(tmp_path):
+    need_corpus()
+    from tools.after_to import main as build
+    assert build([str(CORPUS), str(tmp_path / "after-to.txt")]) == 0
+    committed = Path(__file__).parents[1] / "drafting" / "data" / "after-to.txt"
+    assert (tmp_path / "after-to.txt").read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+    words = {line.split()[0] for line in committed.read_text(encoding="utf-8").splitlines()}
+    assert {"ensure", "reconvene", "implement"} <= words
+    assert not {"the", "which", "months", "of", "and"} & words

@@ -521,7 +521,6 @@ FOLLOWING = ["and approved by resolution", "in which the Council", "concerning t
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(LEADS), st.sampled_from(COUNTERS), st.sampled_from(FOLLOWING), st.integers(1, 99))
 def test_a_lost_marker_goes_and_a_counted_number_stays(lead, counter, following, n):
-
     # the marker goes, and its offset is where it stood: after the words it follows
     assert strip_markers_at(f"Recalling {lead} {n} {following},", set()) == (
         f"Recalling {lead} {following},", [(n, len(f"Recalling {lead}"))])

@@ -2,12 +2,15 @@
 
 A marker is a bare number standing after a word or punctuation mark ("Observer Force, 12",
 "S/12611 of 19 March 1978; 23", "Lebanon 19 and") or a number and a slash ("1994, 1/"); it is
-only taken for a marker when a footnote of that number exists and the number is not part of the
-sentence (a date, a paragraph number, a quantity).
+taken for a marker when a footnote of that number exists and the number is not part of the
+sentence (a date, a paragraph number, a quantity). A number whose note the file lacks is taken
+out only where the place proves a marker (after a date, a comma, a bracket, a name, a cited
+document) and it counts nothing; a number kept that may be one is warned about, by paragraph.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 
 from drafting.importers.ledger import removed, repaired, warn
@@ -118,16 +121,11 @@ telegram proposal proposals conclusions recommendations accords accord""".split(
 # What a marker follows at the end of a word: a comma, a closing bracket or quotation mark.
 _CLOSES = (",", ")", "”", "’", '"', "'")
 
-# The words of a "to" that OCR read as "10" (see ``tools/after_to.py``).
-_AFTER_TO: frozenset[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _words_after_to() -> frozenset[str]:
-    global _AFTER_TO
-    if _AFTER_TO is None:
-        data = resources.files("drafting").joinpath("data/after-to.txt").read_text(encoding="utf-8")
-        _AFTER_TO = frozenset(line.split()[0] for line in data.splitlines() if line.strip())
-    return _AFTER_TO
+    """Words the corpus writes after "to" and never after a number (see ``tools/after_to.py``)."""
+    data = resources.files("drafting").joinpath("data/after-to.txt").read_text(encoding="utf-8")
+    return frozenset(line.split()[0] for line in data.splitlines() if line.strip())
 
 
 def reads_to(text: str, start: int, end: int) -> bool:

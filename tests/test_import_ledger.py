@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
-from conftest import UNSC, YEARBOOK, need_corpus
+from conftest import CORPUS, UNSC, YEARBOOK, need_corpus
 from drafting.cli import main
 from drafting.importers import import_checked, read_text
+from drafting.importers.footnotes import strip_markers_at
 from drafting.importers.ledger import Ledger, reconcile, tokens
 from drafting.model import Body, Paragraph, Resolution
 
@@ -417,3 +418,123 @@ def test_a_tilde_between_letters_is_a_hyphen():
     assert not any("~" in t for t in texts) and found.warnings == []
     assert [(e.before, e.after) for e in found.ledger.entries if "~" in e.before] == [
         ("cease~fire,", "cease-fire,"), ("eighty~eight", "eighty-eight"), ("Secretary~General", "Secretary-General")]
+
+
+# ---------------------------------------------------------------------------- markers whose note is missing
+
+def corpus_import(number: int, year: int):
+    need_corpus()
+    return import_checked(UNSC / f"S_RES_{number:04d}_{year}_EN_GOLD.txt")
+
+
+def kept(place: str, n: int, quote: str) -> str:
+    return (f'{place}: {n} kept: may be a footnote marker whose note is missing ("...{quote}..."): '
+            "check the printed text")
+
+
+def lost(place: str, n: int, quote: str) -> str:
+    return (f'{place}: {n} taken out as a footnote marker although the file holds no note {n} ("...{quote}..."): '
+            "check the printed text")
+
+
+def test_a_number_after_paragraph_across_a_line_break_hyphen_is_kept():
+    found = corpus_import(724, 1991)
+    assert found.resolution.operative[1].text.startswith(
+        "Endorses in particular the views expressed in paragraph 21 of that report that the conditions")
+    assert kept("OP2", 21, "cular the views expressed in para- graph 21 of that report that the") in found.warnings
+    found = corpus_import(752, 1992)
+    assert ("including the option mentioned in paragraph 29 of his report of 12 May 1992, and of ensuring safe"
+            in found.resolution.operative[8].text)
+    assert kept("OP9", 29, "ding the option mentioned in para- graph 29 of his report of 12 May") in found.warnings
+
+
+def test_a_number_after_a_word_no_marker_follows_is_kept():
+    # "mile" is OCR for "rule": an unknown lower-case word proves no marker
+    found = corpus_import(748, 1992)
+    assert found.resolution.operative[7].text.startswith(
+        "Decides to establish, in accordance with mile 28 of its provisional rules of procedure, a Committee")
+    assert found.warnings == [kept("OP8", 28, "es to establish, in accordance with mile 28 of its provisional rules")]
+    # a code in capitals is followed by its number, never a marker
+    found = corpus_import(643, 1989)
+    assert found.resolution.operative[7].text.endswith(
+        "endorses the position of the Secretary-General as expressed in his report that Proclamation AG 8 "
+        "should be repealed;")
+    assert kept("OP8", 8, "essed in his report that Proclamation AG 8 should be repealed;") in found.warnings
+
+
+def test_a_number_that_counts_is_kept():
+    found = corpus_import(867, 1993)
+    assert found.resolution.operative[1].text.endswith(
+        "a military construction unit with a strength of approximately 700, including 60 military trainers;")
+    assert found.warnings == [kept("OP2", 60, "strength of approximately 700, including 60 military trainers;")]
+
+
+def test_a_number_in_a_french_reference_is_kept():
+    found = corpus_import(89, 1950)
+    assert "spécial prévu au paragraphe 4 de J’article X" in found.resolution.operative[8].text
+    assert kept("OP9", 4, "Armistice | spécial prévu au paragraphe 4 de J’article X de la Agr") in found.warnings
+
+
+def test_ten_read_for_to_is_repaired_where_the_corpus_proves_it():
+    found = corpus_import(643, 1989)
+    assert found.resolution.operative[2].text == (
+        "Expresses its firm determination to implement resolution 435 (1978) in its original and definitive "
+        "form in order to ensure holding of free and fair elections in Namibia under the supervision and "
+        "control of the United Nations;")
+    rule = "OCR: 10 read for to (the corpus writes to before the word, never a number)"
+    assert [(e.before, e.after) for e in found.ledger.entries if e.rule == rule] == [
+        ("order 10 ensure", "order to ensure")]
+    found = corpus_import(717, 1991)
+    assert found.resolution.operative[3].text.startswith(
+        "Welcomes the proposal of the co-chairmen of the Paris Conference on Cambodia to reconvene the Conference")
+    assert [(e.before, e.after) for e in found.ledger.entries if e.rule == rule] == [
+        ("Cambodia 10 reconvene", "Cambodia to reconvene")]
+    # "10" before a word the corpus counts stays a number
+    text = damage(corpus_text(350, 1974), "initial period of six months", "initial period of 10 months")
+    assert "for an initial period of 10 months, subject to renewal" in op(imported(text), 3)
+
+
+def test_a_marker_whose_note_is_lost_still_goes_where_a_marker_stands():
+    found = corpus_import(459, 1979)  # after a name
+    assert found.resolution.operative[5].text.startswith(
+        "Reaffirms the validity of the General Armistice Agreement between Israel and Lebanon in accordance")
+    assert lost("OP6", 26, "idity of the General Armistice Agreement 26 between Israel and Leban") in found.warnings
+    found = corpus_import(44, 1948)  # after ordinals
+    assert found.resolution.preamble[1].text == (
+        "Having taken note of the United Nations Palestine Commission’s first and second monthly progress "
+        "reports and first special report on the problem of security,")
+    found = corpus_import(707, 1991)  # after a date and comma, before a verb in -s
+    assert found.resolution.preamble[11].text.endswith(
+        "in its resolution of 18 July 1991, constitutes a breach of its international obligations,")
+    found = corpus_import(888, 1993)  # after a day and month, before another date
+    assert found.resolution.preamble[2].text == (
+        "Recalling further the statements by the President of the Security Council of 18 March, 11 June and "
+        "5 November 1993,")
+
+
+LEADS = ["the report of the Secretary-General of 19 March 1978", "the Agreement", "his letter of 2 May 1991,",
+         "the Force in Lebanon", "the report"]
+COUNTERS = ["including", "approximately", "paragraph", "rule", "article", "with", "than", "section"]
+FOLLOWING = ["and approved by resolution", "in which the Council", "concerning the situation"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LEADS), st.sampled_from(COUNTERS), st.sampled_from(FOLLOWING), st.integers(1, 99))
+def test_a_lost_marker_goes_and_a_counted_number_stays(lead, counter, following, n):
+    # the marker goes, and its offset is where it stood: after the words it follows
+    assert strip_markers_at(f"Recalling {lead} {n} {following},", set()) == (
+        f"Recalling {lead} {following},", [(n, len(f"Recalling {lead}"))])
+    text = f"Recalling the rules {counter} {n} {following},"
+    assert strip_markers_at(text, set()) == (text, [])
+
+
+@pytest.mark.slow
+def test_the_words_after_to_are_those_the_corpus_gives(tmp_path):
+    need_corpus()
+    from tools.after_to import main as build
+    assert build([str(CORPUS), str(tmp_path / "after-to.txt")]) == 0
+    committed = Path(__file__).parents[1] / "drafting" / "data" / "after-to.txt"
+    assert (tmp_path / "after-to.txt").read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+    words = {line.split()[0] for line in committed.read_text(encoding="utf-8").splitlines()}
+    assert {"ensure", "reconvene", "implement"} <= words
+    assert not {"the", "which", "months", "of", "and"} & words

@@ -14,7 +14,6 @@ Each run of deleted/inserted text is classified ``year``, ``session``, ``symbol`
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -22,25 +21,16 @@ from typing import Callable, Iterable, Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.comparison.classes import Vocabulary, classify
 from drafting.comparison.fields import footnote_changes, metadata_changes
-from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
-from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+from drafting.comparison.tokens import tokenize
+from drafting.comparison.variants import typography_key
+from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+
+__all__ = ["Vocabulary", "classify", "diff", "diff_files", "engines", "series_pairs", "tokenize",
+           "use_engine", "word_diff"]
 
 # ---------------------------------------------------------------------------- tokens
-
-_TOKEN = re.compile(
-    r"\s+"
-    r"|[A-Za-z]{1,5}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+"  # S/11302, A/RES/68/128, A/68/L.29
-    r"|\d+(?:/\d+)+"  # 67/135
-    r"|\w+(?:['’\-.]\w+)*"  # words: d'Ivoire, sixty-eighth, Secretary-General’s, Add.1
-    r"|[^\w\s]"  # one punctuation mark
-)
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, symbols, runs of white space and punctuation marks; joined they give ``text``."""
-    return _TOKEN.findall(text)
-
 
 def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
     out = []
@@ -55,7 +45,6 @@ def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
     return "".join(out)
 
 
-_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
 _CONTEXT = 400  # characters of context each side of a run: more than the classes look at
 
 _DMP = diff_match_patch()
@@ -196,26 +185,6 @@ def _runs(diffs: list[tuple[int, str]]) -> int:
     return runs
 
 
-class Vocabulary:
-    """The words of the whole old and new texts (the spelling rule looks a form up in the other),
-    read only when a run first needs them: most diffs never do."""
-
-    def __init__(self, old: Callable[[], Iterable[str]], new: Callable[[], Iterable[str]]) -> None:
-        self._sources = (old, new)
-        self._words: tuple[frozenset[str], frozenset[str]] | None = None
-
-    @classmethod
-    def of_texts(cls, old: str, new: str) -> "Vocabulary":
-        return cls(lambda: [old], lambda: [new])
-
-    @property
-    def words(self) -> tuple[frozenset[str], frozenset[str]]:
-        if self._words is None:
-            old, new = (frozenset(_WORD.findall(" ".join(texts()))) for texts in self._sources)
-            self._words = old, new
-        return self._words
-
-
 def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk]:
     """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert.
 
@@ -268,161 +237,6 @@ def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str
         return (deleted, inserted), ("", "")
     return ("".join(old_tokens[:-n]), "".join(new_tokens[:-n])), \
         ("".join(old_tokens[-n:]), "".join(new_tokens[-n:]))
-
-
-# ---------------------------------------------------------------------------- classification
-
-_MONTHS = frozenset(MONTHS)
-_UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINAL = re.compile(
-    r"^(?:(?:%s)-(?:%s)|%s|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
-    r"|(?:twentie|thirtie|fortie|fiftie|sixtie|seventie|eightie|ninetie)th|hundredth|\d+(?:st|nd|rd|th))$"
-    % ("|".join(_TENS), "|".join(_UNITS), "|".join(_UNITS)), re.IGNORECASE)
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen hundred thousand million billion half dozen per cent "
-    "percent".split() + _TENS + [f"{t}-{u}" for t in _TENS for u in
-                                 "one two three four five six seven eight nine".split()])
-_SYMBOL = re.compile(r"^(?:[A-Za-z]{1,5}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)+|(?:Add|Corr|Rev|Amend)\.\d+)$")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_NUMBER = re.compile(r"^\d[\d,.]*$")
-_CONNECTORS = frozenset("and of to from until through the its on in by".split())
-_REFERENCES = frozenset("resolution resolutions document documents decision decisions".split())
-_ENUMERATION = frozenset([",", "and"])
-_TERMINAL = frozenset([",", ";", ".", ":"])
-
-
-def _kind(token: str) -> str:
-    """The class of one word token: symbol, year, number, ordinal, month, connector, name, other."""
-    if _SYMBOL.match(token):
-        return "symbol"
-    if _YEAR.match(token):
-        return "year"
-    if _NUMBER.match(token) or token.lower() in _NUMBER_WORDS:
-        return "number"
-    if _ORDINAL.match(token):
-        return "ordinal"
-    if token in _MONTHS:
-        return "month"
-    if token in _CONNECTORS:
-        return "connector"
-    if token[:1].isupper() or re.match(r"^[a-z]{1,3}['’]\w", token):  # Viet Nam, d'Ivoire
-        return "name"
-    return "other"
-
-
-def _words(text: str) -> list[str]:
-    return [t for t in tokenize(text) if t[:1].isalnum() or t[:1] == "_"]
-
-
-def _marks(text: str) -> list[str]:
-    return [t for t in tokenize(text) if not t.isspace() and not (t[:1].isalnum() or t[:1] == "_")]
-
-
-def classify(deleted: str, inserted: str, before: str = "", after: str = "",
-             vocabulary: Vocabulary | None = None) -> HunkClass:
-    """The class of one changed run, from its words and the words around it.
-
-    ``before``/``after`` are the unchanged texts on either side (for context: "resolution 338"
-    is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
-    """
-    if same_typography(deleted, inserted):
-        return HunkClass.TYPOGRAPHY
-    if _spelling(deleted, inserted, vocabulary):
-        return HunkClass.SPELLING
-    words = _words(deleted) + _words(inserted)
-    if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
-        # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
-        # full stop on the last operative paragraph): moving or appending paragraphs changes it.
-        return HunkClass.PUNCTUATION
-    if not words and {m for m in _marks(deleted) + _marks(inserted)} == {","} and not (deleted and inserted):
-        return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
-    if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
-        return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
-    kinds = [_kind(w) for w in words]
-    prev_words = _words(before)[-3:]
-    next_words = _words(after)[:3]
-    marks = set(_marks(deleted) + _marks(inserted))
-    if "other" in kinds or marks - {",", "(", ")", "-", "–", "."}:
-        return HunkClass.WORDING
-    if "name" in kinds or not any(k in ("symbol", "year", "number", "ordinal", "month") for k in kinds):
-        return _list_or_wording(deleted, inserted, before, after)
-    if "symbol" in kinds:
-        return HunkClass.SYMBOL
-    context = prev_words + next_words
-    if "month" in kinds:
-        return HunkClass.DATE
-    if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
-                                                                   for k in kinds):
-        return HunkClass.SYMBOL  # resolution 338 (1973)
-    if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
-        return HunkClass.DATE  # the day or year of "31 May 1974"
-    if "ordinal" in kinds:
-        return HunkClass.SESSION if "session" in {w.lower() for w in words + context} else HunkClass.NUMBER
-    if all(k in ("year", "connector") for k in kinds):
-        return HunkClass.YEAR
-    return HunkClass.NUMBER
-
-
-def _spelling(deleted: str, inserted: str, vocabulary: Vocabulary | None) -> bool:
-    """Each word replaced by a variant spelling of it, the marks around them unchanged."""
-    old, new = _words(deleted), _words(inserted)
-    if not old or len(old) != len(new) or _marks(deleted) != _marks(inserted):
-        return False
-    words = (lambda: vocabulary.words) if vocabulary else None
-    return all(spelling_variant(a, b, words) for a, b in zip(old, new) if a != b)
-
-
-def _conjunction_moved(deleted: str, inserted: str) -> bool:
-    """One side drops a lone "and"/"or" for a comma, or takes one instead of a comma ("and" to
-    "or" is a change of meaning, not of the list's length)."""
-    old, new = _words(deleted), _words(inserted)
-    if set(_marks(deleted + inserted)) - {","} or (old and new):
-        return False
-    return len(old + new) == 1 and (old + new)[0] in ("and", "or")
-
-
-def _run_names(tokens: list[str]) -> int:
-    """How many names a run of name tokens, spaces, commas and "and" holds."""
-    names, in_name = 0, False
-    for token in tokens:
-        if token in (",", "and"):
-            in_name = False
-        elif not token.isspace():
-            names += not in_name
-            in_name = True
-    return names
-
-
-def _enumeration(before: str, middle: str, after: str) -> int:
-    """The number of names in the enumeration that ``middle`` stands in (0 if none)."""
-    def fits(token: str) -> bool:
-        return token.isspace() or token in (",", "and", "(", ")", "of") or _kind(token) == "name"
-
-    left = tokenize(before)
-    k = len(left)
-    while k and fits(left[k - 1]):
-        k -= 1
-    right = tokenize(after)
-    n = 0
-    while n < len(right) and fits(right[n]):
-        n += 1
-    mid = tokenize(middle)
-    if not all(fits(t) for t in mid):
-        return 0
-    return _run_names(left[k:] + mid + right[:n])
-
-
-def _list_or_wording(deleted: str, inserted: str, before: str, after: str) -> HunkClass:
-    """``list`` when names join or leave an enumeration ("A, B and C"), else ``wording``."""
-    if not before.strip():
-        return HunkClass.WORDING  # the opening words are the lead, never a list
-    if max(_enumeration(before, deleted, after), _enumeration(before, inserted, after)) >= 3:
-        return HunkClass.LIST
-    if deleted.strip() and inserted.strip() and is_name(deleted) and is_name(inserted):
-        return HunkClass.NAME  # "Johannesburg" -> "Guangzhou", "South Africa" -> "China"
-    return HunkClass.WORDING
 
 
 # ---------------------------------------------------------------------------- comparisons

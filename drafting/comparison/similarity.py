@@ -14,13 +14,14 @@ from typing import Callable, Iterable, Mapping
 
 from drafting.comparison.variants import plain_typography
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:['\-]\w+)*")
 
 
 def normalize(text: str) -> str:
     """Lower case, straight quotes and one dash, one space between words, no closing punctuation."""
-    return _SPACE.sub(" ", plain_typography(text)).strip().rstrip(",;.:").strip().lower()
+    # split() and the regex \s both take white space as str.isspace() does: the same as
+    # replacing each run by one space and stripping, at a fraction of the cost
+    return " ".join(plain_typography(text).split()).rstrip(",;.:").strip().lower()
 
 
 @dataclass(frozen=True)
@@ -34,18 +35,41 @@ class Key:
     body_bag: Mapping[str, int]
 
 
-def _bag(text: str) -> dict[str, int]:
+def _count(words: Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for word in _WORD.findall(text):
+    for word in words:
         counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+def _bag(text: str) -> dict[str, int]:
+    return _count(_WORD.findall(text))
+
+
+_JOINS = frozenset("_'-`")  # characters a word may hold besides letters and digits ("`" reads "'")
+
+
+def _cut_between_words(text: str, at: int) -> bool:
+    """True when ``text`` (ASCII) has no word running across ``at``: the words of ``text[at:]``
+    are then the last words of ``text``."""
+    left, right = text[at - 1:at], text[at:at + 1]
+    return not (left and right and (left.isalnum() or left in _JOINS) and (right.isalnum() or right in _JOINS))
 
 
 def key_of(text: str, lead: str = "") -> Key:
     """The key of a paragraph's text; ``lead``: its lead phrase ('' when none is compared apart)."""
     full = normalize(text)
-    bag = _bag(full)
-    body_bag = _bag(normalize(text[len(lead):])) if lead else bag
+    words = _WORD.findall(full)
+    bag = _count(words)
+    if not lead:
+        return Key(full, frozenset(bag), bag, bag)
+    cut = len(lead)
+    if text.isascii() and _cut_between_words(text, cut):
+        # In ASCII, normalizing changes no character's place in a word, so the body's words are
+        # those after the lead's: one reading of the text instead of two.
+        body_bag = _count(words[len(_WORD.findall(normalize(text[:cut]))):])
+    else:
+        body_bag = _bag(normalize(text[cut:]))
     return Key(full, frozenset(bag), bag, body_bag)
 
 

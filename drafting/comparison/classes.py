@@ -78,25 +78,53 @@ def _kind(token: str) -> str:
     return "other"
 
 
+# Where a run of white space starts. Whatever precedes it, tokenizing resumes there with the
+# tokens of the whole text (no token holds white space and a space run is always one token), so
+# the words next to a run are read from a few dozen characters of context, not all of it.
+_SPACE_START = re.compile(r"(?<!\s)\s")
+_WINDOW = 96  # characters of context read first; four times more each time a rule needs more
+
+
 class _Context:
-    """The unchanged text either side of a run, tokenized when a rule first asks."""
+    """The unchanged text either side of a run, tokenized near the run, as far as a rule asks.
+
+    ``left(enough)`` gives the last tokens of ``tokenize(before)`` (all of them, or a suffix for
+    which ``enough`` holds); ``right(enough)`` the first tokens of ``tokenize(after)``.
+    """
 
     def __init__(self, before: str, after: str) -> None:
         self.before, self.after = before, after
-        self._before: list[str] | None = None
-        self._after: list[str] | None = None
+        self._left: tuple[list[str], bool] | None = None
+        self._right: tuple[list[str], bool] | None = None
 
-    @property
-    def before_tokens(self) -> list[str]:
-        if self._before is None:
-            self._before = tokenize(self.before)
-        return self._before
+    def left(self, enough: Callable[[list[str]], bool]) -> list[str]:
+        window = _WINDOW
+        while self._left is None or not (self._left[1] or enough(self._left[0])):
+            start = len(self.before) - window
+            found = _SPACE_START.search(self.before, start) if start > 0 else None
+            if found is None:
+                self._left = tokenize(self.before), True
+            else:
+                self._left = tokenize(self.before[found.start():]), False
+            window *= 4
+        return self._left[0]
 
-    @property
-    def after_tokens(self) -> list[str]:
-        if self._after is None:
-            self._after = tokenize(self.after)
-        return self._after
+    def right(self, enough: Callable[[list[str]], bool]) -> list[str]:
+        window = _WINDOW
+        while self._right is None or not (self._right[1] or enough(self._right[0])):
+            found = _SPACE_START.search(self.after, window) if window < len(self.after) else None
+            if found is None:
+                self._right = tokenize(self.after), True
+            else:
+                self._right = tokenize(self.after[:found.start()]), False
+            window *= 4
+        return self._right[0]
+
+    def last_words(self, count: int) -> list[str]:
+        return words_of(self.left(lambda tokens: len(words_of(tokens)) >= count))[-count:]
+
+    def first_words(self, count: int) -> list[str]:
+        return words_of(self.right(lambda tokens: len(words_of(tokens)) >= count))[:count]
 
 
 def classify(deleted: str, inserted: str, before: str = "", after: str = "",
@@ -107,9 +135,15 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "",
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session);
     ``vocabulary``: the words of the whole old and new texts (for the spelling rule).
     """
+    return classify_tokens(tokenize(deleted), tokenize(inserted), before, after, vocabulary)
+
+
+def classify_tokens(old_tokens: list[str], new_tokens: list[str], before: str = "", after: str = "",
+                    vocabulary: Vocabulary | None = None) -> HunkClass:
+    """:func:`classify` of the run whose deleted and inserted texts have these tokens."""
+    deleted, inserted = "".join(old_tokens), "".join(new_tokens)
     if same_typography(deleted, inserted):
         return HunkClass.TYPOGRAPHY
-    old_tokens, new_tokens = tokenize(deleted), tokenize(inserted)
     old_words, new_words = words_of(old_tokens), words_of(new_tokens)
     old_marks, new_marks = marks_of(old_tokens), marks_of(new_tokens)
     if _spelling(old_words, new_words, old_marks == new_marks, vocabulary):
@@ -123,7 +157,8 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "",
     if not words and marks == {","} and not (deleted and inserted):
         return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
     context = _Context(before, after)
-    if _conjunction_moved(old_words, new_words, marks) and "," in context.before_tokens[-16:]:
+    if _conjunction_moved(old_words, new_words, marks) and \
+            "," in context.left(lambda tokens: len(tokens) >= 16)[-16:]:
         return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
     kinds = [_kind(w) for w in words]
     if "other" in kinds or marks - _ROUTINE_MARKS:
@@ -137,8 +172,8 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "",
 
 def _dated(words: list[str], kinds: list[str], context: _Context) -> HunkClass:
     """A run of numbers, years, ordinals and months: which of them, read with its context."""
-    prev_words = words_of(context.before_tokens)[-3:]
-    next_words = words_of(context.after_tokens)[:3]
+    prev_words = context.last_words(3)
+    next_words = context.first_words(3)
     if "month" in kinds:
         return HunkClass.DATE
     if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
@@ -187,17 +222,29 @@ def _fits(token: str) -> bool:
     return token.isspace() or token in (",", "and", "(", ")", "of") or _kind(token) == "name"
 
 
-def _enumeration(left: list[str], mid: list[str], right: list[str]) -> int:
+def _names_end(tokens: list[str]) -> int:
+    """Where the names at the end of ``tokens`` start (0: all of it fits an enumeration)."""
+    k = len(tokens)
+    while k and _fits(tokens[k - 1]):
+        k -= 1
+    return k
+
+
+def _names_start(tokens: list[str]) -> int:
+    """Where the names at the start of ``tokens`` end (``len(tokens)``: all of it fits)."""
+    n = 0
+    while n < len(tokens) and _fits(tokens[n]):
+        n += 1
+    return n
+
+
+def _enumeration(mid: list[str], context: _Context) -> int:
     """The number of names in the enumeration that the tokens ``mid`` stand in (0 if none)."""
     if not all(_fits(t) for t in mid):
         return 0
-    k = len(left)
-    while k and _fits(left[k - 1]):
-        k -= 1
-    n = 0
-    while n < len(right) and _fits(right[n]):
-        n += 1
-    return _run_names(left[k:] + mid + right[:n])
+    left = context.left(lambda tokens: _names_end(tokens) > 0)
+    right = context.right(lambda tokens: _names_start(tokens) < len(tokens))
+    return _run_names(left[_names_end(left):] + mid + right[:_names_start(right)])
 
 
 def _list_or_wording(deleted: str, inserted: str, old_tokens: list[str], new_tokens: list[str],
@@ -205,8 +252,7 @@ def _list_or_wording(deleted: str, inserted: str, old_tokens: list[str], new_tok
     """``list`` when names join or leave an enumeration ("A, B and C"), else ``wording``."""
     if not context.before.strip():
         return HunkClass.WORDING  # the opening words are the lead, never a list
-    left, right = context.before_tokens, context.after_tokens
-    if max(_enumeration(left, old_tokens, right), _enumeration(left, new_tokens, right)) >= 3:
+    if max(_enumeration(old_tokens, context), _enumeration(new_tokens, context)) >= 3:
         return HunkClass.LIST
     if deleted.strip() and inserted.strip() and is_name(deleted) and is_name(inserted):
         return HunkClass.NAME  # "Johannesburg" -> "Guangzhou", "South Africa" -> "China"

@@ -21,10 +21,10 @@ from typing import Callable, Iterable, Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
-from drafting.comparison.classes import Vocabulary, classify
+from drafting.comparison.classes import Vocabulary, classify, classify_tokens
 from drafting.comparison.fields import footnote_changes, metadata_changes
 from drafting.comparison.tokens import tokenize
-from drafting.comparison.variants import typography_key
+from drafting.comparison.variants import typography_keys
 from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
 __all__ = ["Vocabulary", "classify", "diff", "diff_files", "engines", "series_pairs", "tokenize",
@@ -32,17 +32,15 @@ __all__ = ["Vocabulary", "classify", "diff", "diff_files", "engines", "series_pa
 
 # ---------------------------------------------------------------------------- tokens
 
-def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
-    out = []
-    for token in tokens:
-        char = vocab.get(token)
-        if char is None:
-            code = len(vocab) + 0x100  # clear of ASCII, whose line breaks the cleanup scores
-            if code >= 0xD800:  # surrogates are not characters
-                code += 0x800
-            char = vocab[token] = chr(code)
-        out.append(char)
-    return "".join(out)
+def _encode(keys: Sequence[str]) -> list[str]:
+    """One character per distinct key, in order of first appearance, for each key."""
+    distinct = dict.fromkeys(keys)
+    # clear of ASCII, whose line breaks the cleanup scores; surrogates are not characters
+    codes: Iterable[int] = range(0x100, 0x100 + len(distinct))
+    if 0x100 + len(distinct) > 0xD800:
+        codes = [code + 0x800 if code >= 0xD800 else code for code in codes]
+    char_of = dict(zip(distinct, map(chr, codes)))
+    return list(map(char_of.__getitem__, keys))
 
 
 _CONTEXT = 400  # characters of context each side of a run: more than the classes look at
@@ -58,20 +56,24 @@ _ENGINE = "fast" if _FAST is not None else "python"
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
-def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
-    """Token-level diff, cleaned semantically, as (op, text, typographic) runs.
+# A run of the raw diff: its op, its text, whether it is a typographic delete/insert pair, and
+# the tokens of a changed run (empty for equal and typographic runs, which need none).
+Run = tuple[HunkOp, str, bool, list[str]]
+
+
+def _raw_diff(a: str, b: str) -> list[Run]:
+    """Token-level diff, cleaned semantically, as runs (see ``Run``).
 
     Tokens are compared under :func:`typography_key`, so a curly apostrophe or a double space
     never breaks a run of equal words; where the equal tokens differ in typography, the run is
     given as a delete and an insert marked typographic (True)."""
     if a == b:
-        return [(HunkOp.EQUAL, a, False)] if a else []
+        return [(HunkOp.EQUAL, a, False, [])] if a else []
     tokens_a, tokens_b = tokenize(a), tokenize(b)
     # one character per distinct token, by its typography key, in order of first appearance
     # (the codes must not depend on hashing: the semantic cleanup looks at the characters)
-    vocab: dict[str, str] = {}
-    unique = dict.fromkeys(tokens_a + tokens_b)
-    char_of = dict(zip(unique, _encode([typography_key(t) for t in unique], vocab)))
+    unique = list(dict.fromkeys(tokens_a + tokens_b))
+    char_of = dict(zip(unique, _encode(typography_keys(unique))))
     chars_a = "".join(map(char_of.__getitem__, tokens_a))
     chars_b = "".join(map(char_of.__getitem__, tokens_b))
     forward = _cleaned(chars_a, chars_b)
@@ -83,8 +85,8 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
-    diffs = _slide(diffs, {c: t for t, c in char_of.items()})
-    out: list[tuple[HunkOp, str, bool]] = []
+    diffs = _slide(diffs, dict(zip(char_of.values(), char_of.keys())))
+    out: list[Run] = []
     i = j = 0
     for op, chars in diffs:
         n = len(chars)
@@ -92,10 +94,10 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
             out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n])
             i, j = i + n, j + n
         elif op < 0:
-            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False))
+            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False, tokens_a[i:i + n]))
             i += n
         else:
-            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False))
+            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False, tokens_b[j:j + n]))
             j += n
     return [run for run in out if run[1]]
 
@@ -133,9 +135,11 @@ def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple
     return [(op, chars) for op, chars in out if chars or op != 0]
 
 
-def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str, bool]]:
+def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[Run]:
     """Tokens equal under the typography key: equal runs, and typographic delete/insert pairs."""
-    out: list[tuple[HunkOp, str, bool]] = []
+    if old == new:  # the common case: the same characters too
+        return [(HunkOp.EQUAL, "".join(old), False, [])] if old else []
+    out: list[Run] = []
     k = 0
     while k < len(old):
         end = k
@@ -143,9 +147,9 @@ def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str
         while end < len(old) and (old[end] == new[end]) is same:
             end += 1
         if same:
-            out.append((HunkOp.EQUAL, "".join(old[k:end]), False))
+            out.append((HunkOp.EQUAL, "".join(old[k:end]), False, []))
         else:
-            out += [(HunkOp.DELETE, "".join(old[k:end]), True), (HunkOp.INSERT, "".join(new[k:end]), True)]
+            out += [(HunkOp.DELETE, "".join(old[k:end]), True, []), (HunkOp.INSERT, "".join(new[k:end]), True, [])]
         k = end
     return out
 
@@ -195,7 +199,7 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
-        op, text, typographic = raw[k]
+        op, text, typographic, _ = raw[k]
         if op is HunkOp.EQUAL or typographic:
             hunks.append(Hunk(op, text, HunkClass.TYPOGRAPHY if typographic else None))
             k += 1
@@ -203,40 +207,40 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
         end = k
         while end < len(raw) and raw[end][0] is not HunkOp.EQUAL and not raw[end][2]:
             end += 1
-        deleted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.DELETE)
-        inserted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.INSERT)
+        # the tokens of a changed run are those of its text: it starts and ends between tokens
+        old_tokens = [t for run in raw[k:end] if run[0] is HunkOp.DELETE for t in run[3]]
+        new_tokens = [t for run in raw[k:end] if run[0] is HunkOp.INSERT for t in run[3]]
         # context from the new text around the run, a few words each side (bounded: an equal run
         # of a long paragraph may be a megabyte, and each run would copy it)
-        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)[-_CONTEXT:]
-        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)[:_CONTEXT]
-        (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
-        for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
-                                                  (mark_old, mark_new, after)):
+        before = "".join(run[1] for run in raw[max(0, k - 6):k] if run[0] is not HunkOp.DELETE)[-_CONTEXT:]
+        after = "".join(run[1] for run in raw[end:end + 6] if run[0] is not HunkOp.DELETE)[:_CONTEXT]
+        core, marks = _peel_marks(old_tokens, new_tokens)
+        for (old_part, new_part), context_after in ((core, "".join(marks[1]) + after), (marks, after)):
             if not (old_part or new_part):
                 continue
-            cls = classify(old_part, new_part, before, context_after, vocabulary)
+            cls = classify_tokens(old_part, new_part, before, context_after, vocabulary)
+            deleted, inserted = "".join(old_part), "".join(new_part)
             if old_part:
-                hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
+                hunks.append(Hunk(HunkOp.DELETE, deleted, cls))
             if new_part:
-                hunks.append(Hunk(HunkOp.INSERT, new_part, cls))
-            before += new_part
+                hunks.append(Hunk(HunkOp.INSERT, inserted, cls))
+            before += inserted
         k = end
     return hunks
 
 
-def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str, str]]:
+def _peel_marks(old_tokens: list[str], new_tokens: list[str]) -> tuple[tuple[list[str], list[str]],
+                                                                        tuple[list[str], list[str]]]:
     """Split a run's closing punctuation from its words when both sides end in a different mark:
     "July 1986:" -> "January 1987;" is a date change then a punctuation change, not one blur."""
-    old_tokens, new_tokens = tokenize(deleted), tokenize(inserted)
     n = 0
     while (n < min(len(old_tokens), len(new_tokens)) - 1
            and not old_tokens[-1 - n][:1].isalnum() and not old_tokens[-1 - n].isspace()
            and not new_tokens[-1 - n][:1].isalnum() and not new_tokens[-1 - n].isspace()):
         n += 1
     if not n:
-        return (deleted, inserted), ("", "")
-    return ("".join(old_tokens[:-n]), "".join(new_tokens[:-n])), \
-        ("".join(old_tokens[-n:]), "".join(new_tokens[-n:]))
+        return (old_tokens, new_tokens), ([], [])
+    return (old_tokens[:-n], new_tokens[:-n]), (old_tokens[-n:], new_tokens[-n:])
 
 
 # ---------------------------------------------------------------------------- comparisons

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -50,6 +50,13 @@ def typography_key(token: str) -> str:
     if token.isspace():
         return " "
     return _TYPOGRAPHIC.sub(_plain_mark, token)
+
+
+def typography_keys(tokens: Sequence[str]) -> list[str]:
+    """:func:`typography_key` of each token; one scan for the marks first, as most texts have none."""
+    if _TYPOGRAPHIC.search("".join(tokens)) is None:
+        return [" " if token.isspace() else token for token in tokens]
+    return [typography_key(token) for token in tokens]
 
 
 def plain_typography(text: str) -> str:

@@ -296,10 +296,14 @@ def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, boo
     best: tuple[float, tuple[int, ...]] | None = None
     lo_bound, hi_bound = bounds
     for lo in range(lo_bound, hi_bound - 1):
+        if not free[lo]:
+            continue
         for hi in range(lo + 1, min(hi_bound, lo + cfg.max_group)):
-            run = tuple(range(lo, hi + 1))
-            if not all(free[k] for k in run) or (current is not None and current not in run):
+            if not free[hi]:
+                break  # every longer run holds it too
+            if current is not None and not lo <= current <= hi:
                 continue
+            run = tuple(range(lo, hi + 1))
             score = _group_score(one, [keys[k] for k in run], cfg)
             if score >= cfg.split_min and score >= base + cfg.split_gain and (
                     best is None or score > best[0]):

@@ -82,7 +82,7 @@ def _kind(token: str) -> str:
 # tokens of the whole text (no token holds white space and a space run is always one token), so
 # the words next to a run are read from a few dozen characters of context, not all of it.
 _SPACE_START = re.compile(r"(?<!\s)\s")
-_WINDOW = 96  # characters of context read first; four times more each time a rule needs more
+_WINDOW = 48  # characters of context read first; four times more each time a rule needs more
 
 
 class _Context:
@@ -172,13 +172,13 @@ def classify_tokens(old_tokens: list[str], new_tokens: list[str], before: str = 
 
 def _dated(words: list[str], kinds: list[str], context: _Context) -> HunkClass:
     """A run of numbers, years, ordinals and months: which of them, read with its context."""
-    prev_words = context.last_words(3)
-    next_words = context.first_words(3)
     if "month" in kinds:
         return HunkClass.DATE
+    prev_words = context.last_words(3)
     if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
                                                                    for k in kinds):
         return HunkClass.SYMBOL  # resolution 338 (1973)
+    next_words = context.first_words(3)
     if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
         return HunkClass.DATE  # the day or year of "31 May 1974"
     if "ordinal" in kinds:

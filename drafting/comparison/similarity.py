@@ -67,7 +67,11 @@ def key_of(text: str, lead: str = "") -> Key:
     if text.isascii() and _cut_between_words(text, cut):
         # In ASCII, normalizing changes no character's place in a word, so the body's words are
         # those after the lead's: one reading of the text instead of two.
-        body_bag = _count(words[len(_WORD.findall(normalize(text[:cut]))):])
+        lead_bag = _bag(normalize(text[:cut]))
+        if all(bag[word] == n for word, n in lead_bag.items()):  # no lead word recurs: drop them
+            body_bag = {word: n for word, n in bag.items() if word not in lead_bag}
+        else:
+            body_bag = _count(words[sum(lead_bag.values()):])
     else:
         body_bag = _bag(normalize(text[cut:]))
     return Key(full, frozenset(bag), bag, body_bag)
@@ -111,8 +115,9 @@ def _dice(a: Mapping[str, float], b: Mapping[str, float], total: float) -> float
     if len(a) > len(b):
         a, b = b, a
     shared = 0.0
+    get = b.get
     for word, x in a.items():
-        y = b.get(word)
+        y = get(word)
         if y is not None:
             shared += x if x < y else y
     return 200.0 * shared / total if total else 100.0

@@ -85,7 +85,7 @@ def _raw_diff(a: str, b: str) -> list[Run]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
-    diffs = _slide(diffs, dict(zip(char_of.values(), char_of.keys())))
+    diffs = _slide(diffs, lambda: dict(zip(char_of.values(), char_of.keys())))
     out: list[Run] = []
     i = j = 0
     for op, chars in diffs:
@@ -114,10 +114,12 @@ def _fit(run: str, token_of: dict[str, str]) -> int:
     return 2 * balanced + tokens[0].isspace() + (not tokens[-1].isspace())
 
 
-def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple[int, str]]:
+def _slide(diffs: list[tuple[int, str]], tokens: Callable[[], dict[str, str]]) -> list[tuple[int, str]]:
     """Move each lone insertion or deletion along the equal text around it to where it reads as
-    whole words: "(1990{+) and 3 (1991+})," becomes "(1990){+ and 3 (1991)+},". Same texts rebuilt."""
+    whole words: "(1990{+) and 3 (1991+})," becomes "(1990){+ and 3 (1991)+},". Same texts rebuilt.
+    ``tokens()``: the token of each character, asked for only when a run has places to choose from."""
     out = list(diffs)
+    token_of: dict[str, str] = {}
     for k in range(1, len(out) - 1):
         (op0, before), (op, run), (op2, after) = out[k - 1], out[k], out[k + 1]
         if op == 0 or op0 != 0 or op2 != 0:
@@ -130,6 +132,9 @@ def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple
         while after and run[0] == after[0]:  # slide right
             before, run, after = before + run[0], run[1:] + after[0], after[1:]
             choices.append((before, run, after))
+        if len(choices) == 1:
+            continue
+        token_of = token_of or tokens()
         pick = max(choices, key=lambda c: _fit(c[1], token_of))  # the first of the best: no move on a tie
         out[k - 1], out[k], out[k + 1] = (0, pick[0]), (op, pick[1]), (0, pick[2])
     return [(op, chars) for op, chars in out if chars or op != 0]

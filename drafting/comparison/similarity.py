@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 
 from drafting.comparison.variants import plain_typography
 
-_WORD = re.compile(r"\w+(?:['\-]\w+)*")
+_WORD = re.compile(r"\w++(?:['\-]\w++)*+")  # possessive: \w+(?:['\-]\w+)*, without vain backtracking
 
 
 def normalize(text: str) -> str:

@@ -148,12 +148,23 @@ def _options(text: str, pos: int, words: dict[str, tuple[str, ...]]) -> list[int
     return [pos + len(w) for w in words.get(text[pos + 1:pos + 2], ()) if text.startswith(w, pos)] + [pos]
 
 
+@lru_cache(maxsize=None)
+def _head_sets(part_value: str | None) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
+    """The heads of :func:`_heads` by first word as a set, with their lengths, longest first."""
+    return {word: (frozenset(heads), tuple(sorted({len(h) for h in heads}, reverse=True)))
+            for word, heads in _heads(part_value).items()}
+
+
 def match_lead(text: str, part_value: str | None) -> str:
     """The longest-first, first-fit match of: head [suffix adverb] [manner] [suffix adverb]."""
     first = text.split(" ", 1)[0].rstrip(",;:.")
-    for head in _heads(part_value).get(first, ()):
-        if not text.startswith(head):
+    heads, lengths = _head_sets(part_value).get(first, (frozenset(), ()))
+    # A head can only end where the text ends or a boundary follows (else no adverb or end can
+    # follow either): try the text's prefixes there, longest first, instead of every head.
+    for length in lengths:
+        if not (length == len(text) or text[length:length + 1] in _BOUNDARY) or text[:length] not in heads:
             continue
+        head = text[:length]
         for a in _options(text, len(head), _SUFFIXES):
             for b in _options(text, a, _MANNERS):
                 for c in _options(text, b, _SUFFIXES):

@@ -121,10 +121,25 @@ class _Context:
         return self._right[0]
 
     def last_words(self, count: int) -> list[str]:
-        return words_of(self.left(lambda tokens: len(words_of(tokens)) >= count))[-count:]
+        words = _WordsOf()
+        return words(self.left(lambda tokens: len(words(tokens)) >= count))[-count:]
 
     def first_words(self, count: int) -> list[str]:
-        return words_of(self.right(lambda tokens: len(words_of(tokens)) >= count))[:count]
+        words = _WordsOf()
+        return words(self.right(lambda tokens: len(words(tokens)) >= count))[:count]
+
+
+class _WordsOf:
+    """``words_of``, remembering the last list it read (asked again for the list it returns)."""
+
+    def __init__(self) -> None:
+        self._tokens: list[str] | None = None
+        self._words: list[str] = []
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        if tokens is not self._tokens:
+            self._tokens, self._words = tokens, words_of(tokens)
+        return self._words
 
 
 def classify(deleted: str, inserted: str, before: str = "", after: str = "",

@@ -150,13 +150,12 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "",
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session);
     ``vocabulary``: the words of the whole old and new texts (for the spelling rule).
     """
-    return classify_tokens(tokenize(deleted), tokenize(inserted), before, after, vocabulary)
+    return classify_tokens(deleted, inserted, tokenize(deleted), tokenize(inserted), before, after, vocabulary)
 
 
-def classify_tokens(old_tokens: list[str], new_tokens: list[str], before: str = "", after: str = "",
-                    vocabulary: Vocabulary | None = None) -> HunkClass:
-    """:func:`classify` of the run whose deleted and inserted texts have these tokens."""
-    deleted, inserted = "".join(old_tokens), "".join(new_tokens)
+def classify_tokens(deleted: str, inserted: str, old_tokens: list[str], new_tokens: list[str],
+                    before: str = "", after: str = "", vocabulary: Vocabulary | None = None) -> HunkClass:
+    """:func:`classify`, given the tokens of ``deleted`` and ``inserted`` (a diff has them)."""
     if same_typography(deleted, inserted):
         return HunkClass.TYPOGRAPHY
     old_words, new_words = words_of(old_tokens), words_of(new_tokens)

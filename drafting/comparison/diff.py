@@ -198,6 +198,8 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
     """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert.
 
     ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
+    if a == b:  # most paragraphs of a new year's text
+        return [Hunk(HunkOp.EQUAL, a, None)] if a else []
     raw = _raw_diff(a, b)
     if vocabulary is None:
         vocabulary = Vocabulary.of_texts(a, b)
@@ -223,8 +225,8 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
         for (old_part, new_part), context_after in ((core, "".join(marks[1]) + after), (marks, after)):
             if not (old_part or new_part):
                 continue
-            cls = classify_tokens(old_part, new_part, before, context_after, vocabulary)
             deleted, inserted = "".join(old_part), "".join(new_part)
+            cls = classify_tokens(deleted, inserted, old_part, new_part, before, context_after, vocabulary)
             if old_part:
                 hunks.append(Hunk(HunkOp.DELETE, deleted, cls))
             if new_part:

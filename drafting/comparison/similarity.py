@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Callable, Iterable, Mapping
 
 from drafting.comparison.variants import plain_typography
@@ -36,10 +38,7 @@ class Key:
 
 
 def _count(words: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    return counts
+    return Counter(words)  # counted in C; a dict in order of first appearance, as a loop would make
 
 
 def _bag(text: str) -> dict[str, int]:
@@ -83,12 +82,9 @@ Weights = Mapping[str, float]
 def rarity_weights(keys: Iterable[Key]) -> dict[str, float]:
     """Each word's weight in this pair of texts: log(1 + N / df), N the paragraphs compared, df
     those holding the word. Boilerplate every paragraph shares ("the", "Council") counts little."""
-    df: dict[str, int] = {}
-    n = 0
-    for key in keys:
-        n += 1
-        for word in key.words:
-            df[word] = df.get(word, 0) + 1
+    keys = list(keys)
+    n = len(keys)
+    df = Counter(chain.from_iterable(key.words for key in keys))  # counted in C, in the same order
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 

@@ -14,7 +14,6 @@ Each run of deleted/inserted text is classified ``year``, ``session``, ``symbol`
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -293,7 +292,7 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
         return word_diff(a, b, vocabulary)
 
     fields = metadata_changes(old, new, differ) + footnote_changes(old, new, changes, differ)
-    return Comparison(old, new, changes, asdict(config), tuple(fields))
+    return Comparison(old, new, changes, dict(vars(config)), tuple(fields))  # asdict, without deep copies
 
 
 def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],

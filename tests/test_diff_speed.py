@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from drafting.comparison import diff as diff_module
+from drafting.comparison import classes
 from drafting.comparison.classes import _Context, _names_end, _names_start
 from drafting.comparison.similarity import _WORD as KEY_WORD, key_of, normalize
 from drafting.comparison.tokens import tokenize, words_of
@@ -175,3 +176,30 @@ def test_codes_step_over_the_surrogates() -> None:
     keys = [str(k) for k in range(0xD800 - 0x100 + 5)] + ["0", "1"]
     assert diff_module._encode(keys) == plain_encode(keys)
     assert diff_module._encode(keys)[0xD800 - 0x100] == chr(0xE000)
+
+
+def plain_kind(token: str) -> str:
+    """The word classifier as first written: every pattern tried in turn."""
+    if classes._SYMBOL.match(token):
+        return "symbol"
+    if classes._YEAR.match(token):
+        return "year"
+    if classes._NUMBER.match(token) or token.lower() in classes._NUMBER_WORDS:
+        return "number"
+    if classes._ORDINAL.match(token):
+        return "ordinal"
+    if token in classes._MONTHS:
+        return "month"
+    if token in classes._CONNECTORS:
+        return "connector"
+    if token[:1].isupper() or classes._ELIDED.match(token):
+        return "name"
+    return "other"
+
+
+@given(st.lists(st.sampled_from(["A", "RES", "/", "68", "2013", "1,000", ".", "Add", "1", "\u0663", "\u00b2",
+                                 "May", "sixty", "-", "ninth", "d", "'", "Ivoire", "and", "the", "per"]),
+                min_size=1, max_size=5).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_a_word_kind_tried_where_it_can_match_is_the_kind(token: str) -> None:
+    assert classes._kind(token) == plain_kind(token)

@@ -61,11 +61,14 @@ class Vocabulary:
 
 def _kind(token: str) -> str:
     """The class of one word token: symbol, year, number, ordinal, month, connector, name, other."""
-    if _SYMBOL.match(token):
+    # each pattern is tried only where it can match: a symbol holds "/" or ".", a year or a
+    # figure opens on a decimal digit (as \d reads one)
+    if ("/" in token or "." in token) and _SYMBOL.match(token):
         return "symbol"
-    if _YEAR.match(token):
+    digit = token[:1].isdecimal()
+    if digit and _YEAR.match(token):
         return "year"
-    if _NUMBER.match(token) or token.lower() in _NUMBER_WORDS:
+    if (digit and _NUMBER.match(token)) or token.lower() in _NUMBER_WORDS:
         return "number"
     if _ORDINAL.match(token):
         return "ordinal"
@@ -192,11 +195,11 @@ def _dated(words: list[str], kinds: list[str], context: _Context) -> HunkClass:
     if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
                                                                    for k in kinds):
         return HunkClass.SYMBOL  # resolution 338 (1973)
-    next_words = context.first_words(3)
-    if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
+    if any(_kind(w) == "month" for w in prev_words[-1:]) or \
+            any(_kind(w) == "month" for w in context.first_words(3)):
         return HunkClass.DATE  # the day or year of "31 May 1974"
     if "ordinal" in kinds:
-        around = prev_words + next_words
+        around = prev_words + context.first_words(3)
         return HunkClass.SESSION if "session" in {w.lower() for w in words + around} else HunkClass.NUMBER
     if all(k in ("year", "connector") for k in kinds):
         return HunkClass.YEAR

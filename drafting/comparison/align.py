@@ -335,6 +335,8 @@ def _groups(st: _State, reverse: bool) -> None:
                 lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
         bounds = max(0, lo_bound), min(len(manys), hi_bound)
         free = {k: k not in taken and (k not in pair_many or k == current) for k in range(*bounds)}
+        if sum(free.values()) < 2 or base + cfg.split_gain > 100.0:
+            continue  # no run of two free paragraphs, or none could beat the pair (scores are <= 100)
         best = _best_run(okeys[x], mkeys, bounds, free, current, base, cfg)
         if best is None:
             continue

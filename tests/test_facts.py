@@ -266,3 +266,18 @@ def test_extract_keeps_the_period_as_the_text_states_it() -> None:
         Paragraph("Decides to extend the present mandate of the United Nations Interim Force in Lebanon for a "
                   "further interim period of six months and twelve days, that is. until 31 July 1987;"),))
     assert extract(r) == {"mandate_period": "six months and twelve days", "mandate_end": dt.date(1987, 7, 31)}
+
+
+def test_extract_reads_an_end_after_terminating_on_and_ending_on() -> None:
+    # ONUMOZ S/RES/879 (1993): "for an interim period terminating on 5 November 1993" was read as the
+    # report's date (the nearest document noun, 25 words back), so propose moved the end to the new
+    # report's day. ONUSAL S/RES/791 (1992): "for a further period of six months ending on 31 May 1993".
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r879 = import_file(UNSC / "S_RES_0879_1993_EN_GOLD.txt")
+    assert extract(r879) == {"mandate_end": dt.date(1993, 11, 5)}
+    r791 = import_file(UNSC / "S_RES_0791_1992_EN_GOLD.txt")
+    assert extract(r791)["mandate_end"] == dt.date(1993, 5, 31)

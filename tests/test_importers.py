@@ -12,6 +12,7 @@ from conftest import PRECEDENTS, UNSC, YEARBOOK, golden, need_corpus
 from drafting import DraftingError, Part, dumps, load
 from drafting.cli import main
 from drafting.importers import find_resolutions, import_file
+from drafting.model import printed_number
 from drafting.importers.footnotes import parse_notes, strip_markers
 from tools.rebuild_precedents import precedents, stale, stated_facts
 from drafting.importers.sc import parse_sc
@@ -277,23 +278,60 @@ def test_sc_page_furniture_is_taken_out():
     assert r.operative[23].text.startswith("Reiterates its full support for the Special Representative")
 
 
-def test_sc_section_headings_are_recorded_not_glued():
-    r = sc(674, 1990)  # "A" before 1., "B" before 12.
+def _sections(r):
+    """Each section's heading and the addresses it holds, in printed order."""
+    return [(s.heading, [str(a) for a, _ in s.preamble + s.operative]) for s in r.sections()]
+
+
+def _spans(r):
+    """Each section as 'A PP10-PP14 OP17-OP26' (first and last address by part)."""
+    out = []
+    for s in r.sections():
+        parts = [f"{p[0][0]}-{p[-1][0]}" if len(p) > 1 else str(p[0][0]) for p in (s.preamble, s.operative) if p]
+        out.append(" ".join([str(s.heading), *parts]))
+    return out
+
+
+def test_sc_section_headings_are_structure_not_glued():
+    r = sc(674, 1990)  # "A" before 1., "B" before 12.: one preamble before both
     assert r.operative[0].text.startswith("Demands that the Iraqi authorities")
     assert r.operative[11].text.startswith("Reposes its trust in the Secretary-General")
-    assert "; sections: A OP1–OP11, B OP12–OP13;" in r.source
-    r = sc(687, 1991)  # nine sections, A from printed paragraph 2
-    assert "; sections: A OP2–OP4, B OP5–OP6, C OP7–OP14, D OP15, E OP16–OP19, F OP20–OP29, G OP30–OP31, " \
-           "H OP32, I OP33–OP34;" in r.source
+    assert [(p.section, p.text[:20]) for p in r.operative if p.section] == [
+        ("A", "Demands that the Ira"), ("B", "Reposes its trust in")]
+    assert _spans(r) == ["None PP1-PP13", "A OP1-OP11", "B OP12-OP13"]
+    assert "sections" not in r.source and r.section_numbering is None
+    r = sc(687, 1991)  # nine sections, A from printed paragraph 2; OP1 stands before any
+    assert _spans(r) == ["None PP1-PP26 OP1", "A OP2-OP4", "B OP5-OP6", "C OP7-OP14", "D OP15",
+                         "E OP16-OP19", "F OP20-OP29", "G OP30-OP31", "H OP32", "I OP33-OP34"]
     assert r.operative[32].text.startswith("Declares that, upon official notification by Iraq")
     r = sc(82, 1950)  # roman headings
-    assert "; sections: I OP2–OP3, II OP4, III OP5" in r.source
+    assert _spans(r) == ["None PP1-PP3 OP1", "I OP2-OP3", "II OP4", "III OP5"]
     assert r.operative[3].text == "Requests the United Nations Commission on Korea:"
 
 
-def test_sc_section_preambles_join_the_preamble_and_operative_numbers_stay_printed():
+def test_sc_sections_restarting_their_numbers_keep_them():
+    r = sc(101, 1953)  # "A 1. 2.", "B 1. 2. 3.", "C 1. ... 4.": printed numbers restart
+    assert r.section_numbering == "restart"
+    assert _spans(r) == ["None PP1-PP2", "A OP1-OP2", "B OP3-OP5", "C OP6-OP9"]
+    assert [printed_number(r, a) for a, _ in r.top() if a.part is Part.OPERATIVE] == [1, 2, 1, 2, 3, 1, 2, 3, 4]
+    assert r.operative[2].text.startswith("Takes note of the fact that there is substantial")
+    r = sc(161, 1961)  # "A" above the organ line; "B" with its own preamble; both numbered from 1.
+    assert r.section_numbering == "restart"
+    assert _spans(r) == ["A PP1-PP4 OP1-OP5", "B PP5-PP9 OP6-OP8"]
+    assert (r.preamble[4].section, r.operative[5].section) == ("B", "B")
+    assert r.preamble[4].text.startswith("Gravely concerned at the continuing deterioration")
+    assert r.operative[5].text == "Urges the convening of the Parliament and the taking of necessary " \
+                                  "protective measures in that connexion;"
+
+
+def test_sc_section_preambles_stand_in_their_section_and_operative_numbers_stay_printed():
     r = sc(864, 1993)  # section B opens with its own preamble; "C 27." is OP27
-    assert "; sections: A OP1–OP16, B PP10–PP14 OP17–OP26, C OP27–OP29;" in r.source
+    assert _spans(r) == ["None PP1-PP9", "A OP1-OP16", "B PP10-PP14 OP17-OP26", "C OP27-OP29"]
+    assert r.section_numbering is None
+    assert (r.preamble[9].section, r.operative[16].section) == ("B", "B")
+    r814 = sc(814, 1993)  # "B" then "Acting under Chapter VII ..." then 5.
+    assert _spans(r814) == ["None PP1-PP26", "A OP1-OP4", "B PP27 OP5-OP14", "C OP15-OP20"]
+    assert r814.preamble[26].text == "Acting under Chapter VII of the Charter of the United Nations,"
     assert r.preamble[9].text.startswith("Strongly condemning the National Union")
     assert r.preamble[13].text == "Acting under Chapter VII of the Charter of the United Nations,"
     assert r.operative[26].text.startswith("Expresses also its readiness to review the measures")
@@ -301,7 +339,8 @@ def test_sc_section_preambles_join_the_preamble_and_operative_numbers_stay_print
     assert r.operative[15].text.startswith("Demands that the National Union proceed immediately")
     assert r.operative[23].text.startswith("Requests all States to report to the Secretary-General")
     r = sc(161, 1961)  # parts A and B each with "The Security Council," and a preamble
-    assert "; sections: A PP1–PP4 OP1–OP5, B PP5–PP9 OP6–OP8;" in r.source
+    assert "sections" not in r.source
+    assert r.operative[4].text.endswith("obligations under these resolutions.")  # A closes with "."
     assert r.preamble[4].text.startswith("Gravely concerned at the continuing deterioration")
     assert not [p for _, p in r.walk() if "Security Council;" in p.text or p.text == "B"]
     r = sc(814, 1993)  # "B\nActing under Chapter VII ..." then paragraphs; "C 15." is OP15

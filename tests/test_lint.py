@@ -10,6 +10,7 @@ import dataclasses
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from conftest import DIAMONDS, EXAMPLES, PRECEDENTS, golden, precedent_files
@@ -377,9 +378,87 @@ def test_ocr_damage_finds_misread_glyphs_and_spares_names():
                      ("OP2", '"Tbid" looks like OCR damage of "Ibid"')]
 
 
-def test_ocr_damage_on_the_precedents_is_the_one_real_slip():
+def test_ocr_damage_on_the_precedents_is_the_two_real_slips():
     from drafting.store import load
 
     found = [(f.paragraph, f.message) for path in precedent_files()
              for f in lint(load(path)) if f.rule == "ocr-damage"]
-    assert [m for _, m in found] == ['"arca" looks like OCR damage of "area"']
+    # S/RES/363 (1974) PP2 "arca"; S/RES/450 (1979) the note on PP2, "Tbid., 2144th meeting, para. 2."
+    assert [m for _, m in found] == ['"arca" looks like OCR damage of "area"',
+                                     '"Tbid" in its footnote looks like OCR damage of "Ibid"']
+
+
+# ---------------------------------------------------------------------------- texts the rules were not written on
+
+def _corpus_text(number: int, year: int) -> Resolution:
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    return import_file(UNSC / f"S_RES_{number:04d}_{year}_EN_GOLD.txt")
+
+
+def test_quote_pair_finds_a_footnote_marker_read_as_a_quotation_mark():
+    # UNIIMOG renewals: the report's footnote marker came out as ”4 and as "; nothing else told.
+    assert hits(_corpus_text(671, 1990), "quote-pair") == [
+        ("PP2", "closing quotation mark that no quotation opened: “…Observer Group of 21 September 1990,”4 and "
+                "taking note of the observations…”")]
+    assert hits(_corpus_text(685, 1991), "quote-pair") == [
+        ("PP2", "closing quotation mark that no quotation opened: “…Observer Group of 28 January 1991,\" and "
+                "taking note of the observations…”")]
+    # A quotation of several paragraphs printed as one opens each anew: no slip (S/RES/267 rules).
+    rules = "Decides to adopt the following rule: “Rule 60 “The Security Council shall decide.”"
+    assert hits(sc(preamble=(), operative=(rules,), year=1975), "quote-pair") == []
+    # One left open, where the next paragraph does not carry it on (S/RES/276 (1970) OP1).
+    open_ = "Strongly condemns the refusal to comply with the resolutions of the Security “Council pertaining to Namibia;"
+    assert hits(sc(preamble=(), operative=(open_, "Decides to remain seized of the matter."), year=1970),
+                "quote-pair") == [("OP1", "quotation opened and never closed: “…the resolutions of the Security "
+                                          "“Council pertaining to Namibia;”")]
+
+
+def test_ocr_damage_finds_a_glyph_no_word_has():
+    # UNAVEM S/RES/785 (1992) OP4 "Calls_on"; ONUSAL S/RES/729 (1992) OP2 "El} Salvador".
+    assert hits(_corpus_text(785, 1992), "ocr-damage") == [
+        ("OP4", '"Calls_on" holds a character no word has: OCR damage of "Calls on"?')]
+    assert ("OP2", '"El}" holds a character no word has: OCR damage of "El"?') in hits(_corpus_text(729, 1992), "ocr-damage")
+    web = "Invites States to consult www.un.org/sc/suborg/en/sanctions_list and to write to un_sc@un.org;"
+    assert hits(sc(preamble=(), operative=(web, "Decides to remain seized of the matter."), year=1994), "ocr-damage") == []
+
+
+def test_recall_order_names_the_number_when_the_dates_are_in_order():
+    # UNAVEM S/RES/834 (1993) PP1: "804 (1993) of 29 January 1993" printed as "84 (1993)".
+    assert hits(_corpus_text(834, 1993), "recall-order") == [
+        ("PP1", "resolution 84 (1993) of 29 January 1993 comes after 793 (1992) of 30 November 1992 in date but "
+                "bears a lower number")]
+
+
+_WORDS = st.lists(st.sampled_from(["the", "Council", "report", "of", "22 March 1990", "and", "Peace", "Accords"]),
+                  min_size=1, max_size=6).map(" ".join)
+
+
+@given(st.lists(st.tuples(_WORDS, st.booleans(), st.sampled_from([("“", "”"), ('"', '"')])), min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None)
+def test_quote_pair_takes_every_closed_quotation_and_finds_a_closing_mark_alone(parts) -> None:
+    # Any paragraph of quotations opened and closed, curly or straight, is clean; the same paragraph
+    # with one more closing mark after a word has exactly one finding.
+    text = "Calls upon " + " ".join(f"{o}{w}{c}" if quoted else w for w, quoted, (o, c) in parts) + ";"
+    last = "Decides to remain seized of the matter."
+    assert hits(sc(preamble=(), operative=(text, last), year=1990), "quote-pair") == []
+    stray = text[:-1] + ",” and;"
+    found = hits(sc(preamble=(), operative=(stray, last), year=1990), "quote-pair")
+    assert [(a, m.split(":")[0]) for a, m in found] == [("OP1", "closing quotation mark that no quotation opened")]
+
+
+def test_ocr_damage_reads_the_footnotes_too():
+    # UNEF S/RES/396 (1976): the note on PP3 reads "[bid., document S/12210."; UNIFIL S/RES/450 (1979) "Tbid.".
+    assert hits(_corpus_text(396, 1976), "ocr-damage") == [
+        ("PP3", '"[bid" in its footnote looks like OCR damage of "Ibid"')]
+    from drafting.store import load
+
+    r450 = load(PRECEDENTS / "unifil/0450.yaml")
+    assert ("PP2", '"Tbid" in its footnote looks like OCR damage of "Ibid"') in hits(r450, "ocr-damage")
+    # A bracket that opens a word the corpus does not know is left alone ("[the draft]" is no "Ithe").
+    draft = "Decides to keep [the draft] under review;"
+    assert hits(sc(preamble=(), operative=(draft, "Decides to remain seized of the matter."), year=1994),
+                "ocr-damage") == []

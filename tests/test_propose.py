@@ -500,3 +500,104 @@ def test_the_council_example_proposes_the_november_1993_undof_renewal() -> None:
     assert [f.message for f in proposal.flags] == [
         "PP1 now dates the report (22 November 1993), which the precedent did not: check that this is the report "
         "the text cites and that the date stands where it should"]
+
+
+def test_a_text_without_facts_block_has_its_old_values_read_from_its_words() -> None:
+    # An unseen series as a drafter gets it: S/RES/671 (1990) (UNIIMOG) just imported, no facts
+    # block; the facts of the next renewal, S/RES/676 (1990), from its report and decision.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r671 = import_file(UNSC / "S_RES_0671_1990_EN_GOLD.txt")
+    assert r671.facts == {}
+    proposal = propose(r671, {"report_date": dt.date(1990, 11, 23), "mandate_period": "two months",
+                              "mandate_end": dt.date(1991, 1, 31)})
+    assert proposal.draft.get("OP1").text == (
+        "Decides to extend the mandate of the United Nations Iran-Iraq Military Observer Group for a further "
+        "period of two months, that is, until 31 January 1991, as recommended by the Secretary-General;")
+    assert "Observer Group of 23 November 1990," in proposal.draft.get("PP2").text
+    assert [(f.paragraph, f.kind.value, f.message) for f in proposal.flags if f.paragraph is None] == [
+        (None, "unconfirmed", "S/RES/671 (1990) records no value for 3 of the facts given, so the old values were "
+         "read from its words (the date of the Secretary-General's report: 21 September 1990, in PP2 (“Nations "
+         "Iran-Iraq Military Observer Group of 21 September 1990”); the period of the renewal: two months, in OP1 "
+         "(“period of two months”); the end of the mandate: 30 November 1990, in OP1 (“of two months, that is, "
+         "until 30 November 1990”)): check the edits made from them")]
+    # The Council's chain, with dates, ends with the renewal before: the precedent joins it.
+    assert proposal.draft.get("PP1").text == (
+        "Recalling its resolutions 598 (1987) of 20 July 1987, 619 (1988) of 9 August 1988, 631 (1989) of "
+        "8 February 1989, 642 (1989) of 29 September 1989, 651 (1990) of 29 March 1990 and 671 (1990) of "
+        "27 September 1990,")
+    # "during November" was the month of the old end: S/RES/676 reads "during January 1991".
+    assert [f.message for f in proposal.flags if str(f.paragraph) == "OP2"] == [
+        "OP2 still names “November”, the month one of last time's dates fell in: update or delete"]
+
+
+def test_a_council_chain_without_dates_names_no_previous_renewal() -> None:
+    # S/RES/529 (1983) (UNIFIL) recalls 508 (1982) and 509 (1982), texts on Lebanon, not its last
+    # renewal: nothing is appended to them.
+    from drafting.store import load
+
+    r529 = load(ROOT / "precedents/unifil/0529.yaml")
+    assert r529.get("PP2").text == "Recalling further its resolutions 508 (1982) and 509 (1982),"
+    assert propose(r529, {}).draft.get("PP2").text == r529.get("PP2").text
+
+
+def test_an_event_dated_anew_keeps_its_old_place_flagged() -> None:
+    # UNAVEM II, S/RES/851 (1993) to 864 (1993), facts as the report and the decision give them. The
+    # observer States' joint statement of 8 July 1993 was issued in Moscow, the next one in Lisbon.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r851 = import_file(UNSC / "S_RES_0851_1993_EN_GOLD.txt")
+    facts = {"report_date": [dt.date(1993, 9, 13), dt.date(1993, 9, 14)], "statement_date": dt.date(1993, 9, 10),
+             "mandate_period": "three months", "mandate_end": dt.date(1993, 12, 15)}
+    proposal = propose(r851, facts)
+    assert proposal.draft.get("OP1").text == (
+        "Welcomes the further report of the Secretary-General of 13 and 14 September 1993, and decides to extend "
+        "the existing mandate of the United Nations Angola Verification Mission II for a period of three months, "
+        "until 15 December 1993;")
+    messages = {str(f.paragraph): [] for f in proposal.flags}
+    for f in proposal.flags:
+        messages[str(f.paragraph)].append(f.message)
+    assert messages["PP5"] == ["PP5 now gives the date of the statement cited as 10 September 1993 but still places "
+                               "it “in Moscow”: check where this one took place"]
+    # The report's new dates, a list, are this period's: no "still speaks of 1993" for them.
+    assert not any("still speaks" in m for m in messages["PP2"] + messages["OP1"])
+    # The warning both paragraphs carry is read once in the log.
+    log = proposal.to_markdown()
+    assert log.count("is in 2 places (OP1, PP2)") == 1
+
+
+def test_a_document_named_by_its_symbol_is_not_dated_with_the_new_report() -> None:
+    # S/RES/619 (1988) approves "the report of the Secretary-General contained in document S/20093";
+    # the next text's report is of 2 February 1989: dating S/20093 with it would name no real document.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r619 = import_file(UNSC / "S_RES_0619_1988_EN_GOLD.txt")
+    proposal = propose(r619, {"report_date": dt.date(1989, 2, 2), "mandate_period": "six months"})
+    assert proposal.draft.get("OP1").text == r619.get("OP1").text
+    assert ("The facts give the date of the Secretary-General's report (2 February 1989), which S/RES/619 (1988) "
+            "never states: no paragraph was updated; add it where it belongs") in [f.message for f in proposal.flags]
+
+
+def test_a_month_and_year_of_the_old_end_is_flagged() -> None:
+    # UNIIMOG S/RES/676 (1990) OP2 "submit, during January 1991, a report": the mandate ended on
+    # 31 January 1991; the next renewal (S/RES/685 (1991)) runs to 28 February and reads "during February 1991".
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r676 = import_file(UNSC / "S_RES_0676_1990_EN_GOLD.txt")
+    proposal = propose(r676, {"report_date": dt.date(1991, 1, 28), "mandate_period": "one month",
+                              "mandate_end": dt.date(1991, 2, 28)})
+    assert "until 28 February 1991" in proposal.draft.get("OP1").text
+    assert [f.message for f in proposal.flags if str(f.paragraph) == "OP2"] == [
+        "OP2 still names “January 1991”, the month one of last time's dates fell in: update or delete"]

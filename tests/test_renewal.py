@@ -150,3 +150,16 @@ def test_the_last_sub_paragraph_and_list_lead_ins_keep_their_marks() -> None:
             Paragraph("a report;"), Paragraph("a plan."))), Paragraph("to remain seized."))),))
     p = propose(r, {})
     assert [(str(e.paragraph), e.after) for e in p.edits] == [("OP1(a)", "to renew the mandate;")]
+
+
+def test_a_report_named_without_symbol_gets_the_new_one_in_brackets() -> None:
+    # S/RES/369 (1975) names "the report of the Secretary-General on the United Nations Disengagement
+    # Observer Force" with neither date nor symbol; S/RES/363 (1974) gave it as "(S/11563)".
+    r369 = series("undof", "0369")
+    proposal = propose(r369, {**r369.facts, "report_symbol": "S/11883"})
+    assert proposal.draft.get("PP1").text.startswith(
+        "Having considered the report of the Secretary-General on the United Nations Disengagement Observer Force "
+        "(S/11883),")
+    assert [f.message for f in proposal.flags if f.kind is FlagKind.ADDED and str(f.paragraph) == "PP1"] == [
+        "PP1 now gives the symbol of the report (S/11883), which the precedent did not: check that this is the "
+        "report the text cites and that the symbol stands where it should"]

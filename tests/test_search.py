@@ -280,7 +280,8 @@ def test_a_file_that_is_no_resolution_is_skipped_with_the_reason(lib: Path) -> N
     result = search(lib, "mandate")
     assert result.refresh.skipped == (
         ("undof/notes.yaml", f'{lib}/undof/notes.yaml:1:1: unknown key "owner"; expected one of: symbol, '
-         "body, session, year, adopted, meeting, agenda_item, draft, vote, adoption_note, sponsors, title, source, facts, "
+         "body, session, year, adopted, meeting, agenda_item, draft, vote, adoption_note, sponsors, title, source, "
+             "section_numbering, facts, "
          "preamble, operative"),)
     assert result.texts == 5
 

@@ -201,3 +201,20 @@ def test_a_deadline_on_the_day_the_mandate_ends_is_no_mandate_end() -> None:
     assert ("OP2", "OP2 says “15 September 1993”, the day of the end of the mandate, but not as the end of the "
                    "mandate: left as it was; check whether it moves too") in [
         (str(f.paragraph), f.message) for f in p2.flags]
+
+
+def test_the_old_reports_corrigenda_after_a_new_symbol_are_flagged() -> None:
+    # UNEF S/RES/368 (1975) PP2 "... the United Nations Emergency Force (S/11670 and Corr.1 and 2), ...";
+    # S/RES/371 (1975) cites the new report as "(S/11758)": the corrigenda were the old report's.
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    from drafting.importers import import_file
+
+    r368 = import_file(UNSC / "S_RES_0368_1975_EN_GOLD.txt")
+    proposal = propose(r368, {"report_symbol": "S/11758", "mandate_period": "three months",
+                              "mandate_end": dt.date(1975, 10, 24)})
+    assert "Emergency Force (S/11758 and Corr.1 and 2)" in proposal.draft.get("PP2").text
+    assert [f.message for f in proposal.flags if f.kind is FlagKind.UNCONFIRMED and f.paragraph is not None] == [
+        "PP2 now cites S/11758 followed by “and Corr.1 and 2”, the corrigenda or addenda of the old document "
+        "(S/11670): cut them unless the new one has them too"]

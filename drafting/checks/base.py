@@ -74,6 +74,12 @@ class Context:
         for address, paragraph in self.walk():
             yield address, paragraph.text
 
+    def notes(self) -> Iterable[tuple[Address, str]]:
+        """Each footnote's text, with the paragraph it stands in."""
+        for address, paragraph in self.walk():
+            for line, _ in paragraph.footnotes:
+                yield address, line
+
     def top(self, part: Part) -> list[tuple[Address, Paragraph]]:
         return [(a, p) for a, p in self.walk() if a.part is part and not a.sub]
 

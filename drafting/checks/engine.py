@@ -19,7 +19,7 @@ from drafting.checks.refs import Library, recall_order, ref_form, ref_library
 from drafting.checks.rules import (empty_paragraph, lead_unknown, mun_lead_length, mun_whereas, op_last_full_stop,
                          op_semicolon, op_verb, pp_comma, pp_lead, repeated_lead, sub_ending)
 from drafting.checks.ocr import ocr_damage
-from drafting.checks.text import country_name, date_style, double_space, per_cent, quote_style, spelling
+from drafting.checks.text import country_name, date_style, double_space, per_cent, quote_pair, quote_style, spelling
 from drafting.model import Resolution
 from drafting.model.grammar import counted
 
@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     Rule("country-name", "countries by their UN short names", E, W, country_name),
     Rule("spelling", "UN (Oxford) spelling, not US spelling", E, I, spelling),
     Rule("quote-style", "one kind of apostrophe and quotation mark throughout", W, I, quote_style),
+    Rule("quote-pair", "every quotation mark has its partner", W, W, quote_pair),
     Rule("double-space", "no double spaces, no space at a paragraph's ends", W, I, double_space),
     Rule("date-style", 'dates as "18 December 2013"', E, W, date_style),
     Rule("per-cent", '"per cent", not "percent" or "%"', E, I, per_cent),

@@ -20,10 +20,10 @@ from drafting.checks.base import Context, Hit
 _CONFUSED: dict[str, tuple[str, ...]] = {
     "c": ("e",), "e": ("c",), "rn": ("m",), "m": ("rn",), "cl": ("d",), "l": ("I", "i", "t"),
     "I": ("l",), "T": ("I",), "i": ("l",), "h": ("b",), "b": ("h",), "u": ("n",), "n": ("u",),
-    "f": ("t",), "t": ("f",),
+    "f": ("t",), "t": ("f",), "[": ("I",),
 }
 _FREQUENT = 10  # a corpus word seen this often is "frequent"
-_WORD = re.compile(r"(?<![\w/.-])[A-Za-z][a-z]+(?![\w/-])|(?:Add|Corr)\.[\dilIOo]{1,4}(?![\w/])"
+_WORD = re.compile(r"(?<![\w/.-])\[?[A-Za-z][a-z]+(?![\w/-])|(?:Add|Corr)\.[\dilIOo]{1,4}(?![\w/])"
                    r"|(?<![\w/])[\dilIOo]{3,5}(?![\w/])")
 
 
@@ -63,13 +63,49 @@ def _repair(word: str, own: Counter[str]) -> str | None:
     return None
 
 
+# A glyph no word of a resolution holds, touching a letter: "Calls_on", "El} Salvador". An address
+# ("www.un.org/a_b", "x@un.org") may hold one, so a token with "/" or "@" is left alone.
+_STRAY = re.compile(r"(?<![^\s(])(?=\S*[A-Za-z][_{}|\\~^]|\S*[_{}|\\~^][A-Za-z])(?![^\s]*[/@])\S+")
+_STRAY_GLYPH = re.compile(r"[_{}|\\~^]")
+
+
+def stray_glyphs(text: str) -> Iterator[tuple[str, str | None]]:
+    """(word as printed, word repaired or None) for each word of ``text`` holding a glyph no word has."""
+    for m in _STRAY.finditer(text):
+        word = m.group().rstrip(",;:.")
+        yield word, _mend(word)
+
+
+def _mend(word: str) -> str | None:
+    """The word a stray glyph most likely stands in, when its place tells: None when it does not."""
+    mended = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", word)  # "Calls_on": a space
+    mended = re.sub(r"~-|-~", "-", mended)  # "Secretary~-General"
+    mended = re.sub(r"(?<=[A-Za-z])~(?=[A-Za-z])", "-", mended)  # "cease~fire"
+    if "(" in mended and ")" not in mended:
+        mended = mended.replace("}", ")")  # "(c}": the bracket misread
+    mended = re.sub(r"(?<=[\w)])[_{}|\\~^]+$", "", mended)  # "El}": a speck after the word
+    return None if _STRAY_GLYPH.search(mended) else mended
+
+
 def ocr_damage(ctx: Context) -> Iterator[Hit]:
-    """Words one misread glyph away from a frequent corpus word, absent from text and corpus."""
+    """Words one misread glyph away from a frequent corpus word, absent from text and corpus.
+
+    Also a word holding a glyph no word has ("Calls_on", "El}"): a speck read as a character.
+    """
     own = Counter(w.lower() for _, text in ctx.texts() for w in re.findall(r"[A-Za-z]+", text))
     seen: dict[str, str | None] = {}  # a word recurs across paragraphs: judge it once
-    for address, text in ctx.texts():
+    # Footnotes are printed text too ("Tbid., document S/12210."): said as such.
+    places = [(a, t, "") for a, t in ctx.texts()] + [(a, t, " in its footnote") for a, t in ctx.notes()]
+    for address, text, where in places:
         for m in _WORD.finditer(text):
             repaired = seen[m[0]] if m[0] in seen else seen.setdefault(m[0], _repair(m[0], own))
             if repaired is not None:
-                yield Hit(address, f'"{m[0]}" looks like OCR damage of "{repaired}"',
+                yield Hit(address, f'"{m[0]}"{where} looks like OCR damage of "{repaired}"',
                           f'write "{repaired}" if the printed text has it')
+        for word, mended in stray_glyphs(text):
+            if mended is None:
+                yield Hit(address, f'"{word}"{where} holds a character no word has: OCR damage?',
+                          "write the word the printed text has")
+            else:
+                yield Hit(address, f'"{word}"{where} holds a character no word has: OCR damage of "{mended}"?',
+                          f'write "{mended}" if the printed text has it')

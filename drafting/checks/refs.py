@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from drafting.checks.base import Context, Hit
-from drafting.model import MONTH_RE, format_date, from_roman, parse_date
+from drafting.model import MONTH_RE, Address, format_date, from_roman, parse_date
 
 # The year may be left to a later date of the list: "426 (1978) of 19 March and 427 (1978) of 3 May 1978".
 _DATE = rf"\d{{1,2}} {MONTH_RE}(?: \d{{4}})?"
@@ -122,9 +122,23 @@ def recall_order(ctx: Context) -> Iterator[Hit]:
         for refs in references(text, _default_body(ctx)):
             for a, b in zip(refs, refs[1:]):
                 if a.body == b.body and a.key > b.key:
-                    yield Hit(address, f"resolution {b.number} is listed after the later resolution {a.number}",
-                              "list the resolutions in chronological order")
+                    yield _out_of_order(address, a, b)
                     break
+
+
+def _out_of_order(address: Address, a: Reference, b: Reference) -> Hit:
+    """The finding for ``b`` listed after ``a`` yet numbered before it.
+
+    When ``b`` is dated after ``a`` (or bears a later year) the order is right and the number is
+    what is wrong: a digit lost or misread ("84 (1993) of 29 January 1993" for 804).
+    """
+    later = (b.date is not None and a.date is not None and b.date >= a.date) or (
+        a.body == "SC" and bool(a.paren and b.paren) and int(b.paren or 0) > int(a.paren or 0))
+    if later:
+        return Hit(address, f"resolution {b.text} comes after {a.text} in date but bears a lower number",
+                   f"check the number {b.number} against the printed text")
+    return Hit(address, f"resolution {b.number} is listed after the later resolution {a.number}",
+               "list the resolutions in chronological order")
 
 
 # ---------------------------------------------------------------------------- library

@@ -147,6 +147,52 @@ def quote_style(ctx: Context) -> Iterator[Hit]:
                           f"write {other}")
 
 
+# A straight mark opens after a space, a bracket or a dash (or at the start), else it closes.
+_QUOTE_MARK = re.compile(r'[“”"]')
+_OPENS_AFTER = " \t([—–-/"
+
+
+def _quote_marks(text: str) -> Iterator[tuple[int, bool]]:
+    """(offset, opens) of each double quotation mark of ``text``."""
+    for m in _QUOTE_MARK.finditer(text):
+        mark, before = m.group(), text[m.start() - 1:m.start()]
+        yield m.start(), mark == "“" or (mark == '"' and (not before or before in _OPENS_AFTER))
+
+
+def quote_pair(ctx: Context) -> Iterator[Hit]:
+    """Every quotation is closed, and every closing mark closes one (a quotation may run on over paragraphs).
+
+    A closing mark no quotation opened is most often a footnote marker or a stray speck that OCR
+    read as a quotation mark ("1990,”4 and taking note"): the words are quoted so the officer
+    finds it in the printed text.
+    """
+    texts = list(ctx.texts())
+    opened: str | None = None  # the words where a quotation still open was opened
+    for i, (address, text) in enumerate(texts):
+        for offset, opens in _quote_marks(text):
+            # A quotation of several paragraphs opens each anew and closes once, also when they
+            # were printed in one ("“Rule 60 “The Security Council ...”"): no slip.
+            if opens:
+                opened = _around(text, offset)
+            elif opened is None:
+                yield Hit(address, f"closing quotation mark that no quotation opened: {_around(text, offset)}",
+                          "remove it, or restore the opening mark or footnote marker the printed text has")
+            else:
+                opened = None
+        runs_on = i + 1 < len(texts) and texts[i + 1][1][:1] in ("“", '"')
+        if opened is not None and not runs_on:
+            yield Hit(address, f"quotation opened and never closed: {opened}", "close the quotation")
+            opened = None
+
+
+def _around(text: str, offset: int, width: int = 30) -> str:
+    """The words either side of ``offset``, as a quotation for a message."""
+    start = text.rfind(" ", 0, max(0, offset - width)) + 1
+    end = text.find(" ", min(len(text), offset + width))
+    end = len(text) if end < 0 else end
+    return f"“{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}”"
+
+
 def double_space(ctx: Context) -> Iterator[Hit]:
     """No double spaces, and no space at the start or end of a paragraph."""
     for address, text in ctx.texts():
@@ -199,5 +245,5 @@ def _is_year_marker(text: str, m: re.Match[str]) -> bool:
     return len(m.group(1)) == 4 and re.search(rf"{_MONTH}\s*$", text[:m.start()]) is not None
 
 
-__all__ = ["country_name", "spelling", "quote_style", "double_space", "date_style", "per_cent",
+__all__ = ["country_name", "spelling", "quote_style", "quote_pair", "double_space", "date_style", "per_cent",
            "short_names"]

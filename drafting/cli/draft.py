@@ -63,6 +63,7 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     """
     from drafting.model import counted
     from drafting.proposal.files import propose_files
+    from drafting.proposal.log import warning_messages
 
     if docx:
         word_file(docx, "--docx")
@@ -72,7 +73,7 @@ def propose(precedent: str, facts: str, output: str, docx: str | None, log: str 
     written = " and ".join(str(p) for p in (output, docx, log) if p)
     # On stderr, so that standard output stays the log alone (for a pipe or a redirect).
     click.echo(f"wrote {written}: {counted(len(proposal.edits), 'edit')}, "
-               f"{counted(len(proposal.flags), 'warning')} for a person to look at", err=True)
+               f"{counted(len(warning_messages(proposal)), 'warning')} for a person to look at", err=True)
 
 
 @main.command()

@@ -85,12 +85,14 @@ def import_(file: str, list_only: bool, pick: str | None, output: str | None,
     \b
     FILE is a Security Council text ("Resolution 350 (1974) / of 31 May 1974 ..."),
     a yearbook chapter holding General Assembly resolutions, a UN-layout .docx (a tracked one is
-    read as accepted, with a warning; --reject takes the old side), or an Akoma Ntoso document.
+    read as accepted, with a warning; --reject takes the old side), a UN-layout PDF (its text
+    layer; page furniture, footnotes and markers told apart by layout), or an Akoma Ntoso document.
     \b
     Examples:
       drafting import yearbook-2013.txt --list
       drafting import yearbook-2013.txt --pick 68/128 -o precedents/conflict-diamonds/2013.yaml
       drafting import S_RES_0350_1974.txt --explain     # what was kept, repaired, removed
+      drafting import S_RES_1445_2002.pdf -o 1445.yaml  # a PDF: its text layer, read by layout
     \b
     Warnings (a word not accounted for, metadata missing or implausible) go to standard error
     and the exit code stays 0; with --strict they make it 2.

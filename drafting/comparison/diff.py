@@ -21,7 +21,7 @@ from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
 from drafting.comparison.classes import Vocabulary, classify, classify_tokens
-from drafting.comparison.fields import footnote_changes, metadata_changes
+from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
 from drafting.comparison.tokens import tokenize
 from drafting.comparison.variants import typography_keys
 from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
@@ -291,7 +291,8 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
     def differ(a: str, b: str) -> list[Hunk]:
         return word_diff(a, b, vocabulary)
 
-    fields = metadata_changes(old, new, differ) + footnote_changes(old, new, changes, differ)
+    fields = metadata_changes(old, new, differ) + section_changes(old, new, changes, differ) \
+        + footnote_changes(old, new, changes, differ)
     return Comparison(old, new, changes, dict(vars(config)), tuple(fields))  # asdict, without deep copies
 
 

@@ -2,8 +2,9 @@
 
 Each field that differs becomes a :class:`FieldChange` with a word diff, classified like a
 paragraph's hunks (a new meeting number is routine, a new title wording is not). Footnotes are
-read through :func:`footnotes` alone, so that the day a paragraph carries several anchored notes,
-one function changes.
+read through :func:`footnotes` alone: each note with the words its marker follows, so a marker
+moved is a change; section headings (:func:`headings`) are compared the same way, paragraph by
+aligned paragraph.
 """
 from __future__ import annotations
 
@@ -13,14 +14,23 @@ from typing import Any, Callable
 
 from drafting.model import (METADATA_KEYS, Address, Change, ChangeKind, FieldChange, Hunk, HunkClass,
                             HunkOp, Paragraph, Resolution, format_date)
+from drafting.model.resolution import anchor_offset
 
 # ``source`` names the file a text was imported from: provenance, not part of the text.
 COMPARED_FIELDS = tuple(k for k in METADATA_KEYS if k != "source")
 
 
 def footnotes(paragraph: Paragraph) -> tuple[str, ...]:
-    """The footnote texts of one paragraph (not of its sub-paragraphs), in reading order."""
-    return (paragraph.note,) if paragraph.note else ()
+    """The footnotes of one paragraph (not of its sub-paragraphs), in reading order, each as the
+    reader compares it: its text, and where its marker stands when that is not the end
+    ("S/12611. (marker after “1978,”)"), so that a marker moved is a change too."""
+    return tuple(line if at is None or anchor_offset(paragraph.text, at) == len(paragraph.text)
+                 else f"{line} (marker after “{at}”)" for line, at in paragraph.footnotes)
+
+
+def headings(paragraph: Paragraph) -> tuple[str, ...]:
+    """The section heading printed before a paragraph, if any, as a field compares it."""
+    return (paragraph.section,) if paragraph.section is not None else ()
 
 
 def field_text(value: Any) -> str | None:
@@ -47,7 +57,7 @@ def _field_change(name: str, old: str | None, new: str | None, differ: Differ,
         kind, hunks = ChangeKind.DELETED, differ(old, "")
     else:
         kind, hunks = ChangeKind.AMENDED, differ(old, new)
-    if kind is not ChangeKind.AMENDED and name == "footnote":
+    if kind is not ChangeKind.AMENDED and name in ("footnote", "section"):
         # a whole note added or removed is new content, like an added paragraph
         op = HunkOp.INSERT if kind is ChangeKind.ADDED else HunkOp.DELETE
         hunks = [Hunk(op, new if old is None else old, HunkClass.WORDING)]  # type: ignore[arg-type]
@@ -74,18 +84,27 @@ def metadata_changes(old: Resolution, new: Resolution, differ: Differ) -> list[F
     return out
 
 
-def _notes_of(resolution: Resolution, addresses: tuple[Address, ...]) -> list[str]:
-    return [note for a in addresses for note in footnotes(resolution.get(a))]
+def _notes_of(resolution: Resolution, addresses: tuple[Address, ...],
+              read: Callable[[Paragraph], tuple[str, ...]] = footnotes) -> list[str]:
+    return [note for a in addresses for note in read(resolution.get(a))]
+
+
+def section_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
+                    differ: Differ) -> list[FieldChange]:
+    """Section headings added, removed or changed (field ``section``), at the aligned paragraphs
+    they stand before; the paragraphs themselves are aligned across sections as in any text."""
+    return footnote_changes(old, new, changes, differ, field="section", read=headings)
 
 
 def footnote_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
-                     differ: Differ) -> list[FieldChange]:
+                     differ: Differ, field: str = "footnote",
+                     read: Callable[[Paragraph], tuple[str, ...]] = footnotes) -> list[FieldChange]:
     """Footnotes added, removed or changed, paragraph by aligned paragraph, in new reading order.
 
     Notes of one paragraph pair are matched in order: equal notes first, then the rest by place."""
     out: list[FieldChange] = []
     for change in changes:
-        before, after = _notes_of(old, change.old), _notes_of(new, change.new)
+        before, after = _notes_of(old, change.old, read), _notes_of(new, change.new, read)
         if before == after:
             continue
         blocks = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
@@ -95,7 +114,7 @@ def footnote_changes(old: Resolution, new: Resolution, changes: tuple[Change, ..
             for k in range(max(i2 - i1, j2 - j1)):
                 a = before[i1 + k] if i1 + k < i2 else None
                 b = after[j1 + k] if j1 + k < j2 else None
-                made = _field_change("footnote", a, b, differ, change.old, change.new)
+                made = _field_change(field, a, b, differ, change.old, change.new)
                 if made is not None:
                     out.append(made)
     return out

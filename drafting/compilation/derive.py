@@ -114,10 +114,12 @@ class _Deriver:
             if c.kind in _ONE_TO_ONE and len(c.old) == len(c.new) == 1:
                 self.mapped[c.new[0]] = c.old[0]
                 self._unproposable(c.old[0], c.new[0])
-                before, after = self.old.get(c.old[0]).note, self.new.get(c.new[0]).note
-                if before != after:
+                before, after = self.old.get(c.old[0]), self.new.get(c.new[0])
+                if (before.note, before.note_at) != (after.note, after.note_at):
+                    # ``words``: where the notes' markers stand (the paragraph's ``note_at``, one a line)
                     self.found.append((str(c.old[0]), {"paragraph": str(c.old[0]), "action": Action.NOTE,
-                                                       "new": after}))
+                                                       "new": after.note,
+                                                       "words": "\n".join(after.note_at) or None}))
                 if c.old_text != c.new_text:
                     hunks = [(h.op, h.text) for h in c.hunks]
                     for fields in word_proposals(c.old_text, hunks):

@@ -21,7 +21,7 @@ class Action(str, Enum):
     ADD = "add"  # new paragraph(s), placed
     DELETE_PARAGRAPH = "delete-paragraph"
     MOVE = "move"  # the paragraph, placed
-    NOTE = "note"  # the paragraph's footnote becomes ``new`` (None: no footnote)
+    NOTE = "note"  # the paragraph's footnote becomes ``new`` (None: no footnote), anchored at ``words``
 
     @property
     def on_words(self) -> bool:

@@ -67,7 +67,7 @@ class _Layout:
         self.edits: dict[Address, list[Edit]] = {a: list(e) for a, e in bracket.items()}
         self.ids: dict[Address, list[str]] = {}
         self.deleted: set[Address] = set()
-        self.notes: dict[Address, str | None] = {}
+        self.notes: dict[Address, tuple[str | None, tuple[str, ...]]] = {}  # note, note_at
         self.moved: set[Address] = set()
         self.attached: dict[tuple[AnchorKey, Side], tuple[str, object]] = {}
         self.adds: dict[str, Resolved] = {}
@@ -83,7 +83,7 @@ class _Layout:
             if r.edit not in self.edits.get(r.target, ()):  # the same change proposed twice is made once
                 self.edits.setdefault(r.target, []).append(r.edit)
         elif p.action is Action.NOTE and r.target is not None:
-            self.notes[r.target] = p.new
+            self.notes[r.target] = (p.new, tuple(p.words.split("\n")) if p.words else ())
         elif p.action is Action.DELETE_PARAGRAPH and r.target is not None:
             self.deleted.add(r.target)
         elif r.anchor is not None:
@@ -131,7 +131,8 @@ class _Layout:
         par = self.base.get(address)
         text = apply_edits(par.text, self.edits.get(address, ()))
         if address in self.notes:
-            par = replace(par, note=self.notes[address])
+            note, note_at = self.notes[address]
+            par = replace(par, note=note, note_at=note_at)
         kids = [address.child(n) for n in range(1, len(par.items) + 1)]
         children = self.container(kids, ("first", address))
         return _Built(replace(par, text=text, items=()), address, list(self.ids.get(address, ())), children)

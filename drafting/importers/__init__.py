@@ -1,4 +1,4 @@
-"""Importers: resolutions from the texts people really have (plain text, Word) into the model.
+"""Importers: resolutions from the texts people really have (plain text, Word, PDF) into the model.
 
 ``import_file(path, pick=None)`` reads one resolution; ``find_resolutions(path)`` lists those a
 file holds. The kind of file is decided by its content, not its name: a .docx is a zip archive,
@@ -103,6 +103,10 @@ def _imported(path: str | os.PathLike[str], reject: bool = False) -> list[Import
         word = import_docx(p, reject=reject)
         # What the Word reader could not take as it was: warnings of the import, like the text's.
         return [Imported(word.resolution, Ledger(notices=[Notice("", w) for w in word.warnings]))]
+    if data.startswith(b"%PDF-") or p.suffix.lower() == ".pdf":  # a PDF: read by its layout
+        from drafting.importers.pdf_layout import import_pdf
+
+        return [import_pdf(p)]
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML: an Akoma Ntoso document
         from drafting.importers.akn import parse_akn
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,6 +25,7 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from drafting.errors import DraftingError
 from drafting.model import Body, Paragraph, Part, Resolution
+from drafting.model.resolution import note_anchor
 from drafting.store import read_bytes
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -114,6 +116,7 @@ class _Text:
         self.exact = exact
         self.parts: list[str] = []
         self.notes: list[str] = []
+        self.places: list[int] = []  # where each note's marker stood in the joined parts
         self.lead: str | None = None
 
     def read(self, elem: Any, top: bool = True) -> "_Text":
@@ -124,6 +127,7 @@ class _Text:
                 pass  # a footnote deleted in a comparison: not part of the text
             elif name == "authorialNote":
                 self.notes.append(_Text(self.exact).blocks(child).text)
+                self.places.append(len("".join(self.parts)))
             elif name not in _SKIP and name not in ("eol", "br"):
                 start = len(self.parts)
                 at_start = not "".join(self.parts).strip()
@@ -156,7 +160,18 @@ class _Text:
 
     @property
     def note(self) -> str | None:
-        return " ".join(self.notes) if self.notes else None
+        return "\n".join(self.notes) if self.notes else None
+
+    @property
+    def note_at(self) -> tuple[str, ...]:
+        """The words each note's marker follows; () for one note at the end of the text."""
+        raw = "".join(self.parts)
+        rest = raw[self.places[0]:] if self.notes else ""
+        if not self.notes or (len(self.notes) == 1 and not (rest if self.exact else rest.strip())):
+            return ()
+        text = self.text
+        return tuple(note_anchor(text, len(self._clean(raw[:at].rstrip() if not self.exact else raw[:at])))
+                     for at in self.places)
 
 
 # ---------------------------------------------------------------------------- the document
@@ -195,6 +210,7 @@ class _Doc:
             draft=self.text_of("a:preface//a:docNumber[@refersTo='#draftResolution']"),
             vote=meta.vote(), adoption_note=meta.adoption_note(), sponsors=meta.sponsors(),
             title=meta.title(), source=meta.source(), facts=meta.facts(),
+            section_numbering=meta.own("section_numbering"),
             preamble=parts.preamble(), operative=parts.operative())
 
 
@@ -336,15 +352,24 @@ class _Parts:
     def operative(self) -> tuple[Paragraph, ...]:
         out: list[Paragraph] = []
 
+        heading: list[str] = []  # a section's heading, waiting for the section's first paragraph
+
         def walk(parent: Any) -> None:
             for elem in parent:
                 name = _local(elem) if elem.get("status") != "removed" else ""
                 if name == "paragraph":
-                    out.append(self.hier(elem, Part.OPERATIVE, True))
+                    made = self.hier(elem, Part.OPERATIVE, True)
                 elif name == "p":
-                    out.append(self.make(elem, _Text(self.doc.exact).read(elem), Part.OPERATIVE, True, ()))
+                    made = self.make(elem, _Text(self.doc.exact).read(elem), Part.OPERATIVE, True, ())
                 elif name in _CONTAINERS:
+                    heading[:] = [_squash("".join(n.itertext())) for n in elem if _local(n) == "num"][:1]
                     walk(elem)
+                    continue
+                else:
+                    continue
+                if heading and made.text:  # the section's heading on its first paragraph
+                    made = replace(made, section=heading.pop())
+                out.append(made)
 
         for main in self.doc.xp("a:mainBody"):
             walk(main)
@@ -359,7 +384,9 @@ class _Parts:
             lead = text.lead if text.lead and text.lead != found else None
         else:
             lead = text.lead
-        return Paragraph(text.text, items, elem.get(f"{{{DNS}}}id"), lead, text.note)
+        return Paragraph(text.text, items, elem.get(f"{{{DNS}}}id"), lead, text.note, note_at=text.note_at,
+                         numbering=elem.get(f"{{{DNS}}}numbering"),
+                         section=elem.get(f"{{{DNS}}}section") if top else None)
 
     def pre(self, elem: Any, top: bool) -> Paragraph:
         """A recital, container or item: its blocks, sub-paragraphs in a ``blockList``."""

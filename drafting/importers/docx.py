@@ -28,7 +28,7 @@ _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 from drafting.importers.word_heading import parse_heading, reconcile
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
-__all__ = ["WordImport", "import_docx", "parse_heading", "read_docx"]
+__all__ = ["WordImport", "build_structure", "import_docx", "parse_heading", "read_docx"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _NUMBER = re.compile(r"^(\d+)\.\s+")
@@ -100,7 +100,7 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
     if own:
         meta = reconcile(_hidden(path, custom, METADATA_PROPERTY), meta, warn)
     data: dict[str, Any] = dict(meta)
-    data["preamble"], data["operative"] = _structure(body, own)
+    data["preamble"], data["operative"] = build_structure(body, own)
     if EXTRAS_PROPERTY in custom:
         _apply_extras(data, _hidden(path, custom, EXTRAS_PROPERTY), warn)
     try:
@@ -304,7 +304,7 @@ def _is_adoption(text: str) -> bool:
                 or re.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}$", text))
 
 
-def _structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], list[Any]]:
+def build_structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], list[Any]]:
     """Preamble and operative lists (YAML-shaped data) from the body's paragraphs."""
     parts: dict[Part, list[dict[str, Any]]] = {Part.PREAMBLE: [], Part.OPERATIVE: []}
     stack: list[dict[str, Any]] = []  # the open paragraph at each depth

@@ -106,7 +106,18 @@ def _lost_marker(text: str, m: re.Match[str], numbers: set[int]) -> bool:
 
 def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
     """``text`` without its footnote markers, and the marker numbers in order."""
+    cleaned, marks = strip_markers_at(text, numbers)
+    return cleaned, [n for n, _ in marks]
+
+
+
+
+def strip_markers_at(text: str, numbers: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without its footnote markers, and (number, offset in the result) of each marker
+    in order: the offset is where the marker stood, after the words and mark it follows."""
     markers = find_markers(text, numbers)
+    # A character the text lacks stands where each marker stood while the spaces are tidied.
+    place = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
     out: list[str] = []
     last, seen = 0, []
     for start, end, n in markers:
@@ -118,12 +129,19 @@ def strip_markers(text: str, numbers: set[int]) -> tuple[str, list[int]]:
             warn("", f"{n!r} taken out as a footnote marker although the file holds no note {n} "
                      f"(\"...{quote}...\"): check the printed text", anchor=text[max(0, start - 40):start])
         out.append(text[last:start])
+        out.append(place)
         last = end
         seen.append(n)
     out.append(text[last:])
     cleaned = "".join(out)
     cleaned = re.sub(r"\s+([,;:.])", r"\1", cleaned)
-    return " ".join(cleaned.split()), seen
+    cleaned = " ".join(cleaned.split())
+    places = []
+    for n in seen:
+        at = cleaned.index(place)
+        cleaned = cleaned[:at] + cleaned[at + 1:]
+        places.append((n, at))
+    return cleaned, places
 
 
 # "12 Ibid.", "12/ Ibid.", "12. Ibid.", and "33.One member" (the space lost).

@@ -5,20 +5,25 @@ is found by its shape: a line opening with an operative number ("1."), a sub-par
 ("(a)") or a lead phrase, after a line that closed a clause (",", ";", ":", "."). The builder
 then decides preamble and operative part (numbering, then the lexicon: participles and
 adjectives open preambular paragraphs, verbs operative ones), nests lettered and roman
-sub-paragraphs, and takes inline footnote numbers out into each paragraph's note.
+sub-paragraphs, and takes inline footnote numbers out into each paragraph's note, recording
+where each marker stood (``note_at``) through the OCR repairs that follow. Section headings are
+blocks of their own, placed on the paragraphs they stand before (:meth:`Parts.place_sections`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Sequence
 
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
-from drafting.importers.footnotes import strip_markers
+from drafting.model.resolution import note_anchor
+from drafting.importers.footnotes import strip_markers_at
 from drafting.importers.ledger import removed, repaired
-from drafting.importers.pages import SECTION, Section
+from drafting.importers.pages import SECTION, Section, place_sections
 from drafting.importers.text import join_lines, mend_brackets, mend_split_words, rejoin_spaced, squeeze
 
 _OP_NUMBER = re.compile(r"^(\d{1,3})\s?[.,]\s+(?=[^\d\s])")  # "35, 36, 52 and 103": no number
@@ -262,11 +267,22 @@ class Para:
     notes: list[int] = field(default_factory=list)
     items: list["Para"] = field(default_factory=list)
     label: str | None = None
+    section: str | None = None  # the heading printed before this paragraph
+
+    at: list[int] = field(default_factory=list)  # where each marker of ``notes`` stood in ``text``
 
     def build(self, notes: dict[int, str]) -> Paragraph:
-        note = "\n".join(notes[n] for n in dict.fromkeys(self.notes) if n in notes) or None
-        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note,
-                         numbering=self.numbering())
+        """The paragraph; several notes stay separate lines of ``note``, in marker order, each
+        anchored (``note_at``) unless the paragraph has one note, at its end."""
+        first: dict[int, int] = {}
+        for n, at in zip(self.notes, self.at):
+            if n in notes:
+                first.setdefault(n, at if at < len(self.text) and self.text[at:].strip(".,;:") else len(self.text))
+        note = "\n".join(notes[n] for n in first) or None
+        ends = [at == len(self.text) for at in first.values()]
+        note_at = () if ends in ([], [True]) else tuple(note_anchor(self.text, at) for at in first.values())
+        return Paragraph(self.text, tuple(i.build(notes) for i in self.items), note=note, note_at=note_at,
+                         numbering=self.numbering(), section=self.section)
 
     def numbering(self) -> str | None:
         """"roman" when the items are numbered (i), (ii) ...: the first "i" (or "1", OCR for it),
@@ -307,6 +323,19 @@ class Parts:
     preamble: list[Para] = field(default_factory=list)
     operative: list[Para] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    sections_left: str = ""  # sections the model cannot hold, for the source line
+
+    def place_sections(self) -> bool:
+        """Put each section heading on the paragraphs it stands before; True when the printed
+        operative numbers start again at 1 in each section (S/RES/101, 161)."""
+        placed = place_sections(self.sections, len(self.preamble), len(self.operative))
+        for n, heading in placed.preamble.items():
+            self.preamble[n].section = heading
+        for n, heading in placed.operative.items():
+            self.operative[n].section = heading
+        self.sections_left = placed.left
+        starts = [n for n in placed.operative if n > 0]
+        return bool(starts) and all(self.operative[n].label == "1" for n in starts)
 
 
 def _continues(block: Block, text: str, target: Para | None) -> bool:
@@ -342,17 +371,19 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
             parts.sections.append(Section(block.label or "", len(parts.preamble), len(parts.operative)))
             in_op = False
             continue
-        text, marks = strip_markers(join_lines(block.lines), numbers)
-        if trailing := _TRAILING_MARK.search(text):
+        raw, placed = strip_markers_at(join_lines(block.lines), numbers)
+        if trailing := _TRAILING_MARK.search(raw):
             removed("footnote marker closing the paragraph", trailing[0][1:])
-        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", text), words))
-        para = Para(text, marks, label=block.label)
+        text = rejoin_spaced(_clean(_TRAILING_MARK.sub(r"\1", raw), words))
+        marks = [n for n, _ in placed]
+        para = Para(text, marks, label=block.label, at=_moved([at for _, at in placed], raw, text))
         current = parts.operative if in_op else parts.preamble
         last = current[-1] if current else None
         target = (last.items[-1] if last.items else last) if last else None
         if block.kind == "item" and last:
             _nest(last, para)
         elif target is not None and _continues(block, text, target):
+            target.at += [len(target.text) + 1 + at for at in para.at]
             target.text += " " + text  # recited text stays in its paragraph
             target.notes += marks
         else:
@@ -366,6 +397,23 @@ def build_parts(blocks: list[Block], numbers: set[int], words: Counter[str]) -> 
                 tentative = False
             (parts.operative if in_op else parts.preamble).append(para)
     return parts
+
+
+def _moved(offsets: list[int], before: str, after: str) -> list[int]:
+    """Where each offset of ``before`` stands in ``after``, the text the OCR repairs made of it:
+    the same character in an unchanged stretch, else the end of the repaired words."""
+    if not offsets or before == after:
+        return offsets
+    blocks = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    out = []
+    for offset in offsets:
+        place = len(after)
+        for tag, i1, i2, j1, j2 in blocks:
+            if i1 <= offset < i2:
+                place = j1 + offset - i1 if tag == "equal" else (j2 if offset > i1 else j1)
+                break
+        out.append(place)
+    return out
 
 
 def _is_preambular(text: str) -> bool:
@@ -401,16 +449,20 @@ def _mend(para: Para, label: str, want: str, wrong: str, mended: list[str]) -> N
         mended.append(f"{label} none → {want}")
 
 
-def mend_closing_marks(preamble: list[Para], operative: list[Para]) -> list[str]:
-    """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,")."""
+def mend_closing_marks(preamble: list[Para], operative: list[Para], sections: Sequence[Section] = ()) -> list[str]:
+    """Set the closing mark each paragraph's place requires; return what was mended ("PP2 . → ,").
+
+    The last operative paragraph before a section heading may close with "." (S/RES/161 "A",
+    674 "A") as well as ";" (687): either is kept there."""
     mended: list[str] = []
+    ends = {s.operative_before for s in sections}
     if operative:  # without an operative part the "preamble" may be something else
         for n, para in enumerate(preamble, start=1):
             if not para.items:
                 _mend(para, f"PP{n}", ",", ".;", mended)
     for n, para in enumerate(operative[:-1], start=1):
         if not para.items:
-            _mend(para, f"OP{n}", ";", ":,.", mended)
+            _mend(para, f"OP{n}", ";", ":," if n in ends else ":,.", mended)
     if operative and not operative[-1].items:
         _mend(operative[-1], f"OP{len(operative)}", ".", "", mended)
     for n, para in enumerate(operative, start=1):

@@ -25,6 +25,7 @@ from typing import Any
 
 from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
 from drafting.model.leads import detect_lead
+from drafting.importers.pages import drop_page_furniture
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
 from drafting.importers.ledger import removed
@@ -103,6 +104,21 @@ def _sponsors(runs: list[str]) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
+_SHOWN_MARKER = re.compile(r"^\[(\d{1,2})\]\s+")  # "[2] Ibid. ...": `show`'s anchored note
+
+
+def _mark_at(lines: list[str], k: str, mark: int) -> bool:
+    """`show`'s "[k]" in the paragraph above, made a slash marker ("May, 901/ 30 May") where it
+    stands; False when the paragraph holds no "[k]"."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip():
+            return False
+        if f"[{k}]" in lines[i]:
+            lines[i] = lines[i].replace(f"[{k}]", f" {mark}/", 1)
+            return True
+    return False
+
+
 def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     """`show`'s note lines ("      * text") become footnote marks on the paragraph before them."""
     out: list[str] = []
@@ -112,7 +128,10 @@ def _notes_to_marks(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         m = _NOTE.match(line)
         if m:
             current = _NOTE_BASE + len(notes)
-            notes[current] = m[1].strip()
+            place = _SHOWN_MARKER.match(m[1])
+            notes[current] = m[1][place.end():].strip() if place else m[1].strip()
+            if place and _mark_at(out, place[1], current):
+                continue
             # The note belongs to the top-level paragraph, printed before its sub-paragraphs
             # (indented by eight spaces or more).
             last = max(i for i, prior in enumerate(out) if prior.strip() and not prior.startswith(" " * 8))
@@ -189,12 +208,13 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
     meta = _heading(text[:organ.start()].split("\n"))
     removed("heading", text[:organ.start()])
     removed("organ line", organ[0])
-    lines, notes = _notes_to_marks(text[organ.end():].split("\n"))
+    lines, notes = _notes_to_marks(drop_page_furniture(text[organ.end():].split("\n")))  # copied from a PDF
     end, adoption = _ending(lines, body, notes)
     removed("adoption lines", "\n".join(lines[end:]))
     meta.update({k: v for k, v in adoption.items() if v is not None and k not in meta})
     words = vocabulary(text)
     parts = build_parts(split_blocks(lines[:end], set(notes)), set(notes), words)
+    restart = parts.place_sections()
     preamble, operative = parts.preamble, parts.operative
     symbol = meta.get("symbol")
     adopted = meta.get("adopted")
@@ -205,7 +225,7 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
         "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "adoption_note", "sponsors",
         "title")}
     return Resolution(
-        body=body, year=year, source=source or file,
+        body=body, year=year, source=source or file, section_numbering="restart" if restart else None,
         preamble=tuple(p.build(notes) for p in preamble),
         operative=tuple(p.build(notes) for p in operative),
         **fields,

@@ -21,7 +21,7 @@ from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
 from drafting.importers.footnotes import parse_notes, text_before_notes
 from drafting.importers.metadata import check_metadata, check_paragraphs
 from drafting.importers.ledger import removed, repaired, repairs, warn
-from drafting.importers.pages import SECTION, describe_annexes, describe_sections, drop_page_furniture, find_annex
+from drafting.importers.pages import SECTION, describe_annexes, drop_page_furniture, find_annex, place_sections
 from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
 from drafting.importers.text import mend_brackets, mend_split_words, vocabulary
 
@@ -276,7 +276,8 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
     if not any(b.kind != "section" for b in blocks):
         raise DraftingError(f"{file}: expected paragraphs after 'The Security Council,', found none")
     parts = build_parts(blocks, set(body.notes), words)
-    mended = mend_closing_marks(parts.preamble, parts.operative)
+    mended = mend_closing_marks(parts.preamble, parts.operative, parts.sections)
+    restart = parts.place_sections()
     mark = body.adoption.mark
     source = _source(source or file, body.notes, parts.preamble + parts.operative, mark)
     source += _records(before, body.annex, parts, mended)
@@ -290,6 +291,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         vote=body.adoption.vote,
         adoption_note=body.notes.get(mark) if mark is not None else body.remark,
         source=source,
+        section_numbering="restart" if restart else None,
         preamble=tuple(p.build(body.notes) for p in parts.preamble),
         operative=tuple(p.build(body.notes) for p in parts.operative),
     )
@@ -303,9 +305,8 @@ def _records(before: str, annex: list[str], parts: Parts, mended: list[str]) -> 
     out = ""
     if before.strip():
         out += f"; text before the heading left out ({len(before.split())} words)"
-    sections = describe_sections(parts.sections, len(parts.preamble), len(parts.operative))
-    if sections:
-        out += f"; sections: {sections}"
+    if parts.sections_left:
+        out += f"; sections: {parts.sections_left}"
     if annex:
         out += f"; left out of the paragraphs: {describe_annexes(annex)}"
     if mended:

@@ -11,14 +11,15 @@ from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBO
                                     ordinal_digits, ordinal_word, parse_date, parse_ordinal, roman,
                                     unlabel)
 from drafting.model.leads import detect_lead
+from drafting.model.proposals import Edit, Flag, FlagKind, Proposal
 from drafting.model.resolution import (METADATA_KEYS, Address, Body, Change, ChangeKind, Comparison,
-                                       Edit, FieldChange, Flag, FlagKind, Hunk, HunkClass, HunkOp, Paragraph, Part,
-                                       Proposal, Resolution)
+                                       FieldChange, Hunk, HunkClass, HunkOp, Paragraph, Part, Resolution)
+from drafting.model.sections import Section, printed_number, section_problems
 
 __all__ = [
     "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",
     "Change", "ChangeKind", "Comparison", "Edit", "FieldChange", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
-    "Paragraph", "Part", "Proposal", "Resolution", "detect_lead", "format_date", "from_roman",
+    "Paragraph", "Part", "Proposal", "Resolution", "Section", "printed_number", "section_problems", "detect_lead", "format_date", "from_roman",
     "counted", "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",
     "parse_date", "parse_ordinal", "roman", "unlabel",
 ]

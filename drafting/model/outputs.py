@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from drafting.model.resolution import Comparison, Proposal
+    from drafting.model.proposals import Proposal
+    from drafting.model.resolution import Comparison
 
 
 class ComparisonOutput:

@@ -10,11 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from drafting.model.grammar import label, unlabel
 from drafting.model.leads import detect_lead
-from drafting.model.outputs import ComparisonOutput, ProposalOutput
+
+if TYPE_CHECKING:
+    from drafting.model.sections import Section
+from drafting.model.outputs import ComparisonOutput
 
 
 class Body(str, Enum):
@@ -123,6 +126,9 @@ class Paragraph:
     # Where each line of ``note`` is anchored: the words its marker follows in ``text``, in the
     # order of the note's lines. Empty when the paragraph has one note, at its end.
     note_at: tuple[str, ...] = ()
+    # The heading printed before this paragraph ("A", "II"): a section opens here. A section with
+    # preambular paragraphs carries it on its first preambular and its first operative paragraph.
+    section: str | None = None
 
     @property
     def footnotes(self) -> tuple[tuple[str, str | None], ...]:
@@ -156,7 +162,7 @@ class Paragraph:
     def is_plain(self) -> bool:
         """True when the paragraph is stored as a bare string."""
         return not self.items and self.id is None and self.lead is None and self.note is None \
-            and self.numbering is None and not self.note_at
+            and self.numbering is None and not self.note_at and self.section is None
 
     def with_text(self, text: str) -> "Paragraph":
         return replace(self, text=text)
@@ -165,7 +171,8 @@ class Paragraph:
         """A bare string when only the text is set, else a mapping in the fixed key order."""
         if self.is_plain:
             return self.text
-        out: dict[str, Any] = {"text": self.text}
+        out: dict[str, Any] = {} if self.section is None else {"section": self.section}
+        out["text"] = self.text
         for key in ("lead", "id", "note", "numbering"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
@@ -187,6 +194,7 @@ class Paragraph:
             note=data.get("note"),
             numbering=data.get("numbering"),
             note_at=tuple(data.get("note_at") or ()),
+            section=data.get("section"),
         )
 
 
@@ -196,7 +204,7 @@ Facts = Mapping[str, Any]
 
 # The fixed order of the metadata keys in a resolution file.
 METADATA_KEYS = ("symbol", "body", "session", "year", "adopted", "meeting", "agenda_item", "draft",
-                 "vote", "adoption_note", "sponsors", "title", "source")
+                 "vote", "adoption_note", "sponsors", "title", "source", "section_numbering")
 
 
 @dataclass(frozen=True)
@@ -216,6 +224,7 @@ class Resolution:
     sponsors: tuple[str, ...] = ()
     title: str | None = None
     source: str | None = None
+    section_numbering: str | None = None  # "restart": operative numbers start at 1 in each section
     facts: Facts = field(default_factory=dict)
     preamble: tuple[Paragraph, ...] = ()
     operative: tuple[Paragraph, ...] = ()
@@ -252,6 +261,12 @@ class Resolution:
             preamble=tuple(Paragraph.from_dict(p) for p in data.get("preamble") or ()),
             operative=tuple(Paragraph.from_dict(p) for p in data.get("operative") or ()),
         )
+
+    def sections(self) -> "tuple[Section, ...]":
+        """The text in printed order, section by section (see :mod:`drafting.model.sections`)."""
+        from drafting.model.sections import sections
+
+        return sections(self)
 
     def part(self, part: Part) -> tuple[Paragraph, ...]:
         return self.preamble if part is Part.PREAMBLE else self.operative
@@ -455,43 +470,3 @@ class Comparison(ComparisonOutput):
         counts["routine"] = routine
         counts["substantive"] = substantive
         return counts
-
-
-# ---------------------------------------------------------------------------- proposals
-
-class FlagKind(str, Enum):
-    STALE = "stale"
-    MISSING_FACT = "missing-fact"
-    AMBIGUOUS = "ambiguous"
-    NULL_FACT = "null-fact"
-    UNCONFIRMED = "unconfirmed"  # the read-back of the draft does not find the new fact, or finds the old
-    OLD_CITATION = "old-citation"  # cites a document of the precedent's year that no rule updated
-    UNKNOWN_FACT = "unknown-fact"  # a key of the facts the precedent does not know (a typo?)
-    ADDED = "added"  # words the precedent did not have, placed where a rule judged: check the place
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One edit that propose made: where, by which rule, and the paragraph before and after."""
-
-    paragraph: Address
-    rule: str  # e.g. "calendar:session", "fact:next_chair"
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class Flag:
-    """A paragraph the drafting officer must still look at, and why."""
-
-    paragraph: Address | None
-    kind: FlagKind
-    message: str
-
-
-@dataclass(frozen=True)
-class Proposal(ProposalOutput):
-    precedent: Resolution
-    draft: Resolution
-    edits: tuple[Edit, ...] = ()
-    flags: tuple[Flag, ...] = ()

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 from drafting.proposal import facts as F
 from drafting.proposal.extract import role_fits
 from drafting.proposal.facts import short_symbol
-from drafting.proposal.intake import check_facts, new_keys
+from drafting.proposal.intake import check_facts, new_keys, read_unrecorded
 from drafting.proposal.placeholders import placeholder
 from drafting.proposal.stale import new_text, stale
 # The change log lives in .log; its functions stay importable from here.
@@ -33,7 +33,7 @@ from drafting.proposal.verify import quote
 from drafting.proposal.vocabulary import label
 from drafting.proposal.work import Work
 from drafting.model import (DATE_RE, MONTH_RE, ORDINAL_RE, Address, Body, Flag, FlagKind, Part, Proposal,
-                            Resolution, format_date, ordinal_word, parse_ordinal)
+                            Resolution, format_date, ordinal_word, parse_date, parse_ordinal)
 
 DATE = DATE_RE
 # In a chain the year may be written once for several dates: "426 (1978) of 19 March, 427 (1978) of 3 May 1978".
@@ -66,13 +66,36 @@ def previous_resolution(precedent: Resolution) -> str | None:
     if isinstance(stated, str) and stated.strip():
         return _ref_number(stated)
     if precedent.session is None:
-        return None
+        return _latest_recalled(precedent)
     for _, paragraph in precedent.walk():
         for chain in CHAIN_RE.finditer(paragraph.text):
             for ref in reversed(REF_RE.findall(chain.group(2))):
                 if ref.startswith(f"{precedent.session - 1}/"):
                     return _ref_number(ref)
     return None
+
+
+def _latest_recalled(precedent: Resolution) -> str | None:
+    """A Council text's previous renewal: the latest resolution its recall chain lists with its date.
+
+    Only a resolution dated within about a year before the precedent is taken: a chain of
+    founding decisions ("Recalling its resolutions 425 (1978) and 426 (1978)") or of other texts
+    on the situation, cited without dates, names no renewal.
+    """
+    if precedent.adopted is None:
+        return None
+    recent = []
+    for _, paragraph in precedent.walk():
+        for chain in CHAIN_RE.finditer(paragraph.text):
+            for ref in REF_RE.findall(chain.group(2)):
+                m = re.fullmatch(rf"(\d+) ?\((\d{{4}})\) of ({_CHAIN_DATE})", ref)
+                day = parse_date(m[3], m[2]) if m else None
+                if m and day and 0 < (precedent.adopted - day).days <= _RENEWAL_GAP_DAYS:
+                    recent.append((day, f"{m[1]} ({m[2]})"))
+    return max(recent)[1] if recent else None
+
+
+_RENEWAL_GAP_DAYS = 400  # a renewal period is a year at most
 
 
 # ---------------------------------------------------------------------------- calendar rules
@@ -417,9 +440,11 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     from drafting.proposal import renewal, verify
 
     check_facts(precedent, facts, source)
-    derived = renewal.derived_facts(precedent.facts, facts)
-    work = Work(precedent, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
+    stated, read = read_unrecorded(precedent, facts)
+    derived = renewal.derived_facts(stated.facts, facts)
+    work = Work(stated, {**facts, **derived}, {a: p.text for a, p in precedent.walk()},
                  rules={k: "calendar:mandate-end" for k in derived})
+    work.flags.extend(read)
     previous = previous_resolution(precedent)
     _sessions(work)
     _recall_chain(work, previous)
@@ -434,6 +459,8 @@ def propose(precedent: Resolution, facts: Mapping[str, Any], *, source: str = "t
     verify.confirm_edits(work)
     verify.mixed_dates(work)
     verify.weekdays(work)
+    verify.event_places(work)
+    verify.symbol_parts(work)
     verify.read_back(work, short_symbol(precedent.symbol))
     verify.old_citations(work, CHAIN_RE)
     order = {a: i for i, (a, _) in enumerate(precedent.walk())}

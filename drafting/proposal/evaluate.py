@@ -21,8 +21,8 @@ paragraphs it kept or changed only routinely (``wrong_kept``: a rule that over-r
 
 The silent errors are counted apart, as words: ``wrong_written`` is the words a draft paragraph
 gained that its adopted counterpart does not have (a wrong date or symbol, wherever it stands;
-a right date placed elsewhere in the sentence is no wrong word, nor one the adopted text states in
-a paragraph it added, split off from this one), and ``wrong_unflagged`` those of them in
+a right date placed elsewhere in the sentence is no wrong word, nor a run of words the adopted
+text states as written in a paragraph it added that was cut from this one), and ``wrong_unflagged`` those of them in
 paragraphs no warning points at.
 
 Spaces are not words: only words and punctuation marks count.
@@ -38,6 +38,7 @@ from pathlib import Path
 from enum import Enum
 from typing import Any, Iterable
 
+from drafting.errors import FactsError
 from drafting.model import Address, Resolution
 from drafting.proposal.engine import propose
 from drafting.model.grammar import counted
@@ -94,6 +95,7 @@ class PairScore:
 class Evaluation:
     series: str
     pairs: tuple[PairScore, ...]
+    notes: tuple[str, ...] = ()  # pairs measured otherwise than asked, and why
 
     @property
     def median_recall(self) -> float:
@@ -162,9 +164,6 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
     from drafting.model import ChangeKind
 
     changes = diff(precedent, adopted).changes
-    # Words the adopted text states in a paragraph it added are no wrong words elsewhere: the
-    # Council split the draft's paragraph ("renews the mandate until X" set apart from the rest).
-    split_off = Counter(w for c in changes if not c.old for w in _group_words(adopted, c.new))
     out = []
     for change in changes:
         p = _group_words(precedent, change.old)
@@ -178,9 +177,54 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
             kind = "routine" if change.routine else "reworded"
         if flagged.intersection(change.old):
             kind += "+flagged"
-        written = sum(((Counter(d) - Counter(p)) - Counter(a) - split_off).values()) if change.new else 0
+        written = 0
+        if change.new:
+            unexplained = (Counter(d) - Counter(p)) - Counter(a)
+            excused = _split_off(p, d, _split_words(adopted, changes, p))
+            written = sum((unexplained - excused).values(), 0)
         out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a), written)))
     return out
+
+
+def _split_words(adopted: Resolution, changes: Iterable[Any], precedent_words: list[str]) -> list[list[str]]:
+    """The words of each paragraph the adopted text added that was cut from the precedent's paragraph.
+
+    When the Council splits a paragraph ("renews the mandate until X" set apart from the rest)
+    and the diff pairs the paragraph with only one part, the other part is an added paragraph
+    whose words are mostly the precedent paragraph's, in order: only there may a value the draft
+    wrote stand in the adopted text instead.
+    """
+    from rapidfuzz.distance import Indel
+
+    out = []
+    for change in changes:
+        for address in change.new if not change.old else ():
+            words = _group_words(adopted, [address])
+            shared = (len(words) + len(precedent_words) - Indel.distance(words, precedent_words)) // 2
+            if shared >= _SPLIT_SHARE * len(words):
+                out.append(words)
+    return out
+
+
+# A paragraph cut from another keeps at least this share of its words from it, in order.
+_SPLIT_SHARE = 2 / 3
+
+
+def _split_off(precedent: list[str], draft: list[str], beside: list[list[str]]) -> Counter[str]:
+    """The words of each run the draft inserted that a paragraph ``beside`` states as written."""
+    from rapidfuzz.distance import Indel
+
+    excused: Counter[str] = Counter()
+    for op in Indel.opcodes(precedent, draft):
+        run = draft[op.dest_start:op.dest_end]
+        if op.tag == "insert" and any(_holds(words, run) for words in beside):
+            excused.update(run)
+    return excused
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    """Whether ``run`` occurs in ``words`` as one stretch."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 # ---------------------------------------------------------------------------- series
@@ -264,8 +308,17 @@ def evaluate_series(folder: str | os.PathLike[str], *, calendar_only: bool = Fal
 
     files = series_files(folder, at_least=2)
     texts = [load(f) for f in files]
-    pairs = tuple(evaluate_pair(a, b, calendar_only=calendar_only, mode=mode) for a, b in zip(texts, texts[1:]))
-    return Evaluation(str(Path(folder)), pairs)
+    pairs, notes = [], []
+    for a, b in zip(texts, texts[1:]):
+        try:
+            pairs.append(evaluate_pair(a, b, calendar_only=calendar_only, mode=mode))
+        except FactsError as refused:
+            # One pair whose facts propose refuses must not hide the others' figures: it is
+            # measured with the rules that need no facts, and the report says so.
+            pairs.append(evaluate_pair(a, b, calendar_only=True))
+            notes.append(f"{a.label} -> {b.label}: measured with the calendar rules only, because propose "
+                         f"refused the facts: {refused}")
+    return Evaluation(str(Path(folder)), tuple(pairs), tuple(notes))
 
 
 # ---------------------------------------------------------------------------- reports
@@ -286,7 +339,9 @@ def report_json(result: Evaluation) -> str:
     total = _row(result.total())
     del total["precedent"], total["adopted"]
     total["median_pair_recall"] = round(result.median_recall, 4)
-    data = {"series": result.series, "pairs": [_row(p) for p in result.pairs], "total": total}
+    data: dict[str, object] = {"series": result.series, "pairs": [_row(p) for p in result.pairs], "total": total}
+    if result.notes:
+        data["notes"] = list(result.notes)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -312,4 +367,5 @@ def report_terminal(result: Evaluation) -> str:
     lines.append(f"wrong words written: {t.wrong_written} (in paragraphs the adopted text kept, words it does not "
                  f"have), of which without a warning: {t.wrong_unflagged}; placeholders asking for a fact: "
                  f"{t.placeholders}")
+    lines.extend(f"note: {note}" for note in result.notes)
     return "\n".join(lines) + "\n"

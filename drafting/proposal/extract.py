@@ -2,7 +2,8 @@
 
 A date is named by what it does in its sentence, never by its position among the dates:
 
-- after "until", "ending" or "expiring on": ``mandate_end`` ("for a further period ending 15 June 1990");
+- after "until", "ending (on)", "terminating (on)" or "expiring on": ``mandate_end`` ("for a further
+  period ending 15 June 1990", "for an interim period terminating on 5 November 1993");
 - after "by", "before" or "not later than" in a request for a report: ``report_due``;
 - otherwise by the document it belongs to, the nearest document noun before it: ``report_date``,
   ``letter_date``, ``statement_date``... The latest such document is the one this period cites
@@ -26,7 +27,9 @@ from drafting.model.grammar import DATE_LIST_RE, parse_date_list
 from drafting.proposal.facts import noun_before
 
 _REFERENCE_DATE = re.compile(r"(?:\d+/\d+|\d+ ?\(\d{4}\))\s+of\s+$")
-_END_WORDS = re.compile(r"\b(?:until|ending|expiring on|expire on|to expire on|through)\W?\s+$", re.IGNORECASE)
+# "until", "ending (on)", "terminating (on)", "expiring on", "through": the end of a period.
+_END_WORDS = re.compile(r"\b(?:until|(?:ending|terminating|expiring|to expire|to end|to terminate)(?: on)?|expire on|through)"
+                        r"\W?\s+$", re.IGNORECASE)
 _DUE_WORDS = re.compile(r"\b(?:by|before|not later than|no later than)\s+$")
 _PERIOD = re.compile(r"period of ((?:[a-z-]+ )?(?:months?|years?)(?: and (?:[a-z-]+ )?days?)?)\b")
 _MEETING = re.compile(r"\b(\d+)(?:st|nd|rd|th) meeting\b")

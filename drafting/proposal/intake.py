@@ -63,3 +63,30 @@ def new_keys(precedent: Resolution, facts: Mapping[str, Any], handled: set[str])
                               f"The facts give {label(key)} ({F.render(value)}), which {precedent.label} never "
                               "states: no paragraph was updated; add it where it belongs"))
     return flags
+
+
+def read_unrecorded(precedent: Resolution, facts: Mapping[str, Any]) -> tuple[Resolution, list[Flag]]:
+    """The precedent with the old value of each new fact it records no value for, read from its words.
+
+    A text just imported has no facts block, yet it states its report's date and its mandate's
+    end: the value is read where the text states it in that role (:mod:`.extract`), and a flag
+    says which values were read, and where, so the officer checks the edits made from them.
+    """
+    from dataclasses import replace
+
+    from drafting.proposal.extract import extract_with_origins
+
+    wanted = [k for k in facts if k not in precedent.facts and k not in _NOT_STATED]
+    if not wanted:
+        return precedent, []
+    found, origins = extract_with_origins(precedent)
+    read = {k: found[k] for k in wanted if k in found}
+    if not read:
+        return precedent, []
+    where = "; ".join(f"{label(k)}: {F.render(v)}, in {origins[k].paragraph} (“{origins[k].words}”)"
+                      for k, v in read.items())
+    flag = Flag(None, FlagKind.UNCONFIRMED,
+                f"{precedent.label} records no value for {len(read)} of the facts given, so the old "
+                f"value{'s were' if len(read) > 1 else ' was'} read from its words ({where}): check the edits "
+                "made from them")
+    return replace(precedent, facts={**precedent.facts, **read}), [flag]

@@ -120,40 +120,34 @@ def _places(work: Work, noun: str, without: str) -> list[tuple[Any, int, int]]:
         for m in re.finditer(rf"\bthe {noun}\b", text):
             end = _clause_end(text, m.end())
             phrase = text[m.start():end]
-            if re.search(DATE, phrase) and without == "date":
-                continue
+            if (re.search(DATE, phrase) or SYMBOL_RE.search(phrase)) and without == "date":
+                continue  # dated already, or named by its symbol: a new date would not be that document's
             if SYMBOL_RE.search(phrase) and without == "symbol":
                 continue
             out.append((address, m.start(), end))
     return out
 
 
-def _insert_date(work: Work, noun: str, value: Any) -> bool:
-    places = _places(work, noun, "date")
+def _insert(work: Work, noun: str, kind: str, value: Any) -> bool:
+    """State the ``kind`` ("date" or "symbol") of the one phrase naming the ``noun``; True when written.
+
+    A date follows the author when the phrase names one ("the report of the Secretary-General of
+    19 May 1992 on ..."), else the phrase; a symbol goes in brackets after the phrase.
+    """
+    places = _places(work, noun, kind)
     if len(places) != 1:
         return False
     address, start, end = places[0]
     text = work.texts[address]
-    # "the report of the Secretary-General of 19 May 1992 on ...": the date follows the author when named.
-    author = re.compile(r"\bSecretary-General\b(?!['’])").search(text, start, end)
-    at = author.end() if author else end
-    work.set(address, f"fact:{noun}_date", f"{text[:at]} of {F.write_dates(value)}{text[at:]}")
+    shown = F.write_dates(value) if kind == "date" else str(value)
+    at, words, says = end, f" ({shown})", f"gives the symbol of the {noun}"
+    if kind == "date":
+        author = re.compile(r"\bSecretary-General\b(?!['’])").search(text, start, end)
+        at, words, says = (author.end() if author else end), f" of {shown}", f"dates the {noun}"
+    work.set(address, f"fact:{noun}_{kind}", f"{text[:at]}{words}{text[at:]}")
     work.flags.append(Flag(address, FlagKind.ADDED,
-                           f"{address} now dates the {noun} ({F.write_dates(value)}), which the precedent did not: "
-                           f"check that this is the {noun} the text cites and that the date stands where it should"))
-    return True
-
-
-def _insert_symbol(work: Work, noun: str, value: str) -> bool:
-    places = _places(work, noun, "symbol")
-    if len(places) != 1:
-        return False
-    address, _, end = places[0]
-    text = work.texts[address]
-    work.set(address, f"fact:{noun}_symbol", f"{text[:end]} ({value}){text[end:]}")
-    work.flags.append(Flag(address, FlagKind.ADDED,
-                           f"{address} now gives the symbol of the {noun} ({value}), which the precedent did not: "
-                           f"check that this is the {noun} the text cites and that the symbol stands where it should"))
+                           f"{address} now {says} ({shown}), which the precedent did not: "
+                           f"check that this is the {noun} the text cites and that the {kind} stands where it should"))
     return True
 
 
@@ -187,9 +181,9 @@ def documents(work: Work) -> None:
         if (isinstance(old.get(dk), dt.date) or F.is_date_list(old.get(dk))) and dk not in new \
                 and new_symbol is not None and _drop(work, dk, rf" (?:of|dated) {re.escape(F.write_dates(old[dk]))}\b"):
             work.handled.add(dk)
-        if new_date is not None and dk not in old and _insert_date(work, noun, new_date):
+        if new_date is not None and dk not in old and _insert(work, noun, "date", new_date):
             work.handled.add(dk)
-        if new_symbol is not None and sk not in old and _insert_symbol(work, noun, new_symbol):
+        if new_symbol is not None and sk not in old and _insert(work, noun, "symbol", new_symbol):
             work.handled.add(sk)
 
 

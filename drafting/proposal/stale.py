@@ -5,10 +5,11 @@ rules are done; nothing here imports it).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
-from drafting.model import DATE_RE, MONTH_RE, Body, Flag, FlagKind, Resolution
+from drafting.model import DATE_RE, MONTH_RE, MONTHS, Body, Flag, FlagKind, Resolution, format_date
 from drafting.proposal import facts as F
 from drafting.proposal.placeholders import last_time
 from drafting.proposal.verify import quote
@@ -43,6 +44,8 @@ def stale(work: Work) -> None:
     year = work.precedent.year
     # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
     current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
+    # Each day of a list of dates ("13 and 14 September 1993") is this period's too.
+    current |= {format_date(d) for v in F.leaves(work.new_facts).values() if F.is_date_list(v) for d in v}
     for address, text in work.texts.items():
         reasons = _stale_facts(work.stale_facts.get(address, []), new_text(work.precedent))
         said = {w for _, w in work.stale_facts.get(address, [])}
@@ -50,8 +53,36 @@ def stale(work: Work) -> None:
             if year else []
         if mentions:
             reasons.append(f"still speaks of {year} ({', '.join(quote(m) for m in mentions)})")
+        months = [m for m in _old_months(text, work.precedent.facts, work.new_facts) if m not in mentions]
+        if months:
+            reasons.append(f"still names {', '.join(quote(m) for m in months)}, the month one of last time's "
+                           "dates fell in")
         if reasons:
             work.flags.append(Flag(address, FlagKind.STALE, f"{address} {' and '.join(reasons)}: update or delete"))
+
+
+# A month not a date's day: alone ("during November") or with its year ("during January 1991").
+_MONTH_NAMED = re.compile(rf"(?<!\d )\b({MONTH_RE})\b(?: (\d{{4}}))?(?! \d)")
+
+
+def _months(value: Any) -> set[tuple[str, int]]:
+    """The months (name, year) of the dates in one fact's value."""
+    return {(MONTHS[d.month - 1], d.year) for d in (value if isinstance(value, list) else [value])
+            if isinstance(d, dt.date)}
+
+
+def _old_months(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Months named in ``text`` without a day that a fact's old date fell in and its new date does not.
+
+    "submit, during November, a report" of a mandate ending 30 November: the end moves to
+    31 January, so "November" is last time's month; so is "January 1991" when the end moves
+    from 31 January to 28 February 1991.
+    """
+    was, now = F.leaves(old), F.leaves(new)
+    gone = {m for k in was.keys() & now.keys() for m in _months(was[k]) - _months(now[k])}
+    out = [m.group() for m in _MONTH_NAMED.finditer(text)
+           if any(name == m.group(1) and (m.group(2) is None or int(m.group(2)) == year) for name, year in gone)]
+    return list(dict.fromkeys(out))
 
 
 def new_text(precedent: Resolution) -> str:

@@ -175,3 +175,56 @@ def old_citations(work: Work, chain: re.Pattern[str]) -> None:
         verb = "cites" if len(places) == 1 else "cite"
         work.flags.append(Flag(first[cited], FlagKind.OLD_CITATION,
                                f"{F.format_list(places)} {verb} {cited}{of}: check for a later one"))
+
+
+# "issued in Moscow on", "held at Cairo from": a place named with an event's date.
+_PLACE = re.compile(r"\b(?:in|at) ((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|de|of|and|the))*?)(?= (?:on|from|of|in|dated)\b)")
+
+
+def event_places(work: Work) -> None:
+    """A date of an event moved on by the facts where the clause still names the old event's place.
+
+    "the joint statement issued in Moscow on 8 July 1993" dated anew "10 September 1993": the new
+    statement may have been issued elsewhere (S/RES/864 (1993): Lisbon), so the place is flagged
+    unless the new facts name it.
+    """
+    named = {str(v) for v in F.leaves(work.new_facts).values() if isinstance(v, str)}
+    for edit in work.edits:
+        key = edit.rule.split(":", 1)[1] if edit.rule.startswith("fact:") else ""
+        if not key.endswith("_date") or key in ("mandate_end", "report_due"):
+            continue
+        at = next((i for i, (a, b) in enumerate(zip(edit.before, edit.after)) if a != b), len(edit.before))
+        clause = re.split(r"[,;:]", edit.after[max(0, at - 80):at])[-1]
+        place = next((m for m in _PLACE.finditer(clause)), None)
+        if place and place.group(1) not in named:
+            work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
+                                   f"{edit.paragraph} now gives {label(key)} as {F.render(F.lookup(work.new_facts, key))} "
+                                   f"but still places it {quote(place.group())}: check where this one took place"))
+
+
+# What follows a symbol as the rest of that document's reference: "and Corr.1 and 2", "and Add.2".
+_PARTS_AFTER = re.compile(r"^,? and (?:Corr|Add)\.\d+(?:(?:,| and) (?:(?:Corr|Add)\.)?\d+)*")
+
+
+def symbol_parts(work: Work) -> None:
+    """A document's symbol replaced where the old one's corrigenda or addenda still follow it.
+
+    "(S/11670 and Corr.1 and 2)" with the new report S/11758 becomes "(S/11758 and Corr.1 and 2)":
+    the corrigenda were the old report's, so the words are flagged, quoted, for a person to cut
+    or confirm.
+    """
+    for edit in work.edits:
+        key = edit.rule.split(":", 1)[1] if edit.rule.startswith("fact:") else ""
+        new = F.lookup(work.new_facts, key) if key.endswith("_symbol") and not F.missing(work.new_facts, key) else None
+        if not isinstance(new, str) or not new:
+            continue
+        text = work.texts[edit.paragraph]
+        for at in (m.end() for m in re.finditer(re.escape(new), text)):
+            parts = _PARTS_AFTER.match(text[at:])
+            if parts and parts.group() not in new:
+                old = work.precedent.facts.get(key)
+                work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
+                                       f"{edit.paragraph} now cites {new} followed by {quote(parts.group().lstrip(', '))}, "
+                                       f"the corrigenda or addenda of the old document ({old}): cut them unless the "
+                                       "new one has them too"))
+                break

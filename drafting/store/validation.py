@@ -14,14 +14,14 @@ from typing import Any, Iterable
 import yaml
 
 from drafting.errors import Problem, ValidationError
-from drafting.model import METADATA_KEYS, Body
+from drafting.model import METADATA_KEYS, Body, Part, Resolution, section_problems
 
 try:  # libyaml is ~15x faster and still gives line/column marks
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
-PARAGRAPH_KEYS = ("text", "lead", "id", "note", "note_at", "numbering", "items")
+PARAGRAPH_KEYS = ("section", "text", "lead", "id", "note", "note_at", "numbering", "items")
 RESOLUTION_KEYS = METADATA_KEYS + ("facts", "preamble", "operative")
 WIDTH = 96  # where long paragraphs fold in the YAML: readable in an editor, diffable in git
 
@@ -182,6 +182,11 @@ class Checker:
                         isinstance(v, yaml.ScalarNode) and isinstance(construct(v), str) for v in value.value):
                     self.add(value, f"{path}.note_at", "expected a list of the words each footnote follows, "
                              f"found {_describe(value)}")
+            elif key == "section" and (".items[" in path or not isinstance(value, yaml.ScalarNode)
+                                       or not str(value.value).strip()):
+                self.add(value, f"{path}.section", "expected a section heading (such as A or II) on a paragraph, "
+                         f"found {_describe(value)}{' on a sub-paragraph' if '.items[' in path else ''}; "
+                         "a section opens before a whole paragraph")
             elif key == "numbering" and (not isinstance(value, yaml.ScalarNode) or value.value != "roman"):
                 self.add(value, f"{path}.numbering", 'expected "roman" (sub-paragraphs (i), (ii) ...), '
                          f"found {_describe(value)}; remove the key for (a), (b) ...")
@@ -273,8 +278,28 @@ def check_resolution(root: yaml.Node | None, file: str | None) -> list[Problem]:
                 check.add(value, key, f"expected a list of sponsors, found {_describe(value)}")
         elif key == "facts":
             check.facts(value, key)
+        elif key == "section_numbering":
+            if not isinstance(value, yaml.ScalarNode) or value.value != "restart":
+                check.add(value, key, 'expected "restart" (operative numbers start at 1 in each section), '
+                          f"found {_describe(value)}; remove the key for numbers running on across sections")
         else:
             check.paragraphs(value, key)
     if isinstance(root, yaml.MappingNode) and keys and "preamble" not in keys and "operative" not in keys:
         check.add(root, "", "expected preamble and/or operative paragraphs, found neither")
+    if not check.problems and isinstance(root, yaml.MappingNode):
+        _check_sections(check, root, keys)
     return sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _check_sections(check: Checker, root: yaml.MappingNode, keys: dict[str, Any]) -> None:
+    """Headings that contradict each other (a section opening twice, or in another order in the
+    preamble than in the operative part), each at the paragraph that carries it."""
+    parts = [keys[part][1] for part in ("preamble", "operative") if part in keys]
+    if not any(isinstance(item, yaml.MappingNode) and any(k.value == "section" for k, _ in item.value)
+               for part in parts if isinstance(part, yaml.SequenceNode) for item in part.value):
+        return  # no heading at all: nothing can contradict (and no second construction)
+    resolution = Resolution.from_dict(construct(root))
+    for address, message in section_problems(resolution):
+        part = "preamble" if address.part is Part.PREAMBLE else "operative"
+        node = keys[part][1].value[address.number - 1] if part in keys else root
+        check.add(node, f"{part}[{address.number - 1}]", f"{address}: {message}")

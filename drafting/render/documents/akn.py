@@ -6,8 +6,10 @@ the adoption in ``workflow``; a ``preface`` with the organ, symbol, session, age
 sponsors and title; a ``preamble`` with the formula ("The General Assembly,") and one
 ``recital`` per preambular paragraph; a ``mainBody`` of numbered ``paragraph`` elements whose
 sub-paragraphs are ``list``/``point`` (nesting (a), (i)); ``conclusions`` with the meeting, date
-and vote. Footnotes are ``authorialNote``. What AKN has no place for (the facts, the source, the
-year, paragraph ids and lead overrides) goes into ``meta/proprietary`` and attributes in our own
+and vote. Footnotes are ``authorialNote``, each where its marker stands. Operative paragraphs
+under a section heading ("A", "II") stand in an ``hcontainer name="section"`` with the heading as
+its ``num``. What AKN has no place for (the facts, the source, the year, paragraph ids, lead
+overrides, a recital's section heading, numbering restarting per section) goes into ``meta/proprietary`` and attributes in our own
 namespace, so that import gives back the very same resolution.
 
 Lead phrases. AKN4UN splits markup into structural, semantic and typographical, and keeps
@@ -24,39 +26,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from drafting.errors import DraftingError
-from drafting.model import (Address, Body, Comparison, Paragraph, Part, Resolution, format_date,
-                            label, ordinal_digits, ordinal_word)
+from drafting.model import Body, Comparison, Part, Resolution, format_date, ordinal_digits, ordinal_word
+from drafting.render.documents.akn_body import (A_TAG, D_TAG, DNS, NS, Node, Run, Writer, append_text, body, el,
+                                              fill, note, tree_of)
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-DNS = "urn:x-drafting:akn:1"  # our namespace: proprietary metadata and attributes
-_A = f"{{{NS}}}"
-_D = f"{{{DNS}}}"
+_A, _D = A_TAG, D_TAG
 SOURCE = "#drafting"
-PHRASE = {Part.PREAMBLE: "preambularPhrase", Part.OPERATIVE: "operativePhrase"}
 ACTOR = {Body.GA: "un-ga", Body.SC: "un-sc"}
 ORGAN = {Body.GA: "generalAssembly", Body.SC: "securityCouncil"}
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-Run = tuple[str, str]  # (kind, text): kind is "text", "lead", "ins" or "del" (+ " class")
-
-
-@dataclass
-class Node:
-    """One paragraph or sub-paragraph as it is written: number, runs of text, note, children."""
-
-    part: Part
-    eid: str
-    num: str | None
-    runs: list[Run]
-    note: list[Run] | None = None
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Node"] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- public API
@@ -76,160 +59,6 @@ def comparison_to_akn(comparison: Comparison, old: Resolution, new: Resolution) 
     _check_chars(old)
     _check_chars(new)
     return akn_diff.comparison_to_akn(comparison, old, new)
-
-
-# ---------------------------------------------------------------------------- paragraphs -> nodes
-
-
-def text_runs(address: Address, paragraph: Paragraph) -> list[Run]:
-    lead = paragraph.italic_lead(address)
-    return [("lead", lead), ("text", paragraph.text[len(lead):])] if lead else [("text", paragraph.text)]
-
-
-def eid_of(address: Address) -> str:
-    """AKN naming convention: para_3__list_1__point_b, recs_1__rec_2__blist_1__item_a."""
-    top = f"recs_1__rec_{address.number}" if address.part is Part.PREAMBLE else f"para_{address.number}"
-    kind = "blist_1__item" if address.part is Part.PREAMBLE else "list_1__point"
-    return top + "".join(f"__{kind}_{label(d, n)}" for d, n in enumerate(address.sub, start=1))
-
-
-def num_of(address: Address) -> str | None:
-    if address.sub:
-        return f"({label(len(address.sub), address.sub[-1])})"
-    return f"{address.number}." if address.part is Part.OPERATIVE else None
-
-
-def own_attrs(paragraph: Paragraph) -> dict[str, str]:
-    """Our attributes on a paragraph element: its stable id and its lead override."""
-    out = {}
-    if paragraph.id is not None:
-        out[_D + "id"] = paragraph.id
-    if paragraph.lead is not None:
-        out[_D + "lead"] = paragraph.lead
-    return out
-
-
-def node_of(address: Address, paragraph: Paragraph) -> Node:
-    node = Node(address.part, eid_of(address), num_of(address), text_runs(address, paragraph),
-                [("text", paragraph.note)] if paragraph.note is not None else None,
-                own_attrs(paragraph))
-    node.children = [node_of(address.child(n), item) for n, item in enumerate(paragraph.items, 1)]
-    return node
-
-
-def tree_of(resolution: Resolution) -> tuple[list[Node], list[Node]]:
-    """The preambular and operative nodes of a resolution."""
-    pre = [node_of(a, p) for a, p in resolution.top() if a.part is Part.PREAMBLE]
-    ops = [node_of(a, p) for a, p in resolution.top() if a.part is Part.OPERATIVE]
-    return pre, ops
-
-
-# ---------------------------------------------------------------------------- XML helpers
-
-
-def el(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    """A child element in the AKN namespace (``tag`` may carry its own ``{ns}``)."""
-    node = etree.SubElement(parent, tag if tag[0] == "{" else _A + tag,
-                            {key.rstrip("_"): value for key, value in attrs.items()})
-    if text is not None:
-        node.text = text
-    return node
-
-
-def append_text(parent: Any, text: str) -> None:
-    """Add text at the end of mixed content."""
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def fill(p: Any, runs: Iterable[Run], part: Part) -> None:
-    """Write runs into a ``p``: plain text, the lead phrase, insertions and deletions."""
-    for kind, text in runs:
-        if not text:
-            continue
-        name, _, cls = kind.partition(" ")
-        if name == "text":
-            append_text(p, text)
-        elif name == "lead":
-            el(p, "inline", text, name=PHRASE[part], refersTo="#" + PHRASE[part], class_="italic")
-        else:
-            el(p, name, text, **({"class_": cls} if cls else {}))
-
-
-def note(p: Any, owner: str, runs: list[Run], marker: int) -> None:
-    """A footnote anchored at the end of ``p``."""
-    n = el(p, "authorialNote", marker=str(marker), placement="bottom", eId=f"{owner}__fnt_1")
-    if all(kind.startswith("del") for kind, _ in runs):
-        n.set("status", "removed")  # a footnote the new text no longer has (a comparison)
-    fill(el(n, "p"), runs, Part.PREAMBLE)
-
-
-# ---------------------------------------------------------------------------- body
-
-
-class Writer:
-    """Writes nodes into the preamble and main body, numbering footnotes in reading order."""
-
-    def __init__(self) -> None:
-        self.marker = 0
-
-    def p(self, parent: Any, node: Node, tag: str = "p") -> Any:
-        p = el(parent, tag)
-        fill(p, node.runs, node.part)
-        if node.note is not None:
-            self.marker += 1
-            note(p, node.eid, node.note, self.marker)
-        return p
-
-    def recital(self, parent: Any, node: Node) -> None:
-        rec = el(parent, "recital", eId=node.eid, **node.attrs)
-        self.block(rec, node)
-
-    def block(self, parent: Any, node: Node) -> None:
-        """A preambular paragraph's text, its sub-paragraphs as ``blockList``/``item``."""
-        if not node.children:
-            self.p(parent, node)
-            return
-        blist = el(parent, "blockList", eId=f"{node.eid}__blist_1")
-        self.p(blist, node, "listIntroduction")
-        for child in node.children:
-            item = el(blist, "item", eId=child.eid, **child.attrs)
-            if child.num:
-                el(item, "num", child.num)
-            self.block(item, child)
-
-    def hier(self, parent: Any, node: Node, tag: str) -> None:
-        """An operative paragraph or point: ``num``, then ``content`` or ``list``/``intro``/``point``."""
-        elem = el(parent, tag, eId=node.eid, **node.attrs)
-        if node.num:
-            el(elem, "num", node.num)
-        if not node.children:
-            self.p(el(elem, "content", eId=f"{node.eid}__content"), node)
-            return
-        lst = el(elem, "list", eId=f"{node.eid}__list_1")
-        self.p(el(lst, "intro", eId=f"{node.eid}__list_1__intro"), node)
-        for child in node.children:
-            self.hier(lst, child, "point")
-
-
-def body(statement: Any, resolution: Resolution, pre: list[Node], ops: list[Node],
-         writer: Writer) -> None:
-    preamble = el(statement, "preamble")
-    formula = el(preamble, "formula", name="enactingFormula", eId="formula_1")
-    el(formula, "p", f"The {resolution.body.value},")
-    if pre:
-        recitals = el(preamble, "recitals", eId="recs_1")
-        for node in pre:
-            writer.recital(recitals, node)
-    main = el(statement, "mainBody")
-    for node in ops:
-        writer.hier(main, node, "paragraph")
-    if not ops:
-        el(main, "p")  # the schema wants a main body; an empty one stands for no operative part
 
 
 # ---------------------------------------------------------------------------- meta
@@ -345,6 +174,8 @@ def proprietary(meta: Any, r: Resolution) -> None:
         el(own, _D + "year", str(r.year))
     if r.source is not None:
         el(own, _D + "source", r.source)
+    if r.section_numbering is not None:
+        el(own, _D + "section_numbering", r.section_numbering)
     if r.facts:
         put_value(own, "facts", dict(r.facts))
 

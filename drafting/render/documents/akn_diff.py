@@ -14,8 +14,8 @@ from typing import Any
 
 from drafting.model import (Address, Change, ChangeKind, Comparison, HunkClass, HunkOp, Part,
                             Resolution)
-from drafting.render.documents.akn import (Node, Run, document, eid_of, el, num_of, own_attrs,
-                                 serialize, work_uri)
+from drafting.render.documents.akn import document, serialize, work_uri
+from drafting.render.documents.akn_body import Node, Run, eid_of, el, note_fields, num_of, own_attrs
 
 MOD_TYPE = {ChangeKind.AMENDED: "substitution", ChangeKind.MOVED: "renumbering",
             ChangeKind.ADDED: "insertion", ChangeKind.DELETED: "repeal",
@@ -106,8 +106,12 @@ class _Builder:
             paragraph = self.new.get(address)
             note = _pair(self._old_note(change), paragraph.note) if len(change.new) == 1 else (
                 None if paragraph.note is None else [("text", paragraph.note)])
+            anchored: list[tuple[int, str]] = []
+            if paragraph.note_at:  # notes placed in the text: the new notes (their changes are listed)
+                note, anchored = note_fields(paragraph)
             node = Node(address.part, eid_of(address), num_of(address),
-                        _with_lead(runs, paragraph.italic_lead(address)), note, own_attrs(paragraph))
+                        _with_lead(runs, paragraph.italic_lead(address)), note, own_attrs(paragraph),
+                        anchored=anchored, section=paragraph.section if address.depth == 0 else None)
             self.host(address.parent, address.part, False).append(node)
             self.placed[address] = node
         self.where[id(change)] = eid_of(change.new[0])

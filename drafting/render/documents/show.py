@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from drafting.model import (Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits,
-                            ordinal_word, roman)
+                            ordinal_word, printed_number, roman)
 
 WIDTH = 88
 
@@ -45,22 +45,48 @@ def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool)
     return lines
 
 
+def marked(paragraph: Paragraph) -> tuple[str, list[str]]:
+    """The text with "[1]", "[2]" ... where each anchored footnote's marker stands, and the
+    notes to print below it ("[1] Ibid. ..."); a lone note at the end keeps no marker."""
+    if not paragraph.note_at:
+        return paragraph.text, [paragraph.note] if paragraph.note else []
+    text, notes = paragraph.text, []
+    places = paragraph.footnote_offsets
+    for k, (line, offset) in sorted(enumerate(places, start=1), key=lambda e: -e[1][1]):
+        text = text[:offset] + f"[{k}]" + text[offset:]
+    notes = [f"[{k}] {line}" for k, (line, _) in enumerate(places, start=1)]
+    return text, notes
+
+
+def _paragraph(resolution: Resolution, address: Address, paragraph: Paragraph, addresses: bool) -> list[str]:
+    tag = f"[{address}] " if addresses else ""
+    text, notes = marked(paragraph)
+    if address.part is Part.PREAMBLE:
+        lines = _block(tag + text, "    ", "")
+    else:
+        numbered = len(resolution.operative) > 1  # a lone operative paragraph is not numbered
+        number = f"{printed_number(resolution, address)}. " if numbered else ""
+        lines = _block(tag + text, "    " + number, "")
+    lines += _items(paragraph, address, "        ", addresses)
+    for note in notes:
+        lines += _block(note, "      * ", "        ")
+    return lines + [""]
+
+
 def layout(resolution: Resolution, addresses: bool = False) -> str:
-    """The resolution as text: heading, organ line, preamble, numbered operative paragraphs."""
+    """The resolution as text: heading, organ line, then each section's heading, preamble and
+    numbered operative paragraphs in printed order."""
     lines = heading(resolution)
+    sections = resolution.sections()
+    first = sections[0]
+    if first.heading is not None and first.preamble:  # "A" printed above "The Security Council,"
+        lines += ["", first.heading.center(WIDTH).rstrip()]
     lines += ["", f"The {resolution.body.value},", ""]
-    numbered = len(resolution.operative) > 1  # a lone operative paragraph is not numbered
-    for address, paragraph in resolution.top():
-        tag = f"[{address}] " if addresses else ""
-        if address.part is Part.PREAMBLE:
-            lines += _block(tag + paragraph.text, "    ", "")
-        else:
-            number = f"{address.number}. " if numbered else ""
-            lines += _block(tag + paragraph.text, "    " + number, "")
-        lines += _items(paragraph, address, "        ", addresses)
-        if paragraph.note:
-            lines += _block(paragraph.note, "      * ", "        ")
-        lines.append("")
+    for n, section in enumerate(sections):
+        if section.heading is not None and not (n == 0 and section.preamble):
+            lines += [section.heading.center(WIDTH).rstrip(), ""]
+        for address, paragraph in section.preamble + section.operative:
+            lines += _paragraph(resolution, address, paragraph, addresses)
     adoption = adoption_line(resolution)
     if adoption:
         lines += [adoption]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp, Part
+from drafting.model import Change, ChangeKind, Comparison, FieldChange, Hunk, HunkClass, HunkOp, Part
 
 KIND_ORDER = tuple(kind.value for kind in ChangeKind)
 FIELD_COUNTS = ("footnotes", "metadata")  # summary keys counting changes outside the paragraphs
@@ -123,6 +124,8 @@ def field_where(change: FieldChange) -> str:
     """'title', 'date of adoption', or 'footnote of OP3 → OP4' (old → new paragraph)."""
     if change.field == "footnote":
         return f"footnote of {side(change.old)} → {side(change.new)}"
+    if change.field == "section":
+        return f"section heading before {side(change.old)} → {side(change.new)}"
     return FIELD_NAMES.get(change.field, change.field.replace("_", " "))
 
 
@@ -136,3 +139,34 @@ def field_verdict(change: FieldChange) -> str:
         return "substantive"
     others = [c for c in found if c != HunkClass.WORDING.value]
     return f"substantive (wording{'; also ' + ', '.join(others) if others else ''})"
+
+
+# ---------------------------------------------------------------------------- footnotes in place
+
+
+def marked(comparison: Comparison, change: Change) -> tuple[Change, list[str]]:
+    """The change with "[1]", "[2]" ... where each anchored footnote of its new paragraph stands
+    (as unchanged text, so verdicts do not move), and those notes ("[1] Ibid. ...") to print
+    below it. A paragraph whose one note stands at its end is left as it is."""
+    if len(change.new) != 1 or change.kind is ChangeKind.DELETED:
+        return change, []
+    paragraph = comparison.new.get(change.new[0])
+    if not paragraph.note_at or change.new_text != paragraph.text:
+        return change, []
+    places = sorted((offset, k) for k, (_, offset) in enumerate(paragraph.footnote_offsets, start=1))
+    out: list[Hunk] = []
+    at = 0
+    for hunk in change.hunks:
+        text = hunk.text
+        while hunk.op is not HunkOp.DELETE and places and places[0][0] <= at + len(text):
+            offset, k = places.pop(0)
+            if offset > at:
+                out.append(Hunk(hunk.op, text[:offset - at], hunk.cls))
+            out.append(Hunk(HunkOp.EQUAL, f"[{k}]"))
+            text, at = text[offset - at:], offset
+        if text:
+            out.append(Hunk(hunk.op, text, hunk.cls))
+            at += len(text) if hunk.op is not HunkOp.DELETE else 0
+    out += [Hunk(HunkOp.EQUAL, f"[{k}]") for _, k in places]
+    notes = [f"[{k}] {line}" for k, (line, _) in enumerate(paragraph.footnote_offsets, start=1)]
+    return replace(change, hunks=tuple(out)), notes

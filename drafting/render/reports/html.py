@@ -16,7 +16,7 @@ from html import escape
 from drafting.model import Address, Change, ChangeKind, Comparison, FieldChange, HunkOp
 from drafting.render.reports import markup
 from drafting.render.reports.changes import (FIELD_COUNTS, KIND_ORDER, field_verdict, field_where,
-                                             headline, shown_fields, title, verdict, where)
+                                             headline, marked, shown_fields, title, verdict, where)
 from drafting.render.reports.page import page
 
 CSS = """
@@ -40,6 +40,7 @@ table.summary tr.zero{color:#8a8a8a}
 #status{margin:0;color:#444}
 :focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .note{font-size:.9rem;background:#fff6d6;padding:.3rem .6rem}
+.footnote{font-size:.85rem;margin:.2rem 0 0 1rem}
 .change{border-left:4px solid #ccc;padding:.2rem 0 .2rem .9rem;margin:1.1rem 0;scroll-margin-top:4.5rem}
 .kind-amended{border-color:#c99700}.kind-moved{border-color:#9a3d9a}.kind-added{border-color:#23823a}
 .kind-deleted{border-color:#b8322f}.kind-split,.kind-merged{border-color:#1f7a9c}
@@ -136,7 +137,10 @@ def _side(label: str, addresses: tuple[Address, ...], body: str) -> str:
     return f'<div class="{label}"><div class="label">{label} {names}</div><p>{body}</p></div>'
 
 
-def _section(change: Change, arrow: str = "") -> str:
+def _section(change: Change, comparison: Comparison, arrow: str = "") -> str:
+    """One changed paragraph, inline and side by side; its anchored footnotes marked "[1]" where
+    they stand in the new text (the old side shows none) and listed below."""
+    marked_change, notes = marked(comparison, change)
     kind = change.kind.value
     ident = _section_id(change)
     flavour = "routine" if change.routine else "substantive"
@@ -149,10 +153,12 @@ def _section(change: Change, arrow: str = "") -> str:
     if change.kind is ChangeKind.MOVED:
         links = ", ".join(f'<a href="#{anchor("old", a)}">{a}</a>' for a in change.old)
         parts.append(f'<p class="origin">Moved from {links} of the old text {arrow}</p>')
-    parts.append(f'<div class="inline-view"><p>{_runs(change, (HunkOp.EQUAL, HunkOp.DELETE, HunkOp.INSERT))}</p></div>')
+    both = (HunkOp.EQUAL, HunkOp.DELETE, HunkOp.INSERT)
+    parts.append(f'<div class="inline-view"><p>{_runs(marked_change, both)}</p></div>')
     old = _runs(change, (HunkOp.EQUAL, HunkOp.DELETE), '<span class="none">not in the old text</span>')
-    new = _runs(change, (HunkOp.EQUAL, HunkOp.INSERT), '<span class="none">not in the new text</span>')
+    new = _runs(marked_change, (HunkOp.EQUAL, HunkOp.INSERT), '<span class="none">not in the new text</span>')
     parts.append(f'<div class="side-view">{_side("old", change.old, old)}{_side("new", change.new, new)}</div>')
+    parts += [f'<p class="footnote">{escape(note)}</p>' for note in notes]
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -199,9 +205,9 @@ def _body(comparison: Comparison, changes: list[Change]) -> str:
         if change.kind is ChangeKind.MOVED:
             other = at[(id(change), not stub)]
             arrow = "↓" if other > k else "↑"
-            pieces.append(_stub(change, arrow) if stub else _section(change, arrow))
+            pieces.append(_stub(change, arrow) if stub else _section(change, comparison, arrow))
         else:
-            pieces.append(_section(change))
+            pieces.append(_section(change, comparison))
     return "\n".join(pieces)
 
 

@@ -9,7 +9,7 @@ import re
 
 from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp
 from drafting.render.reports.changes import (FIELD_COUNTS, KIND_ORDER, field_verdict, field_where,
-                                             headline, is_mark, shown, shown_fields, title, verdict,
+                                             headline, is_mark, marked, shown, shown_fields, title, verdict,
                                              where)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~!])")
@@ -92,10 +92,11 @@ def render(comparison: Comparison, substantive_only: bool = False) -> str:
         lines += ["No changes." if comparison.identical else "No substantive changes.", ""]
     for change in changes:
         lines += [f"### {escape(where(change))} · {change.kind.value} · {verdict(change)}", ""]
+        change, notes = marked(comparison, change)
         body = _body(change)
         if change.kind is ChangeKind.DELETED:
             body = f"~~{escape(change.old_text.strip())}~~"
-        lines += [body, ""]
+        lines += [body, ""] + [f"> {escape(note)}  " for note in notes] + ([""] if notes else [])
     lines += _fields("Footnotes", shown_fields(comparison, substantive_only, footnotes=True))
     return "\n".join(lines)
 

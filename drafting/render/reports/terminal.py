@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from drafting.model import Change, ChangeKind, Comparison, FieldChange, HunkClass, HunkOp
-from drafting.render.reports.changes import (field_verdict, field_where, is_mark, shown, shown_fields,
+from drafting.render.reports.changes import (field_verdict, field_where, is_mark, marked, shown, shown_fields,
                                              summary_line, title, verdict, where)
 
 _STYLE = {HunkOp.DELETE: "red strike", HunkOp.INSERT: "green underline"}
@@ -75,7 +75,8 @@ def print_report(console: Console, comparison: Comparison, *, substantive_only: 
                   shown_fields(comparison, substantive_only), color)
     for change in shown(comparison, substantive_only, with_unchanged=False):
         console.print(_heading(change))
-        _print_body(console, _body(change, color), color)
+        change, notes = marked(comparison, change)
+        _print_body(console, _body(change, color) + Text("".join(f"\n      {n}" for n in notes)), color)
     _print_fields(console, "Footnotes", shown_fields(comparison, substantive_only, footnotes=True), color)
     console.print(Text(summary_line(comparison), style="bold"), soft_wrap=not color)
 

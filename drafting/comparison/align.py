@@ -185,10 +185,12 @@ def _dp(st: _State, olds: list[int], news: list[int]) -> None:
         return not banded or abs(b - a * n / m) <= width
 
     sim: dict[tuple[int, int], float] = {}
+    old_profiles = [st.okeys.profile(i) for i in olds]
+    new_profiles = [st.nkeys.profile(j) for j in news]
     for a in range(m):
         for b in range(n):
             if in_band(a, b):
-                s = st.similarity(olds[a], news[b])
+                s = profile_similarity(old_profiles[a], new_profiles[b])  # st.similarity, unwrapped
                 if s >= cfg.pair_min:
                     sim[a, b] = s
     if not sim:
@@ -443,12 +445,12 @@ def _running(values: list[int | None], pick: Callable[[int, int], int]) -> list[
 def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,
                    config: AlignConfig) -> Match:
     """The match, with the sub-paragraphs of its paragraphs aligned inside it."""
-    old_items = [Unit(u.address.child(n), item) for u in olds
-                 for n, item in enumerate(u.paragraph.items, start=1)]
-    new_items = [Unit(u.address.child(n), item) for u in news
-                 for n, item in enumerate(u.paragraph.items, start=1)]
     children: tuple[Match, ...] = ()
-    if old_items or new_items:
+    if any(u.paragraph.items for u in olds) or any(u.paragraph.items for u in news):
+        old_items = [Unit(u.address.child(n), item) for u in olds
+                     for n, item in enumerate(u.paragraph.items, start=1)]
+        new_items = [Unit(u.address.child(n), item) for u in news
+                     for n, item in enumerate(u.paragraph.items, start=1)]
         children = tuple(_align_units(old_items, new_items, config))
     return Match(kind, olds, news, round(sim, 1), children)
 

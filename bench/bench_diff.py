@@ -2,7 +2,7 @@
 `git diff --no-index --word-diff` on the same work, so the figures read as ratios. Prints
 medians; asserts nothing (targets are in the note).
 
-    python bench/bench_diff.py [--repeat N] [--quick]
+    python bench/bench_diff.py [--repeat N] [--quick] [--profile]
 
 Cases: 68/128 against a realistically edited copy; a 400-paragraph resolution built from real
 Security Council paragraphs of the corpus against an edited copy; two one-megabyte paragraphs
@@ -203,11 +203,40 @@ def python_engine(work: Callable[[], object]) -> Callable[[], object]:
     return run
 
 
+def profile(old: Resolution, new: Resolution, repeat: int) -> None:
+    """Where one diff's time goes: its steps (CPU medians), then the functions costing most."""
+    import cProfile
+    import pstats
+
+    from drafting.comparison.align import align, flatten
+    from drafting.comparison.diff import Vocabulary, change_of
+
+    matches = list(flatten(align(old, new)))
+
+    def changes() -> object:
+        vocabulary = Vocabulary(lambda: [p.text for _, p in old.walk()], lambda: [p.text for _, p in new.walk()])
+        return [change_of(m, vocabulary) for m in matches]
+    steps = {"whole diff": lambda: diff(old, new), "alignment": lambda: align(old, new),
+             "word diffs and classes": changes}
+    for name, work in steps.items():
+        print(f"  {name:<24} {median_cpu_ms(work, repeat):6.2f} ms cpu")
+    found = cProfile.Profile()
+    found.runcall(lambda: [diff(old, new) for _ in range(repeat)])
+    print(f"  functions by own time over {repeat} diffs (profiled, so slower than above):")
+    stats = pstats.Stats(found)
+    stats.sort_stats("tottime").print_stats(15)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="the four target cases only")
+    parser.add_argument("--profile", action="store_true", help="where the 68/128 pair's time goes")
     args = parser.parse_args()
+    if args.profile:
+        r = load(PRECEDENTS / "conflict-diamonds" / "2013.yaml")
+        profile(r, edit(r), max(args.repeat, 100))
+        return
     print("medians; (Nx) = the other tool's time over drafting's (above 1: drafting is faster).",
           flush=True)
     print("difflib: word-level SequenceMatcher over the flattened texts; redlines: python-redlines "

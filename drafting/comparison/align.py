@@ -185,10 +185,12 @@ def _dp(st: _State, olds: list[int], news: list[int]) -> None:
         return not banded or abs(b - a * n / m) <= width
 
     sim: dict[tuple[int, int], float] = {}
+    old_profiles = [st.okeys.profile(i) for i in olds]
+    new_profiles = [st.nkeys.profile(j) for j in news]
     for a in range(m):
         for b in range(n):
             if in_band(a, b):
-                s = st.similarity(olds[a], news[b])
+                s = profile_similarity(old_profiles[a], new_profiles[b])  # st.similarity, unwrapped
                 if s >= cfg.pair_min:
                     sim[a, b] = s
     if not sim:
@@ -296,10 +298,14 @@ def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, boo
     best: tuple[float, tuple[int, ...]] | None = None
     lo_bound, hi_bound = bounds
     for lo in range(lo_bound, hi_bound - 1):
+        if not free[lo]:
+            continue
         for hi in range(lo + 1, min(hi_bound, lo + cfg.max_group)):
-            run = tuple(range(lo, hi + 1))
-            if not all(free[k] for k in run) or (current is not None and current not in run):
+            if not free[hi]:
+                break  # every longer run holds it too
+            if current is not None and not lo <= current <= hi:
                 continue
+            run = tuple(range(lo, hi + 1))
             score = _group_score(one, [keys[k] for k in run], cfg)
             if score >= cfg.split_min and score >= base + cfg.split_gain and (
                     best is None or score > best[0]):
@@ -331,6 +337,8 @@ def _groups(st: _State, reverse: bool) -> None:
                 lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
         bounds = max(0, lo_bound), min(len(manys), hi_bound)
         free = {k: k not in taken and (k not in pair_many or k == current) for k in range(*bounds)}
+        if sum(free.values()) < 2 or base + cfg.split_gain > 100.0:
+            continue  # no run of two free paragraphs, or none could beat the pair (scores are <= 100)
         best = _best_run(okeys[x], mkeys, bounds, free, current, base, cfg)
         if best is None:
             continue
@@ -437,12 +445,12 @@ def _running(values: list[int | None], pick: Callable[[int, int], int]) -> list[
 def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,
                    config: AlignConfig) -> Match:
     """The match, with the sub-paragraphs of its paragraphs aligned inside it."""
-    old_items = [Unit(u.address.child(n), item) for u in olds
-                 for n, item in enumerate(u.paragraph.items, start=1)]
-    new_items = [Unit(u.address.child(n), item) for u in news
-                 for n, item in enumerate(u.paragraph.items, start=1)]
     children: tuple[Match, ...] = ()
-    if old_items or new_items:
+    if any(u.paragraph.items for u in olds) or any(u.paragraph.items for u in news):
+        old_items = [Unit(u.address.child(n), item) for u in olds
+                     for n, item in enumerate(u.paragraph.items, start=1)]
+        new_items = [Unit(u.address.child(n), item) for u in news
+                     for n, item in enumerate(u.paragraph.items, start=1)]
         children = tuple(_align_units(old_items, new_items, config))
     return Match(kind, olds, news, round(sim, 1), children)
 

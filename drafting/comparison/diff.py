@@ -14,48 +14,34 @@ Each run of deleted/inserted text is classified ``year``, ``session``, ``symbol`
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
+from drafting.comparison.classes import Vocabulary, classify, classify_tokens
 from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
-from drafting.comparison.variants import is_name, same_typography, spelling_variant, typography_key
-from drafting.model import MONTHS, Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+from drafting.comparison.tokens import tokenize
+from drafting.comparison.variants import typography_keys
+from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
+
+__all__ = ["Vocabulary", "classify", "diff", "diff_files", "engines", "series_pairs", "tokenize",
+           "use_engine", "word_diff"]
 
 # ---------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(
-    r"\s+"
-    r"|[A-Za-z]{1,5}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+"  # S/11302, A/RES/68/128, A/68/L.29
-    r"|\d+(?:/\d+)+"  # 67/135
-    r"|\w+(?:['’\-.]\w+)*"  # words: d'Ivoire, sixty-eighth, Secretary-General’s, Add.1
-    r"|[^\w\s]"  # one punctuation mark
-)
+def _encode(keys: Sequence[str]) -> list[str]:
+    """One character per distinct key, in order of first appearance, for each key."""
+    distinct = dict.fromkeys(keys)
+    # clear of ASCII, whose line breaks the cleanup scores; surrogates are not characters
+    codes: Iterable[int] = range(0x100, 0x100 + len(distinct))
+    if 0x100 + len(distinct) > 0xD800:
+        codes = [code + 0x800 if code >= 0xD800 else code for code in codes]
+    char_of = dict(zip(distinct, map(chr, codes)))
+    return list(map(char_of.__getitem__, keys))
 
 
-def tokenize(text: str) -> list[str]:
-    """Words, symbols, runs of white space and punctuation marks; joined they give ``text``."""
-    return _TOKEN.findall(text)
-
-
-def _encode(tokens: Sequence[str], vocab: dict[str, str]) -> str:
-    out = []
-    for token in tokens:
-        char = vocab.get(token)
-        if char is None:
-            code = len(vocab) + 0x100  # clear of ASCII, whose line breaks the cleanup scores
-            if code >= 0xD800:  # surrogates are not characters
-                code += 0x800
-            char = vocab[token] = chr(code)
-        out.append(char)
-    return "".join(out)
-
-
-_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
 _CONTEXT = 400  # characters of context each side of a run: more than the classes look at
 
 _DMP = diff_match_patch()
@@ -69,20 +55,24 @@ _ENGINE = "fast" if _FAST is not None else "python"
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
-def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
-    """Token-level diff, cleaned semantically, as (op, text, typographic) runs.
+# A run of the raw diff: its op, its text, whether it is a typographic delete/insert pair, and
+# the tokens of a changed run (empty for equal and typographic runs, which need none).
+Run = tuple[HunkOp, str, bool, list[str]]
+
+
+def _raw_diff(a: str, b: str) -> list[Run]:
+    """Token-level diff, cleaned semantically, as runs (see ``Run``).
 
     Tokens are compared under :func:`typography_key`, so a curly apostrophe or a double space
     never breaks a run of equal words; where the equal tokens differ in typography, the run is
     given as a delete and an insert marked typographic (True)."""
     if a == b:
-        return [(HunkOp.EQUAL, a, False)] if a else []
+        return [(HunkOp.EQUAL, a, False, [])] if a else []
     tokens_a, tokens_b = tokenize(a), tokenize(b)
     # one character per distinct token, by its typography key, in order of first appearance
     # (the codes must not depend on hashing: the semantic cleanup looks at the characters)
-    vocab: dict[str, str] = {}
-    unique = dict.fromkeys(tokens_a + tokens_b)
-    char_of = dict(zip(unique, _encode([typography_key(t) for t in unique], vocab)))
+    unique = list(dict.fromkeys(tokens_a + tokens_b))
+    char_of = dict(zip(unique, _encode(typography_keys(unique))))
     chars_a = "".join(map(char_of.__getitem__, tokens_a))
     chars_b = "".join(map(char_of.__getitem__, tokens_b))
     forward = _cleaned(chars_a, chars_b)
@@ -94,8 +84,8 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
         backward = [(op, chars[::-1]) for op, chars in reversed(_cleaned(chars_a[::-1], chars_b[::-1]))]
         if _runs(backward) < _runs(forward):
             diffs = backward
-    diffs = _slide(diffs, {c: t for t, c in char_of.items()})
-    out: list[tuple[HunkOp, str, bool]] = []
+    diffs = _slide(diffs, lambda: dict(zip(char_of.values(), char_of.keys())))
+    out: list[Run] = []
     i = j = 0
     for op, chars in diffs:
         n = len(chars)
@@ -103,10 +93,10 @@ def _raw_diff(a: str, b: str) -> list[tuple[HunkOp, str, bool]]:
             out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n])
             i, j = i + n, j + n
         elif op < 0:
-            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False))
+            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False, tokens_a[i:i + n]))
             i += n
         else:
-            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False))
+            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False, tokens_b[j:j + n]))
             j += n
     return [run for run in out if run[1]]
 
@@ -123,10 +113,12 @@ def _fit(run: str, token_of: dict[str, str]) -> int:
     return 2 * balanced + tokens[0].isspace() + (not tokens[-1].isspace())
 
 
-def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple[int, str]]:
+def _slide(diffs: list[tuple[int, str]], tokens: Callable[[], dict[str, str]]) -> list[tuple[int, str]]:
     """Move each lone insertion or deletion along the equal text around it to where it reads as
-    whole words: "(1990{+) and 3 (1991+})," becomes "(1990){+ and 3 (1991)+},". Same texts rebuilt."""
+    whole words: "(1990{+) and 3 (1991+})," becomes "(1990){+ and 3 (1991)+},". Same texts rebuilt.
+    ``tokens()``: the token of each character, asked for only when a run has places to choose from."""
     out = list(diffs)
+    token_of: dict[str, str] = {}
     for k in range(1, len(out) - 1):
         (op0, before), (op, run), (op2, after) = out[k - 1], out[k], out[k + 1]
         if op == 0 or op0 != 0 or op2 != 0:
@@ -139,14 +131,19 @@ def _slide(diffs: list[tuple[int, str]], token_of: dict[str, str]) -> list[tuple
         while after and run[0] == after[0]:  # slide right
             before, run, after = before + run[0], run[1:] + after[0], after[1:]
             choices.append((before, run, after))
+        if len(choices) == 1:
+            continue
+        token_of = token_of or tokens()
         pick = max(choices, key=lambda c: _fit(c[1], token_of))  # the first of the best: no move on a tie
         out[k - 1], out[k], out[k + 1] = (0, pick[0]), (op, pick[1]), (0, pick[2])
     return [(op, chars) for op, chars in out if chars or op != 0]
 
 
-def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str, bool]]:
+def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[Run]:
     """Tokens equal under the typography key: equal runs, and typographic delete/insert pairs."""
-    out: list[tuple[HunkOp, str, bool]] = []
+    if old == new:  # the common case: the same characters too
+        return [(HunkOp.EQUAL, "".join(old), False, [])] if old else []
+    out: list[Run] = []
     k = 0
     while k < len(old):
         end = k
@@ -154,9 +151,9 @@ def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[tuple[HunkOp, str
         while end < len(old) and (old[end] == new[end]) is same:
             end += 1
         if same:
-            out.append((HunkOp.EQUAL, "".join(old[k:end]), False))
+            out.append((HunkOp.EQUAL, "".join(old[k:end]), False, []))
         else:
-            out += [(HunkOp.DELETE, "".join(old[k:end]), True), (HunkOp.INSERT, "".join(new[k:end]), True)]
+            out += [(HunkOp.DELETE, "".join(old[k:end]), True, []), (HunkOp.INSERT, "".join(new[k:end]), True, [])]
         k = end
     return out
 
@@ -196,37 +193,19 @@ def _runs(diffs: list[tuple[int, str]]) -> int:
     return runs
 
 
-class Vocabulary:
-    """The words of the whole old and new texts (the spelling rule looks a form up in the other),
-    read only when a run first needs them: most diffs never do."""
-
-    def __init__(self, old: Callable[[], Iterable[str]], new: Callable[[], Iterable[str]]) -> None:
-        self._sources = (old, new)
-        self._words: tuple[frozenset[str], frozenset[str]] | None = None
-
-    @classmethod
-    def of_texts(cls, old: str, new: str) -> "Vocabulary":
-        return cls(lambda: [old], lambda: [new])
-
-    @property
-    def words(self) -> tuple[frozenset[str], frozenset[str]]:
-        if self._words is None:
-            old, new = (frozenset(_WORD.findall(" ".join(texts()))) for texts in self._sources)
-            self._words = old, new
-        return self._words
-
-
 def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk]:
     """Classified hunks taking ``a`` to ``b``; each changed run is one delete then one insert.
 
     ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
+    if a == b:  # most paragraphs of a new year's text
+        return [Hunk(HunkOp.EQUAL, a, None)] if a else []
     raw = _raw_diff(a, b)
     if vocabulary is None:
         vocabulary = Vocabulary.of_texts(a, b)
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
-        op, text, typographic = raw[k]
+        op, text, typographic, _ = raw[k]
         if op is HunkOp.EQUAL or typographic:
             hunks.append(Hunk(op, text, HunkClass.TYPOGRAPHY if typographic else None))
             k += 1
@@ -234,195 +213,40 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
         end = k
         while end < len(raw) and raw[end][0] is not HunkOp.EQUAL and not raw[end][2]:
             end += 1
-        deleted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.DELETE)
-        inserted = "".join(t for o, t, _ in raw[k:end] if o is HunkOp.INSERT)
+        # the tokens of a changed run are those of its text: it starts and ends between tokens
+        old_tokens = [t for run in raw[k:end] if run[0] is HunkOp.DELETE for t in run[3]]
+        new_tokens = [t for run in raw[k:end] if run[0] is HunkOp.INSERT for t in run[3]]
         # context from the new text around the run, a few words each side (bounded: an equal run
         # of a long paragraph may be a megabyte, and each run would copy it)
-        before = "".join(t for o, t, _ in raw[max(0, k - 6):k] if o is not HunkOp.DELETE)[-_CONTEXT:]
-        after = "".join(t for o, t, _ in raw[end:end + 6] if o is not HunkOp.DELETE)[:_CONTEXT]
-        (core_old, core_new), (mark_old, mark_new) = _peel_marks(deleted, inserted)
-        for old_part, new_part, context_after in ((core_old, core_new, mark_new + after),
-                                                  (mark_old, mark_new, after)):
+        before = "".join(run[1] for run in raw[max(0, k - 6):k] if run[0] is not HunkOp.DELETE)[-_CONTEXT:]
+        after = "".join(run[1] for run in raw[end:end + 6] if run[0] is not HunkOp.DELETE)[:_CONTEXT]
+        core, marks = _peel_marks(old_tokens, new_tokens)
+        for (old_part, new_part), context_after in ((core, "".join(marks[1]) + after), (marks, after)):
             if not (old_part or new_part):
                 continue
-            cls = classify(old_part, new_part, before, context_after, vocabulary)
+            deleted, inserted = "".join(old_part), "".join(new_part)
+            cls = classify_tokens(deleted, inserted, old_part, new_part, before, context_after, vocabulary)
             if old_part:
-                hunks.append(Hunk(HunkOp.DELETE, old_part, cls))
+                hunks.append(Hunk(HunkOp.DELETE, deleted, cls))
             if new_part:
-                hunks.append(Hunk(HunkOp.INSERT, new_part, cls))
-            before += new_part
+                hunks.append(Hunk(HunkOp.INSERT, inserted, cls))
+            before += inserted
         k = end
     return hunks
 
 
-def _peel_marks(deleted: str, inserted: str) -> tuple[tuple[str, str], tuple[str, str]]:
+def _peel_marks(old_tokens: list[str], new_tokens: list[str]) -> tuple[tuple[list[str], list[str]],
+                                                                        tuple[list[str], list[str]]]:
     """Split a run's closing punctuation from its words when both sides end in a different mark:
     "July 1986:" -> "January 1987;" is a date change then a punctuation change, not one blur."""
-    old_tokens, new_tokens = tokenize(deleted), tokenize(inserted)
     n = 0
     while (n < min(len(old_tokens), len(new_tokens)) - 1
            and not old_tokens[-1 - n][:1].isalnum() and not old_tokens[-1 - n].isspace()
            and not new_tokens[-1 - n][:1].isalnum() and not new_tokens[-1 - n].isspace()):
         n += 1
     if not n:
-        return (deleted, inserted), ("", "")
-    return ("".join(old_tokens[:-n]), "".join(new_tokens[:-n])), \
-        ("".join(old_tokens[-n:]), "".join(new_tokens[-n:]))
-
-
-# ---------------------------------------------------------------------------- classification
-
-_MONTHS = frozenset(MONTHS)
-_UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINAL = re.compile(
-    r"^(?:(?:%s)-(?:%s)|%s|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
-    r"|(?:twentie|thirtie|fortie|fiftie|sixtie|seventie|eightie|ninetie)th|hundredth|\d+(?:st|nd|rd|th))$"
-    % ("|".join(_TENS), "|".join(_UNITS), "|".join(_UNITS)), re.IGNORECASE)
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen hundred thousand million billion half dozen per cent "
-    "percent".split() + _TENS + [f"{t}-{u}" for t in _TENS for u in
-                                 "one two three four five six seven eight nine".split()])
-_SYMBOL = re.compile(r"^(?:[A-Za-z]{1,5}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)+|(?:Add|Corr|Rev|Amend)\.\d+)$")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_NUMBER = re.compile(r"^\d[\d,.]*$")
-_CONNECTORS = frozenset("and of to from until through the its on in by".split())
-_REFERENCES = frozenset("resolution resolutions document documents decision decisions".split())
-_ENUMERATION = frozenset([",", "and"])
-_TERMINAL = frozenset([",", ";", ".", ":"])
-
-
-def _kind(token: str) -> str:
-    """The class of one word token: symbol, year, number, ordinal, month, connector, name, other."""
-    if _SYMBOL.match(token):
-        return "symbol"
-    if _YEAR.match(token):
-        return "year"
-    if _NUMBER.match(token) or token.lower() in _NUMBER_WORDS:
-        return "number"
-    if _ORDINAL.match(token):
-        return "ordinal"
-    if token in _MONTHS:
-        return "month"
-    if token in _CONNECTORS:
-        return "connector"
-    if token[:1].isupper() or re.match(r"^[a-z]{1,3}['’]\w", token):  # Viet Nam, d'Ivoire
-        return "name"
-    return "other"
-
-
-def _words(text: str) -> list[str]:
-    return [t for t in tokenize(text) if t[:1].isalnum() or t[:1] == "_"]
-
-
-def _marks(text: str) -> list[str]:
-    return [t for t in tokenize(text) if not t.isspace() and not (t[:1].isalnum() or t[:1] == "_")]
-
-
-def classify(deleted: str, inserted: str, before: str = "", after: str = "",
-             vocabulary: Vocabulary | None = None) -> HunkClass:
-    """The class of one changed run, from its words and the words around it.
-
-    ``before``/``after`` are the unchanged texts on either side (for context: "resolution 338"
-    is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session).
-    """
-    if same_typography(deleted, inserted):
-        return HunkClass.TYPOGRAPHY
-    if _spelling(deleted, inserted, vocabulary):
-        return HunkClass.SPELLING
-    words = _words(deleted) + _words(inserted)
-    if not words and not after.strip() and set(_marks(deleted) + _marks(inserted)) <= _TERMINAL:
-        # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
-        # full stop on the last operative paragraph): moving or appending paragraphs changes it.
-        return HunkClass.PUNCTUATION
-    if not words and {m for m in _marks(deleted) + _marks(inserted)} == {","} and not (deleted and inserted):
-        return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
-    if _conjunction_moved(deleted, inserted) and "," in tokenize(before)[-16:]:
-        return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
-    kinds = [_kind(w) for w in words]
-    prev_words = _words(before)[-3:]
-    next_words = _words(after)[:3]
-    marks = set(_marks(deleted) + _marks(inserted))
-    if "other" in kinds or marks - {",", "(", ")", "-", "–", "."}:
-        return HunkClass.WORDING
-    if "name" in kinds or not any(k in ("symbol", "year", "number", "ordinal", "month") for k in kinds):
-        return _list_or_wording(deleted, inserted, before, after)
-    if "symbol" in kinds:
-        return HunkClass.SYMBOL
-    context = prev_words + next_words
-    if "month" in kinds:
-        return HunkClass.DATE
-    if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
-                                                                   for k in kinds):
-        return HunkClass.SYMBOL  # resolution 338 (1973)
-    if any(_kind(w) == "month" for w in prev_words[-1:] + next_words[:3]):
-        return HunkClass.DATE  # the day or year of "31 May 1974"
-    if "ordinal" in kinds:
-        return HunkClass.SESSION if "session" in {w.lower() for w in words + context} else HunkClass.NUMBER
-    if all(k in ("year", "connector") for k in kinds):
-        return HunkClass.YEAR
-    return HunkClass.NUMBER
-
-
-def _spelling(deleted: str, inserted: str, vocabulary: Vocabulary | None) -> bool:
-    """Each word replaced by a variant spelling of it, the marks around them unchanged."""
-    old, new = _words(deleted), _words(inserted)
-    if not old or len(old) != len(new) or _marks(deleted) != _marks(inserted):
-        return False
-    words = (lambda: vocabulary.words) if vocabulary else None
-    return all(spelling_variant(a, b, words) for a, b in zip(old, new) if a != b)
-
-
-def _conjunction_moved(deleted: str, inserted: str) -> bool:
-    """One side drops a lone "and"/"or" for a comma, or takes one instead of a comma ("and" to
-    "or" is a change of meaning, not of the list's length)."""
-    old, new = _words(deleted), _words(inserted)
-    if set(_marks(deleted + inserted)) - {","} or (old and new):
-        return False
-    return len(old + new) == 1 and (old + new)[0] in ("and", "or")
-
-
-def _run_names(tokens: list[str]) -> int:
-    """How many names a run of name tokens, spaces, commas and "and" holds."""
-    names, in_name = 0, False
-    for token in tokens:
-        if token in (",", "and"):
-            in_name = False
-        elif not token.isspace():
-            names += not in_name
-            in_name = True
-    return names
-
-
-def _enumeration(before: str, middle: str, after: str) -> int:
-    """The number of names in the enumeration that ``middle`` stands in (0 if none)."""
-    def fits(token: str) -> bool:
-        return token.isspace() or token in (",", "and", "(", ")", "of") or _kind(token) == "name"
-
-    left = tokenize(before)
-    k = len(left)
-    while k and fits(left[k - 1]):
-        k -= 1
-    right = tokenize(after)
-    n = 0
-    while n < len(right) and fits(right[n]):
-        n += 1
-    mid = tokenize(middle)
-    if not all(fits(t) for t in mid):
-        return 0
-    return _run_names(left[k:] + mid + right[:n])
-
-
-def _list_or_wording(deleted: str, inserted: str, before: str, after: str) -> HunkClass:
-    """``list`` when names join or leave an enumeration ("A, B and C"), else ``wording``."""
-    if not before.strip():
-        return HunkClass.WORDING  # the opening words are the lead, never a list
-    if max(_enumeration(before, deleted, after), _enumeration(before, inserted, after)) >= 3:
-        return HunkClass.LIST
-    if deleted.strip() and inserted.strip() and is_name(deleted) and is_name(inserted):
-        return HunkClass.NAME  # "Johannesburg" -> "Guangzhou", "South Africa" -> "China"
-    return HunkClass.WORDING
+        return (old_tokens, new_tokens), ([], [])
+    return (old_tokens[:-n], new_tokens[:-n]), (old_tokens[-n:], new_tokens[-n:])
 
 
 # ---------------------------------------------------------------------------- comparisons
@@ -469,7 +293,7 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
 
     fields = metadata_changes(old, new, differ) + section_changes(old, new, changes, differ) \
         + footnote_changes(old, new, changes, differ)
-    return Comparison(old, new, changes, asdict(config), tuple(fields))
+    return Comparison(old, new, changes, dict(vars(config)), tuple(fields))  # asdict, without deep copies
 
 
 def diff_files(old: str | os.PathLike[str], new: str | os.PathLike[str],

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -35,23 +35,38 @@ _TYPOGRAPHY = str.maketrans({
     "\u00ad": "",  # a soft hyphen is invisible
 })
 _SPACES = re.compile(r"\s+")
+# str.translate looks every character up in the table, which costs more than the rest of a
+# paragraph's key: the marks are found by a regex and replaced where they stand instead.
+_TYPOGRAPHIC = re.compile("[%s]" % "".join(map(chr, _TYPOGRAPHY)))
+_PLAIN = {chr(code): plain for code, plain in _TYPOGRAPHY.items()}
+
+
+def _plain_mark(found: re.Match[str]) -> str:
+    return _PLAIN[found.group()]
 
 
 def typography_key(token: str) -> str:
     """The token as compared: straight quotes and apostrophes, one dash, one space for any run."""
     if token.isspace():
         return " "
-    return token.translate(_TYPOGRAPHY)
+    return _TYPOGRAPHIC.sub(_plain_mark, token)
+
+
+def typography_keys(tokens: Sequence[str]) -> list[str]:
+    """:func:`typography_key` of each token; one scan for the marks first, as most texts have none."""
+    if _TYPOGRAPHIC.search("".join(tokens)) is None:
+        return [" " if token.isspace() else token for token in tokens]
+    return [typography_key(token) for token in tokens]
 
 
 def plain_typography(text: str) -> str:
     """The text with straight quotes and apostrophes and one dash (spaces left as they are)."""
-    return text.translate(_TYPOGRAPHY)
+    return _TYPOGRAPHIC.sub(_plain_mark, text)
 
 
 def same_typography(old: str, new: str) -> bool:
     """True when two texts differ only in quotes, apostrophes, dashes or spaces."""
-    return _SPACES.sub(" ", old.translate(_TYPOGRAPHY)) == _SPACES.sub(" ", new.translate(_TYPOGRAPHY))
+    return _SPACES.sub(" ", plain_typography(old)) == _SPACES.sub(" ", plain_typography(new))
 
 
 # ---------------------------------------------------------------------------- data

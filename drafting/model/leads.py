@@ -127,22 +127,44 @@ def _heads(part_value: str | None) -> dict[str, tuple[str, ...]]:
     return {word: tuple(phrases) for word, phrases in by_word.items()}
 
 
-_SUFFIXES = _longest_first(SUFFIX_ADVERBS)
-_MANNERS = _longest_first(MANNERS)
+def _by_initial(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """' word' for each word, longest first, by the word's first letter: a lead is matched for
+    every paragraph a diff aligns, and only the words opening on the next letter can follow."""
+    found: dict[str, list[str]] = {}
+    for word in _longest_first(words):
+        found.setdefault(word[:1], []).append(" " + word)
+    return {initial: tuple(spaced) for initial, spaced in found.items()}
+
+
+_SUFFIXES = _by_initial(SUFFIX_ADVERBS)
+_MANNERS = _by_initial(MANNERS)
 _BOUNDARY = frozenset(" \t\n\r\f\v,;:.")
 
 
-def _options(text: str, pos: int, words: tuple[str, ...]) -> list[int]:
+def _options(text: str, pos: int, words: dict[str, tuple[str, ...]]) -> list[int]:
     """Where an optional ' word' may end after ``pos``: each that follows, longest first, then none."""
-    return [pos + 1 + len(w) for w in words if text.startswith(" " + w, pos)] + [pos]
+    if text[pos:pos + 1] != " ":
+        return [pos]
+    return [pos + len(w) for w in words.get(text[pos + 1:pos + 2], ()) if text.startswith(w, pos)] + [pos]
+
+
+@lru_cache(maxsize=None)
+def _head_sets(part_value: str | None) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
+    """The heads of :func:`_heads` by first word as a set, with their lengths, longest first."""
+    return {word: (frozenset(heads), tuple(sorted({len(h) for h in heads}, reverse=True)))
+            for word, heads in _heads(part_value).items()}
 
 
 def match_lead(text: str, part_value: str | None) -> str:
     """The longest-first, first-fit match of: head [suffix adverb] [manner] [suffix adverb]."""
     first = text.split(" ", 1)[0].rstrip(",;:.")
-    for head in _heads(part_value).get(first, ()):
-        if not text.startswith(head):
+    heads, lengths = _head_sets(part_value).get(first, (frozenset(), ()))
+    # A head can only end where the text ends or a boundary follows (else no adverb or end can
+    # follow either): try the text's prefixes there, longest first, instead of every head.
+    for length in lengths:
+        if not (length == len(text) or text[length:length + 1] in _BOUNDARY) or text[:length] not in heads:
             continue
+        head = text[:length]
         for a in _options(text, len(head), _SUFFIXES):
             for b in _options(text, a, _MANNERS):
                 for c in _options(text, b, _SUFFIXES):

@@ -16,7 +16,7 @@ from drafting.comparison import diff as diff_module
 from drafting.comparison import classes
 from drafting.comparison.classes import _Context, _names_end, _names_start
 from drafting.comparison.similarity import _WORD as KEY_WORD, key_of, normalize
-from drafting.comparison.tokens import tokenize, words_of
+from drafting.comparison.tokens import shared_ends, tokenize, words_of
 from drafting.comparison.variants import plain_typography, same_typography, typography_key, typography_keys
 from drafting.model.leads import SUFFIX_ADVERBS, MANNERS, _heads, match_lead
 
@@ -203,3 +203,24 @@ def plain_kind(token: str) -> str:
 @settings(max_examples=300, deadline=None)
 def test_a_word_kind_tried_where_it_can_match_is_the_kind(token: str) -> None:
     assert classes._kind(token) == plain_kind(token)
+
+
+@given(texts, texts, texts)
+@settings(max_examples=400, deadline=None)
+def test_shared_ends_tokenized_once_are_the_whole_tokenization(head: str, a: str, b: str) -> None:
+    for old, new in ((head + a + head, head + b + head), (a + head, b + head), (head + a, head + b)):
+        cut, tail_old, tail_new = shared_ends(old, new)
+        assert old[:cut] == new[:cut] and old[tail_old:] == new[tail_new:]
+        assert cut <= tail_old and cut <= tail_new
+        pieces = tokenize(old[:cut]) + tokenize(old[cut:tail_old]) + tokenize(old[tail_old:])
+        assert pieces == TOKEN.findall(old)
+        pieces = tokenize(new[:cut]) + tokenize(new[cut:tail_new]) + tokenize(new[tail_new:])
+        assert pieces == TOKEN.findall(new)
+
+
+def test_shared_ends_cut_where_a_word_follows_a_space() -> None:
+    old = "Recalling its resolution 67/135 of 2012, and welcoming the report"
+    new = "Recalling its resolution 68/128 of 2013, and welcoming the report"
+    cut, tail_old, tail_new = shared_ends(old, new)
+    assert (old[:cut], old[cut:tail_old], new[cut:tail_new], old[tail_old:]) == (
+        "Recalling its resolution ", "67/135 of 2012, ", "68/128 of 2013, ", "and welcoming the report")

@@ -22,7 +22,7 @@ from diff_match_patch import diff_match_patch
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
 from drafting.comparison.classes import Vocabulary, classify, classify_tokens
 from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
-from drafting.comparison.tokens import tokenize
+from drafting.comparison.tokens import shared_ends, tokenize
 from drafting.comparison.variants import typography_keys
 from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
 
@@ -68,13 +68,20 @@ def _raw_diff(a: str, b: str) -> list[Run]:
     given as a delete and an insert marked typographic (True)."""
     if a == b:
         return [(HunkOp.EQUAL, a, False, [])] if a else []
-    tokens_a, tokens_b = tokenize(a), tokenize(b)
+    # the text both share at either end is tokenized and coded once (most of an amended paragraph)
+    head, tail_a, tail_b = shared_ends(a, b)
+    shared_head, shared_tail = tokenize(a[:head]), tokenize(a[tail_a:])
+    middle_a, middle_b = tokenize(a[head:tail_a]), tokenize(b[head:tail_b])
+    tokens_a = shared_head + middle_a + shared_tail
+    tokens_b = shared_head + middle_b + shared_tail
     # one character per distinct token, by its typography key, in order of first appearance
     # (the codes must not depend on hashing: the semantic cleanup looks at the characters)
     unique = list(dict.fromkeys(tokens_a + tokens_b))
     char_of = dict(zip(unique, _encode(typography_keys(unique))))
-    chars_a = "".join(map(char_of.__getitem__, tokens_a))
-    chars_b = "".join(map(char_of.__getitem__, tokens_b))
+    code = char_of.__getitem__
+    chars_head, chars_tail = "".join(map(code, shared_head)), "".join(map(code, shared_tail))
+    chars_a = chars_head + "".join(map(code, middle_a)) + chars_tail
+    chars_b = chars_head + "".join(map(code, middle_b)) + chars_tail
     forward = _cleaned(chars_a, chars_b)
     # Equally short edits can be placed differently: "2012 and 67/135 ..." -> "2012, 67/135 ...
     # and 68/128 ..." is one insertion plus two replacements, or "and" -> "," plus one insertion.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from difflib import SequenceMatcher
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from drafting.model import (METADATA_KEYS, Address, Change, ChangeKind, FieldChange, Hunk, HunkClass,
                             HunkOp, Paragraph, Resolution, format_date)
@@ -89,6 +89,14 @@ def _notes_of(resolution: Resolution, addresses: tuple[Address, ...],
     return [note for a in addresses for note in read(resolution.get(a))]
 
 
+def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> Iterator[Paragraph]:
+    """Each paragraph and its sub-paragraphs, depth first (``walk`` without making addresses)."""
+    for paragraph in paragraphs:
+        yield paragraph
+        if paragraph.items:
+            yield from _paragraphs(paragraph.items)
+
+
 def section_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
                     differ: Differ) -> list[FieldChange]:
     """Section headings added, removed or changed (field ``section``), at the aligned paragraphs
@@ -103,6 +111,8 @@ def footnote_changes(old: Resolution, new: Resolution, changes: tuple[Change, ..
 
     Notes of one paragraph pair are matched in order: equal notes first, then the rest by place."""
     out: list[FieldChange] = []
+    if not any(map(read, _paragraphs(old.preamble + old.operative + new.preamble + new.operative))):
+        return out  # none to compare (most texts have no section headings, many no footnotes)
     for change in changes:
         before, after = _notes_of(old, change.old, read), _notes_of(new, change.new, read)
         if before == after:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Callable, Iterable, Mapping
 
@@ -32,9 +33,13 @@ class Key:
     lead phrase (a changed lead must not hide an otherwise unchanged paragraph)."""
 
     full: str
-    words: frozenset[str]
     bag: Mapping[str, int]
     body_bag: Mapping[str, int]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct words (made on first use: most keys are only weighed and compared)."""
+        return frozenset(self.bag)
 
 
 def _count(words: Iterable[str]) -> dict[str, int]:
@@ -61,7 +66,7 @@ def key_of(text: str, lead: str = "") -> Key:
     words = _WORD.findall(full)
     bag = _count(words)
     if not lead:
-        return Key(full, frozenset(bag), bag, bag)
+        return Key(full, bag, bag)
     cut = len(lead)
     if text.isascii() and _cut_between_words(text, cut):
         # In ASCII, normalizing changes no character's place in a word, so the body's words are
@@ -73,7 +78,7 @@ def key_of(text: str, lead: str = "") -> Key:
             body_bag = _count(words[sum(lead_bag.values()):])
     else:
         body_bag = _bag(normalize(text[cut:]))
-    return Key(full, frozenset(bag), bag, body_bag)
+    return Key(full, bag, body_bag)
 
 
 Weights = Mapping[str, float]
@@ -84,7 +89,7 @@ def rarity_weights(keys: Iterable[Key]) -> dict[str, float]:
     those holding the word. Boilerplate every paragraph shares ("the", "Council") counts little."""
     keys = list(keys)
     n = len(keys)
-    df = Counter(chain.from_iterable(key.words for key in keys))  # counted in C, in the same order
+    df = Counter(chain.from_iterable(key.bag for key in keys))  # counted in C; the bag's keys are the words
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 

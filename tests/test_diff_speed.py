@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from drafting.comparison import diff as diff_module
 from drafting.comparison import classes
 from drafting.comparison.classes import _Context, _names_end, _names_start
-from drafting.comparison.similarity import _WORD as KEY_WORD, key_of, normalize
+from drafting.comparison.similarity import _WORD as KEY_WORD, _WORD_ASCII as KEY_WORD_ASCII, key_of, normalize
 from drafting.comparison.tokens import shared_ends, tokenize, words_of
 from drafting.comparison.variants import plain_typography, same_typography, typography_key, typography_keys
 from drafting.model.leads import SUFFIX_ADVERBS, MANNERS, _heads, match_lead
@@ -224,3 +224,9 @@ def test_shared_ends_cut_where_a_word_follows_a_space() -> None:
     cut, tail_old, tail_new = shared_ends(old, new)
     assert (old[:cut], old[cut:tail_old], new[cut:tail_new], old[tail_old:]) == (
         "Recalling its resolution ", "67/135 of 2012, ", "68/128 of 2013, ", "and welcoming the report")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_key_words_read_in_ascii_are_the_unicode_reading(text: str) -> None:
+    assert KEY_WORD_ASCII.findall(text) == KEY_WORD_PLAIN.findall(text)

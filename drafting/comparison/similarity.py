@@ -18,6 +18,8 @@ from typing import Callable, Iterable, Mapping
 from drafting.comparison.variants import plain_typography
 
 _WORD = re.compile(r"\w++(?:['\-]\w++)*+")  # possessive: \w+(?:['\-]\w+)*, without vain backtracking
+# In ASCII text \w is [a-zA-Z0-9_] either way; the ASCII flag spares the Unicode look-ups.
+_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)
 
 
 def normalize(text: str) -> str:
@@ -63,7 +65,7 @@ def _cut_between_words(text: str, at: int) -> bool:
 def key_of(text: str, lead: str = "") -> Key:
     """The key of a paragraph's text; ``lead``: its lead phrase ('' when none is compared apart)."""
     full = normalize(text)
-    words = _WORD.findall(full)
+    words = (_WORD_ASCII if full.isascii() else _WORD).findall(full)
     bag = _count(words)
     if not lead:
         return Key(full, bag, bag)
@@ -73,7 +75,9 @@ def key_of(text: str, lead: str = "") -> Key:
         # those after the lead's: one reading of the text instead of two.
         lead_bag = _bag(normalize(text[:cut]))
         if all(bag[word] == n for word, n in lead_bag.items()):  # no lead word recurs: drop them
-            body_bag = {word: n for word, n in bag.items() if word not in lead_bag}
+            body_bag = dict(bag)  # a copy less the lead's words: same words, same order
+            for word in lead_bag:
+                del body_bag[word]
         else:
             body_bag = _count(words[sum(lead_bag.values()):])
     else:

@@ -230,3 +230,10 @@ def test_shared_ends_cut_where_a_word_follows_a_space() -> None:
 @settings(max_examples=300, deadline=None)
 def test_key_words_read_in_ascii_are_the_unicode_reading(text: str) -> None:
     assert KEY_WORD_ASCII.findall(text) == KEY_WORD_PLAIN.findall(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_ascii_tokens_are_the_unicode_tokens(text: str) -> None:
+    assert tokenize(text) == TOKEN.findall(text)
+    assert tokenize("\x1c" + text + "\x1f ") == TOKEN.findall("\x1c" + text + "\x1f ")

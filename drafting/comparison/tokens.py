@@ -18,9 +18,15 @@ _TOKEN = re.compile(
 )
 
 
+# The same tokens for ASCII text, without the Unicode look-ups (a seventh faster): white space
+# there is also the four separators \x1c-\x1f, which the Unicode \s holds and the ASCII one not.
+_TOKEN_ASCII = re.compile(_TOKEN.pattern.replace(r"\s+", r"[\s\x1c-\x1f]+").replace(
+    r"[^\w\s]", r"[^\w\s\x1c-\x1f]"), re.ASCII)
+
+
 def tokenize(text: str) -> list[str]:
     """Words, symbols, runs of white space and punctuation marks; joined they give ``text``."""
-    return _TOKEN.findall(text)
+    return (_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text)
 
 
 def words_of(tokens: Sequence[str]) -> list[str]:

@@ -23,7 +23,7 @@ from drafting.model import Body, Comparison, Flag, Resolution
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter
 from drafting.render.documents.heading import heading_fields, heading_runs, mark_whole_lines
-from drafting.render.documents.sections_docx import add_restarts, write_clean, write_tracked
+from drafting.render.documents.sections_docx import add_restarts, in_printed_order, write_clean, write_tracked
 
 __all__ = ["RenderWarning", "heading_fields", "render_document", "render_file", "render_tracked",
            "template_bytes"]
@@ -88,6 +88,7 @@ def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "d
     """
     from drafting.render.documents.tracked import tracked_units
 
+    comparison = in_printed_order(comparison)
     revs = ooxml.Revisions(author=author, date=_iso(date))
     writer = BodyWriter.with_flags(revs, comments)
     writer.lone = (_lone(comparison.new), _lone(comparison.old))

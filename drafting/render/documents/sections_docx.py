@@ -14,6 +14,7 @@ it, so neither Accept nor Reject All leaves an empty paragraph), a changed headi
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Iterator
 
 from drafting.model import Address, Comparison, Paragraph, Resolution
@@ -79,10 +80,10 @@ def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
 
 
 def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit]) -> None:
-    """The tracked units in the new text's printed order, with the headings of both texts."""
+    """The tracked units (of :func:`in_printed_order`'s comparison) with both texts' headings."""
     writer.numbers = restart_numbers(comparison.new, comparison.old)
     new_starts, old_starts = section_starts(comparison.new), section_starts(comparison.old)
-    for unit in in_printed_order(units, comparison.new):
+    for unit in units:
         new = next((new_starts[a] for a, _ in unit.new if a in new_starts), None)
         old = next((old_starts[a] for a, _ in unit.old if a in old_starts), None)
         if new is not None or old is not None:
@@ -90,20 +91,28 @@ def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit])
         writer.write(unit)
 
 
-def in_printed_order(units: list[Unit], new: Resolution) -> list[Unit]:
-    """Units re-ordered by where the new text prints their paragraphs; a unit showing only old
-    paragraphs (a deletion) stays right after the unit before it, where Reject All wants it.
-    For a text without sections this is the order the units came in."""
-    order = [address for _, paragraphs in printed(new) for address, _ in paragraphs]
-    position = {address: i for i, address in enumerate(order)}
-    chains: list[list[Unit]] = [[]]
-    for unit in units:
-        if unit.new:
-            chains.append([unit])
+def printed_walk(resolution: Resolution) -> list[Address]:
+    """Every paragraph and item, in printed order (each item after its paragraph)."""
+    return [a for _, paragraphs in printed(resolution) for address, paragraph in paragraphs
+            for a, _ in _below(address, paragraph)]
+
+
+def in_printed_order(comparison: Comparison) -> Comparison:
+    """The comparison with its changes in the new text's printed order; a change with only old
+    paragraphs (a deletion) stays right after the change before it. For texts without sections
+    the order is unchanged. With the old text's printed order (:func:`printed_walk`), the tracked
+    units then show as moved the paragraphs whose order differs between the two printed texts (a
+    section with a preamble of its own that one text has), so Reject All gives the old order."""
+    position = {address: i for i, address in enumerate(printed_walk(comparison.new))}
+    chains: list[list[Any]] = [[]]
+    for change in comparison.changes:
+        if change.new:
+            chains.append([change])
         else:
-            chains[-1].append(unit)
-    rest = sorted(chains[1:], key=lambda chain: position.get(top(chain[0].new[0][0]), 0))
-    return [unit for chain in [chains[0], *rest] for unit in chain]
+            chains[-1].append(change)
+    rest = sorted(chains[1:], key=lambda chain: position.get(chain[0].new[0], 0))
+    changes = tuple(change for chain in [chains[0], *rest] for change in chain)
+    return dataclasses.replace(comparison, changes=changes)
 
 
 def _heading(writer: BodyWriter, old: str | None, new: str | None, revs: ooxml.Revisions) -> None:

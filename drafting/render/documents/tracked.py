@@ -20,11 +20,13 @@ from __future__ import annotations
 from drafting.comparison.matching import longest_increasing
 from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
+from drafting.render.documents.sections_docx import printed_walk
 
 
 def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> list[Unit]:
     """The units of the tracked document, in document order."""
-    old_order = {address: i for i, (address, _) in enumerate(comparison.old.walk())}
+    # printed order: a section with a preamble of its own prints its recitals after operative ones
+    old_order = {address: i for i, address in enumerate(printed_walk(comparison.old))}
     units = [_unit(comparison, change, substantive_only) for change in comparison.changes]
     # A paragraph that changed part or level (PP5 become OP1) is shown deleted and inserted too:
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.

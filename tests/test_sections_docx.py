@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -189,3 +189,30 @@ def test_sectioned_files_pass_the_office_open_xml_validator(tmp_path):
         render_tracked(diff(unsectioned(res), res), tmp_path / f"{name}.t.docx")
         assert schema_errors(tmp_path / f"{name}.docx") == [], name
         assert schema_errors(tmp_path / f"{name}.t.docx") == [], name
+
+
+@pytest.mark.slow  # LibreOffice
+def test_libreoffice_accept_and_reject_give_the_texts_with_and_without_headings(tmp_path):
+    """LibreOffice's own Accept All / Reject All on each sectioned text against itself without
+    headings, both ways: the new (old) document, paragraph for paragraph, with its italics."""
+    from test_tracked_readers import comparable, libreoffice_views
+
+    jobs, pairs = [], []
+    for name in SECTIONED:
+        adopted = corpus(name)
+        for way, old, new in (("in", unsectioned(adopted), adopted), ("out", adopted, unsectioned(adopted))):
+            case = tmp_path / f"{name}-{way}"
+            render_tracked(diff(old, new), f"{case}.docx")
+            render_document(new, f"{case}.new.docx")
+            render_document(old, f"{case}.old.docx")
+            jobs += [f"accept:{case}.docx", f"reject:{case}.docx", f"plain:{case}.new.docx", f"plain:{case}.old.docx"]
+            pairs.append(case)
+    views = libreoffice_views(jobs, tmp_path)
+    marks = re.compile(r"\d+$")  # LibreOffice's paragraph text ends with the note's number
+    failures = []
+    for case in pairs:
+        for mode, side in (("accept", "new"), ("reject", "old")):
+            got, want = views[f"{mode}:{case}.docx"], views[f"plain:{case}.{side}.docx"]
+            if got["left"] != 0 or comparable(got, False, marks) != comparable(want, False, marks):
+                failures.append(f"{case.name} {mode}")
+    assert len(pairs) == 10 and failures == []

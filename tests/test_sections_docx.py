@@ -15,6 +15,7 @@ from drafting.importers import import_file
 from drafting.importers.docx import import_docx, read_docx
 from drafting.model import Paragraph, Resolution
 from drafting.render.documents.docx import render_document, render_tracked
+from drafting.render.documents.sections_docx import restart_numbers, same_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SECTIONED = ("0101_1953", "0161_1961", "0674_1990", "0687_1991", "0814_1993")
@@ -48,22 +49,24 @@ def unsectioned(res: Resolution) -> Resolution:
 
 
 def test_restarting_sections_print_their_headings_and_number_from_one(tmp_path):
-    """S/RES/101: A 1.-2., B 1.-3., C 1.-4., each section a numbering instance starting at 1."""
+    """S/RES/101: A 1.-2., B 1.-3., C 1.-4.: A numbered by its style, B and C each in a numbering
+    instance of its own starting at 1."""
     res = corpus("0101_1953")
     render_document(res, tmp_path / "r.docx")
     rows = body(tmp_path / "r.docx")
     assert [(s, n, t[:22]) for s, n, t in rows if s != "UNPreamble"] == [
         ("UNOrgan", "", "The Security Council,"),
-        ("UNSection", "", "A"), ("UNOperative", "3", "Finds that the retalia"),
-        ("UNOperative", "3", "Expresses the stronges"),
-        ("UNSection", "", "B"), ("UNOperative", "4", "Takes note of the fact"),
-        ("UNOperative", "4", "Recalls to the Governm"), ("UNOperative", "4", "Calls upon the Governm"),
-        ("UNSection", "", "C"), ("UNOperative", "5", "Reaffirms that it is e"),
-        ("UNOperative", "5", "Emphasizes the obligat"), ("UNOperative", "5", "Requests the Secretary"),
-        ("UNOperative", "5", "Requests the Chief of ")]
+        ("UNSection", "", "A"), ("UNOperative", "", "Finds that the retalia"),
+        ("UNOperative", "", "Expresses the stronges"),
+        ("UNSection", "", "B"), ("UNOperative", "3", "Takes note of the fact"),
+        ("UNOperative", "3", "Recalls to the Governm"), ("UNOperative", "3", "Calls upon the Governm"),
+        ("UNSection", "", "C"), ("UNOperative", "4", "Reaffirms that it is e"),
+        ("UNOperative", "4", "Emphasizes the obligat"), ("UNOperative", "4", "Requests the Secretary"),
+        ("UNOperative", "4", "Requests the Chief of ")]
     with zipfile.ZipFile(tmp_path / "r.docx") as z:
         numbering = z.read("word/numbering.xml").decode()
-    for num in (3, 4, 5):
+    assert '<w:num w:numId="5">' not in numbering
+    for num in (3, 4):
         assert (f'<w:num w:numId="{num}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
                 '<w:startOverride w:val="1"/></w:lvlOverride></w:num>') in numbering
 
@@ -165,7 +168,7 @@ def test_pandoc_accept_and_reject_give_the_texts_with_and_without_headings(tmp_p
     new document and Reject All the old, whole, in printed order (S/RES/161 and 814: a section's
     recitals print after the operative paragraphs of the section before)."""
     need_program("pandoc", "pandoc")
-    from test_tracked_readers import view
+    from test_tracked_readers import comparable, view
 
     adopted = corpus(name)
     old, new = (unsectioned(adopted), adopted) if way == "headings added" else (adopted, unsectioned(adopted))
@@ -173,7 +176,9 @@ def test_pandoc_accept_and_reject_give_the_texts_with_and_without_headings(tmp_p
     render_document(new, tmp_path / "new.docx")
     render_document(old, tmp_path / "old.docx")
     assert view(str(tmp_path / "t.docx"), "accept") == view(str(tmp_path / "new.docx"), "accept")
-    assert view(str(tmp_path / "t.docx"), "reject") == view(str(tmp_path / "old.docx"), "accept")
+    gap, marks = deletes_a_note(diff(old, new), "reject"), re.compile(r"\[\d+\]")
+    assert comparable(view(str(tmp_path / "t.docx"), "reject"), gap, marks) == \
+        comparable(view(str(tmp_path / "old.docx"), "accept"), gap, marks)
     texts = [t for t, _ in view(str(tmp_path / "t.docx"), "accept" if way == "headings added" else "reject")["paragraphs"]]
     assert [t for t in texts if t in {s.heading for s in adopted.sections()}] == \
         [s.heading for s in adopted.sections() if s.heading]
@@ -194,10 +199,11 @@ def test_sectioned_files_pass_the_office_open_xml_validator(tmp_path):
 @pytest.mark.slow  # LibreOffice
 def test_libreoffice_accept_and_reject_give_the_texts_with_and_without_headings(tmp_path):
     """LibreOffice's own Accept All / Reject All on each sectioned text against itself without
-    headings, both ways: the new (old) document, paragraph for paragraph, with its italics."""
-    from test_tracked_readers import comparable, libreoffice_views
+    headings, both ways: the new (old) document, paragraph for paragraph, with its italics and
+    numbers (S/RES/101: restarting in sections, or running on)."""
+    from test_tracked_readers import comparable, libreoffice_views, note_gap
 
-    jobs, pairs = [], []
+    jobs, pairs, comparisons = [], [], {}
     for name in SECTIONED:
         adopted = corpus(name)
         for way, old, new in (("in", unsectioned(adopted), adopted), ("out", adopted, unsectioned(adopted))):
@@ -207,12 +213,26 @@ def test_libreoffice_accept_and_reject_give_the_texts_with_and_without_headings(
             render_document(old, f"{case}.old.docx")
             jobs += [f"accept:{case}.docx", f"reject:{case}.docx", f"plain:{case}.new.docx", f"plain:{case}.old.docx"]
             pairs.append(case)
+            comparisons[case] = diff(old, new)
     views = libreoffice_views(jobs, tmp_path)
-    marks = re.compile(r"\d+$")  # LibreOffice's paragraph text ends with the note's number
+    ends = re.compile(r"\d+$")  # LibreOffice's paragraph text ends with the note's number
     failures = []
     for case in pairs:
         for mode, side in (("accept", "new"), ("reject", "old")):
             got, want = views[f"{mode}:{case}.docx"], views[f"plain:{case}.{side}.docx"]
-            if got["left"] != 0 or comparable(got, False, marks) != comparable(want, False, marks):
+            gap = note_gap(comparisons[case], mode) or deletes_a_note(comparisons[case], mode)
+            marks = re.compile(r"(?<=[a-z])\d+\b|\d+$") if gap else ends  # LibreOffice: "Israel4"
+            if got["left"] != 0 or comparable(got, gap, marks) != comparable(want, gap, marks):
                 failures.append(f"{case.name} {mode}")
     assert len(pairs) == 10 and failures == []
+
+
+def deletes_a_note(comparison, mode: str) -> bool:
+    """The known gap of tests/test_tracked_readers.py, for paragraphs shown deleted and inserted
+    because their numbering changes list (S/RES/101 B and C when the numbers start to restart, or
+    stop): a deleted paragraph followed by an inserted one loses its footnote on Reject All. Such
+    a file is compared on Reject All without footnotes. (The pairs here differ only by their
+    headings, so a paragraph has the same address in both.)"""
+    numbers = restart_numbers(comparison.new, comparison.old)
+    return mode == "reject" and any(paragraph.note and not same_numbering(numbers, address, address)
+                                    for address, paragraph in comparison.old.walk())

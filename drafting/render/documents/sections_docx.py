@@ -52,20 +52,27 @@ def section_starts(resolution: Resolution) -> dict[Address, str]:
 
 def restart_numbers(new: Resolution, old: Resolution | None = None) -> dict[tuple[str, str], tuple[int, int]]:
     """(side, address) -> (numId, level) of every operative paragraph and item in a section whose
-    numbering restarts; one numId per heading, shared by both sides."""
+    numbering restarts; one numId per heading, shared by both sides. The first section holding
+    operative paragraphs keeps the styles' own numbering (it starts at 1. anyway), so a text
+    whose numbering starts to restart, or stops, keeps that section's paragraphs untouched."""
     ids: dict[str, int] = {}
     out: dict[tuple[str, str], tuple[int, int]] = {}
     for side, res in (("new", new), ("old", old)):
         if res is None or res.section_numbering != RESTART:
             continue
-        for section in res.sections():
-            if section.heading is None:
-                continue
-            num = ids.setdefault(section.heading, FIRST_NUM_ID + len(ids))
+        for section in [s for s in res.sections() if s.operative][1:]:
+            num = ids.setdefault(section.heading or "", FIRST_NUM_ID + len(ids))
             for address, paragraph in section.operative:
                 for a, _ in _below(address, paragraph):
                     out[(side, str(a))] = (num, min(a.depth, 5))
     return out
+
+
+def same_numbering(numbers: dict[tuple[str, str], tuple[int, int]], old: Address, new: Address) -> bool:
+    """Whether a paragraph is numbered in the same list in both texts (see :func:`restart_numbers`):
+    where not, the tracked file shows it deleted and inserted, since LibreOffice does not undo a
+    change of numbering on Reject All."""
+    return numbers.get(("old", str(old))) == numbers.get(("new", str(new)))
 
 
 def write_clean(writer: BodyWriter, resolution: Resolution) -> None:

@@ -128,6 +128,27 @@ def test_a_typed_word_file_with_lone_letter_lines(tmp_path):
         ("B", ["Calls upon the parties to cooperate;", "Decides to remain seized of the matter."])]
 
 
+def test_a_typed_word_file_repeating_the_organ_line_in_a_section(tmp_path):
+    """S/RES/161 as printed: "A" above the organ line, "B" then "The Security Council," again and
+    B's own recitals; the repeated organ line is not a recital."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("A", "The Security Council,", "Having considered the situation in the Congo,",
+                 "1. Urges that measures be taken;", "B", "The Security Council,",
+                 "Gravely concerned at the continuing deterioration of the situation,",
+                 "1. Urges the convening of the Parliament;"):
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "typed.docx")
+    res = read_docx(tmp_path / "typed.docx")
+    assert res.section_numbering == "restart"
+    assert [(s.heading, [p.text for _, p in s.preamble], [p.text for _, p in s.operative])
+            for s in res.sections()] == [
+        ("A", ["Having considered the situation in the Congo,"], ["Urges that measures be taken;"]),
+        ("B", ["Gravely concerned at the continuing deterioration of the situation,"],
+         ["Urges the convening of the Parliament;"])]
+
+
 def test_tracked_headings_inserted_and_deleted_read_back_on_each_side(tmp_path):
     """S/RES/687 with its headings stripped, and as adopted: Accept All gives the headings, Reject
     All the text without them; each heading is one inserted (deleted) paragraph."""

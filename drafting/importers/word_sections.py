@@ -6,6 +6,8 @@ becomes ``section`` on the paragraph after it (after the organ line, for a headi
 it, as S/RES/161 "A" does); a heading opening a section's preamble goes on the section's first
 operative paragraph too, as the model keeps it (see drafting.model.sections). The numbering
 restarts when a later section opens at a typed "1." or in a Word numbering instance of its own.
+A typed section that opens with a recital ("Gravely concerned ...") after the organ line it
+repeats (left out, as the model does not keep it) starts a preamble of its own.
 """
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from typing import Any, Protocol
 
 from drafting.model import Part
 from drafting.model.grammar import is_roman
+from drafting.model.leads import detect_lead
 from drafting.model.sections import RESTART
 
 STYLE = "UNSection"
-_TYPED_ONE = re.compile(r"^\s*1\.\s")
+_TYPED_NUMBER = re.compile(r"^\s*(\d+)\.\s")  # an operative number typed, not Word's
 
 
 class _Paragraph(Protocol):  # drafting.importers.docx.WordParagraph
@@ -40,7 +43,8 @@ def is_heading(paragraph: _Paragraph) -> bool:
 def take_headings(paragraphs: list[Any], organ: int) -> tuple[list[Any], int]:
     """The paragraphs without their headings, each heading's text on the paragraph after it;
     and the organ line's new index. A heading above the organ line counts only in the section
-    style or just above it (a lone letter higher up is part of the masthead)."""
+    style or just above it (a lone letter higher up is part of the masthead); the organ line
+    repeated after a heading is left out, as the model does not keep it."""
     out: list[Any] = []
     heading: str | None = None
     new_organ = organ
@@ -50,10 +54,23 @@ def take_headings(paragraphs: list[Any], organ: int) -> tuple[list[Any], int]:
             heading = paragraph.text.strip()
             new_organ -= i < organ
             continue
+        if heading is not None and i > organ and paragraph.text.strip() == paragraphs[organ].text.strip():
+            continue  # the organ line a section repeats (S/RES/161 "B / The Security Council,")
         if heading is not None and i != organ:
             paragraph.section, heading = heading, None
+            if i > organ and _recital(paragraph):  # a typed section opening with its own preamble
+                paragraph.style = "UNPreamble"
         out.append(paragraph)
     return out, new_organ
+
+
+def _recital(paragraph: _Paragraph) -> bool:
+    """Whether an unstyled paragraph opens like a recital ("Gravely concerned ...") rather than
+    an operative paragraph: the longer lead of the lexicon wins."""
+    if paragraph.style.startswith("UN") or _TYPED_NUMBER.match(paragraph.text):
+        return False
+    text = paragraph.text.strip()
+    return len(detect_lead(text, Part.PREAMBLE)) > len(detect_lead(text, Part.OPERATIVE))
 
 
 class SectionPlacer:
@@ -74,8 +91,8 @@ class SectionPlacer:
             if section is None and self.pending is not None:
                 section = self.pending["section"]
             if section is not None and self._operative:
-                typed = not paragraph.style.startswith("UN") and _TYPED_ONE.match(paragraph.text)
-                self.restart |= bool(typed) or (
+                typed = not paragraph.style.startswith("UN") and _TYPED_NUMBER.match(paragraph.text)
+                self.restart |= bool(typed and typed.group(1) == "1") or (
                     paragraph.num_id is not None and paragraph.num_id not in self._nums)
             self._operative += 1
             self._nums.add(paragraph.num_id)

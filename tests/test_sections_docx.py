@@ -257,3 +257,19 @@ def deletes_a_note(comparison, mode: str) -> bool:
     numbers = restart_numbers(comparison.new, comparison.old)
     return mode == "reject" and any(paragraph.note and not same_numbering(numbers, address, address)
                                     for address, paragraph in comparison.old.walk())
+
+
+def test_a_heading_over_recitals_only_is_left_out_with_a_warning(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    for line in ("The Security Council,", "Recalling its resolutions,", "1. Decides to extend the mandate;",
+                 "B", "Noting the report of the Secretary-General,"):
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "typed.docx")
+    got = import_docx(tmp_path / "typed.docx")
+    assert got.warnings == ('PP2: section heading "B" before "Noting the report of the Secretary-General, ..." '
+                            "stands over recitals only, with no operative paragraph after it; it was left out",)
+    assert [p.text for p in got.resolution.preamble] == ["Recalling its resolutions,",
+                                                         "Noting the report of the Secretary-General,"]
+    assert all(p.section is None for _, p in got.resolution.walk())

@@ -81,6 +81,8 @@ class SectionPlacer:
         self.restart = False
         self._operative = 0
         self._nums: set[str | None] = set()
+        self._recitals = 0  # to name the place of a heading left out
+        self._place = ""
 
     def place(self, node: dict[str, Any], depth: int, part: Part, paragraph: Any) -> None:
         """Called for every paragraph node: carries its heading, counts the restarts."""
@@ -97,10 +99,12 @@ class SectionPlacer:
             self._operative += 1
             self._nums.add(paragraph.num_id)
             self.pending = None
+        if part is Part.PREAMBLE:
+            self._recitals += 1
         if section is not None:
             node["section"] = section
             if part is Part.PREAMBLE:
-                self.pending = node
+                self.pending, self._place = node, f"PP{self._recitals}"
 
     def finish(self, data: dict[str, Any], warn: list[str]) -> None:
         """The numbering restart read (unless the hidden metadata says); a heading over recitals
@@ -109,5 +113,6 @@ class SectionPlacer:
             data["section_numbering"] = RESTART
         if self.pending is not None:
             heading = self.pending.pop("section")
-            warn.append(f'section heading "{heading}" stands over recitals only, with no operative '
-                        "paragraph after it; it was left out")
+            words = " ".join(str(self.pending["text"]).split()[:6])
+            warn.append(f'{self._place}: section heading "{heading}" before "{words} ..." stands over '
+                        "recitals only, with no operative paragraph after it; it was left out")

@@ -158,6 +158,12 @@ def _heading_styles(doc) -> None:
     draft_title = _style(doc, "UN Draft Title", base="UN Title")
     draft_title.paragraph_format.first_line_indent = Cm(0)
 
+    # "UN Section": a section heading ("A", "II") centred on its own line, kept with what follows.
+    section = _style(doc, "UN Section", base="Normal")
+    section.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    section.paragraph_format.space_before = Pt(12)
+    section.paragraph_format.keep_with_next = True
+
     adoption = _style(doc, "UN Adoption", base="Normal")
     adoption.font.italic = True
     adoption.paragraph_format.left_indent = Cm(9.0)

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import DIAMONDS, PRECEDENTS, diamonds, precedent_files
@@ -433,3 +433,38 @@ def test_any_tracked_file_reads_back_each_side_s_footnotes_at_their_anchors(tmp_
     got = [p.footnote_offsets for _, p in rejected.walk()]
     want = [p.footnote_offsets for _, p in old.walk()]
     assert [g if a not in gone or g != () else w for g, w, (a, _) in zip(got, want, old.walk())] == want
+
+
+# ---------------------------------------------------------------------------- sections
+
+
+@st.composite
+def _sectioned(draw) -> Resolution:
+    """A drawn resolution cut into sections: headings on operative paragraphs, some sections with
+    recitals of their own (headed in the same order), numbers running on or restarting."""
+    from drafting.model.sections import section_problems
+
+    res = draw(_RESOLUTIONS)
+    labels = draw(st.sampled_from([list("ABC"), ["I", "II", "III"]]))
+    op_starts = sorted(draw(st.sets(st.integers(0, len(res.operative) - 1), min_size=1)))
+    operative = list(res.operative)
+    for at, label in zip(op_starts, labels):
+        operative[at] = dataclasses.replace(operative[at], section=label)
+    preamble = list(res.preamble)
+    own = sorted(draw(st.sets(st.integers(0, len(op_starts) - 1), max_size=len(preamble))))
+    pp_starts = sorted(draw(st.sets(st.integers(0, len(preamble) - 1), min_size=len(own), max_size=len(own)))) \
+        if preamble and own else []
+    for at, k in zip(pp_starts, own):
+        preamble[at] = dataclasses.replace(preamble[at], section=labels[k])
+    out = dataclasses.replace(res, preamble=tuple(preamble), operative=tuple(operative),
+                              section_numbering=draw(st.sampled_from([None, "restart"])))
+    assume(not section_problems(out))
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(res=_sectioned())
+def test_any_sectioned_resolution_round_trips(tmp_path, res):
+    out = tmp_path / "s.docx"
+    render_document(res, out)
+    assert read_docx(out) == res

@@ -6,7 +6,6 @@ operative numbers stripped, footnotes back into ``note``, the lead phrase from t
 that open a paragraph, metadata from the heading. Tracked changes are read as accepted (inserted
 text kept, deleted text and deleted paragraph marks dropped). The tool's own documents also carry
 their metadata and facts in ``docProps/custom.xml``, so that render then read is exact.
-
 Only the standard library and lxml (a python-docx dependency) are used: a .docx is a zip of XML.
 """
 from __future__ import annotations
@@ -27,6 +26,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 from drafting.importers.word_heading import parse_heading, reconcile
+from drafting.importers.word_sections import SectionPlacer, take_headings
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
 __all__ = ["WordImport", "build_structure", "import_docx", "parse_heading", "read_docx"]
@@ -47,6 +47,7 @@ class WordParagraph:
     num_id: str | None = None
     notes: list[tuple[str, int]] = field(default_factory=list)  # (footnote, offset of its reference)
     italic_open: bool = True  # still inside the leading italic runs
+    section: str | None = None  # the section heading printed before it (see word_sections)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
     if organ is None:
         raise DraftingError(f'{path}: expected a resolution with an organ line ("The General Assembly," '
                             'or "The Security Council,"), found none; is this a UN resolution?')
+    paragraphs, organ = take_headings(paragraphs, organ)
     heading += [(p.text.strip(), p.style) for p in paragraphs[:organ]]
     body, adoption = _split_adoption(paragraphs[organ + 1:])
     body = _join_lines(body, warn)
@@ -101,7 +103,8 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
     if own:
         meta = reconcile(_hidden(path, custom, METADATA_PROPERTY), meta, warn)
     data: dict[str, Any] = dict(meta)
-    data["preamble"], data["operative"] = build_structure(body, own)
+    data["preamble"], data["operative"] = build_structure(body, own, placer := SectionPlacer())
+    placer.finish(data, warn)
     if EXTRAS_PROPERTY in custom:
         _apply_extras(data, _hidden(path, custom, EXTRAS_PROPERTY), warn)
     try:
@@ -305,8 +308,10 @@ def _is_adoption(text: str) -> bool:
                 or re.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}$", text))
 
 
-def build_structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], list[Any]]:
-    """Preamble and operative lists (YAML-shaped data) from the body's paragraphs."""
+def build_structure(body: list[WordParagraph], own: bool,
+                    placer: SectionPlacer | None = None) -> tuple[list[Any], list[Any]]:
+    """Preamble and operative lists (YAML-shaped data) from the body's paragraphs and headings."""
+    placer = placer or SectionPlacer()
     parts: dict[Part, list[dict[str, Any]]] = {Part.PREAMBLE: [], Part.OPERATIVE: []}
     stack: list[dict[str, Any]] = []  # the open paragraph at each depth
     part = Part.PREAMBLE
@@ -326,6 +331,7 @@ def build_structure(body: list[WordParagraph], own: bool) -> tuple[list[Any], li
         elif lead:
             node["lead"] = lead
         node.update(_notes(par, text))
+        placer.place(node, depth, part, par)
         if depth == 0 or not stack:
             parts[part].append(node)
             stack = [node]

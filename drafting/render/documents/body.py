@@ -56,6 +56,7 @@ class _Par:
     whole: str = ""  # "insert"/"delete" when the paragraph is wholly inserted or deleted
     note: str | None = None  # the op of its footnote reference, if it has one
     notes: tuple[int, ...] = ()  # the footnotes it references
+    num: tuple[int, int] | None = None  # (numId, level) when its section restarts the numbering
 
 
 # What a Word comment opens with, in bold: the kind of check in a drafting officer's words (the
@@ -79,6 +80,10 @@ class BodyWriter:
     pars: list[_Par] = field(default_factory=list)
     next_note: int = 1
     lone: tuple[bool, bool] = (False, False)  # (new, old): one operative paragraph, unnumbered
+    # Sections (see sections_docx): (side "new"/"old", address) -> (numId, level) where the
+    # numbering restarts, and how many heading paragraphs stand above the organ line.
+    numbers: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    above_organ: int = 0
 
     @classmethod
     def with_flags(cls, revs: ooxml.Revisions, flags: Sequence[Flag]) -> "BodyWriter":
@@ -103,8 +108,18 @@ class BodyWriter:
         self._drop_deleted_notes()
         self._shift_marks(closed)
         self._drop_deleted_notes()  # a mark moved up may have made the next mark a revision
-        return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
-                for p in self.pars]
+        return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style, num=p.num),
+                                p.content) for p in self.pars]
+
+    def heading(self, content: str, op: str = "equal", above_organ: bool = False) -> None:
+        """A section heading ("A", "II") as a paragraph of its own; ``op`` insert/delete when only
+        one text has it (a whole paragraph, its mark revised with it)."""
+        par = _Par("UNSection", op, None, content, op, whole="" if op == "equal" else op)
+        if above_organ:
+            self.pars.insert(self.above_organ, par)
+            self.above_organ += 1
+        else:
+            self.pars.append(par)
 
     def _drop_deleted_notes(self) -> None:
         """A wholly deleted paragraph keeps its footnote references, deleted with its words, so
@@ -185,7 +200,8 @@ class BodyWriter:
         if new_side:
             content = self._anchor(str(address), content)
         self.pars.append(_Par(style, mark, old_style, content, state.last_op, note=note_op,
-                              notes=tuple(int(n) for n in _NOTE_ID.findall(content))))
+                              notes=tuple(int(n) for n in _NOTE_ID.findall(content)),
+                              num=self.numbers.get(("new" if new_side else "old", str(address)))))
         state.next_paragraph(mark)
 
     def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> tuple[str, str | None]:
@@ -209,7 +225,8 @@ class BodyWriter:
         """Flags on paragraphs the new text does not have go on the organ line."""
         if self.comments and self.pars:
             self.comments = {"": [c for key in sorted(self.comments) for c in self.comments[key]]}
-            self.pars[0].content = self._anchor("", self.pars[0].content)
+            organ = self.pars[self.above_organ]
+            organ.content = self._anchor("", organ.content)
 
     def _anchor(self, key: str, content: str) -> str:
         """Wrap a paragraph's content in the ranges of the comments made on it."""

@@ -16,13 +16,14 @@ import datetime as dt
 import io
 import warnings
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from drafting.errors import RenderError
 from drafting.model import Body, Comparison, Flag, Resolution
 from drafting.render.documents import ooxml
-from drafting.render.documents.body import BodyWriter, Unit, clean_units
+from drafting.render.documents.body import BodyWriter
 from drafting.render.documents.heading import heading_fields, heading_runs, mark_whole_lines
+from drafting.render.documents.sections_docx import add_restarts, in_printed_order, write_clean, write_tracked
 
 __all__ = ["RenderWarning", "heading_fields", "render_document", "render_file", "render_tracked",
            "template_bytes"]
@@ -65,7 +66,7 @@ def render_document(resolution: Resolution, path: str | Path, template: str | Pa
     writer = BodyWriter(revs)
     writer.lone = (_lone(resolution), _lone(resolution))
     writer.organ(ooxml.run(f"The {resolution.body.value},", revs))
-    _write_units(writer, clean_units(resolution))
+    write_clean(writer, resolution)
     _save(resolution, writer, path, template)
 
 
@@ -87,11 +88,12 @@ def render_tracked(comparison: Comparison, path: str | Path, *, author: str = "d
     """
     from drafting.render.documents.tracked import tracked_units
 
+    comparison = in_printed_order(comparison)
     revs = ooxml.Revisions(author=author, date=_iso(date))
     writer = BodyWriter.with_flags(revs, comments)
     writer.lone = (_lone(comparison.new), _lone(comparison.old))
     writer.organ(ooxml.run(f"The {comparison.new.body.value},", revs))
-    _write_units(writer, tracked_units(comparison, substantive_only=substantive_only))
+    write_tracked(writer, comparison, tracked_units(comparison, substantive_only=substantive_only))
     writer.anchor_leftovers()
     _save(comparison.new, writer, path, None, old=comparison.old)
 
@@ -115,11 +117,6 @@ def _iso(date: dt.datetime | dt.date | str | None) -> str | None:
     if not isinstance(date, dt.datetime):
         date = dt.datetime(date.year, date.month, date.day)
     return date.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _write_units(writer: BodyWriter, units: Iterable[Unit]) -> None:
-    for unit in units:
-        writer.write(unit)
 
 
 # ---------------------------------------------------------------------------- the package
@@ -183,7 +180,8 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
     # paragraph before made Word style the joined paragraph by the wrong mark.) Only a body that
     # ends the document (a draft: no adoption line) needs that closing paragraph: the document's
     # last paragraph mark cannot be a revision.
-    organ, *body = writer.paragraphs()
+    pars = writer.paragraphs()  # headings above the organ line go in its slot with it
+    organ, body = "".join(pars[:writer.above_organ + 1]), pars[writer.above_organ + 1:]
     if writer.last_mark != "equal" and not any(context["adoption"] or ()):
         body.append('<w:p><w:pPr><w:pStyle w:val="UNBody"/></w:pPr></w:p>')
     context["organ_line"] = Markup(organ)
@@ -196,6 +194,8 @@ def _fill(source: str, content: bytes, res: Resolution, old: Resolution | None, 
         raise RenderError(f"{source}:{line}: template error: {exc.message}; fix the template "
                           "(templates/build_templates.py rebuilds the built-in ones)") from None
     mark_whole_lines(tpl.docx.element.body, writer.revs)
+    if writer.numbers:
+        add_restarts(tpl.docx.part.numbering_part.element, writer)
     return tpl
 
 

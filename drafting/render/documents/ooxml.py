@@ -98,10 +98,14 @@ def paragraph_style(part: str, depth: int, lone: bool = False) -> str:
     return f"{'UNPreambleItem' if part == 'PP' else 'UNItem'}{min(depth, 5)}"
 
 
-def ppr(style: str, revs: Revisions, *, mark: str = "equal", old_style: str | None = None) -> str:
+def ppr(style: str, revs: Revisions, *, mark: str = "equal", old_style: str | None = None,
+        num: tuple[int, int] | None = None) -> str:
     """Paragraph properties; ``mark`` insert/delete makes the paragraph mark itself a revision,
-    ``old_style`` records a change of style (and so of numbering) as a revision."""
+    ``old_style`` records a change of style (and so of numbering) as a revision, ``num`` (numId,
+    level) puts the paragraph in a numbering instance of its own (a section restarting at 1.)."""
     out = f'<w:pStyle w:val="{style}"/>'
+    if num is not None:
+        out += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if mark != "equal":
         tag = "w:ins" if mark == "insert" else "w:del"
         out += f"<w:rPr><{tag} {revs.attrs()}/></w:rPr>"

@@ -20,18 +20,22 @@ from __future__ import annotations
 from drafting.comparison.matching import longest_increasing
 from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
+from drafting.render.documents.sections_docx import printed_walk, restart_numbers, same_numbering
 
 
 def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> list[Unit]:
     """The units of the tracked document, in document order."""
-    old_order = {address: i for i, (address, _) in enumerate(comparison.old.walk())}
+    # printed order: a section with a preamble of its own prints its recitals after operative ones
+    old_order = {address: i for i, address in enumerate(printed_walk(comparison.old))}
     units = [_unit(comparison, change, substantive_only) for change in comparison.changes]
     # A paragraph that changed part or level (PP5 become OP1) is shown deleted and inserted too:
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
     # So is an operative paragraph that becomes (or stops being) the only one, printed unnumbered.
     lone = (len(comparison.old.operative) == 1, len(comparison.new.operative) == 1)
+    numbers = restart_numbers(comparison.new, comparison.old)  # and one numbered in another list
     indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
-               if c.old and (not c.new or _style(c.old[0], lone[0]) == _style(c.new[0], lone[1]))]
+               if c.old and (not c.new or _style(c.old[0], lone[0]) == _style(c.new[0], lone[1])
+                             and same_numbering(numbers, c.old[0], c.new[0]))]
     keep = {i for i, _ in longest_increasing(indexed)}  # the rest moved: shown deleted and inserted
 
     out: list[Unit] = []

@@ -100,24 +100,23 @@ class BodyWriter:
         """The ``w:p`` elements, in order. ``closed``: an unchanged line (the adoption line)
         follows the body, so a revised mark ending the body can move up onto the paragraph before
         it instead of needing an empty paragraph after it."""
-        self._drop_deleted_notes()
         self._shift_marks(closed)
-        self._drop_deleted_notes()  # a mark moved up may have made the next mark a revision
+        self._close_notes()
         return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style), p.content)
                 for p in self.pars]
 
-    def _drop_deleted_notes(self) -> None:
-        """A wholly deleted paragraph keeps its footnote references, deleted with its words, so
-        that Reject All gives the footnotes back; except where the next paragraph's mark is a
-        revision too (a paragraph wholly inserted or deleted, or split or merged): LibreOffice's
-        Accept All then leaves an empty paragraph in its place (measured on single paragraphs of
-        68/128 and on UNIFIL 426/434, 450/459, 488/498, 498/511). There the references go, and
-        the footnotes with them (Reject All gives the words back without them)."""
-        for par, after in zip(self.pars, self.pars[1:]):
-            if par.whole == "delete" and par.notes and (after.whole or after.mark != "equal"):
-                par.content = _FOOTNOTE_REF.sub("", par.content)
-                self.notes = [(n, text) for n, text in self.notes if n not in par.notes]
-                par.note, par.notes = None, ()
+    def _close_notes(self) -> None:
+        """A paragraph whose mark is a revision and whose last run is a footnote reference gets an
+        empty run after it, revised like the mark. LibreOffice's import loses a revised paragraph
+        mark that directly follows a footnote reference: Accept All (a deleted mark) or Reject All
+        (an inserted one) then leaves an empty paragraph (measured on UNIFIL 426/434, 450/459,
+        488/498, 498/511, each a wholly deleted paragraph ending in its footnote). With the empty
+        run the mark follows a run of text, as after any other paragraph; Word and pandoc read the
+        same document either way. So a wholly deleted paragraph keeps its footnote references,
+        deleted with its words, and Reject All gives the footnotes back in every reader."""
+        for par in self.pars:
+            if par.mark != "equal" and _ENDS_IN_NOTE.search(par.content):
+                par.content += ooxml.empty_run(self.revs, par.mark)
 
     def _shift_marks(self, closed: bool = False) -> None:
         """Move the revised marks of a block of whole paragraphs up one paragraph where needed.
@@ -223,8 +222,7 @@ class BodyWriter:
 
 
 _NOTE_ID = re.compile(r'<w:footnoteReference w:id="(\d+)"/>')
-_FOOTNOTE_REF = re.compile(r'<w:del [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                           r'<w:footnoteReference w:id="\d+"/></w:r></w:del>')
+_ENDS_IN_NOTE = re.compile(r'<w:footnoteReference w:id="\d+"/></w:r>(?:</w:(?:ins|del)>)?$')
 
 
 def _end_notes(paragraph: Paragraph | None) -> list[str]:

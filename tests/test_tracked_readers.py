@@ -8,16 +8,23 @@ included, its text, its italic spans, the paragraph count, and the footnotes.
 
 What the readers do on their own, and is normalised here: pandoc keeps an empty list item for a
 numbered paragraph whose mark is a revision, joins two paragraphs with a space, moves the spaces
-at the edges of an emphasis out of it, and drops empty paragraphs; LibreOffice adds an empty
-paragraph at the top of the document where Accept or Reject All removes every footnote it has.
-Empty paragraphs before the first line of text are dropped from both views; every other empty
-paragraph counts.
+at the edges of an emphasis out of it, and drops empty paragraphs. LibreOffice puts one empty
+paragraph before the masthead table that opens the document whenever the document holds a
+footnote reference, a clean rendering too (its import's dummy paragraph before a leading table
+is not taken out again once a footnote was read); a tracked file keeps its references through
+Accept and Reject All, so the paragraph stays there even when they remove every footnote. That
+one paragraph is asserted present exactly where the file holds a footnote reference and dropped:
+the test fails once LibreOffice or the writer changes. Every other empty paragraph counts.
+
+Where LibreOffice alone reads the file wrongly, the case is named in :data:`LIBREOFFICE_WRONG`
+with LibreOffice's exact result; pandoc reads every case right, footnotes included.
 """
 from __future__ import annotations
 
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -179,11 +186,33 @@ def cases() -> dict[str, Comparison]:
     return out
 
 
-def comparable(view: dict) -> dict:
-    """The view from its first line of text (module docstring: empty paragraphs before it go)."""
+def lo_comparable(view: dict, path: str) -> dict:
+    """LibreOffice's view without the empty paragraph it adds before the masthead table of a file
+    holding a footnote reference (module docstring), which must be there exactly then."""
+    with zipfile.ZipFile(path) as archive:
+        added = int(b"<w:footnoteReference " in archive.read("word/document.xml"))
     pars = view["paragraphs"]
-    first = next((i for i, p in enumerate(pars) if p[-2] != ""), len(pars))
-    return {"paragraphs": pars[first:], "notes": view["notes"]}
+    assert [p[1] for p in pars[:added]] == [""] * added and pars[added][1] != "", path
+    return {"paragraphs": pars[added:], "notes": view["notes"]}
+
+
+# LibreOffice's Accept All where its import loses the deleted mark of a wholly deleted paragraph
+# whose footnote reference stands inside its words, when the next paragraph is wholly inserted:
+# the new document with an empty paragraph, numbered with the label here, where the deleted one
+# stood (the numbering below it one higher). Word and pandoc read the file right; no form of the
+# deleted paragraph that keeps its footnote was found that LibreOffice reads right (see
+# BodyWriter._close_notes).
+LIBREOFFICE_WRONG = {"68-128-noted-deleted-before-new accept": "10."}
+
+
+def leaves_empty_paragraph(got: dict, want: dict, label: str) -> bool:
+    """Whether ``got`` is ``want`` with one empty paragraph labelled ``label`` put before the
+    paragraph that carries that label in ``want`` (LibreOffice's known wrong result)."""
+    at = next(i for i, p in enumerate(want["paragraphs"]) if p[0] == label)
+    body = [p[1:] for p in want["paragraphs"]]
+    return (len(got["paragraphs"]) > at and got["paragraphs"][at] == [label, "", []]
+            and [p[1:] for p in got["paragraphs"]] == body[:at] + [["", []]] + body[at:]
+            and got["notes"] == want["notes"])
 
 
 @pytest.fixture(scope="module")
@@ -203,8 +232,8 @@ def test_pandoc_accept_and_reject_give_the_whole_new_and_old_documents(rendered)
     failures = []
     for case in found:
         for mode, side in (("accept", "new"), ("reject", "old")):
-            got = comparable(view(str(out / f"{case}.docx"), mode))
-            want = comparable(view(str(out / f"{case}.{side}.docx"), "accept"))
+            got = view(str(out / f"{case}.docx"), mode)
+            want = view(str(out / f"{case}.{side}.docx"), "accept")
             if got != want:
                 failures.append(f"{case} {mode}")
     assert len(found) == 86 and failures == []
@@ -220,9 +249,14 @@ def test_libreoffice_accept_and_reject_give_the_whole_new_and_old_documents(rend
     failures = []
     for case in found:
         for mode, side in (("accept", "new"), ("reject", "old")):
-            got, want = views[f"{mode}:{out}/{case}.docx"], views[f"plain:{out}/{case}.{side}.docx"]
+            path, clean = f"{out}/{case}.docx", f"{out}/{case}.{side}.docx"
+            got, want = views[f"{mode}:{path}"], views[f"plain:{clean}"]
             assert got["left"] == 0, case
-            if comparable(got) != comparable(want):
+            got, want = lo_comparable(got, path), lo_comparable(want, clean)
+            label = LIBREOFFICE_WRONG.get(f"{case} {mode}")
+            if label is not None and not leaves_empty_paragraph(got, want, label):
+                failures.append(f"{case} {mode}: no longer LibreOffice's known wrong result")
+            elif label is None and got != want:
                 failures.append(f"{case} {mode}")
     assert len(found) == 86 and failures == []
 

@@ -114,6 +114,8 @@ NOTE_CASES = {
     # a wholly deleted paragraph with its footnote inside or at its end, an inserted one after it
     "noted-deleted-before-new": (lambda r: noted(r, 9, [("Note A.", "South Africa")]), lambda r: _seized(r, 9)),
     "end-noted-deleted-before-new": (lambda r: noted(r, 9, [("Note B.", "")]), lambda r: _seized(r, 9)),
+    "noted-deleted-before-deleted": (lambda r: noted(r, 9, [("Note A.", "South Africa")]),
+                                     lambda r: _replace_op(r, r.operative[:9] + r.operative[11:])),
 }
 
 

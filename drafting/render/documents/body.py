@@ -115,8 +115,8 @@ class BodyWriter:
         same document either way. So a wholly deleted paragraph keeps its footnote references,
         deleted with its words, and Reject All gives the footnotes back in every reader. Known
         LibreOffice limit, no form found: a deleted paragraph whose reference stands inside its
-        words, followed by an inserted one, loses its deleted mark there (Accept All leaves an
-        empty paragraph; tests/test_tracked_readers.py names the case)."""
+        words, followed by a wholly inserted or deleted one, loses its deleted mark there (Accept
+        All leaves an empty paragraph; tests/test_tracked_readers.py names the case)."""
         for par in self.pars:
             if par.mark != "equal" and _ENDS_IN_NOTE.search(par.content):
                 par.content += ooxml.empty_run(self.revs, par.mark)

@@ -306,6 +306,13 @@ def test_a_deleted_paragraph_keeps_its_footnote_deleted_with_its_words(tmp_path)
             f"[-{gone[:len(lead)]}-][-{gone[len(lead):at]}-]^-Note A.-[-{gone[at:]}-]", name
     assert marked(tmp_path / "at-end.docx", gone[:20]) == \
         f"[-{gone[:len(lead)]}-][-{gone[len(lead):]}-]^-Note B.-[--]"
+    # before a revised mark, a paragraph with a reference inside its words hands its deleted mark
+    # to the paragraph before it (LibreOffice loses it otherwise)
+    with zipfile.ZipFile(tmp_path / "before-new.docx") as archive:
+        pars = list(etree.fromstring(archive.read("word/document.xml")).iter(f"{W}p"))
+    at = next(i for i, p in enumerate(pars) if "".join(p.itertext()).startswith(gone[:20]))
+    assert [(p.find(f"{W}pPr/{W}rPr/{W}del") is not None, p.find(f"{W}pPr/{W}rPr/{W}ins") is not None)
+            for p in pars[at - 1:at + 2]] == [(True, False), (False, False), (False, True)]
 
 
 def test_an_adoption_note_one_version_has_is_tracked(tmp_path):

@@ -15,9 +15,6 @@ is not taken out again once a footnote was read); a tracked file keeps its refer
 Accept and Reject All, so the paragraph stays there even when they remove every footnote. That
 one paragraph is asserted present exactly where the file holds a footnote reference and dropped:
 the test fails once LibreOffice or the writer changes. Every other empty paragraph counts.
-
-Where LibreOffice alone reads the file wrongly, the case is named in :data:`LIBREOFFICE_WRONG`
-with LibreOffice's exact result; pandoc reads every case right, footnotes included.
 """
 from __future__ import annotations
 
@@ -196,27 +193,6 @@ def lo_comparable(view: dict, path: str) -> dict:
     return {"paragraphs": pars[added:], "notes": view["notes"]}
 
 
-# LibreOffice's Accept All where its import loses the deleted mark of a wholly deleted paragraph
-# whose footnote reference stands inside its words, when the next paragraph is wholly inserted or
-# deleted:
-# the new document with an empty paragraph, numbered with the label here, where the deleted one
-# stood (the numbering below it one higher). Word and pandoc read the file right; no form of the
-# deleted paragraph that keeps its footnote was found that LibreOffice reads right (see
-# BodyWriter._close_notes).
-LIBREOFFICE_WRONG = {"68-128-noted-deleted-before-new accept": "10.",
-                     "68-128-noted-deleted-before-deleted accept": "10."}
-
-
-def leaves_empty_paragraph(got: dict, want: dict, label: str) -> bool:
-    """Whether ``got`` is ``want`` with one empty paragraph labelled ``label`` put before the
-    paragraph that carries that label in ``want`` (LibreOffice's known wrong result)."""
-    at = next(i for i, p in enumerate(want["paragraphs"]) if p[0] == label)
-    body = [p[1:] for p in want["paragraphs"]]
-    return (len(got["paragraphs"]) > at and got["paragraphs"][at] == [label, "", []]
-            and [p[1:] for p in got["paragraphs"]] == body[:at] + [["", []]] + body[at:]
-            and got["notes"] == want["notes"])
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> tuple[Path, dict[str, Comparison]]:
     out = tmp_path_factory.mktemp("tracked-readers")
@@ -254,11 +230,7 @@ def test_libreoffice_accept_and_reject_give_the_whole_new_and_old_documents(rend
             path, clean = f"{out}/{case}.docx", f"{out}/{case}.{side}.docx"
             got, want = views[f"{mode}:{path}"], views[f"plain:{clean}"]
             assert got["left"] == 0, case
-            got, want = lo_comparable(got, path), lo_comparable(want, clean)
-            label = LIBREOFFICE_WRONG.get(f"{case} {mode}")
-            if label is not None and not leaves_empty_paragraph(got, want, label):
-                failures.append(f"{case} {mode}: no longer LibreOffice's known wrong result")
-            elif label is None and got != want:
+            if lo_comparable(got, path) != lo_comparable(want, clean):
                 failures.append(f"{case} {mode}")
     assert len(found) == 87 and failures == []
 

@@ -277,7 +277,9 @@ def appears_in(paragraph: str, pdf_words: list[str], start: int) -> int:
         if pdf_words[i:i + len(head)] == head:
             j, k = i, 0
             while j < len(pdf_words) and k < len(want):
-                if pdf_words[j] == want[k] or (k == len(want) - 1 and pdf_words[j].startswith(want[k])):
+                # a footnote number printed right after a word (its marker inside the paragraph)
+                noted = re.fullmatch(re.escape(want[k]) + r"\d+", pdf_words[j])
+                if pdf_words[j] == want[k] or noted or (k == len(want) - 1 and pdf_words[j].startswith(want[k])):
                     k += 1
                 elif "".join(pdf_words[j:j + 2]) == want[k]:  # a footnote number set apart: "May, 3"
                     k, j = k + 1, j + 1

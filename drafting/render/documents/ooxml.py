@@ -86,6 +86,16 @@ def footnote_reference(note_id: int, revs: Revisions, op: str = "equal") -> str:
     return f"<{tag} {revs.attrs()}>{body}</{tag}>"
 
 
+def empty_run(revs: Revisions, op: str = "equal") -> str:
+    """A run with no text, in a ``w:ins``/``w:del`` of ``op``: closes a paragraph that would
+    otherwise end in a footnote reference (see ``BodyWriter._close_notes``)."""
+    if op == "equal":
+        return '<w:r><w:t xml:space="preserve"></w:t></w:r>'
+    if op == "delete":
+        return f'<w:del {revs.attrs()}><w:r><w:delText xml:space="preserve"></w:delText></w:r></w:del>'
+    return f'<w:ins {revs.attrs()}><w:r><w:t xml:space="preserve"></w:t></w:r></w:ins>'
+
+
 def paragraph_style(part: str, depth: int, lone: bool = False) -> str:
     """The style of a paragraph of ``part`` ("PP"/"OP") at sub-paragraph ``depth``; ``lone``: the
     only operative paragraph, printed unnumbered as the UN does.

@@ -253,6 +253,24 @@ def test_the_visible_heading_wins_over_the_hidden_metadata(tmp_path):
     assert import_docx(tmp_path / "a.docx").warnings == ()  # an untouched file: nothing to say
 
 
+def test_a_draft_symbol_the_layout_does_not_print_comes_from_the_hidden_metadata(tmp_path):
+    from drafting.importers.docx import import_docx
+
+    # A Council resolution's heading prints no draft symbol: nothing a person deleted
+    council = dataclasses.replace(load(PRECEDENTS / "undof" / "0350.yaml"), draft="S/11305")
+    render_document(council, tmp_path / "sc.docx")
+    result = import_docx(tmp_path / "sc.docx")
+    assert (result.resolution.draft, result.warnings) == ("S/11305", ())
+    # The Assembly's prints it: a deleted line takes the field with it, and says so
+    render_document(diamonds(), tmp_path / "a.docx")
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "word/document.xml",
+              lambda xml: xml.replace("[without reference to a Main Committee (A/68/L.29 and Add.1)]", ""))
+    result = import_docx(tmp_path / "b.docx")
+    assert result.resolution.draft is None
+    assert result.warnings == ('heading: the line for draft ("A/68/L.29 and Add.1") is gone from the document but '
+                               "still in its hidden metadata; left it out, as the document shows",)
+
+
 def test_a_deleted_paragraph_that_carried_an_id(tmp_path):
     from drafting.importers.docx import import_docx
 

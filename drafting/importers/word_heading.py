@@ -63,6 +63,14 @@ def _shown(value: Any) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
+def _printed(key: str, hidden: dict[str, Any]) -> bool:
+    """Whether the UN layout prints a line for ``key``: a Council resolution's heading shows no
+    draft symbol, so there the hidden metadata is the only place it can be."""
+    council = str(hidden.get("body", "")) in ("Security Council", "SC") and \
+        str(hidden.get("symbol", "")).startswith("S/RES/")
+    return not (key == "draft" and council)
+
+
 def reconcile(hidden: dict[str, Any], visible: dict[str, Any], warn: list[str]) -> dict[str, Any]:
     """The hidden metadata corrected by the visible heading; each correction is a warning."""
     meta = dict(hidden)
@@ -77,7 +85,7 @@ def reconcile(hidden: dict[str, Any], visible: dict[str, Any], warn: list[str]) 
     if "adopted" in visible and "year" not in visible and "year" in hidden:
         meta["year"] = visible["adopted"].year
     for key in LINE_FIELDS:
-        if key in hidden and key not in visible:
+        if key in hidden and key not in visible and _printed(key, hidden):
             warn.append(f'heading: the line for {key} ("{_shown(hidden[key])}") is gone from the document '
                         "but still in its hidden metadata; left it out, as the document shows")
             del meta[key]

@@ -480,3 +480,65 @@ def test_any_sectioned_resolution_round_trips(tmp_path, res):
     out = tmp_path / "s.docx"
     render_document(res, out)
     assert read_docx(out) == res
+
+
+# ---------------------------------------------------------------------------- items numbered (i), (ii)
+
+
+def test_roman_items_of_242_come_back_from_word(tmp_path):
+    """S/RES/242 OP1 numbers its items (i), (ii): render then import keeps ``numbering: roman``."""
+    from conftest import UNSC, need_corpus
+    from drafting import save
+    from drafting.importers import import_file
+
+    need_corpus()
+    res = import_file(UNSC / "S_RES_0242_1967_EN_GOLD.txt")
+    assert [p.numbering for p in res.operative] == ["roman", None, None, None]
+    render_document(res, tmp_path / "r242.docx")
+    back = read_docx(tmp_path / "r242.docx")
+    save(res, tmp_path / "r242.yaml")
+    save(dataclasses.replace(back, source=res.source), tmp_path / "back.yaml")
+    assert (tmp_path / "back.yaml").read_text() == (tmp_path / "r242.yaml").read_text()
+
+
+def test_numbering_formats_override_before_abstract_list():
+    """A num's own level override decides the format; other levels come from its abstract list."""
+    from lxml import etree
+
+    from drafting.importers.word_numbering import formats
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    root = etree.fromstring(
+        f'<w:numbering {w}><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/>'
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="lowerRoman"/></w:lvl></w:lvlOverride>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>')
+    assert formats(root) == {("1", 0): "decimal", ("1", 1): "lowerLetter",
+                             ("7", 0): "decimal", ("7", 1): "lowerRoman"}
+
+
+def test_a_broken_numbering_part_names_the_file(tmp_path):
+    render_document(diamonds(), tmp_path / "a.docx")
+    edit_part(tmp_path / "a.docx", tmp_path / "b.docx", "word/numbering.xml", lambda xml: xml[:-20])
+    with pytest.raises(DraftingError, match=r"b\.docx: expected a Word \.docx file, found broken XML in its "
+                                            r"numbering \(word/numbering\.xml"):
+        read_docx(tmp_path / "b.docx")
+
+
+def _with_roman(res: Resolution, which: list[bool]) -> Resolution:
+    """``res`` with ``numbering: roman`` on the top-level paragraphs (that have items) ``which`` picks."""
+    def mark(paragraphs, flags):
+        return tuple(dataclasses.replace(p, numbering="roman") if p.items and f else p
+                     for p, f in zip(paragraphs, flags + [False] * len(paragraphs)))
+    return dataclasses.replace(res, preamble=mark(res.preamble, which), operative=mark(res.operative, which[::-1]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(res=_RESOLUTIONS, which=st.lists(st.booleans(), max_size=3))
+def test_any_resolution_with_roman_items_round_trips(tmp_path, res, which):
+    out = tmp_path / "h.docx"
+    res = _with_roman(res, which)
+    render_document(res, out)
+    assert read_docx(out) == res

@@ -423,3 +423,73 @@ def test_a_rendered_file_as_template_is_refused_and_a_template_with_properties_s
         names = archive.namelist()
     assert len(names) == len(set(names)) and "docProps/custom.xml" in names
     assert read_docx(tmp_path / "o.docx") == diamonds()
+
+
+# ---------------------------------------------------------------------------- items numbered (i), (ii)
+
+
+def _r242() -> Resolution:
+    from conftest import UNSC, need_corpus
+    from drafting.importers import import_file
+
+    need_corpus()
+    return import_file(UNSC / "S_RES_0242_1967_EN_GOLD.txt")
+
+
+def _item_formats(path: Path) -> list[tuple[str, str]]:
+    """(format of its numbering level, first words) of every sub-paragraph in a Word file: the
+    paragraph's own num and level where it names one, else its style's (UNItem1: list 1, level 1)."""
+    from drafting.importers.word_numbering import formats
+
+    found = formats(part_xml(path, "word/numbering.xml"))
+    out = []
+    for p in body_paragraphs(path):
+        style = p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        if not style.startswith("UNItem"):
+            continue
+        num, lvl = p.find(f"{W}pPr/{W}numPr/{W}numId"), p.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        key = (num.get(f"{W}val"), int(lvl.get(f"{W}val"))) if num is not None else ("1", int(style[-1]))
+        out.append((found[key], " ".join(text_of(p).split()[:2])))
+    return out
+
+
+def test_roman_items_of_242_are_numbered_in_roman(tmp_path):
+    """S/RES/242 OP1's items print (i), (ii) (a numbering instance of their own), OP2's (a), (b), (c)."""
+    render_document(_r242(), tmp_path / "r242.docx")
+    assert _item_formats(tmp_path / "r242.docx") == [
+        ("lowerRoman", "Withdrawal of"), ("lowerRoman", "Termination of"),
+        ("lowerLetter", "For guaranteeing"), ("lowerLetter", "For achieving"), ("lowerLetter", "For guaranteeing")]
+    num = part_xml(tmp_path / "r242.docx", "word/numbering.xml").find(f"{W}num[@{W}numId='3']")
+    lvl = num.find(f"{W}lvlOverride/{W}lvl")
+    assert (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val")) == ("lowerRoman", "(%2)")
+    assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "1"
+
+
+def test_roman_items_of_242_as_pandoc_reads_them(tmp_path):
+    """pandoc numbers OP1's items i., ii. and OP2's a., b. (its plain text drops the parentheses)."""
+    need_program("pandoc", "pandoc")
+    render_document(_r242(), tmp_path / "r242.docx")
+    text = subprocess.run(["pandoc", "-t", "plain", "--wrap=none", str(tmp_path / "r242.docx")],
+                          capture_output=True, text=True, check=True).stdout
+    marks = re.findall(r"^\s+([a-z]+)\.\s+(\w+)", text, re.M)
+    assert marks == [("i", "Withdrawal"), ("ii", "Termination"), ("a", "For"), ("b", "For"), ("c", "For")]
+
+
+def test_roman_items_tracked_and_valid(tmp_path):
+    """A diff of 242 with item (ii) changed: both texts' items stay (i), (ii); Accept and Reject
+    All read back roman; the clean and tracked files pass the schema validator."""
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    old = _r242()
+    op1 = old.operative[0]
+    item = dataclasses.replace(op1.items[1], text=op1.items[1].text.replace("boundaries", "borders"))
+    new = dataclasses.replace(old, operative=(dataclasses.replace(op1, items=(op1.items[0], item)),
+                                              *old.operative[1:]))
+    render_document(new, tmp_path / "clean.docx")
+    render_tracked(diff(old, new), tmp_path / "tracked.docx", date="1968-01-01")
+    assert [f for f, _ in _item_formats(tmp_path / "tracked.docx")][:2] == ["lowerRoman", "lowerRoman"]
+    assert read_docx(tmp_path / "tracked.docx").operative[0].numbering == "roman"
+    assert read_docx(tmp_path / "tracked.docx", reject=True).operative[0] == op1
+    for name in ("clean", "tracked"):
+        assert schema_errors(tmp_path / f"{name}.docx") == [], name

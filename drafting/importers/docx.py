@@ -26,6 +26,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 from drafting.importers.word_heading import parse_heading, reconcile
+from drafting.importers.word_numbering import add_item, mark_roman, read_properties as _properties
 from drafting.importers.word_sections import SectionPlacer, take_headings
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
@@ -48,6 +49,7 @@ class WordParagraph:
     notes: list[tuple[str, int]] = field(default_factory=list)  # (footnote, offset of its reference)
     italic_open: bool = True  # still inside the leading italic runs
     section: str | None = None  # the section heading printed before it (see word_sections)
+    roman: bool = False  # its numbering level prints (i), (ii) (see word_numbering)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def import_docx(path: str | os.PathLike[str], *, reject: bool = False) -> WordIm
     heading += [(p.text.strip(), p.style) for p in paragraphs[:organ]]
     body, adoption = _split_adoption(paragraphs[organ + 1:])
     body = _join_lines(body, warn)
+    mark_roman(path, parts, body)
     meta = parse_heading(heading, paragraphs[organ].text.strip(), adoption)
     own = METADATA_PROPERTY in custom
     if own:
@@ -179,7 +182,8 @@ def _open(path: Path) -> dict[str, bytes]:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise bad("a zip archive without word/document.xml (not a Word document)")
-            wanted = ("word/document.xml", "word/footnotes.xml", "docProps/custom.xml", "word/comments.xml")
+            wanted = ("word/document.xml", "word/footnotes.xml", "docProps/custom.xml", "word/comments.xml",
+                      "word/numbering.xml")
             return {name: archive.read(name) for name in wanted if name in names}
     except zipfile.BadZipFile:
         head = path.read_bytes()[:8]
@@ -242,19 +246,6 @@ def _paragraphs(document: Any, footnotes: dict[str, str], view: _View) -> tuple[
             out.pop()
             joining = False
     return [h for h in heading if h[0]], out
-
-
-def _properties(p: Any, par: WordParagraph) -> None:
-    ppr = p.find(f"{W}pPr")
-    if ppr is None:
-        return
-    style = ppr.find(f"{W}pStyle")
-    par.style = style.get(f"{W}val") if style is not None else ""
-    numpr = ppr.find(f"{W}numPr")
-    if numpr is not None:
-        ilvl, num = numpr.find(f"{W}ilvl"), numpr.find(f"{W}numId")
-        par.level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
-        par.num_id = num.get(f"{W}val") if num is not None else None
 
 
 def _runs(element: Any, par: WordParagraph, footnotes: dict[str, str], view: _View) -> None:
@@ -337,7 +328,7 @@ def build_structure(body: list[WordParagraph], own: bool,
             stack = [node]
         else:
             depth = min(depth, len(stack))
-            stack[depth - 1].setdefault("items", []).append(node)
+            add_item(stack[depth - 1], node, par, depth)
             stack = stack[:depth] + [node]
     return [_plain(n) for n in parts[Part.PREAMBLE]], [_plain(n) for n in parts[Part.OPERATIVE]]
 

@@ -56,7 +56,7 @@ class _Par:
     whole: str = ""  # "insert"/"delete" when the paragraph is wholly inserted or deleted
     note: str | None = None  # the op of its footnote reference, if it has one
     notes: tuple[int, ...] = ()  # the footnotes it references
-    num: tuple[int, int] | None = None  # (numId, level) when its section restarts the numbering
+    num: tuple[int, int] | None = None  # (numId, level): a section restarting, or roman items
 
 
 # What a Word comment opens with, in bold: the kind of check in a drafting officer's words (the
@@ -83,6 +83,7 @@ class BodyWriter:
     # Sections (see sections_docx): (side "new"/"old", address) -> (numId, level) where the
     # numbering restarts, and how many heading paragraphs stand above the organ line.
     numbers: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    romans: dict[int, tuple[int, int]] = field(default_factory=dict)  # numId -> (abstract, level) in roman
     above_organ: int = 0
 
     @classmethod

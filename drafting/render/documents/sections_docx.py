@@ -23,6 +23,7 @@ from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit
 
 FIRST_NUM_ID = 3  # the templates' numbering uses numId 1 (operative) and 2 (preamble)
+ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
 
 
 def top(address: Address) -> Address:
@@ -78,6 +79,7 @@ def same_numbering(numbers: dict[tuple[str, str], tuple[int, int]], old: Address
 def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
     """Every paragraph of ``resolution`` in printed order, each heading before its section."""
     writer.numbers = restart_numbers(resolution)
+    writer.romans = roman_numbers(writer.numbers, resolution)
     for heading, paragraphs in printed(resolution):
         if heading is not None and paragraphs:
             _heading(writer, heading, heading, writer.revs)
@@ -89,6 +91,7 @@ def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
 def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit]) -> None:
     """The tracked units (of :func:`in_printed_order`'s comparison) with both texts' headings."""
     writer.numbers = restart_numbers(comparison.new, comparison.old)
+    writer.romans = roman_numbers(writer.numbers, comparison.new, comparison.old)
     new_starts, old_starts = section_starts(comparison.new), section_starts(comparison.old)
     for unit in units:
         new = next((new_starts[a] for a, _ in unit.new if a in new_starts), None)
@@ -137,15 +140,57 @@ def _heading(writer: BodyWriter, old: str | None, new: str | None, revs: ooxml.R
         writer.heading(runs, above_organ=above)
 
 
+def roman_numbers(numbers: dict[tuple[str, str], tuple[int, int]], new: Resolution,
+                  old: Resolution | None = None) -> dict[int, tuple[int, int]]:
+    """Put the items of every paragraph whose items are numbered (i), (ii) (``numbering: roman``,
+    S/RES/242 OP1) in a numbering instance of their own, added to ``numbers``; returns numId ->
+    (abstractNumId, level printed in roman). The items' styles print (a), (b) at that level. One
+    numId per paragraph address, shared by both texts, so old and new items count together."""
+    ids: dict[str, int] = {}
+    start = max((n for n, _ in numbers.values()), default=FIRST_NUM_ID - 1) + 1
+    romans: dict[int, tuple[int, int]] = {}
+    for side, res in (("new", new), ("old", old)):
+        if res is None:
+            continue
+        for address, paragraph in res.walk():  # depth first: a roman item inside one wins below
+            if paragraph.numbering != ROMAN or address.depth >= 5:
+                continue
+            num = ids.setdefault(str(address), start + len(ids))
+            romans[num] = (1 if address.part.value == "PP" else 0, address.depth + 1)
+            for n, item in enumerate(paragraph.items, start=1):
+                for a, _ in _below(address.child(n), item):
+                    numbers[(side, str(a))] = (num, min(a.depth, 5))
+    return romans
+
+
 def add_restarts(numbering: Any, writer: BodyWriter) -> None:
     """One ``w:num`` per restarting section in the numbering part (an lxml element): the
-    operative list's definition, its first level starting again at 1."""
+    operative list's definition, its first level starting again at 1; and one per paragraph with
+    roman items (see :func:`roman_numbers`): its list's definition, the items' level in roman."""
     from lxml import etree
 
     for num in sorted({n for n, _ in writer.numbers.values()}):
         for old in numbering.findall(f"{{{ooxml.W_NS}}}num"):
             if old.get(f"{{{ooxml.W_NS}}}numId") == str(num):
                 numbering.remove(old)
+        abstract, level = writer.romans.get(num, (0, -1))
+        override = (_roman_level(numbering, abstract, level) if level >= 0 else
+                    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
         numbering.append(etree.fromstring(
-            f'<w:num xmlns:w="{ooxml.W_NS}" w:numId="{num}"><w:abstractNumId w:val="0"/>'
-            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+            f'<w:num xmlns:w="{ooxml.W_NS}" w:numId="{num}"><w:abstractNumId w:val="{abstract}"/>'
+            f'{override}</w:num>'))
+
+
+def _roman_level(numbering: Any, abstract: int, level: int) -> str:
+    """A ``w:lvlOverride`` printing ``level`` as (i), (ii) from 1, with the abstract level's
+    indents and tabs (its ``w:pPr``)."""
+    from lxml import etree
+
+    w = f"{{{ooxml.W_NS}}}"
+    ppr = ""
+    for lvl in numbering.iterfind(f"{w}abstractNum[@{w}abstractNumId='{abstract}']/{w}lvl[@{w}ilvl='{level}']"):
+        found = lvl.find(f"{w}pPr")
+        ppr = etree.tostring(found, encoding="unicode") if found is not None else ""
+    return (f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/><w:lvl w:ilvl="{level}">'
+            f'<w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%{level + 1})"/>'
+            f'<w:lvlJc w:val="left"/>{ppr}</w:lvl></w:lvlOverride>')

@@ -6,11 +6,8 @@ consecutive pair of a series (alignment and word diff included).
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -20,17 +17,9 @@ from drafting.comparison.diff import diff  # noqa: E402
 from drafting.importers.akn import parse_akn  # noqa: E402
 from drafting.render.documents.akn import comparison_to_akn, to_akn  # noqa: E402
 from drafting.store import series_files  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 RUNS = 7
-
-
-def median_seconds(work: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -40,8 +29,8 @@ def main() -> None:
     pairs = [(load(a), load(b)) for folder in sorted((ROOT / "precedents").iterdir())
              if folder.is_dir() for a, b in zip(series_files(folder), series_files(folder)[1:])]
     size = sum(len(d) for d in documents)
-    export = median_seconds(lambda: [to_akn(r) for r in resolutions])
-    read = median_seconds(lambda: [parse_akn(d) for d in documents])
+    export = median_seconds(lambda: [to_akn(r) for r in resolutions], RUNS)
+    read = median_seconds(lambda: [parse_akn(d) for d in documents], RUNS)
     compare = median_seconds(lambda: [comparison_to_akn(diff(a, b), a, b) for a, b in pairs], 3)
     print(f"{len(files)} precedents, {size / 1024:.0f} KiB of AKN; median of {RUNS} runs")
     print(f"export all:  {export * 1000:7.1f} ms  ({export / len(files) * 1000:.2f} ms a text)")

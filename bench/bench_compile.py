@@ -11,12 +11,9 @@ each consecutive pair, on its own copy of the text).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,15 +28,7 @@ from drafting.compilation.proposals import Compilation  # noqa: E402
 from drafting.compilation.resolve import Resolved, resolve  # noqa: E402
 from drafting.compilation.revision import revise  # noqa: E402
 from drafting.model import Resolution  # noqa: E402
-
-
-def median_ms(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from timing import median_ms  # noqa: E402
 
 
 def every_pair(items: list[Resolved]) -> list[Conflict]:

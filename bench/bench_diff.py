@@ -17,7 +17,6 @@ import argparse
 import difflib
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ from drafting.comparison import diff as diff_module  # noqa: E402
 from drafting.comparison.diff import diff  # noqa: E402
 from drafting.model import Paragraph, Resolution  # noqa: E402
 from drafting.store import series_files  # noqa: E402
+import timing  # noqa: E402
 
 PRECEDENTS = ROOT / "precedents"
 CORPUS = ROOT.parent / "shared" / "corpus" / "unsc"
@@ -41,23 +41,12 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "unsc"
 
 def median_cpu_ms(work: Callable[[], object], repeat: int) -> float:
     """Median CPU time of this process (not wall time): what the work costs on a loaded machine."""
-    work()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        work()
-        times.append((time.process_time() - start) * 1000)
-    return statistics.median(times)
+    return timing.median_ms(work, repeat, warm=True, clock=time.process_time)
 
 
 def median_ms(work: Callable[[], object], repeat: int) -> float:
-    work()  # warm caches (rapidfuzz, regexes) as a long-running caller would have them
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    """Warm first (rapidfuzz, regexes) as a long-running caller would have its caches."""
+    return timing.median_ms(work, repeat, warm=True)
 
 
 def flat(resolution: Resolution) -> list[str]:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from drafting import load  # noqa: E402
 from drafting.importers import read_text  # noqa: E402
 from drafting.importers.sc import parse_sc  # noqa: E402
+from timing import median_seconds as median  # noqa: E402
 
 
 def big_text(paragraphs: int = 500) -> str:
@@ -41,15 +40,6 @@ def big_text(paragraphs: int = 500) -> str:
         lines.append("")
     lines += ["Adopted at the 3381st meeting by 15 votes to none.", "", "12 Ibid."]
     return "\n".join(lines) + "\n"
-
-
-def median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafting import load  # noqa: E402
 from drafting.model import Paragraph, Resolution  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "unsc"
 DIAMONDS = ROOT / "precedents" / "conflict-diamonds" / "2013.yaml"
@@ -57,15 +56,6 @@ def edited(res: Resolution) -> Resolution:
     del ops[len(ops) // 2]
     ops.insert(3, Paragraph("Decides to remain actively seized of the matter."))
     return dataclasses.replace(res, operative=tuple(ops))
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

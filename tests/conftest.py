@@ -31,6 +31,22 @@ def precedent_files() -> list[Path]:
     return files
 
 
+# The compilation of A/RES/68/128 written by hand in UN notation.
+COMPILE_HAND = ROOT / "tests" / "data" / "compile-68-128.txt"
+
+
+def renewal_pairs() -> list[tuple[Path, Path]]:
+    """Every consecutive pair of the UNDOF and UNIFIL renewal series, in order."""
+    from drafting.comparison.diff import series_pairs
+
+    return [p for s in ("undof", "unifil") for p in series_pairs(PRECEDENTS / s)]
+
+
+def addressed_texts(resolution: Resolution) -> list[tuple[str, str]]:
+    """(address, text) of every paragraph, in order: two texts that read the same compare equal."""
+    return [(str(a), p.text) for a, p in resolution.walk()]
+
+
 def diamonds() -> Resolution:
     """A/RES/68/128 (conflict diamonds, 2013), loaded from the committed precedent."""
     from drafting import load

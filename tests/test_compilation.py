@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import PRECEDENTS, diamonds
+from conftest import PRECEDENTS, addressed_texts, diamonds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +60,7 @@ def material(series: str, a: str, b: str) -> tuple:
 
 def same_text(got, want) -> None:
     """Paragraph texts, order, parts, sub-paragraphs and footnotes, exactly."""
-    assert [(str(a), p.text) for a, p in got.walk()] == [(str(a), p.text) for a, p in want.walk()]
+    assert addressed_texts(got) == addressed_texts(want)
     assert got.preamble == want.preamble and got.operative == want.operative
 
 

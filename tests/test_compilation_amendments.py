@@ -5,7 +5,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import DIAMONDS, PRECEDENTS, ROOT, diamonds
+from conftest import DIAMONDS, PRECEDENTS, ROOT, addressed_texts, diamonds, renewal_pairs
 
 from drafting.cli import main
 from drafting.comparison.amendments_text import render_amendments
@@ -18,13 +18,9 @@ from drafting.errors import DraftingError
 from drafting.store import load
 
 HAND = ROOT / "tests" / "data" / "compile-68-128-amendments.txt"
-PAIRS = [p for s in ("undof", "unifil") for p in series_pairs(PRECEDENTS / s)]
+PAIRS = renewal_pairs()
 # first, second and last pairs of each series: word edits, split and merged paragraphs, moves
 SOME = [p for s in ("undof", "unifil") for p in (lambda ps: [ps[0], ps[1], ps[-1]])(series_pairs(PRECEDENTS / s))]
-
-
-def texts(resolution) -> list[tuple[str, str]]:
-    return [(str(a), p.text) for a, p in resolution.walk()]
 
 
 def shared(text: str) -> str:
@@ -37,7 +33,7 @@ def check_pair(a, b, tmp_path) -> None:
     old, new = load(a), load(b)
     (tmp_path / "amendments.txt").write_text(shared(render_amendments(diff(old, new), "amendments")), "utf-8")
     compiled = compile_files(a, [tmp_path / "amendments.txt"], accept=["all"])
-    assert texts(compiled.revision.text) == texts(new)
+    assert addressed_texts(compiled.revision.text) == addressed_texts(new)
     assert set(compiled.compilation.delegations()) <= {"EU", "G77/China"}
 
 

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import DIAMONDS, ROOT, diamonds
+from conftest import COMPILE_HAND as HAND, DIAMONDS, diamonds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +30,6 @@ from drafting.compilation.revision import revise
 from drafting.errors import DraftingError, ValidationError
 from drafting.model import Paragraph
 
-HAND = ROOT / "tests" / "data" / "compile-68-128.txt"
 BASE = diamonds()
 ADDRESSES = [a for a, _ in BASE.walk()]
 NAMES = ["EU", "G77/China", "Antigua and Barbuda", "United States", "Fiji"]

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-from conftest import DIAMONDS, PRECEDENTS, ROOT, diamonds
+from conftest import COMPILE_HAND as HAND, DIAMONDS, addressed_texts, diamonds, renewal_pairs
 
 from drafting.cli import main
-from drafting.comparison.diff import diff, series_pairs
+from drafting.comparison.diff import diff
 from drafting.compilation.api import compile_files
 from drafting.compilation.proposals import Action, Compilation
 from drafting.compilation.revision import revise
@@ -20,12 +20,7 @@ from drafting.compilation.sources import (
 from drafting.errors import DraftingError
 from drafting.store import load
 
-HAND = ROOT / "tests" / "data" / "compile-68-128.txt"
-PAIRS = [p for s in ("undof", "unifil") for p in series_pairs(PRECEDENTS / s)]
-
-
-def texts(resolution) -> list[tuple[str, str]]:
-    return [(str(a), p.text) for a, p in resolution.walk()]
+PAIRS = renewal_pairs()
 
 
 def test_our_own_word_compilation_reads_back_into_its_tracked_proposals(tmp_path):
@@ -52,12 +47,12 @@ def check_tracked_pair(a, b, tmp_path) -> None:
     proposals = from_tracked_word(old, path, {"Jane Doe": "EU"}, warnings)
     assert proposals and all(p.by == ("EU",) for p in proposals)
     got = revise(old, Compilation(tuple(proposals)), accept=["all"]).text
-    assert [t for _, t in texts(got)] == [t for _, t in texts(new)]
+    assert [t for _, t in addressed_texts(got)] == [t for _, t in addressed_texts(new)]
     guesses = [w for w in warnings if "is a guess" in w]
     assert all("above the text's first paragraph" in w or "below the text's last paragraph" in w
                or "footnotes are not read" in w for w in warnings if w not in guesses)
     if not guesses:  # the structure too, unless a paragraph's level could not be known (and was said)
-        assert texts(got) == texts(new)
+        assert addressed_texts(got) == addressed_texts(new)
 
 
 @pytest.mark.parametrize("a,b", PAIRS[:5] + PAIRS[-5:], ids=lambda p: p.stem)

@@ -164,6 +164,8 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
     from drafting.model import ChangeKind
 
     changes = diff(precedent, adopted).changes
+    # each added paragraph tokenized once, not again for every change it is weighed against
+    added = [_group_words(adopted, [a]) for change in changes if not change.old for a in change.new]
     out = []
     for change in changes:
         p = _group_words(precedent, change.old)
@@ -180,14 +182,14 @@ def triangles(precedent: Resolution, adopted: Resolution, draft: Resolution,
         written = 0
         if change.new:
             unexplained = (Counter(d) - Counter(p)) - Counter(a)
-            excused = _split_off(p, d, _split_words(adopted, changes, p))
+            excused = _split_off(p, d, _split_words(added, p))
             written = sum((unexplained - excused).values(), 0)
         out.append((kind, _Triangle(edit_words(p, a), edit_words(p, d), edit_words(d, a), written)))
     return out
 
 
-def _split_words(adopted: Resolution, changes: Iterable[Any], precedent_words: list[str]) -> list[list[str]]:
-    """The words of each paragraph the adopted text added that was cut from the precedent's paragraph.
+def _split_words(added: list[list[str]], precedent_words: list[str]) -> list[list[str]]:
+    """The words of each paragraph the adopted text added (``added``) that was cut from the precedent's paragraph.
 
     When the Council splits a paragraph ("renews the mandate until X" set apart from the rest)
     and the diff pairs the paragraph with only one part, the other part is an added paragraph
@@ -197,12 +199,10 @@ def _split_words(adopted: Resolution, changes: Iterable[Any], precedent_words: l
     from rapidfuzz.distance import Indel
 
     out = []
-    for change in changes:
-        for address in change.new if not change.old else ():
-            words = _group_words(adopted, [address])
-            shared = (len(words) + len(precedent_words) - Indel.distance(words, precedent_words)) // 2
-            if shared >= _SPLIT_SHARE * len(words):
-                out.append(words)
+    for words in added:
+        shared = (len(words) + len(precedent_words) - Indel.distance(words, precedent_words)) // 2
+        if shared >= _SPLIT_SHARE * len(words):
+            out.append(words)
     return out
 
 

@@ -41,19 +41,21 @@ def _old_year_mentions(text: str, year: int) -> list[str]:
 
 def stale(work: Work) -> None:
     """Flag each paragraph that still speaks of the old year or states facts the new facts do not give."""
-    year = work.precedent.year
+    year, when = work.precedent.year, new_text(work.precedent)
+    now = F.leaves(work.new_facts)
     # A date the new facts give is this period's, even in the precedent's year (six-monthly renewals).
-    current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
+    current = {F.render(v) for v in now.values() if v is not None}
     # Each day of a list of dates ("13 and 14 September 1993") is this period's too.
-    current |= {format_date(d) for v in F.leaves(work.new_facts).values() if F.is_date_list(v) for d in v}
+    current |= {format_date(d) for v in now.values() if F.is_date_list(v) for d in v}
+    gone = _gone_months(F.leaves(work.precedent.facts), now)
     for address, text in work.texts.items():
-        reasons = _stale_facts(work.stale_facts.get(address, []), new_text(work.precedent))
+        reasons = _stale_facts(work.stale_facts.get(address, []), when)
         said = {w for _, w in work.stale_facts.get(address, [])}
         mentions = [m for m in _old_year_mentions(last_time(text), year) if m not in current and m not in said] \
             if year else []
         if mentions:
             reasons.append(f"still speaks of {year} ({', '.join(quote(m) for m in mentions)})")
-        months = [m for m in _old_months(text, work.precedent.facts, work.new_facts) if m not in mentions]
+        months = [m for m in _old_months(text, gone) if m not in mentions]
         if months:
             reasons.append(f"still names {', '.join(quote(m) for m in months)}, the month one of last time's "
                            "dates fell in")
@@ -71,15 +73,18 @@ def _months(value: Any) -> set[tuple[str, int]]:
             if isinstance(d, dt.date)}
 
 
-def _old_months(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Months named in ``text`` without a day that a fact's old date fell in and its new date does not.
+def _gone_months(was: Mapping[str, Any], now: Mapping[str, Any]) -> set[tuple[str, int]]:
+    """The months (name, year) a fact's old date fell in and its new date does not (leaves both)."""
+    return {m for k in was.keys() & now.keys() for m in _months(was[k]) - _months(now[k])}
+
+
+def _old_months(text: str, gone: set[tuple[str, int]]) -> list[str]:
+    """Months named in ``text`` without a day that are among the ``gone`` months (:func:`_gone_months`).
 
     "submit, during November, a report" of a mandate ending 30 November: the end moves to
     31 January, so "November" is last time's month; so is "January 1991" when the end moves
     from 31 January to 28 February 1991.
     """
-    was, now = F.leaves(old), F.leaves(new)
-    gone = {m for k in was.keys() & now.keys() for m in _months(was[k]) - _months(now[k])}
     out = [m.group() for m in _MONTH_NAMED.finditer(text)
            if any(name == m.group(1) and (m.group(2) is None or int(m.group(2)) == year) for name, year in gone)]
     return list(dict.fromkeys(out))

@@ -42,14 +42,19 @@ def _new_dates(work: Work) -> set[dt.date]:
     return out
 
 
+def _fact_key(rule: str) -> str:
+    """The fact an edit's rule wrote ("fact:report_date" -> "report_date"), or "" for other rules."""
+    return rule.split(":", 1)[1] if rule.startswith("fact:") else ""
+
+
 def confirm_edits(work: Work) -> None:
     """Each fact edit: the new value is in the paragraph, the old value is gone from it."""
     old = F.leaves(work.precedent.facts)
     current = {F.render(v) for v in F.leaves(work.new_facts).values() if v is not None}
     for edit in work.edits:
-        if not edit.rule.startswith("fact:"):
+        key = _fact_key(edit.rule)
+        if not key:
             continue
-        key = edit.rule.split(":", 1)[1]
         if F.missing(work.new_facts, key) or F.lookup(work.new_facts, key) is None:
             continue  # a placeholder stands there, flagged where it was written
         text = work.texts[edit.paragraph]
@@ -190,12 +195,12 @@ def event_places(work: Work) -> None:
     """
     named = {str(v) for v in F.leaves(work.new_facts).values() if isinstance(v, str)}
     for edit in work.edits:
-        key = edit.rule.split(":", 1)[1] if edit.rule.startswith("fact:") else ""
-        if not key.endswith("_date") or key in ("mandate_end", "report_due"):
+        key = _fact_key(edit.rule)
+        if not key.endswith("_date"):
             continue
         at = next((i for i, (a, b) in enumerate(zip(edit.before, edit.after)) if a != b), len(edit.before))
         clause = re.split(r"[,;:]", edit.after[max(0, at - 80):at])[-1]
-        place = next((m for m in _PLACE.finditer(clause)), None)
+        place = _PLACE.search(clause)
         if place and place.group(1) not in named:
             work.flags.append(Flag(edit.paragraph, FlagKind.UNCONFIRMED,
                                    f"{edit.paragraph} now gives {label(key)} as {F.render(F.lookup(work.new_facts, key))} "
@@ -214,7 +219,7 @@ def symbol_parts(work: Work) -> None:
     or confirm.
     """
     for edit in work.edits:
-        key = edit.rule.split(":", 1)[1] if edit.rule.startswith("fact:") else ""
+        key = _fact_key(edit.rule)
         new = F.lookup(work.new_facts, key) if key.endswith("_symbol") and not F.missing(work.new_facts, key) else None
         if not isinstance(new, str) or not new:
             continue

@@ -21,16 +21,10 @@ from drafting.model import Address, Comparison, Paragraph, Resolution
 from drafting.model.sections import RESTART
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit
+from drafting.render.documents.heading import compared
 
 FIRST_NUM_ID = 3  # the templates' numbering uses numId 1 (operative) and 2 (preamble)
 ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
-
-
-def top(address: Address) -> Address:
-    """The paragraph an item belongs to (the address itself at depth 0)."""
-    while address.parent is not None:
-        address = address.parent
-    return address
 
 
 def _below(address: Address, paragraph: Paragraph) -> Iterator[tuple[Address, Paragraph]]:
@@ -128,16 +122,8 @@ def in_printed_order(comparison: Comparison) -> Comparison:
 def _heading(writer: BodyWriter, old: str | None, new: str | None, revs: ooxml.Revisions) -> None:
     """One heading paragraph: plain, inserted, deleted, or changed word by word."""
     above = len(writer.pars) == writer.above_organ + 1  # nothing but the organ line written yet
-    if old is None or new is None:
-        op = "insert" if old is None else "delete"
-        writer.heading(ooxml.run(new or old or "", revs, op=op), op, above_organ=above)
-    elif old == new:
-        writer.heading(ooxml.run(new, revs), above_organ=above)
-    else:
-        from drafting.comparison.diff import word_diff
-
-        runs = "".join(ooxml.run(h.text, revs, op=h.op.value) for h in word_diff(old, new))
-        writer.heading(runs, above_organ=above)
+    op = "insert" if old is None else "delete" if new is None else "equal"
+    writer.heading(compared(old, new, revs) or "", op, above_organ=above)
 
 
 def roman_numbers(numbers: dict[tuple[str, str], tuple[int, int]], new: Resolution,

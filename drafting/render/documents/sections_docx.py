@@ -15,7 +15,7 @@ it, so neither Accept nor Reject All leaves an empty paragraph), a changed headi
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterator
+from typing import Any
 
 from drafting.model import Address, Comparison, Paragraph, Resolution
 from drafting.model.sections import RESTART
@@ -25,13 +25,6 @@ from drafting.render.documents.heading import compared
 
 FIRST_NUM_ID = 3  # the templates' numbering uses numId 1 (operative) and 2 (preamble)
 ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
-
-
-def _below(address: Address, paragraph: Paragraph) -> Iterator[tuple[Address, Paragraph]]:
-    """A paragraph and its items, depth first, as :meth:`Resolution.walk` gives them."""
-    yield address, paragraph
-    for n, item in enumerate(paragraph.items, start=1):
-        yield from _below(address.child(n), item)
 
 
 def printed(resolution: Resolution) -> list[tuple[str | None, list[tuple[Address, Paragraph]]]]:
@@ -58,7 +51,7 @@ def restart_numbers(new: Resolution, old: Resolution | None = None) -> dict[tupl
         for section in [s for s in res.sections() if s.operative][1:]:
             num = ids.setdefault(section.heading or "", FIRST_NUM_ID + len(ids))
             for address, paragraph in section.operative:
-                for a, _ in _below(address, paragraph):
+                for a, _ in paragraph.walk(address):
                     out[(side, str(a))] = (num, min(a.depth, 5))
     return out
 
@@ -78,7 +71,7 @@ def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
         if heading is not None and paragraphs:
             _heading(writer, heading, heading, writer.revs)
         for address, paragraph in paragraphs:
-            for a, p in _below(address, paragraph):
+            for a, p in paragraph.walk(address):
                 writer.write(Unit([("equal", p.text)], [(a, p)], [(a, p)], plain=True))
 
 
@@ -98,7 +91,7 @@ def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit])
 def printed_walk(resolution: Resolution) -> list[Address]:
     """Every paragraph and item, in printed order (each item after its paragraph)."""
     return [a for _, paragraphs in printed(resolution) for address, paragraph in paragraphs
-            for a, _ in _below(address, paragraph)]
+            for a, _ in paragraph.walk(address)]
 
 
 def in_printed_order(comparison: Comparison) -> Comparison:
@@ -144,7 +137,7 @@ def roman_numbers(numbers: dict[tuple[str, str], tuple[int, int]], new: Resoluti
             num = ids.setdefault(str(address), start + len(ids))
             romans[num] = (1 if address.part.value == "PP" else 0, address.depth + 1)
             for n, item in enumerate(paragraph.items, start=1):
-                for a, _ in _below(address.child(n), item):
+                for a, _ in item.walk(address.child(n)):
                     numbers[(side, str(a))] = (num, min(a.depth, 5))
     return romans
 

@@ -111,6 +111,9 @@ def anchor_offset(text: str, anchor: str) -> int:
 
 # ---------------------------------------------------------------------------- paragraphs
 
+ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A preambular or operative paragraph, or a sub-paragraph; ``items`` nest to any depth."""

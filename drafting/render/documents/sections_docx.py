@@ -17,14 +17,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from drafting.model import Address, Comparison, Paragraph, Resolution
+from drafting.model import ROMAN, Address, Comparison, Paragraph, Resolution
 from drafting.model.sections import RESTART
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit
 from drafting.render.documents.heading import compared
 
 FIRST_NUM_ID = 3  # the templates' numbering uses numId 1 (operative) and 2 (preamble)
-ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
 
 
 def printed(resolution: Resolution) -> list[tuple[str | None, list[tuple[Address, Paragraph]]]]:

@@ -12,12 +12,12 @@ from drafting.model.grammar import (DATE_RE, MONTH_RE, MONTHS, ORDINAL_RE, SYMBO
                                     unlabel)
 from drafting.model.leads import detect_lead
 from drafting.model.proposals import Edit, Flag, FlagKind, Proposal
-from drafting.model.resolution import (METADATA_KEYS, Address, Body, Change, ChangeKind, Comparison,
+from drafting.model.resolution import (METADATA_KEYS, ROMAN, Address, Body, Change, ChangeKind, Comparison,
                                        FieldChange, Hunk, HunkClass, HunkOp, Paragraph, Part, Resolution)
 from drafting.model.sections import Section, printed_number, section_problems
 
 __all__ = [
-    "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "SYMBOL_RE", "Address", "Body",
+    "DATE_RE", "METADATA_KEYS", "MONTHS", "MONTH_RE", "ORDINAL_RE", "ROMAN", "SYMBOL_RE", "Address", "Body",
     "Change", "ChangeKind", "Comparison", "Edit", "FieldChange", "Flag", "FlagKind", "Hunk", "HunkClass", "HunkOp",
     "Paragraph", "Part", "Proposal", "Resolution", "Section", "printed_number", "section_problems", "detect_lead", "format_date", "from_roman",
     "counted", "is_roman", "label", "letter", "make_date", "number_word", "ordinal_digits", "ordinal_word",

@@ -111,6 +111,9 @@ def anchor_offset(text: str, anchor: str) -> int:
 
 # ---------------------------------------------------------------------------- paragraphs
 
+ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A preambular or operative paragraph, or a sub-paragraph; ``items`` nest to any depth."""
@@ -163,6 +166,12 @@ class Paragraph:
         """True when the paragraph is stored as a bare string."""
         return not self.items and self.id is None and self.lead is None and self.note is None \
             and self.numbering is None and not self.note_at and self.section is None
+
+    def walk(self, address: Address) -> Iterator[tuple[Address, "Paragraph"]]:
+        """The paragraph at ``address`` and its items, depth first, with their addresses."""
+        yield address, self
+        for n, item in enumerate(self.items, start=1):
+            yield from item.walk(address.child(n))
 
     def with_text(self, text: str) -> "Paragraph":
         return replace(self, text=text)
@@ -280,13 +289,8 @@ class Resolution:
     def walk(self) -> Iterator[tuple[Address, Paragraph]]:
         """Every paragraph and sub-paragraph, in reading order, with its address."""
 
-        def below(address: Address, paragraph: Paragraph) -> Iterator[tuple[Address, Paragraph]]:
-            yield address, paragraph
-            for n, item in enumerate(paragraph.items, start=1):
-                yield from below(address.child(n), item)
-
         for address, paragraph in self.top():
-            yield from below(address, paragraph)
+            yield from paragraph.walk(address)
 
     def get(self, address: Address | str) -> Paragraph:
         """The paragraph at ``address``; KeyError when there is none."""

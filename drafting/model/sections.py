@@ -47,8 +47,8 @@ def sections(resolution: Resolution) -> tuple[Section, ...]:
     Each section's preambular paragraphs print before its operative ones. A heading found only
     in the preamble (which :func:`section_problems` reports) closes the list, so no paragraph
     is ever lost."""
-    preamble = dict(_groups(resolution, Part.PREAMBLE)[1:])
-    first_pp = _groups(resolution, Part.PREAMBLE)[0][1]
+    (_, first_pp), *headed = _groups(resolution, Part.PREAMBLE)
+    preamble = dict(headed)
     operative = _groups(resolution, Part.OPERATIVE)
     out = [Section(None, tuple(first_pp), tuple(operative[0][1]))] if first_pp or operative[0][1] else []
     for heading, paragraphs in operative[1:]:

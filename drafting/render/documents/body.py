@@ -272,6 +272,16 @@ def _mid_notes(paragraph: Paragraph | None) -> list[tuple[int, str]]:
     return [(at, line) for line, at in paragraph.footnote_offsets if at < len(paragraph.text)]
 
 
+def note_change(old: str | None, new: str | None) -> tuple[str | list[tuple[str, str]], str]:
+    """A footnote's content and the op of its reference: one reference when both texts have the
+    note (a change shows as hunks inside the footnote), else an inserted or deleted one."""
+    if old is not None and new is not None:
+        from drafting.comparison.diff import word_diff
+
+        return (new if old == new else [(h.op.value, h.text) for h in word_diff(old, new)]), "equal"
+    return (new, "insert") if new is not None else (old or "", "delete")
+
+
 def _can_shift(prev: _Par) -> bool:
     """Whether ``prev``'s mark may take a revision (see BodyWriter._shift_marks)."""
     return prev.mark == "equal" and prev.note in (None, "insert")
@@ -363,20 +373,11 @@ class _State:
     def refs(self, olds: list[str], news: list[str]) -> str:
         """Footnote references at one place: old and new notes paired in order (unchanged, or
         changed inside the footnote), the rest deleted or inserted."""
-        from drafting.comparison.diff import word_diff
-
         out = []
         for k in range(max(len(olds), len(news))):
-            old = olds[k] if k < len(olds) else None
-            new = news[k] if k < len(news) else None
-            content: str | list[tuple[str, str]]
-            if old is not None and new is not None:
-                content = new if old == new else [(h.op.value, h.text) for h in word_diff(old, new)]
+            content, op = note_change(olds[k] if k < len(olds) else None, news[k] if k < len(news) else None)
+            if op == "insert" and self.unit.plain and not self.unit.track_notes:
                 op = "equal"
-            elif new is not None:
-                content, op = new, "equal" if self.unit.plain and not self.unit.track_notes else "insert"
-            else:
-                content, op = old or "", "delete"
             self.note_ops.append(op)
             out.append(self.note_ref(content, op))
         return "".join(out)

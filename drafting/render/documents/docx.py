@@ -21,7 +21,7 @@ from typing import Any, Sequence
 from drafting.errors import RenderError
 from drafting.model import Body, Comparison, Flag, Resolution
 from drafting.render.documents import ooxml
-from drafting.render.documents.body import BodyWriter
+from drafting.render.documents.body import BodyWriter, note_change
 from drafting.render.documents.heading import heading_fields, heading_runs, mark_whole_lines
 from drafting.render.documents.sections_docx import add_restarts, in_printed_order, write_clean, write_tracked
 
@@ -209,14 +209,7 @@ def _adoption_note(lines: list[Any], res: Resolution, old: Resolution | None, wr
     after = res.adoption_note
     if not before and not after:
         return
-    content: str | list[tuple[str, str]]
-    if before and after:
-        from drafting.comparison.diff import word_diff
-
-        content = after if before == after else [(h.op.value, h.text) for h in word_diff(before, after)]
-        op = "equal"
-    else:  # a note one side only has: an inserted or deleted footnote reference
-        content, op = (after, "insert") if after else (before or "", "delete")
+    content, op = note_change(before or None, after or None)
     writer.notes.append((writer.next_note, content))
     last = max(i for i, line in enumerate(lines) if line)
     lines[last] += Markup(ooxml.footnote_reference(writer.next_note, writer.revs, op))

@@ -15,29 +15,15 @@ it, so neither Accept nor Reject All leaves an empty paragraph), a changed headi
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterator
+from typing import Any
 
-from drafting.model import Address, Comparison, Paragraph, Resolution
+from drafting.model import ROMAN, Address, Comparison, Paragraph, Resolution
 from drafting.model.sections import RESTART
 from drafting.render.documents import ooxml
 from drafting.render.documents.body import BodyWriter, Unit
+from drafting.render.documents.heading import compared
 
 FIRST_NUM_ID = 3  # the templates' numbering uses numId 1 (operative) and 2 (preamble)
-ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
-
-
-def top(address: Address) -> Address:
-    """The paragraph an item belongs to (the address itself at depth 0)."""
-    while address.parent is not None:
-        address = address.parent
-    return address
-
-
-def _below(address: Address, paragraph: Paragraph) -> Iterator[tuple[Address, Paragraph]]:
-    """A paragraph and its items, depth first, as :meth:`Resolution.walk` gives them."""
-    yield address, paragraph
-    for n, item in enumerate(paragraph.items, start=1):
-        yield from _below(address.child(n), item)
 
 
 def printed(resolution: Resolution) -> list[tuple[str | None, list[tuple[Address, Paragraph]]]]:
@@ -64,7 +50,7 @@ def restart_numbers(new: Resolution, old: Resolution | None = None) -> dict[tupl
         for section in [s for s in res.sections() if s.operative][1:]:
             num = ids.setdefault(section.heading or "", FIRST_NUM_ID + len(ids))
             for address, paragraph in section.operative:
-                for a, _ in _below(address, paragraph):
+                for a, _ in paragraph.walk(address):
                     out[(side, str(a))] = (num, min(a.depth, 5))
     return out
 
@@ -84,7 +70,7 @@ def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
         if heading is not None and paragraphs:
             _heading(writer, heading, heading, writer.revs)
         for address, paragraph in paragraphs:
-            for a, p in _below(address, paragraph):
+            for a, p in paragraph.walk(address):
                 writer.write(Unit([("equal", p.text)], [(a, p)], [(a, p)], plain=True))
 
 
@@ -104,7 +90,7 @@ def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit])
 def printed_walk(resolution: Resolution) -> list[Address]:
     """Every paragraph and item, in printed order (each item after its paragraph)."""
     return [a for _, paragraphs in printed(resolution) for address, paragraph in paragraphs
-            for a, _ in _below(address, paragraph)]
+            for a, _ in paragraph.walk(address)]
 
 
 def in_printed_order(comparison: Comparison) -> Comparison:
@@ -128,16 +114,8 @@ def in_printed_order(comparison: Comparison) -> Comparison:
 def _heading(writer: BodyWriter, old: str | None, new: str | None, revs: ooxml.Revisions) -> None:
     """One heading paragraph: plain, inserted, deleted, or changed word by word."""
     above = len(writer.pars) == writer.above_organ + 1  # nothing but the organ line written yet
-    if old is None or new is None:
-        op = "insert" if old is None else "delete"
-        writer.heading(ooxml.run(new or old or "", revs, op=op), op, above_organ=above)
-    elif old == new:
-        writer.heading(ooxml.run(new, revs), above_organ=above)
-    else:
-        from drafting.comparison.diff import word_diff
-
-        runs = "".join(ooxml.run(h.text, revs, op=h.op.value) for h in word_diff(old, new))
-        writer.heading(runs, above_organ=above)
+    op = "insert" if old is None else "delete" if new is None else "equal"
+    writer.heading(compared(old, new, revs) or "", op, above_organ=above)
 
 
 def roman_numbers(numbers: dict[tuple[str, str], tuple[int, int]], new: Resolution,
@@ -158,7 +136,7 @@ def roman_numbers(numbers: dict[tuple[str, str], tuple[int, int]], new: Resoluti
             num = ids.setdefault(str(address), start + len(ids))
             romans[num] = (1 if address.part.value == "PP" else 0, address.depth + 1)
             for n, item in enumerate(paragraph.items, start=1):
-                for a, _ in _below(address.child(n), item):
+                for a, _ in item.walk(address.child(n)):
                     numbers[(side, str(a))] = (num, min(a.depth, 5))
     return romans
 

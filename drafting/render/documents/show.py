@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from drafting.model import (Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits,
+from drafting.model import (ROMAN, Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits,
                             ordinal_word, printed_number, roman)
 
 WIDTH = 88
@@ -37,7 +37,7 @@ def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool)
     lines = []
     for n, item in enumerate(paragraph.items, start=1):
         child = address.child(n)
-        style = roman(n) if paragraph.numbering == "roman" else label(child.depth, n)
+        style = roman(n) if paragraph.numbering == ROMAN else label(child.depth, n)
         mark = f"({style}) "
         tag = f"[{child}] " if addresses else ""
         lines += _block(tag + item.text, indent + mark, indent + " " * len(mark))

@@ -74,7 +74,7 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     removed("organ line", rows.text[organ].text)
     end = _adoption_start(body)
     after = _after_adoption(body[end:])
-    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)], rows.notes)
+    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)])
     if "vote" not in meta and (vote := _SUBJECT_VOTE.match(read_subject(path))):
         meta["vote"] = vote[1]  # a General Assembly text prints no vote; the Subject may carry it
     paragraphs, placed = _paragraphs(body[:end], rows.notes)
@@ -152,8 +152,7 @@ def _adoption_start(body: list[Row]) -> int:
     return len(body)
 
 
-def _metadata(heading: list[Row], organ: str, adoption: list[Row],
-              notes: dict[int, str]) -> tuple[dict[str, Any], int | None]:
+def _metadata(heading: list[Row], organ: str, adoption: list[Row]) -> tuple[dict[str, Any], int | None]:
     """The heading's and adoption lines' metadata, and the footnote number of the adoption line."""
     lines: list[tuple[str, str]] = []
     title: list[str] | None = None

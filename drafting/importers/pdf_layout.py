@@ -270,16 +270,12 @@ def _depths(rows: list[Row]) -> dict[int, int]:
 
 def _marked(row: Row, marks: list[int]) -> str:
     """The row's text with a placeholder where each footnote marker stood (recorded)."""
-    parts = []
-    for segment in row.segments:
-        text, last = "", 0
-        for offset, number in segment.marks:
-            text += segment.text[last:offset] + MARK
-            last = offset
-            marks.append(number)
-            removed("footnote marker", str(number))
-        parts.append(text + segment.text[last:])
-    return " ".join(p for p in parts if p)
+    def placeholder(number: int) -> str:
+        marks.append(number)
+        removed("footnote marker", str(number))
+        return MARK
+
+    return " ".join(p for p in (segment.spliced(placeholder) for segment in row.segments) if p)
 
 
 def _italic(row: Row) -> str:

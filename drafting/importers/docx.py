@@ -30,7 +30,7 @@ from drafting.importers.word_numbering import add_item, mark_roman, read_propert
 from drafting.importers.word_sections import SectionPlacer, take_headings
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
-__all__ = ["WordImport", "build_structure", "import_docx", "parse_heading", "read_docx"]
+__all__ = ["WordImport", "build_structure", "import_docx", "read_docx"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _NUMBER = re.compile(r"^(\d+)\.\s+")

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from drafting.errors import DraftingError
-from drafting.importers.docx import WordParagraph, build_structure, parse_heading
+from drafting.importers.docx import WordParagraph, build_structure
 from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, warn
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, join_printed, read_pages, read_subject
 from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, place_notes, short
 from drafting.importers.sc import parse_adoption
 from drafting.importers.text import rejoin_spaced, vocabulary
+from drafting.importers.word_heading import parse_heading
 from drafting.model import Resolution, parse_date
 
 __all__ = ["import_pdf"]

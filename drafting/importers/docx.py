@@ -314,10 +314,7 @@ def build_structure(body: list[WordParagraph], own: bool,
         node: dict[str, Any] = {"text": text}
         lead = par.italic if text.startswith(par.italic) else ""
         if depth == 0:
-            found = detect_lead(text, part)
-            if own and lead != found:
-                node["lead"] = lead
-            elif not own and lead and lead != found:
+            if lead != detect_lead(text, part) and (own or lead):  # our own file keeps an empty lead too
                 node["lead"] = lead
         elif lead:
             node["lead"] = lead

@@ -30,7 +30,7 @@ from drafting.importers.word_numbering import add_item, mark_roman, read_propert
 from drafting.importers.word_sections import SectionPlacer, take_headings
 from drafting.store import EXTRAS_PROPERTY, METADATA_PROPERTY
 
-__all__ = ["WordImport", "build_structure", "import_docx", "parse_heading", "read_docx"]
+__all__ = ["WordImport", "build_structure", "import_docx", "read_docx"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
 _NUMBER = re.compile(r"^(\d+)\.\s+")
@@ -314,10 +314,7 @@ def build_structure(body: list[WordParagraph], own: bool,
         node: dict[str, Any] = {"text": text}
         lead = par.italic if text.startswith(par.italic) else ""
         if depth == 0:
-            found = detect_lead(text, part)
-            if own and lead != found:
-                node["lead"] = lead
-            elif not own and lead and lead != found:
+            if lead != detect_lead(text, part) and (own or lead):  # our own file keeps an empty lead too
                 node["lead"] = lead
         elif lead:
             node["lead"] = lead

@@ -61,14 +61,10 @@ def _quoted_markers(text: str) -> list[tuple[int, int, int]]:
             if not quotation_open(text, m.start())]
 
 
-def find_markers(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
-    """(start, end, number) of each footnote marker in ``text`` whose number is in ``numbers``,
-    and of each marker whose note is missing where the place proves it (see ``_lost_marker``)."""
-    return _scan(text, numbers)[0]
-
-
 def _scan(text: str, numbers: set[int]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """The markers, and the numbers kept although they stand where a lost marker could."""
+    """(start, end, number) of each footnote marker in ``text`` whose number is in ``numbers``, and
+    of each marker whose note is missing where the place proves it (see ``_lost_marker``); and the
+    numbers kept although they stand where a lost marker could."""
     found = _quoted_markers(text)
     kept: list[tuple[int, int, int]] = []
     quoted = {end for _, end, _ in found}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.importers.ledger import removed, repaired, warn
 from drafting.model import SYMBOL_RE
 
 # The pieces of page furniture: a running head (a resolution's symbol, an SC year after it), a
@@ -69,8 +70,6 @@ def drop_glued_furniture(line: str) -> str:
     on either side, so that the ledger sees the broken word rejoined ("Secretary- General")."""
     if not _GLUED.search(line):
         return line
-    from drafting.importers.ledger import repaired, warn
-
     out, last = [], 0
     for m in _GLUED.finditer(line):
         if not _glued(m[0]):
@@ -105,8 +104,6 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
                 j += step
             if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].strip()):
                 furniture.add(j)
-    from drafting.importers.ledger import removed
-
     for i in sorted(furniture):
         removed("page furniture", lines[i])
     return ["" if i in furniture else drop_glued_furniture(line) for i, line in enumerate(lines)]

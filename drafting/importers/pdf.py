@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from drafting.errors import DraftingError
 from drafting.importers.ledger import repaired
@@ -53,6 +53,14 @@ class Segment:
     italic: str = ""
     size: float = 0.0
 
+    def spliced(self, mark: Callable[[int], str]) -> str:
+        """The text with ``mark(number)`` put where each superscript number stood."""
+        text, last = "", 0
+        for offset, number in self.marks:
+            text += self.text[last:offset] + mark(number)
+            last = offset
+        return text + self.text[last:]
+
 
 @dataclass(frozen=True)
 class Row:
@@ -78,14 +86,7 @@ class Row:
 
     def source(self) -> str:
         """The row as printed, superscripts as plain digits: what the ledger accounts for."""
-        out = []
-        for s in self.segments:
-            text, last = "", 0
-            for offset, number in s.marks:
-                text += s.text[last:offset] + f" {number} "
-                last = offset
-            out.append(text + s.text[last:])
-        return " ".join(" ".join(out).split())
+        return " ".join(" ".join(s.spliced(lambda number: f" {number} ") for s in self.segments).split())
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from drafting.errors import DraftingError
-from drafting.importers.docx import WordParagraph, build_structure, parse_heading
+from drafting.importers.docx import WordParagraph, build_structure
 from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, warn
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, join_printed, read_pages, read_subject
 from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, place_notes, short
 from drafting.importers.sc import parse_adoption
 from drafting.importers.text import rejoin_spaced, vocabulary
+from drafting.importers.word_heading import parse_heading
 from drafting.model import Resolution, parse_date
 
 __all__ = ["import_pdf"]
@@ -74,7 +75,7 @@ def _resolution(pages: list[Page], path: Path) -> Resolution:
     removed("organ line", rows.text[organ].text)
     end = _adoption_start(body)
     after = _after_adoption(body[end:])
-    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)], rows.notes)
+    meta, adoption_note = _metadata(heading, rows.text[organ].text, body[end:len(body) - len(after)])
     if "vote" not in meta and (vote := _SUBJECT_VOTE.match(read_subject(path))):
         meta["vote"] = vote[1]  # a General Assembly text prints no vote; the Subject may carry it
     paragraphs, placed = _paragraphs(body[:end], rows.notes)
@@ -152,8 +153,7 @@ def _adoption_start(body: list[Row]) -> int:
     return len(body)
 
 
-def _metadata(heading: list[Row], organ: str, adoption: list[Row],
-              notes: dict[int, str]) -> tuple[dict[str, Any], int | None]:
+def _metadata(heading: list[Row], organ: str, adoption: list[Row]) -> tuple[dict[str, Any], int | None]:
     """The heading's and adoption lines' metadata, and the footnote number of the adoption line."""
     lines: list[tuple[str, str]] = []
     title: list[str] | None = None
@@ -271,16 +271,12 @@ def _depths(rows: list[Row]) -> dict[int, int]:
 
 def _marked(row: Row, marks: list[int]) -> str:
     """The row's text with a placeholder where each footnote marker stood (recorded)."""
-    parts = []
-    for segment in row.segments:
-        text, last = "", 0
-        for offset, number in segment.marks:
-            text += segment.text[last:offset] + MARK
-            last = offset
-            marks.append(number)
-            removed("footnote marker", str(number))
-        parts.append(text + segment.text[last:])
-    return " ".join(p for p in parts if p)
+    def placeholder(number: int) -> str:
+        marks.append(number)
+        removed("footnote marker", str(number))
+        return MARK
+
+    return " ".join(p for p in (segment.spliced(placeholder) for segment in row.segments) if p)
 
 
 def _italic(row: Row) -> str:

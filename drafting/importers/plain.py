@@ -25,6 +25,7 @@ from typing import Any
 
 from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
 from drafting.model.leads import detect_lead
+from drafting.model.sections import RESTART
 from drafting.importers.pages import drop_page_furniture
 from drafting.importers.paragraphs import build_parts, split_blocks
 from drafting.importers.sc import parse_adoption
@@ -234,7 +235,7 @@ def parse_plain(text: str, file: str = "<text>", source: str | None = None) -> R
         "symbol", "session", "adopted", "meeting", "agenda_item", "draft", "vote", "adoption_note", "sponsors",
         "title")}
     return Resolution(
-        body=body, year=year, source=source or file, section_numbering="restart" if restart else None,
+        body=body, year=year, source=source or file, section_numbering=RESTART if restart else None,
         preamble=tuple(p.build(notes) for p in preamble),
         operative=tuple(p.build(notes) for p in operative),
         **fields,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from drafting.errors import DraftingError
 from drafting.model import MONTH_RE, MONTHS, Body, Resolution, parse_date
+from drafting.model.sections import RESTART
 from drafting.importers.footnotes import parse_notes, text_before_notes
 from drafting.importers.metadata import check_metadata, check_paragraphs
 from drafting.importers.ledger import removed, repaired, repairs, warn
@@ -310,7 +311,7 @@ def parse_sc(text: str, file: str = "<text>", source: str | None = None) -> Reso
         vote=body.adoption.vote,
         adoption_note=body.notes.get(mark) if mark is not None else body.remark,
         source=source,
-        section_numbering="restart" if restart else None,
+        section_numbering=RESTART if restart else None,
         preamble=tuple(p.build(body.notes) for p in parts.preamble),
         operative=tuple(p.build(body.notes) for p in parts.operative),
     )

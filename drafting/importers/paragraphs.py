@@ -20,7 +20,7 @@ from typing import Sequence
 
 from drafting.model.leads import detect_lead
 from drafting.model import MONTHS, Paragraph, Part, is_roman, label, roman
-from drafting.model.resolution import note_anchor
+from drafting.model.resolution import ROMAN, note_anchor
 from drafting.importers.footnotes import strip_markers_at
 from drafting.importers.ledger import removed, repaired
 from drafting.importers.pages import SECTION, Section, place_sections
@@ -297,7 +297,7 @@ class Para:
             return None
         if labels[0] == "1":
             repaired("sub-paragraph (1) read for (i) before (ii)", "(1)", "(i)")
-        return "roman"
+        return ROMAN
 
 
 def _is_operative(text: str) -> bool:

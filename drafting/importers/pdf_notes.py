@@ -15,7 +15,7 @@ from typing import Any
 from drafting.importers.ledger import removed, warn
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, join_printed
-from drafting.model.resolution import note_anchor
+from drafting.model.resolution import ROMAN, note_anchor
 
 __all__ = ["MARK", "Footnotes", "Placed", "note_rows", "place_notes", "short"]
 
@@ -125,7 +125,7 @@ def place_notes(node: Any, placed: Placed, top: bool = True) -> tuple[Any, str]:
         items = [place_notes(item, placed, False) for item in node["items"]]
         node["items"] = [item for item, _ in items]
         if top and items[0][1] == "i":  # (i), (ii) at the first level: the style kept, labels derived
-            node["numbering"] = "roman"
+            node["numbering"] = ROMAN
     return (node["text"] if set(node) == {"text"} else node), label
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any, Mapping, Protocol, Sequence
 
 from drafting.errors import DraftingError
-from drafting.model import label, roman
+from drafting.model import ROMAN, label, roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ROMAN = "roman"  # Paragraph.numbering of items numbered (i), (ii)
 
 
 class Numbered(Protocol):  # drafting.importers.docx.WordParagraph

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import yaml
 
 from drafting.errors import Problem, ValidationError
-from drafting.model import METADATA_KEYS, Body, Part, Resolution, section_problems
+from drafting.model import METADATA_KEYS, ROMAN, Body, Part, Resolution, section_problems
 
 try:  # libyaml is ~15x faster and still gives line/column marks
     _Loader: type = yaml.CSafeLoader
@@ -187,7 +187,7 @@ class Checker:
                 self.add(value, f"{path}.section", "expected a section heading (such as A or II) on a paragraph, "
                          f"found {_describe(value)}{' on a sub-paragraph' if '.items[' in path else ''}; "
                          "a section opens before a whole paragraph")
-            elif key == "numbering" and (not isinstance(value, yaml.ScalarNode) or value.value != "roman"):
+            elif key == "numbering" and (not isinstance(value, yaml.ScalarNode) or value.value != ROMAN):
                 self.add(value, f"{path}.numbering", 'expected "roman" (sub-paragraphs (i), (ii) ...), '
                          f"found {_describe(value)}; remove the key for (a), (b) ...")
             else:

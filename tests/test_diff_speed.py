@@ -14,9 +14,10 @@ from hypothesis import given, settings, strategies as st
 
 from drafting.comparison import diff as diff_module
 from drafting.comparison import classes
-from drafting.comparison.classes import _Context, _names_end, _names_start
+from drafting.comparison.classes import Context, classify
+from drafting.model import Hunk, HunkClass, HunkOp
 from drafting.comparison.similarity import _WORD as KEY_WORD, _WORD_ASCII as KEY_WORD_ASCII, key_of, normalize
-from drafting.comparison.tokens import shared_ends, tokenize, words_of
+from drafting.comparison.tokens import shared_ends, tokenize
 from drafting.comparison.variants import plain_typography, same_typography, typography_key, typography_keys
 from drafting.model.leads import SUFFIX_ADVERBS, MANNERS, _heads, match_lead
 
@@ -130,29 +131,105 @@ def test_real_leads_key_like_their_definition() -> None:
         assert list(key.body_bag.items()) == plain_bag(plain_normalize(text[len(lead):]))
 
 
-@given(texts, texts, st.integers(min_value=1, max_value=20))
+def parts(hunks: list[Hunk]) -> list[tuple[str, str, int, HunkClass | None]]:
+    """The classified parts of a word diff: (deleted, inserted, where in the new text, class).
+    A part is a delete, an insert, or a delete and the insert right after it."""
+    out: list[tuple[str, str, int, HunkClass | None]] = []
+    at, prev = 0, None
+    for hunk in hunks:
+        if hunk.op is not HunkOp.EQUAL and hunk.cls is not HunkClass.TYPOGRAPHY:
+            if hunk.op is HunkOp.INSERT and prev is not None and prev.op is HunkOp.DELETE \
+                    and prev.cls is not HunkClass.TYPOGRAPHY:
+                out[-1] = (out[-1][0], hunk.text, out[-1][2], hunk.cls)
+            else:
+                deleted = hunk.text if hunk.op is HunkOp.DELETE else ""
+                out.append((deleted, hunk.text if hunk.op is HunkOp.INSERT else "", at, hunk.cls))
+        if hunk.op is not HunkOp.DELETE:
+            at += len(hunk.text)
+        prev = hunk
+    return out
+
+
+@given(texts, texts)
+@settings(max_examples=300, deadline=None)
+def test_typography_found_by_regex_is_the_table(a: str, b: str) -> None:
+    assert plain_typography(a) == a.translate(TYPOGRAPHY)
+    assert same_typography(a, b) is (re.sub(r"\s+", " ", a.translate(TYPOGRAPHY))
+                                     == re.sub(r"\s+", " ", b.translate(TYPOGRAPHY)))
+    tokens = tokenize(a + b)
+    assert typography_keys(tokens) == [typography_key(t) for t in tokens] == \
+        [" " if t.isspace() else t.translate(TYPOGRAPHY) for t in tokens]
+
+
+@given(texts, st.integers(min_value=0, max_value=60))
 @settings(max_examples=200, deadline=None)
-def test_context_read_near_the_run_is_the_whole_tokenization(before: str, after: str, n: int) -> None:
-    whole_left, whole_right = tokenize(before), tokenize(after)
-    context = _Context(before, after)
-    assert context.left(lambda tokens: len(tokens) >= n)[-n:] == whole_left[-n:]
-    assert context.right(lambda tokens: len(tokens) >= n)[:n] == whole_right[:n]
-    assert context.last_words(3) == words_of(whole_left)[-3:]
-    assert context.first_words(3) == words_of(whole_right)[:3]
-    left = _Context(before, after).left(lambda tokens: _names_end(tokens) > 0)
-    assert left[_names_end(left):] == whole_left[_names_end(whole_left):]
-    right = _Context(before, after).right(lambda tokens: _names_start(tokens) < len(tokens))
-    assert right[:_names_start(right)] == whole_right[:_names_start(whole_right)]
+def test_a_key_is_its_plain_definition(text: str, cut: int) -> None:
+    # the lead as the lexicon finds it, and as any prefix (clean cuts and cuts inside a word)
+    for lead in {text[:cut], text[:len(match_lead(text, None))]}:
+        key = key_of(text, lead)
+        full = plain_normalize(text)
+        assert key.full == normalize(text) == full
+        assert list(key.bag.items()) == plain_bag(full)
+        assert frozenset(key.bag) == key.words
+        body = plain_bag(plain_normalize(text[len(lead):])) if lead else plain_bag(full)
+        assert list(key.body_bag.items()) == body
+        assert (key.body_bag is key.bag) is (not lead)
 
 
-def test_context_far_from_the_run_is_read_in_growing_windows() -> None:
-    # a long list of names before the run: the window grows until the names end
+def test_real_leads_key_like_their_definition() -> None:
+    # real leads: the lead words recur in the body, or do not, or the text is not ASCII
+    for text, lead in [("Recalling its resolutions, recalling also", "Recalling"),
+                       ("Recalling also its resolution 1234 (1999),", "Recalling also"),
+                       ("Welcoming the Côte d’Ivoire report,", "Welcoming"),
+                       ("  Recalling its resolution,", "Recalling")]:
+        key = key_of(text, lead)
+        assert list(key.body_bag.items()) == plain_bag(plain_normalize(text[len(lead):]))
+
+
+def parts(hunks: list[Hunk]) -> list[tuple[str, str, int, HunkClass | None]]:
+    """The classified parts of a word diff: (deleted, inserted, where in the new text, class)."""
+    out: list[tuple[str, str, int, HunkClass | None]] = []
+    at = 0
+    pending: tuple[str, int, HunkClass | None] | None = None  # a delete waiting for its insert
+    for hunk in hunks + [Hunk(HunkOp.EQUAL, "", None)]:
+        if hunk.op is HunkOp.INSERT and pending is not None and hunk.cls is pending[2] \
+                and hunk.cls is not HunkClass.TYPOGRAPHY:
+            out.append((pending[0], hunk.text, pending[1], hunk.cls))
+            pending = None
+        elif pending is not None:
+            out.append((pending[0], "", pending[1], pending[2]))
+            pending = None
+        if hunk.op is HunkOp.DELETE and hunk.cls is not HunkClass.TYPOGRAPHY:
+            pending = (hunk.text, at, hunk.cls)
+        elif hunk.op is HunkOp.INSERT and hunk.cls is not HunkClass.TYPOGRAPHY and (
+                not out or out[-1][1] != hunk.text or out[-1][2] != at):
+            out.append(("", hunk.text, at, hunk.cls))
+        if hunk.op is not HunkOp.DELETE:
+            at += len(hunk.text)
+    return out
+
+
+@given(texts, texts)
+@settings(max_examples=300, deadline=None)
+def test_a_run_classed_in_the_diff_is_classed_as_from_the_texts_around_it(a: str, b: str) -> None:
+    # the diff reads a run's context from the new text's tokens, at the run's place; classify()
+    # tokenizes the texts before and after it: the same class, part by part
+    vocabulary = classes.Vocabulary.of_texts(a, b)
+    for deleted, inserted, at, cls in parts(diff_module.word_diff(a, b)):
+        assert cls is classify(deleted, inserted, b[:at], b[at + len(inserted):], vocabulary)
+
+
+def test_context_reads_out_from_the_run_as_far_as_a_rule_needs() -> None:
     before = "Welcomes the report of the Secretary-General on " + ", ".join(["Angola"] * 60) + " and "
-    context = _Context(before, "")
-    left = context.left(lambda tokens: _names_end(tokens) > 0)
-    whole = tokenize(before)
-    assert left[_names_end(left):] == whole[_names_end(whole):]
-    assert len(whole) - _names_end(whole) == 182  # after "on": 60 names, 59 commas, 62 spaces, "and"
+    tokens = tokenize(before + "Benin, 31 May 2013")
+    context = Context(tokens, len(tokenize(before)), len(tokenize(before)) + 1)
+    assert len(context.names_before()) == 182  # after "on": 60 names, 59 commas, 62 spaces, "and"
+    assert context.names_after() == [",", " "]
+    assert context.last_words(3) == ["Angola", "Angola", "and"]
+    assert context.first_words(5) == ["31", "May", "2013"]
+    assert context.last_tokens(2) == ["and", " "]
+    assert not context.opens_text() and not context.closes_text()
+    assert Context(tokens, 0, len(tokens)).opens_text() and Context(tokens, 0, len(tokens)).closes_text()
 
 
 LEAD_WORDS = ["Recalling", "Expressing", "Welcoming", "Decides", "Calls", "Requests", "also", "further",

@@ -21,6 +21,7 @@ records; docs/alignment.md says how they were learned.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable, Iterable, Mapping, Sequence
@@ -91,6 +92,8 @@ class Match:
     children: tuple["Match", ...] = field(default=())
 
 
+_FIGURES = re.compile(r"\d+")
+
 # ---------------------------------------------------------------------------- keys
 
 def _key(unit: Unit) -> Key:
@@ -153,6 +156,24 @@ def _anchor_identical(st: _State) -> None:
     for i, j in candidates:
         across = st.old[i].address.part is not st.new[j].address.part
         st.pair(i, j, 100.0, moved=across or (i, j) not in in_chain)
+
+
+def _anchor_figures(st: _State) -> None:
+    """Step 1b: in each gap, paragraphs that differ only in their figures (a year, a date, a
+    symbol's number: the routine update of a recurring text) pair when the text with its figures
+    masked occurs once on each side, in the longest in-order chain. They carry their character
+    similarity: they are paired on their whole text, not on shared words."""
+    for olds, news in list(_gaps(st)):
+        where_old: dict[str, list[int]] = {}
+        where_new: dict[str, list[int]] = {}
+        for i in olds:
+            where_old.setdefault(_FIGURES.sub("0", st.old[i].text), []).append(i)
+        for j in news:
+            where_new.setdefault(_FIGURES.sub("0", st.new[j].text), []).append(j)
+        candidates = sorted((ids[0], where_new[text][0]) for text, ids in where_old.items()
+                            if len(ids) == 1 and len(where_new.get(text, ())) == 1)
+        for i, j in longest_increasing(candidates):
+            st.pair(i, j, fuzz.ratio(st.old[i].text, st.new[j].text))
 
 
 def _gaps(st: _State) -> Iterable[tuple[list[int], list[int]]]:
@@ -326,8 +347,8 @@ def _groups(st: _State, reverse: bool) -> None:
         current = pair_one.get(x)
         old_index = (current if current is not None else -1) if reverse else x
         base = st.sims.get(old_index, 0.0) if current is not None else 0.0
-        if x in done or base >= 100.0:
-            continue
+        if x in done or base + cfg.split_gain > 100.0:
+            continue  # done, or no group could beat the pair (scores are <= 100)
         if current is not None:
             lo_bound, hi_bound = current - cfg.max_group + 1, current + cfg.max_group
         else:
@@ -337,8 +358,8 @@ def _groups(st: _State, reverse: bool) -> None:
                 lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
         bounds = max(0, lo_bound), min(len(manys), hi_bound)
         free = {k: k not in taken and (k not in pair_many or k == current) for k in range(*bounds)}
-        if sum(free.values()) < 2 or base + cfg.split_gain > 100.0:
-            continue  # no run of two free paragraphs, or none could beat the pair (scores are <= 100)
+        if sum(free.values()) < 2:
+            continue  # no run of two free paragraphs
         best = _best_run(okeys[x], mkeys, bounds, free, current, base, cfg)
         if best is None:
             continue
@@ -352,6 +373,7 @@ def _align_units(old: Sequence[Unit], new: Sequence[Unit], config: AlignConfig) 
     """Align two sequences of sibling paragraphs; matches come in new reading order."""
     st = _State(old, new, _keys(old), _keys(new), config)
     _anchor_identical(st)
+    _anchor_figures(st)
     st.weights = st.okeys.weights = st.nkeys.weights = rarity_weights(
         [st.okeys[i] for i in range(len(old)) if i not in st.pair_of_old]
         + [st.nkeys[j] for j in range(len(new)) if j not in st.pair_of_new])

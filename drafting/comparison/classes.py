@@ -8,9 +8,10 @@ wording is known from its own words.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from itertools import islice, takewhile
+from typing import Callable, Iterable, Iterator, Sequence
 
-from drafting.comparison.tokens import marks_of, tokenize, words_of
+from drafting.comparison.tokens import is_word, marks_of, tokenize, words_of
 from drafting.comparison.variants import is_name, same_typography, spelling_variant
 from drafting.model import MONTHS, HunkClass
 
@@ -81,68 +82,53 @@ def _kind(token: str) -> str:
     return "other"
 
 
-# Where a run of white space starts. Whatever precedes it, tokenizing resumes there with the
-# tokens of the whole text (no token holds white space and a space run is always one token), so
-# the words next to a run are read from a few dozen characters of context, not all of it.
-_SPACE_START = re.compile(r"(?<!\s)\s")
-_WINDOW = 48  # characters of context read first; four times more each time a rule needs more
+class Context:
+    """The unchanged tokens either side of a run: ``tokens[:start]`` before it, ``tokens[end:]``
+    after it (a word diff gives the new text's tokens and the run's place in them, so nothing is
+    joined or tokenized again). Rules read outwards from the run, as far as they need."""
 
+    __slots__ = ("tokens", "start", "end")
 
-class _Context:
-    """The unchanged text either side of a run, tokenized near the run, as far as a rule asks.
+    def __init__(self, tokens: Sequence[str], start: int, end: int) -> None:
+        self.tokens, self.start, self.end = tokens, start, end
 
-    ``left(enough)`` gives the last tokens of ``tokenize(before)`` (all of them, or a suffix for
-    which ``enough`` holds); ``right(enough)`` the first tokens of ``tokenize(after)``.
-    """
+    @classmethod
+    def of_texts(cls, before: str, after: str) -> "Context":
+        """The context of a run standing between the texts ``before`` and ``after``."""
+        left = tokenize(before)
+        return cls(left + tokenize(after), len(left), len(left))
 
-    def __init__(self, before: str, after: str) -> None:
-        self.before, self.after = before, after
-        self._left: tuple[list[str], bool] | None = None
-        self._right: tuple[list[str], bool] | None = None
+    def opens_text(self) -> bool:
+        """Nothing but white space before the run."""
+        return all(t.isspace() for t in _backwards(self.tokens, self.start))
 
-    def left(self, enough: Callable[[list[str]], bool]) -> list[str]:
-        window = _WINDOW
-        while self._left is None or not (self._left[1] or enough(self._left[0])):
-            start = len(self.before) - window
-            found = _SPACE_START.search(self.before, start) if start > 0 else None
-            if found is None:
-                self._left = tokenize(self.before), True
-            else:
-                self._left = tokenize(self.before[found.start():]), False
-            window *= 4
-        return self._left[0]
+    def closes_text(self) -> bool:
+        """Nothing but white space after the run."""
+        return all(t.isspace() for t in islice(self.tokens, self.end, None))
 
-    def right(self, enough: Callable[[list[str]], bool]) -> list[str]:
-        window = _WINDOW
-        while self._right is None or not (self._right[1] or enough(self._right[0])):
-            found = _SPACE_START.search(self.after, window) if window < len(self.after) else None
-            if found is None:
-                self._right = tokenize(self.after), True
-            else:
-                self._right = tokenize(self.after[:found.start()]), False
-            window *= 4
-        return self._right[0]
+    def last_tokens(self, count: int) -> Sequence[str]:
+        return self.tokens[max(0, self.start - count):self.start]
 
     def last_words(self, count: int) -> list[str]:
-        words = _WordsOf()
-        return words(self.left(lambda tokens: len(words(tokens)) >= count))[-count:]
+        """The last ``count`` words before the run (fewer where the text has fewer)."""
+        return list(islice((t for t in _backwards(self.tokens, self.start) if is_word(t)), count))[::-1]
 
     def first_words(self, count: int) -> list[str]:
-        words = _WordsOf()
-        return words(self.right(lambda tokens: len(words(tokens)) >= count))[:count]
+        """The first ``count`` words after the run."""
+        return list(islice((t for t in islice(self.tokens, self.end, None) if is_word(t)), count))
+
+    def names_before(self) -> list[str]:
+        """The tokens just before the run that an enumeration of names is made of."""
+        return list(takewhile(_fits, _backwards(self.tokens, self.start)))[::-1]
+
+    def names_after(self) -> list[str]:
+        """The tokens just after the run that an enumeration of names is made of."""
+        return list(takewhile(_fits, islice(self.tokens, self.end, None)))
 
 
-class _WordsOf:
-    """``words_of``, remembering the last list it read (asked again for the list it returns)."""
-
-    def __init__(self) -> None:
-        self._tokens: list[str] | None = None
-        self._words: list[str] = []
-
-    def __call__(self, tokens: list[str]) -> list[str]:
-        if tokens is not self._tokens:
-            self._tokens, self._words = tokens, words_of(tokens)
-        return self._words
+def _backwards(tokens: Sequence[str], stop: int) -> Iterator[str]:
+    """``tokens[:stop]`` from the last one back, without copying them."""
+    return map(tokens.__getitem__, range(stop - 1, -1, -1))
 
 
 def classify(deleted: str, inserted: str, before: str = "", after: str = "",
@@ -153,12 +139,20 @@ def classify(deleted: str, inserted: str, before: str = "", after: str = "",
     is a symbol, "31" before "May" a date, "sixty-ninth" before "session" a session);
     ``vocabulary``: the words of the whole old and new texts (for the spelling rule).
     """
-    return classify_tokens(deleted, inserted, tokenize(deleted), tokenize(inserted), before, after, vocabulary)
+    return classify_tokens(deleted, inserted, tokenize(deleted), tokenize(inserted),
+                           Context.of_texts(before, after), vocabulary)
 
 
 def classify_tokens(deleted: str, inserted: str, old_tokens: list[str], new_tokens: list[str],
-                    before: str = "", after: str = "", vocabulary: Vocabulary | None = None) -> HunkClass:
-    """:func:`classify`, given the tokens of ``deleted`` and ``inserted`` (a diff has them)."""
+                    context: Context, vocabulary: Vocabulary | None = None) -> HunkClass:
+    """:func:`classify`, given the tokens of ``deleted`` and ``inserted`` and the run's
+    :class:`Context` (a diff has them)."""
+    if len(old_tokens) == 1 == len(new_tokens) and deleted.isdecimal() and inserted.isdecimal() \
+            and deleted != inserted:
+        # one figure for another, the commonest change of a recurring text: no rule before the
+        # dated ones can hold (figures have no typography, spelling or list), so go straight there
+        figures = [deleted, inserted]
+        return _dated(figures, [_kind(w) for w in figures], context)
     if same_typography(deleted, inserted):
         return HunkClass.TYPOGRAPHY
     old_words, new_words = words_of(old_tokens), words_of(new_tokens)
@@ -167,15 +161,13 @@ def classify_tokens(deleted: str, inserted: str, old_tokens: list[str], new_toke
         return HunkClass.SPELLING
     words = old_words + new_words
     marks = set(old_marks + new_marks)
-    if not words and not after.strip() and marks <= _TERMINAL:
+    if not words and marks <= _TERMINAL and context.closes_text():
         # The mark that closes a paragraph follows its place (comma in the preamble, semicolon,
         # full stop on the last operative paragraph): moving or appending paragraphs changes it.
         return HunkClass.PUNCTUATION
     if not words and marks == {","} and not (deleted and inserted):
         return HunkClass.PUNCTUATION  # a lone comma added or removed (often an OCR slip)
-    context = _Context(before, after)
-    if _conjunction_moved(old_words, new_words, marks) and \
-            "," in context.left(lambda tokens: len(tokens) >= 16)[-16:]:
+    if _conjunction_moved(old_words, new_words, marks) and "," in context.last_tokens(16):
         return HunkClass.LIST  # "A, B and C" -> "A, B, C and D": the conjunction follows the list
     kinds = [_kind(w) for w in words]
     if "other" in kinds or marks - _ROUTINE_MARKS:
@@ -187,7 +179,7 @@ def classify_tokens(deleted: str, inserted: str, old_tokens: list[str], new_toke
     return _dated(words, kinds, context)
 
 
-def _dated(words: list[str], kinds: list[str], context: _Context) -> HunkClass:
+def _dated(words: list[str], kinds: list[str], context: Context) -> HunkClass:
     """A run of numbers, years, ordinals and months: which of them, read with its context."""
     if "month" in kinds:
         return HunkClass.DATE
@@ -195,11 +187,13 @@ def _dated(words: list[str], kinds: list[str], context: _Context) -> HunkClass:
     if _REFERENCES & {w.lower() for w in prev_words[-2:]} and all(k in ("number", "year", "connector")
                                                                    for k in kinds):
         return HunkClass.SYMBOL  # resolution 338 (1973)
-    if any(_kind(w) == "month" for w in prev_words[-1:]) or \
-            any(_kind(w) == "month" for w in context.first_words(3)):
-        return HunkClass.DATE  # the day or year of "31 May 1974"
+    if prev_words[-1:] and _kind(prev_words[-1]) == "month":
+        return HunkClass.DATE  # the year of "31 May 1974"
+    next_words = context.first_words(3)
+    if any(_kind(w) == "month" for w in next_words):
+        return HunkClass.DATE  # the day of "31 May 1974"
     if "ordinal" in kinds:
-        around = prev_words + context.first_words(3)
+        around = prev_words + next_words
         return HunkClass.SESSION if "session" in {w.lower() for w in words + around} else HunkClass.NUMBER
     if all(k in ("year", "connector") for k in kinds):
         return HunkClass.YEAR
@@ -239,35 +233,17 @@ def _fits(token: str) -> bool:
     return token.isspace() or token in (",", "and", "(", ")", "of") or _kind(token) == "name"
 
 
-def _names_end(tokens: list[str]) -> int:
-    """Where the names at the end of ``tokens`` start (0: all of it fits an enumeration)."""
-    k = len(tokens)
-    while k and _fits(tokens[k - 1]):
-        k -= 1
-    return k
-
-
-def _names_start(tokens: list[str]) -> int:
-    """Where the names at the start of ``tokens`` end (``len(tokens)``: all of it fits)."""
-    n = 0
-    while n < len(tokens) and _fits(tokens[n]):
-        n += 1
-    return n
-
-
-def _enumeration(mid: list[str], context: _Context) -> int:
+def _enumeration(mid: list[str], context: Context) -> int:
     """The number of names in the enumeration that the tokens ``mid`` stand in (0 if none)."""
     if not all(_fits(t) for t in mid):
         return 0
-    left = context.left(lambda tokens: _names_end(tokens) > 0)
-    right = context.right(lambda tokens: _names_start(tokens) < len(tokens))
-    return _run_names(left[_names_end(left):] + mid + right[:_names_start(right)])
+    return _run_names(context.names_before() + mid + context.names_after())
 
 
 def _list_or_wording(deleted: str, inserted: str, old_tokens: list[str], new_tokens: list[str],
-                     context: _Context) -> HunkClass:
+                     context: Context) -> HunkClass:
     """``list`` when names join or leave an enumeration ("A, B and C"), else ``wording``."""
-    if not context.before.strip():
+    if context.opens_text():
         return HunkClass.WORDING  # the opening words are the lead, never a list
     if max(_enumeration(old_tokens, context), _enumeration(new_tokens, context)) >= 3:
         return HunkClass.LIST

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Sequence
 from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
-from drafting.comparison.classes import Vocabulary, classify, classify_tokens
+from drafting.comparison.classes import Context, Vocabulary, classify, classify_tokens
 from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
 from drafting.comparison.tokens import shared_ends, tokenize
 from drafting.comparison.variants import typography_keys
@@ -42,7 +42,6 @@ def _encode(keys: Sequence[str]) -> list[str]:
     return list(map(char_of.__getitem__, keys))
 
 
-_CONTEXT = 400  # characters of context each side of a run: more than the classes look at
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # no deadline: exact, deterministic (inputs are single paragraphs)
@@ -55,19 +54,20 @@ _ENGINE = "fast" if _FAST is not None else "python"
 _OPS = {0: HunkOp.EQUAL, -1: HunkOp.DELETE, 1: HunkOp.INSERT}
 
 
-# A run of the raw diff: its op, its text, whether it is a typographic delete/insert pair, and
-# the tokens of a changed run (empty for equal and typographic runs, which need none).
-Run = tuple[HunkOp, str, bool, list[str]]
+# A run of the raw diff: its op, its text, whether it is a typographic delete/insert pair, the
+# tokens of a changed run (empty for equal and typographic runs, which need none), and where it
+# stands in the new text's tokens.
+Run = tuple[HunkOp, str, bool, list[str], int]
 
 
-def _raw_diff(a: str, b: str) -> list[Run]:
-    """Token-level diff, cleaned semantically, as runs (see ``Run``).
+def _raw_diff(a: str, b: str) -> tuple[list[Run], list[str]]:
+    """Token-level diff, cleaned semantically, as runs (see ``Run``), and the new text's tokens.
 
     Tokens are compared under :func:`typography_key`, so a curly apostrophe or a double space
     never breaks a run of equal words; where the equal tokens differ in typography, the run is
     given as a delete and an insert marked typographic (True)."""
     if a == b:
-        return [(HunkOp.EQUAL, a, False, [])] if a else []
+        return ([(HunkOp.EQUAL, a, False, [], 0)] if a else []), tokenize(b)
     # the text both share at either end is tokenized and coded once (most of an amended paragraph)
     head, tail_a, tail_b = shared_ends(a, b)
     shared_head, shared_tail = tokenize(a[:head]), tokenize(a[tail_a:])
@@ -97,15 +97,15 @@ def _raw_diff(a: str, b: str) -> list[Run]:
     for op, chars in diffs:
         n = len(chars)
         if op == 0:
-            out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n])
+            out += _equal_run(tokens_a[i:i + n], tokens_b[j:j + n], j)
             i, j = i + n, j + n
         elif op < 0:
-            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False, tokens_a[i:i + n]))
+            out.append((HunkOp.DELETE, "".join(tokens_a[i:i + n]), False, tokens_a[i:i + n], j))
             i += n
         else:
-            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False, tokens_b[j:j + n]))
+            out.append((HunkOp.INSERT, "".join(tokens_b[j:j + n]), False, tokens_b[j:j + n], j))
             j += n
-    return [run for run in out if run[1]]
+    return [run for run in out if run[1]], tokens_b
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
@@ -146,10 +146,11 @@ def _slide(diffs: list[tuple[int, str]], tokens: Callable[[], dict[str, str]]) -
     return [(op, chars) for op, chars in out if chars or op != 0]
 
 
-def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[Run]:
-    """Tokens equal under the typography key: equal runs, and typographic delete/insert pairs."""
+def _equal_run(old: Sequence[str], new: Sequence[str], at: int) -> list[Run]:
+    """Tokens equal under the typography key (the new ones from ``at`` in the new text): equal
+    runs, and typographic delete/insert pairs."""
     if old == new:  # the common case: the same characters too
-        return [(HunkOp.EQUAL, "".join(old), False, [])] if old else []
+        return [(HunkOp.EQUAL, "".join(old), False, [], at)] if old else []
     out: list[Run] = []
     k = 0
     while k < len(old):
@@ -158,9 +159,10 @@ def _equal_run(old: Sequence[str], new: Sequence[str]) -> list[Run]:
         while end < len(old) and (old[end] == new[end]) is same:
             end += 1
         if same:
-            out.append((HunkOp.EQUAL, "".join(old[k:end]), False, []))
+            out.append((HunkOp.EQUAL, "".join(old[k:end]), False, [], at + k))
         else:
-            out += [(HunkOp.DELETE, "".join(old[k:end]), True, []), (HunkOp.INSERT, "".join(new[k:end]), True, [])]
+            out += [(HunkOp.DELETE, "".join(old[k:end]), True, [], at + k),
+                    (HunkOp.INSERT, "".join(new[k:end]), True, [], at + k)]
         k = end
     return out
 
@@ -206,13 +208,13 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
     ``vocabulary``: the words of the whole texts ``a`` and ``b`` come from (default: their own)."""
     if a == b:  # most paragraphs of a new year's text
         return [Hunk(HunkOp.EQUAL, a, None)] if a else []
-    raw = _raw_diff(a, b)
+    raw, new_tokens_all = _raw_diff(a, b)
     if vocabulary is None:
         vocabulary = Vocabulary.of_texts(a, b)
     hunks: list[Hunk] = []
     k = 0
     while k < len(raw):
-        op, text, typographic, _ = raw[k]
+        op, text, typographic, _, at = raw[k]
         if op is HunkOp.EQUAL or typographic:
             hunks.append(Hunk(op, text, HunkClass.TYPOGRAPHY if typographic else None))
             k += 1
@@ -223,21 +225,18 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
         # the tokens of a changed run are those of its text: it starts and ends between tokens
         old_tokens = [t for run in raw[k:end] if run[0] is HunkOp.DELETE for t in run[3]]
         new_tokens = [t for run in raw[k:end] if run[0] is HunkOp.INSERT for t in run[3]]
-        # context from the new text around the run, a few words each side (bounded: an equal run
-        # of a long paragraph may be a megabyte, and each run would copy it)
-        before = "".join(run[1] for run in raw[max(0, k - 6):k] if run[0] is not HunkOp.DELETE)[-_CONTEXT:]
-        after = "".join(run[1] for run in raw[end:end + 6] if run[0] is not HunkOp.DELETE)[:_CONTEXT]
-        core, marks = _peel_marks(old_tokens, new_tokens)
-        for (old_part, new_part), context_after in ((core, "".join(marks[1]) + after), (marks, after)):
+        for old_part, new_part in _peel_marks(old_tokens, new_tokens):
             if not (old_part or new_part):
                 continue
+            # the context is the new text either side of the part, read from its tokens
+            context = Context(new_tokens_all, at, at + len(new_part))
             deleted, inserted = "".join(old_part), "".join(new_part)
-            cls = classify_tokens(deleted, inserted, old_part, new_part, before, context_after, vocabulary)
+            cls = classify_tokens(deleted, inserted, old_part, new_part, context, vocabulary)
             if old_part:
                 hunks.append(Hunk(HunkOp.DELETE, deleted, cls))
             if new_part:
                 hunks.append(Hunk(HunkOp.INSERT, inserted, cls))
-            before += inserted
+            at += len(new_part)
         k = end
     return hunks
 

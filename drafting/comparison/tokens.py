@@ -29,9 +29,14 @@ def tokenize(text: str) -> list[str]:
     return (_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text)
 
 
+def is_word(token: str) -> bool:
+    """A word or symbol token: one opening on a letter, digit or underscore."""
+    return token[:1].isalnum() or token[:1] == "_"
+
+
 def words_of(tokens: Sequence[str]) -> list[str]:
-    """The word and symbol tokens (those opening on a letter, digit or underscore)."""
-    return [t for t in tokens if t[:1].isalnum() or t[:1] == "_"]
+    """The word and symbol tokens."""
+    return list(filter(is_word, tokens))
 
 
 def marks_of(tokens: Sequence[str]) -> list[str]:

@@ -126,6 +126,7 @@ def _slide(diffs: list[tuple[int, str]], tokens: Callable[[], dict[str, str]]) -
     ``tokens()``: the token of each character, asked for only when a run has places to choose from."""
     out = list(diffs)
     token_of: dict[str, str] = {}
+    moved = False
     for k in range(1, len(out) - 1):
         (op0, before), (op, run), (op2, after) = out[k - 1], out[k], out[k + 1]
         if op == 0 or op0 != 0 or op2 != 0:
@@ -143,7 +144,8 @@ def _slide(diffs: list[tuple[int, str]], tokens: Callable[[], dict[str, str]]) -
         token_of = token_of or tokens()
         pick = max(choices, key=lambda c: _fit(c[1], token_of))  # the first of the best: no move on a tie
         out[k - 1], out[k], out[k + 1] = (0, pick[0]), (op, pick[1]), (0, pick[2])
-    return [(op, chars) for op, chars in out if chars or op != 0]
+        moved = True
+    return [(op, chars) for op, chars in out if chars or op != 0] if moved else out
 
 
 def _equal_run(old: Sequence[str], new: Sequence[str], at: int) -> list[Run]:
@@ -267,10 +269,10 @@ def _texts(resolution: Resolution) -> Callable[[], list[str]]:
 
 def change_of(match: Match, vocabulary: Vocabulary | None = None) -> Change:
     """The Change for one alignment match (its own text only; sub-paragraphs have their own)."""
-    old = tuple(u.address for u in match.old)
-    new = tuple(u.address for u in match.new)
-    old_text = "\n".join(u.text for u in match.old)
-    new_text = "\n".join(u.text for u in match.new)
+    old = tuple([u.address for u in match.old])  # lists, not generators: most hold one paragraph
+    new = tuple([u.address for u in match.new])
+    old_text = "\n".join([u.text for u in match.old])
+    new_text = "\n".join([u.text for u in match.new])
     sim = match.similarity / 100.0
     if match.kind is MatchKind.ADDED:
         return Change(ChangeKind.ADDED, old, new, (Hunk(HunkOp.INSERT, new_text, HunkClass.WORDING),), sim)

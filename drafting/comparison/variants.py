@@ -45,6 +45,12 @@ def _plain_mark(found: re.Match[str]) -> str:
     return _PLAIN[found.group()]
 
 
+def _has_marks(text: str) -> bool:
+    """True when ``text`` holds a mark the typography key changes. In ASCII text (most texts,
+    checked in bulk) that can only be the backtick, found without a regex."""
+    return "`" in text if text.isascii() else _TYPOGRAPHIC.search(text) is not None
+
+
 def typography_key(token: str) -> str:
     """The token as compared: straight quotes and apostrophes, one dash, one space for any run."""
     if token.isspace():
@@ -54,14 +60,14 @@ def typography_key(token: str) -> str:
 
 def typography_keys(tokens: Sequence[str]) -> list[str]:
     """:func:`typography_key` of each token; one scan for the marks first, as most texts have none."""
-    if _TYPOGRAPHIC.search("".join(tokens)) is None:
+    if not _has_marks("".join(tokens)):
         return [" " if token.isspace() else token for token in tokens]
     return [typography_key(token) for token in tokens]
 
 
 def plain_typography(text: str) -> str:
     """The text with straight quotes and apostrophes and one dash (spaces left as they are)."""
-    return _TYPOGRAPHIC.sub(_plain_mark, text)
+    return _TYPOGRAPHIC.sub(_plain_mark, text) if _has_marks(text) else text
 
 
 def same_typography(old: str, new: str) -> bool:

@@ -38,6 +38,8 @@ def _encode(keys: Sequence[str]) -> list[str]:
     codes: Iterable[int] = range(0x100, 0x100 + len(distinct))
     if 0x100 + len(distinct) > 0xD800:
         codes = [code + 0x800 if code >= 0xD800 else code for code in codes]
+    if len(distinct) == len(keys):  # each key once (typography merged no tokens): codes in order
+        return list(map(chr, codes))
     char_of = dict(zip(distinct, map(chr, codes)))
     return list(map(char_of.__getitem__, keys))
 
@@ -224,10 +226,7 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
         end = k
         while end < len(raw) and raw[end][0] is not HunkOp.EQUAL and not raw[end][2]:
             end += 1
-        # the tokens of a changed run are those of its text: it starts and ends between tokens
-        old_tokens = [t for run in raw[k:end] if run[0] is HunkOp.DELETE for t in run[3]]
-        new_tokens = [t for run in raw[k:end] if run[0] is HunkOp.INSERT for t in run[3]]
-        for old_part, new_part in _peel_marks(old_tokens, new_tokens):
+        for old_part, new_part in _peel_marks(*_sides(raw[k:end])):
             if not (old_part or new_part):
                 continue
             # the context is the new text either side of the part, read from its tokens
@@ -241,6 +240,20 @@ def word_diff(a: str, b: str, vocabulary: Vocabulary | None = None) -> list[Hunk
             at += len(new_part)
         k = end
     return hunks
+
+
+def _sides(runs: Sequence[Run]) -> tuple[list[str], list[str]]:
+    """The deleted and the inserted tokens of a changed run (a delete, an insert, or both: the
+    engines merge neighbouring edits). Its tokens are those of its text: it starts and ends
+    between tokens."""
+    old: list[str] = []
+    new: list[str] = []
+    for run in runs:
+        if run[0] is HunkOp.DELETE:
+            old = old + run[3] if old else run[3]
+        else:
+            new = new + run[3] if new else run[3]
+    return old, new
 
 
 def _peel_marks(old_tokens: list[str], new_tokens: list[str]) -> tuple[tuple[list[str], list[str]],

@@ -9,6 +9,8 @@ from hypothesis import assume, given, settings, strategies as st
 
 from drafting.comparison.align import AlignConfig, MatchKind, Unit, _key, align, flatten
 from drafting.comparison.similarity import normalize, similarity
+from conftest import PRECEDENTS
+from drafting import load
 from drafting.model import Address, Paragraph, Part, Resolution
 
 P1 = "Recognizing that the trade in conflict diamonds continues to be a matter of serious international concern,"
@@ -151,3 +153,34 @@ def test_large_gap_uses_a_band_and_still_pairs_in_order():
     new = res([f"Noting paragraph number {n} of the report on item {n * 7} of the agenda and annex," for n in range(300)], [])
     found = kinds(old, new)
     assert found == [("similar", [f"PP{n}"], [f"PP{n}"]) for n in range(1, 301)]
+
+
+FIGURES_OLD = "Having considered the report of the Secretary-General on the United Nations Disengagement Observer Force (S/24821),"
+FIGURES_NEW = "Having considered the report of the Secretary-General on the United Nations Disengagement Observer Force (S/25809),"
+
+
+def test_paragraphs_that_differ_only_in_figures_pair_on_their_whole_text():
+    # UNDOF 790 -> 830, PP1: only the report's symbol changed; it pairs before any weighing of
+    # words, with the texts' character similarity (97.4), whatever else the gap holds
+    old, new = load(PRECEDENTS / "undof" / "0790.yaml"), load(PRECEDENTS / "undof" / "0830.yaml")
+    assert (old.preamble[0].text, new.preamble[0].text) == (FIGURES_OLD, FIGURES_NEW)
+    first = align(old, new)[0]
+    assert (first.kind, [str(u.address) for u in first.old], [str(u.address) for u in first.new],
+            first.similarity) == (MatchKind.SIMILAR, ["PP1"], ["PP1"], 97.4)
+    gap = res([P1, FIGURES_OLD, P2], [])
+    edited = res([P1, "Taking note of the letters exchanged on the subject,", FIGURES_NEW, P2], [])
+    assert kinds(gap, edited) == [
+        ("identical", ["PP1"], ["PP1"]), ("added", [], ["PP2"]), ("similar", ["PP2"], ["PP3"]),
+        ("identical", ["PP3"], ["PP4"])]
+    assert align(gap, edited)[2].similarity == 97.4
+
+
+def test_figures_alone_pair_nothing_when_two_paragraphs_of_a_gap_read_the_same_without_them():
+    # "resolution 338 (1973)" and "resolution 340 (1973)" mask alike: the figures cannot tell
+    # which one the new paragraph continues, so the weighted alignment decides, on its words
+    a = "Recalling its resolution 338 (1973) of 22 October 1973,"
+    b = "Recalling its resolution 340 (1973) of 25 October 1973,"
+    new = "Recalling its resolution 340 (1973) of 25 October 1974,"
+    assert kinds(res([P1, a, b, P2], []), res([P1, new, P2], [])) == [
+        ("identical", ["PP1"], ["PP1"]), ("deleted", ["PP2"], []), ("similar", ["PP3"], ["PP2"]),
+        ("identical", ["PP4"], ["PP3"])]

@@ -3,7 +3,9 @@
 Words are compared only after paragraphs are paired, in the order the design fixes:
 
 1. identical paragraphs pair first (the longest in-order chain of texts that occur once on each
-   side is kept as anchors; an identical text out of that order is a move);
+   side is kept as anchors; an identical text out of that order is a move); then, between those
+   anchors, paragraphs that differ only in their figures (a year, a date, a symbol's number)
+   where the text with its figures masked occurs once on each side of the gap;
 2. between two anchors, a monotone alignment (dynamic programming: the in-order pairing of the
    gap with the largest summed similarity) pairs the rest in order;
 3. an in-order pair weaker than a move would need yields when one of its paragraphs has a far

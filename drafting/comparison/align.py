@@ -30,7 +30,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from drafting.comparison.matching import assign, components, longest_increasing
+from drafting.comparison.matching import (assign, components, longest_increasing, paired_window,
+                                          running_extreme)
 from drafting.comparison.similarity import (Key, Keys, key_of, profile_similarity,
                                             rarity_weights)
 from drafting.model.leads import detect_lead
@@ -309,14 +310,6 @@ def _group_score(one: Key, many: list[Key], cfg: AlignConfig) -> float:
     return fuzz.ratio(one.full, " ".join(k.full for k in many))
 
 
-def _window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
-    """The range of the other side where ``x``'s pieces may stand: between its paired neighbours."""
-    # the nearest paired neighbour each way, stopping there: scanning them all is quadratic
-    before = next((pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one), None)
-    after = next((pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one), None)
-    return (before + 1 if before is not None else 0), (after if after is not None else size)
-
-
 def _best_run(one: Key, keys: Keys, bounds: tuple[int, int], free: dict[int, bool],
               current: int | None, base: float, cfg: AlignConfig) -> tuple[float, tuple[int, ...]] | None:
     """The run of 2..max_group consecutive free paragraphs that best covers ``one`` (holding
@@ -357,7 +350,7 @@ def _groups(st: _State, reverse: bool) -> None:
         if current is not None:
             lo_bound, hi_bound = current - cfg.max_group + 1, current + cfg.max_group
         else:
-            lo_bound, hi_bound = _window(pair_one, x, len(ones))
+            lo_bound, hi_bound = paired_window(pair_one, x, len(ones))
             if hi_bound - lo_bound > 4 * cfg.band:  # nothing paired near x: look near its place
                 centre = x * len(manys) // max(1, len(ones))
                 lo_bound, hi_bound = max(lo_bound, centre - cfg.band), min(hi_bound, centre + cfg.band)
@@ -442,8 +435,8 @@ def _deleted_places(st: _State, deleted: list[int],
     for part in {st.old[i].address.part for i in deleted}:
         kept = [new_pos_of_old[k] if k in new_pos_of_old and st.new[new_pos_of_old[k]].address.part is part
                 else None for k in range(len(st.old))]
-        before = _running(kept, max)
-        after = _running(kept[::-1], min)[::-1]
+        before = running_extreme(kept, max)
+        after = running_extreme(kept[::-1], min)[::-1]
         start = next((j for j, u in enumerate(st.new) if u.address.part is part), len(st.new))
         for i in deleted:
             if st.old[i].address.part is not part:
@@ -456,17 +449,6 @@ def _deleted_places(st: _State, deleted: list[int],
             else:
                 places[i] = (start, -1, i)
     return places
-
-
-def _running(values: list[int | None], pick: Callable[[int, int], int]) -> list[int | None]:
-    """For each index, ``pick`` over the values strictly before it (None when there are none)."""
-    out: list[int | None] = []
-    best: int | None = None
-    for v in values:
-        out.append(best)
-        if v is not None:
-            best = v if best is None else pick(best, v)
-    return out
 
 
 def _with_children(kind: MatchKind, olds: tuple[Unit, ...], news: tuple[Unit, ...], sim: float,

@@ -1,10 +1,11 @@
-"""Matching pieces of the alignment: the chain of paragraphs that stayed in place, and the best
-assignment of moved paragraphs to their new places.
+"""Matching pieces of the alignment: the chain of paragraphs that stayed in place, the best
+assignment of moved paragraphs to their new places, and the neighbours a group or a deleted
+paragraph is placed by.
 """
 from __future__ import annotations
 
 import bisect
-from typing import Mapping
+from typing import Callable, Mapping
 
 
 
@@ -72,3 +73,22 @@ def assign(pairs: list[tuple[int, int]], edges: Mapping[tuple[int, int], float],
 
     matrix = [[100.0 - edges[i, j] if (i, j) in edges else DISALLOWED for j in news] for i in olds]
     return [(olds[r], news[c]) for r, c in Munkres().compute(matrix)]
+
+
+def paired_window(pair_one: dict[int, int], x: int, size: int) -> tuple[int, int]:
+    """The range of the other side where ``x``'s pieces may stand: between its paired neighbours."""
+    # the nearest paired neighbour each way, stopping there: scanning them all is quadratic
+    before = next((pair_one[k] for k in range(x - 1, -1, -1) if k in pair_one), None)
+    after = next((pair_one[k] for k in range(x + 1, x + 1 + size) if k in pair_one), None)
+    return (before + 1 if before is not None else 0), (after if after is not None else size)
+
+
+def running_extreme(values: list[int | None], pick: Callable[[int, int], int]) -> list[int | None]:
+    """For each index, ``pick`` over the values strictly before it (None when there are none)."""
+    out: list[int | None] = []
+    best: int | None = None
+    for v in values:
+        out.append(best)
+        if v is not None:
+            best = v if best is None else pick(best, v)
+    return out

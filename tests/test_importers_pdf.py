@@ -406,3 +406,17 @@ def test_a_vote_the_page_does_not_print_comes_from_the_subject(tmp_path: Path) -
         path = tmp_path / "ga.pdf"
         path.write_bytes(page.replace(trailer, b"/Root 1 0 R /Info << /Subject (%s) >> >>" % subject))
         assert import_checked(path).resolution.vote == vote
+
+
+def test_a_glyph_no_word_has_is_named_in_a_pdf_as_in_a_text(tmp_path: Path) -> None:
+    # a PDF's text layer may come from OCR: the same check as a text import, naming the paragraph
+    path = tmp_path / "ocr.pdf"
+    path.write_bytes(_text_pdf([
+        (108, 700, 10, "The Security Council,"),
+        (108, 680, 10, "Recalling the Agreement on Disengagement,"),
+        (108, 662, 10, "1. Decides to renew the mandate of the Force for six"), (72, 650, 10, "months\xa5;"),
+        (108, 632, 10, "2. Decides to remain seized of the matter.")]))
+    imported = import_checked(path)
+    assert imported.resolution.operative[0].text == "Decides to renew the mandate of the Force for six months¥;"
+    assert imported.warnings == ['OP1: "months¥;": a glyph no word has (OCR damage?), kept as printed; '
+                                 "check the printed text and correct it by hand"]

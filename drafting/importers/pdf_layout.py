@@ -19,6 +19,7 @@ from typing import Any
 from drafting.errors import DraftingError
 from drafting.importers.docx import WordParagraph, build_structure
 from drafting.importers.ledger import Imported, locate, reconcile, recording, removed, warn
+from drafting.importers.metadata import check_glyphs
 from drafting.importers.pages import is_page_furniture
 from drafting.importers.pdf import Page, Row, join_printed, read_pages, read_subject
 from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, place_notes, short
@@ -60,6 +61,7 @@ def import_pdf(path: str | os.PathLike[str]) -> Imported:
     pages = read_pages(path)
     with recording() as ledger:
         resolution = _resolution(pages, Path(path))
+        check_glyphs(resolution)  # a PDF's text layer may be OCR: damage no rule undid is named
     reconcile("\n".join(row.source() for page in pages for row in page.rows), resolution, ledger)
     locate(resolution, ledger)
     return Imported(resolution, ledger)

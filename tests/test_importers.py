@@ -15,7 +15,7 @@ from drafting.importers import find_resolutions, import_file
 from drafting.model import printed_number
 from drafting.importers.footnotes import parse_notes, strip_markers
 from tools.rebuild_precedents import precedents, stale, stated_facts
-from drafting.importers.sc import parse_sc
+from drafting.importers.sc import parse_adoption, parse_sc
 from drafting.importers.text import mend_split_words, repair_apostrophes
 from drafting.render.documents.show import adoption_line
 
@@ -648,7 +648,10 @@ def test_show_output_imports_back_for_every_precedent(tmp_path):
         assert _shape(import_file(text)) == _shape(r), path
 
 
-def test_official_ga_layout(tmp_path, r68):
+@pytest.mark.parametrize("meeting_line, meeting", [("69th plenary meeting", 69), ("2282d plenary meeting", 2282),
+                                                    ("2433rd plenary meeting", 2433)])
+def test_official_ga_layout(tmp_path, r68, meeting_line, meeting):
+    # older General Assembly texts print "2d", "3d", "22d" for "2nd", "3rd", "22nd"
     path = tmp_path / "a-res-68-128.txt"
     paragraphs = [f"    {p.text}" for p in r68.preamble] + [
         f"    {n}. {p.text}" for n, p in enumerate(r68.operative, start=1)]
@@ -658,10 +661,10 @@ def test_official_ga_layout(tmp_path, r68):
         "Resolution adopted by the General Assembly on 18 December 2013",
         "[without reference to a Main Committee (A/68/L.29 and Add.1)]", "",
         "68/128. " + r68.title, "", "The General Assembly,", "", *paragraphs, "",
-        "69th plenary meeting", "18 December 2013", ""]), encoding="utf-8")
+        meeting_line, "18 December 2013", ""]), encoding="utf-8")
     r = import_file(path)
     assert (r.symbol, r.session, r.agenda_item, r.draft, r.adopted, r.meeting, r.title) == (
-        "A/RES/68/128", 68, "32", "A/68/L.29 and Add.1", dt.date(2013, 12, 18), 69, r68.title)
+        "A/RES/68/128", 68, "32", "A/68/L.29 and Add.1", dt.date(2013, 12, 18), meeting, r68.title)
     assert r.preamble == r68.preamble and r.operative == r68.operative
 
 
@@ -708,3 +711,11 @@ def test_a_line_end_hyphen_between_two_words_whose_joining_is_none_stays() -> No
     # a letter glued to "/" is a symbol's, never a word's lost end (S/RES/101 note: "document s/3140")
     assert rejoin_spaced("Ibid., document s/3140.") == "Ibid., document s/3140."
     assert rejoin_spaced("The General Assembl y,") == "The General Assembly,"
+
+
+@pytest.mark.parametrize("line, meeting", [("Adopted at the 1742d meeting by 14 votes to none.", 1742),
+                                           ("Adopted at the 1774th meeting by 13 votes to none.", 1774),
+                                           ("Adopted unanimously at the 2282nd meeting.", 2282)])
+def test_council_adoption_line_reads_the_old_ordinals_too(line, meeting):
+    # older Council texts print "2d", "3d", "42d" for "2nd", "3rd", "42nd"
+    assert parse_adoption([line]).meeting == meeting

@@ -19,7 +19,7 @@ from typing import Any
 
 from drafting.errors import DraftingError
 from drafting.model.leads import detect_lead
-from drafting.model import Part, Resolution, is_roman
+from drafting.model import PLENARY_RE, Part, Resolution, is_roman
 from drafting.model.resolution import note_anchor
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -295,7 +295,7 @@ def _split_adoption(paragraphs: list[WordParagraph]) -> tuple[list[WordParagraph
 
 
 def _is_adoption(text: str) -> bool:
-    return bool(re.match(r"^(\d+\w\w plenary meeting|Adopted (at|by|unanimously) .*meeting.*)$", text)
+    return bool(re.match(rf"^(?:{PLENARY_RE}|Adopted (at|by|unanimously) .*meeting.*)$", text)
                 or re.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}$", text))
 
 

@@ -26,14 +26,14 @@ from drafting.importers.pdf_notes import MARK, Footnotes, Placed, note_rows, pla
 from drafting.importers.sc import parse_adoption
 from drafting.importers.text import rejoin_spaced, vocabulary
 from drafting.importers.word_heading import parse_heading
-from drafting.model import Resolution, parse_date
+from drafting.model import MEETING_ORDINAL_RE, PLENARY_RE, Resolution, parse_date
 
 __all__ = ["import_pdf"]
 
 _ORGAN = re.compile(r"^The (General Assembly|Security Council),$")
-_ADOPTION = re.compile(r"^(?:\d+(?:st|nd|rd|th) plenary meeting$|Adopted\b|Approved\b)")
+_ADOPTION = re.compile(rf"^(?:{PLENARY_RE}$|Adopted\b|Approved\b)")
 _TITLE = re.compile(r"^(\d+/\d+)\.\s*(.*)$")
-_COUNCIL_ADOPTED = re.compile(r"^Adopted by the Security Council at its (\d+)\w\w meeting,? on (.+)$")
+_COUNCIL_ADOPTED = re.compile(rf"^Adopted by the Security Council at its {MEETING_ORDINAL_RE} meeting,? on (.+)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 _LABEL = re.compile(r"^\((?:[a-z]{1,5}|\d{1,2})\)\s+")
 _MARGIN = 0.09  # share of the page height, top and bottom, where furniture stands

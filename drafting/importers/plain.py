@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from drafting.model import MONTH_RE, MONTHS, Body, Part, Resolution, parse_ordinal
+from drafting.model import MONTH_RE, MONTHS, PLENARY_RE, Body, Part, Resolution, parse_ordinal
 from drafting.model.leads import detect_lead
 from drafting.model.sections import RESTART
 from drafting.importers.pages import drop_page_furniture
@@ -34,7 +34,7 @@ from drafting.importers.text import rejoin_spaced, vocabulary
 
 _ORGAN = re.compile(r"^\s*The (General Assembly|Security Council)\s*,\s*$", re.M)
 _DATE = rf"(\d{{1,2}}) ({MONTH_RE}) (\d{{4}})"
-_GA_PLENARY = re.compile(r"^\s*(\d+)(?:st|nd|rd|th) plenary meeting\s*$")
+_GA_PLENARY = re.compile(rf"^\s*{PLENARY_RE}\s*$")
 _SC_ADOPTED = re.compile(r"^\s*Adopted\b")
 _NOTE = re.compile(r"^\s{4,}\* (.*)$")  # a note as `drafting show` prints it
 _ADDRESS_TAG = re.compile(r"^(\s*(?:\d+\.\s+|\([a-z]+\)\s+)?)\[(?:PP|OP)\d+(?:\([a-z]+\))*\]\s+")
@@ -197,8 +197,8 @@ def unwrap_one_line(text: str) -> str:
             expected += 1
     first = cuts[0] if cuts else len(body)
     cuts += [m.end() for m in re.finditer(r",\s+(?=[A-Z])", body[:first]) if detect_lead(body[m.end():], Part.PREAMBLE)]
-    cuts += [m.start() for m in re.finditer(r"(?<=[.;]) (?:\d+(?:st|nd|rd|th) plenary meeting|Adopted\b)", body)]
-    cuts += [m.end() for m in re.finditer(r"\d+(?:st|nd|rd|th) plenary meeting", body)]
+    cuts += [m.start() for m in re.finditer(rf"(?<=[.;]) (?:{PLENARY_RE}|Adopted\b)", body)]
+    cuts += [m.end() for m in re.finditer(PLENARY_RE, body)]
     pieces, last = [], 0
     for cut in sorted(set(cuts)):
         pieces.append(body[last:cut].strip())

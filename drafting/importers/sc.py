@@ -147,7 +147,7 @@ _MEETING_DIGITS = r"(?=[\dIil\]OoS]*\d)[\dIil\]OoS]{0,4}[\dIl\]OS]"
 _VOTE_TEXT = r"[^.()\n]*(?:\n(?![ \t]*\d{1,3}/?[ \t]+[A-Z])[^.()\n]*)*"
 _ADOPTION = re.compile(
     r"^(?:Ad[ao]pted|Approved)\s+(?P<pre>.*?)\s*\b(?:(?:[Aa]t|ai|ut)\s+)?(?:the\s+|its\s+)(?P<resumed>resumed\s+)?"
-    r"(?P<meeting>" + _MEETING_DIGITS + r"(?: \d+)?)\s*(?:st|nd|rd|th|h|ih)?_?(?:\s*\((?:closed|private)\))?\s+meetings?"
+    r"(?P<meeting>" + _MEETING_DIGITS + r"(?: \d+)?)\s*(?:st|nd|rd|th|d|h|ih)?_?(?:\s*\((?:closed|private)\))?\s+meetings?"
     r"(?P<post>(?:\s*,?\s*(?:by|hy|with|following)\b" + _VOTE_TEXT + r"(?:\([^)]*\))?|\s*\([^)]*\))*)"
     r"[ \t]*[.,]?(?P<rest>.*)$", re.S)
 _DIGIT_SLIPS = str.maketrans("Iil]OoS", "1111005")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafting.model import parse_date, parse_ordinal
+from drafting.model import MEETING_ORDINAL_RE, PLENARY_RE, parse_date, parse_ordinal
 
 # Fields a heading line shows whole: when the person deleted the line, the field goes too.
 LINE_FIELDS = ("agenda_item", "draft", "sponsors", "title")
@@ -23,9 +23,9 @@ def parse_heading(lines: list[tuple[str, str]], organ_line: str, adoption: list[
     for line, style in lines:
         _heading_line(line, style, meta)
     for line in adoption:
-        if (m := re.match(r"^(\d+)\w\w plenary meeting$", line)):
+        if (m := re.match(rf"^{PLENARY_RE}$", line)):
             meta["meeting"] = int(m.group(1))
-        elif (m := re.match(r"^Adopted at the (\d+)\w\w meeting(?: (.+?))?\.$", line)):
+        elif (m := re.match(rf"^Adopted at the {MEETING_ORDINAL_RE} meeting(?: (.+?))?\.$", line)):
             meta["meeting"] = int(m.group(1))
             if m.group(2):
                 meta["vote"] = m.group(2)

@@ -82,6 +82,13 @@ def parse_ordinal(word: str) -> int | None:
     return _ordinals().get(word.lower().replace("hundred and ", "hundred "))
 
 
+# The meeting a resolution was adopted at, as its closing lines print it: "69th plenary meeting"
+# (General Assembly), "Adopted at its 1856th meeting" (Security Council). Older texts print "2d",
+# "3d", "22d" for "2nd", "3rd", "22nd". Group 1 holds the number.
+MEETING_ORDINAL_RE = r"(\d+)(?:st|nd|rd|th|d)"
+PLENARY_RE = rf"{MEETING_ORDINAL_RE} plenary meeting"
+
+
 def ordinal_digits(n: int) -> str:
     """11 -> '11th', 2266 -> '2266th', 3081 -> '3081st' (meetings: '69th plenary meeting')."""
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"

@@ -493,3 +493,27 @@ def test_roman_items_tracked_and_valid(tmp_path):
     assert read_docx(tmp_path / "tracked.docx", reject=True).operative[0] == op1
     for name in ("clean", "tracked"):
         assert schema_errors(tmp_path / f"{name}.docx") == [], name
+
+
+@pytest.mark.parametrize("roman_side", ["old", "new"])
+def test_items_numbered_another_way_reverse_exactly(tmp_path, roman_side):
+    """242 OP1's items printed (i), (ii) in one text and (a), (b) in the other: the diff names the
+    change (routine), and the tracked file shows the items deleted and inserted, so that Accept
+    All gives the new labels and Reject All the old, item by item."""
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+    from drafting.render.reports.json_report import to_dict
+
+    roman = _r242()
+    lettered = dataclasses.replace(roman, operative=(dataclasses.replace(roman.operative[0], numbering=None),
+                                                     *roman.operative[1:]))
+    old, new = (roman, lettered) if roman_side == "old" else (lettered, roman)
+    comparison = diff(old, new)
+    labels = {"old": "(i), (ii)", "new": "(a), (b)"} if roman_side == "old" else {"old": "(a), (b)", "new": "(i), (ii)"}
+    field = to_dict(comparison)["metadata"]
+    assert [(f["field"], f["old"], f["new"], f["routine"]) for f in field] == [("numbering", ["OP1"], ["OP1"], True)]
+    assert comparison.fields[0].old_text == labels["old"] and comparison.fields[0].new_text == labels["new"]
+    render_tracked(comparison, tmp_path / "tracked.docx", date="1968-01-01")
+    assert read_docx(tmp_path / "tracked.docx") == new
+    assert read_docx(tmp_path / "tracked.docx", reject=True) == old
+    assert schema_errors(tmp_path / "tracked.docx") == []

@@ -18,6 +18,7 @@ the test fails once LibreOffice or the writer changes. Every other empty paragra
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -29,7 +30,7 @@ import pytest
 from conftest import PRECEDENTS, diamonds, need_program
 from drafting import load
 from drafting.comparison.diff import diff
-from drafting.model import Comparison
+from drafting.model import ROMAN, Comparison
 from drafting.render.documents.docx import render_document, render_tracked
 from drafting.store import series_files
 
@@ -196,6 +197,11 @@ def cases() -> dict[str, Comparison]:
         assert len(files) > 30
         for a, b in zip(files, files[1:]):
             out[f"{name}-{a.stem}-{b.stem}"] = diff(load(a), load(b))
+    # items printed (a), (b), (c) in one text and (i), (ii), (iii) in the other
+    lettered = load(PRECEDENTS / "undof" / "0381.yaml")
+    roman = dataclasses.replace(lettered, operative=(
+        dataclasses.replace(lettered.operative[0], numbering=ROMAN), *lettered.operative[1:]))
+    out["undof-0381-items-to-roman"], out["undof-0381-roman-to-items"] = diff(lettered, roman), diff(roman, lettered)
     return out
 
 
@@ -230,17 +236,17 @@ def test_pandoc_accept_and_reject_give_the_whole_new_and_old_documents(rendered)
             want = view(str(out / f"{case}.{side}.docx"), "accept")
             if got != want:
                 failures.append(f"{case} {mode}")
-    assert len(found) == 87 and failures == []
+    assert len(found) == 89 and failures == []
 
 
 def test_libreoffice_accept_and_reject_give_the_whole_new_and_old_documents(rendered):
     out, found = rendered
     failures = libreoffice_failures([f"{out}/{case}" for case in found], out)
-    assert len(found) == 87 and failures == []
+    assert len(found) == 89 and failures == []
 
 
 def test_every_file_written_passes_the_office_open_xml_validator(rendered):
-    """openxml-audit (the Open XML SDK's schema and semantic checks) on all 261 files: 0 errors."""
+    """openxml-audit (the Open XML SDK's schema and semantic checks) on all 267 files: 0 errors."""
     from openxml_audit import OpenXmlValidator
 
     out, found = rendered

@@ -21,7 +21,7 @@ from diff_match_patch import diff_match_patch
 
 from drafting.comparison.align import AlignConfig, Match, MatchKind, align, flatten
 from drafting.comparison.classes import Context, Vocabulary, classify, classify_tokens
-from drafting.comparison.fields import footnote_changes, metadata_changes, section_changes
+from drafting.comparison.fields import footnote_changes, metadata_changes, numbering_changes, section_changes
 from drafting.comparison.tokens import shared_ends, tokenize
 from drafting.comparison.variants import typography_keys
 from drafting.model import Change, ChangeKind, Comparison, Hunk, HunkClass, HunkOp, Resolution
@@ -313,7 +313,7 @@ def diff(old: Resolution, new: Resolution, config: AlignConfig | None = None) ->
         return word_diff(a, b, vocabulary)
 
     fields = metadata_changes(old, new, differ) + section_changes(old, new, changes, differ) \
-        + footnote_changes(old, new, changes, differ)
+        + footnote_changes(old, new, changes, differ) + numbering_changes(old, new, changes, differ)
     return Comparison(old, new, changes, dict(vars(config)), tuple(fields))  # asdict, without deep copies
 
 

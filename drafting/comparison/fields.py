@@ -97,6 +97,32 @@ def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> Iterator[Paragraph]:
             yield from _paragraphs(paragraph.items)
 
 
+def item_labels(address: Address, paragraph: Paragraph) -> str | None:
+    """How a paragraph's items are printed, as a field compares it: "(a), (b), (c)" or "(i), (ii)",
+    the first three labels ("..." after them); None without items."""
+    shown = [f"({paragraph.item_label(n, address.depth)})" for n in range(1, min(3, len(paragraph.items)) + 1)]
+    return ", ".join(shown + ["..."] * (len(paragraph.items) > 3)) or None
+
+
+def numbering_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
+                      differ: Differ) -> list[FieldChange]:
+    """Items numbered another way ((a), (b) become (i), (ii)), paragraph by aligned paragraph: a
+    change in how they are cited, which the text of no paragraph shows (field ``numbering``)."""
+    out: list[FieldChange] = []
+    for change in changes:
+        if len(change.old) != 1 or len(change.new) != 1:
+            continue
+        before, after = old.get(change.old[0]), new.get(change.new[0])
+        if before.numbering == after.numbering or not (before.items and after.items):
+            continue
+        made = _field_change("numbering", item_labels(change.old[0], before), item_labels(change.new[0], after),
+                             differ, change.old, change.new)
+        if made is not None:  # the labels' style, not the text: routine, whatever the letters
+            hunks = tuple(h if h.op is HunkOp.EQUAL else Hunk(h.op, h.text, HunkClass.NUMBERING) for h in made.hunks)
+            out.append(FieldChange(made.field, made.kind, hunks, made.old, made.new))
+    return out
+
+
 def section_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
                     differ: Differ) -> list[FieldChange]:
     """Section headings added, removed or changed (field ``section``), at the aligned paragraphs

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from drafting.model.grammar import label, unlabel
+from drafting.model.grammar import label, roman, unlabel
 from drafting.model.leads import detect_lead
 
 if TYPE_CHECKING:
@@ -172,6 +172,11 @@ class Paragraph:
         yield address, self
         for n, item in enumerate(self.items, start=1):
             yield from item.walk(address.child(n))
+
+    def item_label(self, n: int, depth: int) -> str:
+        """The printed label of this paragraph's ``n``-th item, the paragraph standing at ``depth``
+        ("b" for (b), "ii" for (ii)): the level's own unless the items are numbered in roman."""
+        return roman(n) if self.numbering == ROMAN else label(depth + 1, n)
 
     def with_text(self, text: str) -> "Paragraph":
         return replace(self, text=text)
@@ -359,6 +364,7 @@ class HunkClass(str, Enum):
     NUMBER = "number"
     LIST = "list"
     PUNCTUATION = "punctuation"  # the mark closing a paragraph; a lone comma added or removed
+    NUMBERING = "numbering"  # a paragraph's items labelled another way: (a), (b) become (i), (ii)
     TYPOGRAPHY = "typography"  # quotes, apostrophes, dashes, spaces: equal once normalized
     SPELLING = "spelling"  # one word spelt another way ("co-operate" -> "cooperate")
     NAME = "name"  # a proper name replaced by another (a country, a place, a person)

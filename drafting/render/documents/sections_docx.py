@@ -55,8 +55,17 @@ def restart_numbers(new: Resolution, old: Resolution | None = None) -> dict[tupl
     return out
 
 
+def list_numbers(new: Resolution, old: Resolution | None = None) -> tuple[
+        dict[tuple[str, str], tuple[int, int]], dict[int, tuple[int, int]]]:
+    """Every paragraph numbered in a list of its own: restarting sections
+    (:func:`restart_numbers`) and roman items (:func:`roman_numbers`); both texts' where ``old``
+    is given. The one reckoning the writer and the tracked units both use."""
+    numbers = restart_numbers(new, old)
+    return numbers, roman_numbers(numbers, new, old)
+
+
 def same_numbering(numbers: dict[tuple[str, str], tuple[int, int]], old: Address, new: Address) -> bool:
-    """Whether a paragraph is numbered in the same list in both texts (see :func:`restart_numbers`):
+    """Whether a paragraph is numbered in the same list in both texts (see :func:`list_numbers`):
     where not, the tracked file shows it deleted and inserted, since LibreOffice does not undo a
     change of numbering on Reject All."""
     return numbers.get(("old", str(old))) == numbers.get(("new", str(new)))
@@ -64,8 +73,7 @@ def same_numbering(numbers: dict[tuple[str, str], tuple[int, int]], old: Address
 
 def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
     """Every paragraph of ``resolution`` in printed order, each heading before its section."""
-    writer.numbers = restart_numbers(resolution)
-    writer.romans = roman_numbers(writer.numbers, resolution)
+    writer.numbers, writer.romans = list_numbers(resolution)
     for heading, paragraphs in printed(resolution):
         if heading is not None and paragraphs:
             _heading(writer, heading, heading, writer.revs)
@@ -76,8 +84,7 @@ def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
 
 def write_tracked(writer: BodyWriter, comparison: Comparison, units: list[Unit]) -> None:
     """The tracked units (of :func:`in_printed_order`'s comparison) with both texts' headings."""
-    writer.numbers = restart_numbers(comparison.new, comparison.old)
-    writer.romans = roman_numbers(writer.numbers, comparison.new, comparison.old)
+    writer.numbers, writer.romans = list_numbers(comparison.new, comparison.old)
     new_starts, old_starts = section_starts(comparison.new), section_starts(comparison.old)
     for unit in units:
         new = next((new_starts[a] for a, _ in unit.new if a in new_starts), None)

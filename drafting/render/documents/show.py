@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from drafting.model import (ROMAN, Address, Body, Paragraph, Part, Resolution, format_date, label, ordinal_digits,
-                            ordinal_word, printed_number, roman)
+from drafting.model import (Address, Body, Paragraph, Part, Resolution, format_date, ordinal_digits, ordinal_word,
+                            printed_number)
 
 WIDTH = 88
 
@@ -37,8 +37,7 @@ def _items(paragraph: Paragraph, address: Address, indent: str, addresses: bool)
     lines = []
     for n, item in enumerate(paragraph.items, start=1):
         child = address.child(n)
-        style = roman(n) if paragraph.numbering == ROMAN else label(child.depth, n)
-        mark = f"({style}) "
+        mark = f"({paragraph.item_label(n, address.depth)}) "
         tag = f"[{child}] " if addresses else ""
         lines += _block(tag + item.text, indent + mark, indent + " " * len(mark))
         lines += _items(item, child, indent + "    ", addresses)

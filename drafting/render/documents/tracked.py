@@ -20,7 +20,7 @@ from __future__ import annotations
 from drafting.comparison.matching import longest_increasing
 from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
-from drafting.render.documents.sections_docx import printed_walk, restart_numbers, same_numbering
+from drafting.render.documents.sections_docx import list_numbers, printed_walk, same_numbering
 
 
 def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> list[Unit]:
@@ -32,7 +32,7 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
     # So is an operative paragraph that becomes (or stops being) the only one, printed unnumbered.
     lone = (len(comparison.old.operative) == 1, len(comparison.new.operative) == 1)
-    numbers = restart_numbers(comparison.new, comparison.old)  # and one numbered in another list
+    numbers, _ = list_numbers(comparison.new, comparison.old)  # and one numbered in another list
     indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
                if c.old and (not c.new or _style(c.old[0], lone[0]) == _style(c.new[0], lone[1])
                              and same_numbering(numbers, c.old[0], c.new[0]))]

@@ -121,11 +121,14 @@ def shown_fields(comparison: Comparison, substantive_only: bool = False,
 
 
 def field_where(change: FieldChange) -> str:
-    """'title', 'date of adoption', or 'footnote of OP3 → OP4' (old → new paragraph)."""
+    """'title', 'date of adoption', 'footnote of OP3 → OP4' (old → new paragraph), 'item
+    numbering of OP1 → OP1'."""
     if change.field == "footnote":
         return f"footnote of {side(change.old)} → {side(change.new)}"
     if change.field == "section":
         return f"section heading before {side(change.old)} → {side(change.new)}"
+    if change.field == "numbering":
+        return f"item numbering of {side(change.old)} → {side(change.new)}"
     return FIELD_NAMES.get(change.field, change.field.replace("_", " "))
 
 

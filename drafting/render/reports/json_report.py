@@ -5,7 +5,9 @@
 "metadata": [{"field", "kind", "routine", "hunks"}], "footnotes": [{"kind", "old", "new", "routine",
 "hunks"}]}``: ``metadata`` holds the title, heading and adoption-line fields that changed,
 ``footnotes`` the footnotes added, removed or changed (``old``/``new``: their paragraphs). A
-section heading change is a ``metadata`` entry with ``"field": "section"`` and ``old``/``new``."""
+section heading change is a ``metadata`` entry with ``"field": "section"`` and ``old``/``new``, a
+change of how a paragraph's items are numbered ("(a), (b)" to "(i), (ii)") one with ``"field":
+"numbering"``."""
 from __future__ import annotations
 
 import json
@@ -37,7 +39,7 @@ def _field(change: FieldChange) -> dict[str, Any]:
     out: dict[str, Any] = {"field": change.field, "kind": change.kind.value}
     if change.field == "footnote":
         del out["field"]
-    if change.field in ("footnote", "section"):
+    if change.old or change.new:  # a footnote, a section heading, an item numbering: its paragraphs
         out.update(old=[str(a) for a in change.old], new=[str(a) for a in change.new])
     out.update(routine=change.routine, hunks=_hunks(change.hunks))
     return out

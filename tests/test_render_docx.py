@@ -498,8 +498,8 @@ def test_roman_items_tracked_and_valid(tmp_path):
 @pytest.mark.parametrize("roman_side", ["old", "new"])
 def test_items_numbered_another_way_reverse_exactly(tmp_path, roman_side):
     """242 OP1's items printed (i), (ii) in one text and (a), (b) in the other: the diff names the
-    change (routine), and the tracked file shows the items deleted and inserted, so that Accept
-    All gives the new labels and Reject All the old, item by item."""
+    change (routine), and the tracked file keeps the items in place, their old numbering a
+    revision of their properties, so that Accept All gives the new labels and Reject All the old."""
     from drafting.comparison.diff import diff
     from drafting.render.documents.docx import render_tracked
     from drafting.render.reports.json_report import to_dict
@@ -516,4 +516,6 @@ def test_items_numbered_another_way_reverse_exactly(tmp_path, roman_side):
     render_tracked(comparison, tmp_path / "tracked.docx", date="1968-01-01")
     assert read_docx(tmp_path / "tracked.docx") == new
     assert read_docx(tmp_path / "tracked.docx", reject=True) == old
+    document = part_xml(tmp_path / "tracked.docx", "word/document.xml")
+    assert len(document.findall(f".//{W}pPrChange")) == 2 and document.find(f".//{W}del") is None
     assert schema_errors(tmp_path / "tracked.docx") == []

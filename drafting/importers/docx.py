@@ -67,10 +67,11 @@ class _View:
     drop: tuple[str, ...]  # revision elements whose content is left out
     join: str  # a paragraph mark of this revision joins the paragraph with the next
     text: tuple[str, ...]  # elements holding text
+    old_properties: bool = False  # a paragraph's properties as they were before a tracked change
 
 
 ACCEPTED = _View((f"{W}del", f"{W}moveFrom"), f"{W}del", (f"{W}t",))
-REJECTED = _View((f"{W}ins", f"{W}moveTo"), f"{W}ins", (f"{W}t", f"{W}delText"))
+REJECTED = _View((f"{W}ins", f"{W}moveTo"), f"{W}ins", (f"{W}t", f"{W}delText"), old_properties=True)
 _REVISIONS = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")
 
 
@@ -236,7 +237,7 @@ def _paragraphs(document: Any, footnotes: dict[str, str], view: _View) -> tuple[
             continue
         par = out[-1] if joining else WordParagraph()
         if not joining:
-            _properties(child, par)
+            _properties(child, par, view.old_properties)
             out.append(par)
         _runs(child, par, footnotes, view)
         ppr = child.find(f"{W}pPr")

@@ -22,11 +22,14 @@ class Numbered(Protocol):  # drafting.importers.docx.WordParagraph
     roman: bool
 
 
-def read_properties(p: Any, par: Numbered) -> None:
-    """A Word paragraph's style and, when it names one, its numbering (num and level)."""
+def read_properties(p: Any, par: Numbered, old: bool = False) -> None:
+    """A Word paragraph's style and, when it names one, its numbering (num and level); with
+    ``old``, those it had before a tracked change of its properties (``w:pPrChange``)."""
     ppr = p.find(f"{W}pPr")
     if ppr is None:
         return
+    before = ppr.find(f"{W}pPrChange/{W}pPr") if old else None
+    ppr = before if before is not None else ppr
     style = ppr.find(f"{W}pStyle")
     par.style = style.get(f"{W}val") if style is not None else ""
     numpr = ppr.find(f"{W}numPr")

@@ -57,6 +57,7 @@ class _Par:
     note: str | None = None  # the op of its footnote reference, if it has one
     notes: tuple[int, ...] = ()  # the footnotes it references
     num: tuple[int, int] | None = None  # (numId, level): a section restarting, or roman items
+    old_num: tuple[int, int] | None = None  # the same in the old text (with ``old_style``)
 
 
 # What a Word comment opens with, in bold: the kind of check in a drafting officer's words (the
@@ -109,8 +110,8 @@ class BodyWriter:
         self._raise_noted_marks()
         self._shift_marks(closed)
         self._close_notes()
-        return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style, num=p.num),
-                                p.content) for p in self.pars]
+        return [ooxml.paragraph(ooxml.ppr(p.style, self.revs, mark=p.mark, old_style=p.old_style, num=p.num,
+                                          old_num=p.old_num), p.content) for p in self.pars]
 
     def heading(self, content: str, op: str = "equal", above_organ: bool = False) -> None:
         """A section heading ("A", "II") as a paragraph of its own; ``op`` insert/delete when only
@@ -206,17 +207,21 @@ class BodyWriter:
         new_side = mark != "delete" and state.new_i < len(unit.new)
         address, para = unit.new[state.new_i] if new_side else unit.old[min(state.old_i, len(unit.old) - 1)]
         style = ooxml.paragraph_style(address.part.value, address.depth, self.lone[0 if new_side else 1])
-        old_style = None
-        if mark == "equal" and not unit.plain and state.old_i < len(unit.old):
+        old_style, old_num = None, None
+        if mark == "equal" and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
-            old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth, self.lone[1])
+            old_num = self.numbers.get(("old", str(old_addr)))
+            if not unit.plain or old_num != self.numbers.get(("new", str(address))):
+                # an unchanged text keeps its properties, unless its items' numbering changed
+                old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth, self.lone[1])
         notes, note_op = self._notes(state, mark, para if new_side else None)
         content = "".join(state.runs) + notes
         if new_side:
             content = self._anchor(str(address), content)
         self.pars.append(_Par(style, mark, old_style, content, state.last_op, note=note_op,
                               notes=tuple(int(n) for n in _NOTE_ID.findall(content)),
-                              num=self.numbers.get(("new" if new_side else "old", str(address)))))
+                              num=self.numbers.get(("new" if new_side else "old", str(address))),
+                              old_num=old_num))
         state.next_paragraph(mark)
 
     def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> tuple[str, str | None]:

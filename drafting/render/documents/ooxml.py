@@ -109,19 +109,26 @@ def paragraph_style(part: str, depth: int, lone: bool = False) -> str:
 
 
 def ppr(style: str, revs: Revisions, *, mark: str = "equal", old_style: str | None = None,
-        num: tuple[int, int] | None = None) -> str:
+        num: tuple[int, int] | None = None, old_num: tuple[int, int] | None = None) -> str:
     """Paragraph properties; ``mark`` insert/delete makes the paragraph mark itself a revision,
-    ``old_style`` records a change of style (and so of numbering) as a revision, ``num`` (numId,
-    level) puts the paragraph in a numbering instance of its own (a section restarting at 1.)."""
-    out = f'<w:pStyle w:val="{style}"/>'
-    if num is not None:
-        out += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    ``num`` (numId, level) puts the paragraph in a numbering instance of its own (a section
+    restarting at 1., items numbered (i), (ii)). ``old_style`` and ``old_num``, the paragraph's
+    style and numbering in the old text, record a change of either as a revision (``w:pPrChange``,
+    which Reject All undoes)."""
+    out = f'<w:pStyle w:val="{style}"/>' + _num_pr(num)
     if mark != "equal":
         tag = "w:ins" if mark == "insert" else "w:del"
         out += f"<w:rPr><{tag} {revs.attrs()}/></w:rPr>"
-    if old_style is not None and old_style != style:
-        out += f'<w:pPrChange {revs.attrs()}><w:pPr><w:pStyle w:val="{old_style}"/></w:pPr></w:pPrChange>'
+    if old_style is not None and (old_style != style or old_num != num):
+        old = f'<w:pStyle w:val="{old_style}"/>' + _num_pr(old_num)
+        out += f'<w:pPrChange {revs.attrs()}><w:pPr>{old}</w:pPr></w:pPrChange>'
     return f"<w:pPr>{out}</w:pPr>"
+
+
+def _num_pr(num: tuple[int, int] | None) -> str:
+    return "" if num is None else f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+
+
 
 
 def paragraph(ppr_xml: str, content: str) -> str:

@@ -73,7 +73,7 @@ def same_numbering(numbers: dict[tuple[str, str], tuple[int, int]], old: Address
 
 def write_clean(writer: BodyWriter, resolution: Resolution) -> None:
     """Every paragraph of ``resolution`` in printed order, each heading before its section."""
-    writer.numbers, writer.romans = list_numbers(resolution)
+    writer.numbers, writer.romans = list_numbers(resolution, resolution)  # the text against itself
     for heading, paragraphs in printed(resolution):
         if heading is not None and paragraphs:
             _heading(writer, heading, heading, writer.revs)

@@ -13,14 +13,17 @@ the move ranges, and Word reports "unreadable content" when move ranges and thei
 pair up exactly; delete + insert is what every client accepts and rejects correctly, and what the
 tests check in LibreOffice. Why not ``w:pPrChange`` for a paragraph that changed part or level:
 LibreOffice does not undo a change of style on Reject All (measured), so its numbering would be
-wrong. The diff reports still say "moved".
+wrong. The diff reports still say "moved". A change of numbering alone (items printed (i), (ii)
+in one text, (a), (b) in the other) is a ``w:pPrChange`` holding the old ``w:numPr``: that one
+LibreOffice and pandoc undo (measured on S/RES/242 and UNDOF 381), and the form
+Word itself records a change of numbering in.
 """
 from __future__ import annotations
 
 from drafting.comparison.matching import longest_increasing
 from drafting.model import Address, Change, ChangeKind, Comparison
 from drafting.render.documents.body import Unit
-from drafting.render.documents.sections_docx import list_numbers, printed_walk, same_numbering
+from drafting.render.documents.sections_docx import printed_walk, restart_numbers, same_numbering
 
 
 def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> list[Unit]:
@@ -32,7 +35,10 @@ def tracked_units(comparison: Comparison, *, substantive_only: bool = False) -> 
     # LibreOffice does not undo a change of style (w:pPrChange) on Reject All.
     # So is an operative paragraph that becomes (or stops being) the only one, printed unnumbered.
     lone = (len(comparison.old.operative) == 1, len(comparison.new.operative) == 1)
-    numbers, _ = list_numbers(comparison.new, comparison.old)  # and one numbered in another list
+    # and one numbered in another list (a section restarting): items numbered (i), (ii) in one
+    # text only stay in place, their old numbering a revision of their properties, which Reject
+    # All undoes in Word, LibreOffice and pandoc alike (measured on S/RES/242)
+    numbers = restart_numbers(comparison.new, comparison.old)
     indexed = [(i, old_order[c.old[0]]) for i, c in enumerate(comparison.changes)
                if c.old and (not c.new or _style(c.old[0], lone[0]) == _style(c.new[0], lone[1])
                              and same_numbering(numbers, c.old[0], c.new[0]))]

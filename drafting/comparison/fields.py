@@ -109,6 +109,8 @@ def numbering_changes(old: Resolution, new: Resolution, changes: tuple[Change, .
     """Items numbered another way ((a), (b) become (i), (ii)), paragraph by aligned paragraph: a
     change in how they are cited, which the text of no paragraph shows (field ``numbering``)."""
     out: list[FieldChange] = []
+    if not any(p.numbering for p in _paragraphs(old.operative + old.preamble + new.operative + new.preamble)):
+        return out  # items numbered the level's way in both texts (almost every text)
     for change in changes:
         if len(change.old) != 1 or len(change.new) != 1:
             continue
@@ -127,17 +129,20 @@ def section_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...
                     differ: Differ) -> list[FieldChange]:
     """Section headings added, removed or changed (field ``section``), at the aligned paragraphs
     they stand before; the paragraphs themselves are aligned across sections as in any text."""
-    return footnote_changes(old, new, changes, differ, field="section", read=headings)
+    return footnote_changes(old, new, changes, differ, field="section", read=headings,
+                            present=lambda p: p.section is not None)
 
 
 def footnote_changes(old: Resolution, new: Resolution, changes: tuple[Change, ...],
                      differ: Differ, field: str = "footnote",
-                     read: Callable[[Paragraph], tuple[str, ...]] = footnotes) -> list[FieldChange]:
+                     read: Callable[[Paragraph], tuple[str, ...]] = footnotes,
+                     present: Callable[[Paragraph], bool] = lambda p: p.note is not None) -> list[FieldChange]:
     """Footnotes added, removed or changed, paragraph by aligned paragraph, in new reading order.
 
-    Notes of one paragraph pair are matched in order: equal notes first, then the rest by place."""
+    Notes of one paragraph pair are matched in order: equal notes first, then the rest by place.
+    ``read`` gives a paragraph's notes as compared, ``present`` whether it has any (cheaply)."""
     out: list[FieldChange] = []
-    if not any(map(read, _paragraphs(old.preamble + old.operative + new.preamble + new.operative))):
+    if not any(map(present, _paragraphs(old.preamble + old.operative + new.preamble + new.operative))):
         return out  # none to compare (most texts have no section headings, many no footnotes)
     for change in changes:
         before, after = _notes_of(old, change.old, read), _notes_of(new, change.new, read)

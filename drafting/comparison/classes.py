@@ -1,9 +1,10 @@
 """The class of each changed run of a word diff: ``typography``, ``spelling``, ``punctuation``,
 ``list``, ``symbol``, ``date``, ``session``, ``year``, ``number``, ``name`` or ``wording``.
 
-A run is classified from its words and the unchanged words either side (docs/diff-classes.md).
-Each text is tokenized once per run, and the context only when a rule needs it: a run of plain
-wording is known from its own words.
+A run is classified from its words and the unchanged words either side (docs/diff-classes.md),
+read outwards from its place in the new text's tokens only as far as a rule needs: a run of plain
+wording is known from its own words. (``numbering``, a change of how items are labelled, is set
+on a field by :mod:`.fields`, never on a run.)
 """
 from __future__ import annotations
 

@@ -184,3 +184,14 @@ def test_figures_alone_pair_nothing_when_two_paragraphs_of_a_gap_read_the_same_w
     assert kinds(res([P1, a, b, P2], []), res([P1, new, P2], [])) == [
         ("identical", ["PP1"], ["PP1"]), ("deleted", ["PP2"], []), ("similar", ["PP3"], ["PP2"]),
         ("identical", ["PP4"], ["PP3"])]
+
+
+def test_a_paragraph_of_figures_alone_is_left_to_the_words():
+    # "2014" and "1999" mask alike but share nothing (character similarity 25, below pair_min):
+    # pairing them first would push the amended paragraph between them out of order
+    urges = "Urges the parties to act on the 12 recommendations of the panel;"
+    old = res([], [O1, "2014", urges, O3])
+    new = res([], [O1, urges.replace("panel;", "panel, 1999;"), "1999", O3])
+    assert kinds(old, new) == [
+        ("identical", ["OP1"], ["OP1"]), ("deleted", ["OP2"], []), ("similar", ["OP3"], ["OP2"]),
+        ("added", [], ["OP3"]), ("identical", ["OP4"], ["OP4"])]

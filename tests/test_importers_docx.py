@@ -542,3 +542,23 @@ def test_any_resolution_with_roman_items_round_trips(tmp_path, res, which):
     res = _with_roman(res, which)
     render_document(res, out)
     assert read_docx(out) == res
+
+
+def test_reject_reads_a_paragraph_by_the_style_it_had_when_its_old_properties_name_none(tmp_path):
+    # a change of alignment alone, recorded by a writer that leaves the old style out of the old
+    # properties: Reject All keeps each paragraph's style, so UNDOF 381's OP1 keeps its three items
+    import re
+
+    resolution = load(PRECEDENTS / "undof" / "0381.yaml")
+    render_document(resolution, tmp_path / "clean.docx")
+    with zipfile.ZipFile(tmp_path / "clean.docx") as a:
+        document = a.read("word/document.xml").decode()
+        changed = re.sub(r'<w:pStyle w:val="UN(?:Operative|Item)[^"]*"/>',
+                         lambda m: m[0] + '<w:jc w:val="both"/><w:pPrChange w:id="901" w:author="x"><w:pPr/></w:pPrChange>',
+                         document)
+        assert changed.count("<w:pPrChange") == 4
+        with zipfile.ZipFile(tmp_path / "aligned.docx", "w") as b:
+            for info in a.infolist():
+                b.writestr(info, changed if info.filename == "word/document.xml" else a.read(info.filename))
+    for reject in (False, True):
+        assert read_docx(tmp_path / "aligned.docx", reject=reject).operative == resolution.operative

@@ -519,3 +519,22 @@ def test_items_numbered_another_way_reverse_exactly(tmp_path, roman_side):
     document = part_xml(tmp_path / "tracked.docx", "word/document.xml")
     assert len(document.findall(f".//{W}pPrChange")) == 2 and document.find(f".//{W}del") is None
     assert schema_errors(tmp_path / "tracked.docx") == []
+
+
+def test_roman_items_that_only_moved_carry_no_property_revision(tmp_path):
+    """UNDOF 381 with OP1's items in roman and a paragraph put before it (OP1 becomes OP2): the
+    items print (i), (ii), (iii) in both texts, so no revision of their properties is written."""
+    from drafting.comparison.diff import diff
+    from drafting.render.documents.docx import render_tracked
+
+    base = load(PRECEDENTS / "undof" / "0381.yaml")
+    roman = dataclasses.replace(base, operative=(dataclasses.replace(base.operative[0], numbering="roman"),))
+    shifted = dataclasses.replace(roman, operative=(
+        Paragraph("Expresses its deep concern at the continued tension in the area;"), *roman.operative))
+    for old, new in ((roman, shifted), (shifted, roman)):
+        comparison = diff(old, new)
+        assert [f.field for f in comparison.fields] == []
+        render_tracked(comparison, tmp_path / "tracked.docx", date="1975-11-30")
+        assert part_xml(tmp_path / "tracked.docx", "word/document.xml").find(f".//{W}pPrChange") is None
+        assert read_docx(tmp_path / "tracked.docx") == new
+        assert read_docx(tmp_path / "tracked.docx", reject=True) == old

@@ -176,7 +176,9 @@ def _anchor_figures(st: _State) -> None:
         candidates = sorted((ids[0], where_new[text][0]) for text, ids in where_old.items()
                             if len(ids) == 1 and len(where_new.get(text, ())) == 1)
         for i, j in longest_increasing(candidates):
-            st.pair(i, j, fuzz.ratio(st.old[i].text, st.new[j].text))
+            sim = fuzz.ratio(st.old[i].text, st.new[j].text)
+            if sim >= st.config.pair_min:  # a paragraph of figures alone ("2014") is left to the words
+                st.pair(i, j, sim)
 
 
 def _gaps(st: _State) -> Iterable[tuple[list[int], list[int]]]:

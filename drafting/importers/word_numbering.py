@@ -29,8 +29,11 @@ def read_properties(p: Any, par: Numbered, old: bool = False) -> None:
     if ppr is None:
         return
     before = ppr.find(f"{W}pPrChange/{W}pPr") if old else None
+    # The old properties are whole (ECMA-376 Part 1, 17.13.5), but a writer recording only a change
+    # of, say, alignment may leave the style out: the paragraph keeps its current style then.
+    style = before.find(f"{W}pStyle") if before is not None else None
+    style = style if style is not None else ppr.find(f"{W}pStyle")
     ppr = before if before is not None else ppr
-    style = ppr.find(f"{W}pStyle")
     par.style = style.get(f"{W}val") if style is not None else ""
     numpr = ppr.find(f"{W}numPr")
     if numpr is not None:

@@ -211,7 +211,10 @@ class BodyWriter:
         if mark == "equal" and state.old_i < len(unit.old):
             old_addr = unit.old[state.old_i][0]
             old_num = self.numbers.get(("old", str(old_addr)))
-            if not unit.plain or old_num != self.numbers.get(("new", str(address))):
+            new_num = self.numbers.get(("new", str(address)))
+            if self._shown(old_num) == self._shown(new_num):
+                old_num = new_num  # the same labels: no change of numbering to record
+            if not unit.plain or old_num != new_num:
                 # an unchanged text keeps its properties, unless its items' numbering changed
                 old_style = ooxml.paragraph_style(old_addr.part.value, old_addr.depth, self.lone[1])
         notes, note_op = self._notes(state, mark, para if new_side else None)
@@ -223,6 +226,12 @@ class BodyWriter:
                               num=self.numbers.get(("new" if new_side else "old", str(address))),
                               old_num=old_num))
         state.next_paragraph(mark)
+
+    def _shown(self, num: tuple[int, int] | None) -> tuple[int, int] | tuple[str, int] | None:
+        """How a numbering prints: a list of roman items by its level alone (each paragraph's
+        items have a list of their own, named by its address, which may differ between the
+        texts), a restarting section by its list."""
+        return ("roman", num[1]) if num is not None and num[0] in self.romans else num
 
     def _notes(self, state: "_State", mark: str, new: Paragraph | None) -> tuple[str, str | None]:
         """The footnote references ending a paragraph (its notes anchored at the end) and the op of

@@ -104,7 +104,6 @@ def view(path, mode):
     # pandoc joins paragraphs with a space and keeps an empty list item for a numbered paragraph
     # whose mark is a revision: both are the reader's, not the document's
     # and pandoc's join also puts a space before the punctuation that follows the join
-    import re
     pars = [[re.sub(r"\s+([,;.:])", r"\1", t.strip()), [s.strip() for s in sp]] for t, sp in pars if t != "<empty list item>"]
     return {"paragraphs": pars, "notes": notes}
 

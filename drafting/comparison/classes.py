@@ -12,7 +12,7 @@ import re
 from itertools import islice, takewhile
 from typing import Callable, Iterable, Iterator, Sequence
 
-from drafting.comparison.tokens import is_word, marks_of, tokenize, words_of
+from drafting.comparison.tokens import WORD, is_word, marks_of, tokenize, words_of
 from drafting.comparison.variants import is_name, same_typography, spelling_variant
 from drafting.model import MONTHS, HunkClass
 
@@ -38,7 +38,7 @@ _TERMINAL = frozenset([",", ";", ".", ":"])
 _ROUTINE_MARKS = frozenset([",", "(", ")", "-", "–", "."])
 _DATED = frozenset(["symbol", "year", "number", "ordinal", "month"])
 
-_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
+_WORD = re.compile(WORD)  # the tokens' words (symbols read as their parts)
 
 
 class Vocabulary:

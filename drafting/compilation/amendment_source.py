@@ -24,7 +24,7 @@ from drafting.comparison.amendments_read import read_amendments
 from drafting.compilation.derive import word_proposals
 from drafting.compilation.proposals import Action, Place, Proposal, Side
 from drafting.errors import DraftingError
-from drafting.model import Address, Part, Resolution
+from drafting.model import Address, Resolution
 
 _NAME = r"[A-Z][\w.'’()/&-]*(?:[ -][\w.'’()/&-]+){0,6}"
 _PREFIX = re.compile(rf"^(?:(\d+)[.)]\s+)?({_NAME}(?:\s*,\s*(?:(?:supported\s+by|on\s+behalf\s+of)\s+)?{_NAME})*)\s*:\s*(.*)$")

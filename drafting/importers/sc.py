@@ -22,7 +22,7 @@ from drafting.model.sections import RESTART
 from drafting.importers.footnotes import parse_notes, text_before_notes
 from drafting.importers.metadata import check_metadata, check_paragraphs
 from drafting.importers.ledger import removed, repaired, repairs, warn
-from drafting.importers.pages import SECTION, describe_annexes, drop_page_furniture, find_annex, place_sections
+from drafting.importers.pages import SECTION, describe_annexes, drop_page_furniture, find_annex
 from drafting.importers.paragraphs import Para, Parts, all_marks, build_parts, mend_closing_marks, split_blocks
 from drafting.importers.text import mend_brackets, mend_split_words, vocabulary
 

@@ -262,3 +262,24 @@ def test_export_import_and_diff_commands(tmp_path: Path, schema: Any) -> None:
     assert errors(schema, changes.read_bytes()) == []
     result = CliRunner().invoke(main, ["diff", "--series", str(PRECEDENTS / "undof"), "--format", "akn"])
     assert result.exit_code == 2 and "--format akn compares two files" in result.output
+
+
+def _nums(xml: bytes) -> list[str]:
+    from lxml import etree
+
+    return [n.text or "" for n in etree.fromstring(xml).iter("{*}num")]
+
+
+def test_numbers_are_printed_as_the_text_prints_them_in_both_exports() -> None:
+    # S/RES/242 OP1's items are numbered (i), (ii); S/RES/101's operative numbers restart in each
+    # section (1., 2. | 1., 2., 3. | 1.-4.), in the export of a text and in that of a comparison
+    from conftest import UNSC, need_corpus
+
+    need_corpus()
+    r242 = import_file(UNSC / "S_RES_0242_1967_EN_GOLD.txt")
+    r101 = import_file(UNSC / "S_RES_0101_1953_EN_GOLD.txt")
+    assert _nums(to_akn(r242))[:9] == ["1.", "(i)", "(ii)", "2.", "(a)", "(b)", "(c)", "3.", "4."]
+    edited = replace(r101, operative=(r101.operative[0].with_text(r101.operative[0].text + " "),
+                                      *r101.operative[1:]))
+    for xml in (to_akn(r101), comparison_to_akn(diff(r101, edited), r101, edited)):
+        assert [n for n in _nums(xml) if n.endswith(".")][:9] == ["1.", "2.", "1.", "2.", "3.", "1.", "2.", "3.", "4."]

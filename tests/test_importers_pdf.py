@@ -402,7 +402,10 @@ def test_a_vote_the_page_does_not_print_comes_from_the_subject(tmp_path: Path) -
         (108, 660, 10, "1. Decides to remain seized of the matter."),
         (108, 620, 10, "69th plenary meeting"), (108, 608, 10, "18 December 2013")])
     trailer = b"/Root 1 0 R >>"
-    for subject, vote in ((b"Adopted without a vote", "without a vote"), (b"A/RES/68/128", None)):
+    for subject, vote in ((b"Adopted without a vote", "without a vote"), (b"A/RES/68/128", None),
+                          (b"Adopted by a recorded vote of 120 to 2, with 10 abstentions",
+                           "by a recorded vote of 120 to 2, with 10 abstentions"),
+                          (b"Adopted by the General Assembly on 18 December 2013", None)):  # no vote named
         path = tmp_path / "ga.pdf"
         path.write_bytes(page.replace(trailer, b"/Root 1 0 R /Info << /Subject (%s) >> >>" % subject))
         assert import_checked(path).resolution.vote == vote

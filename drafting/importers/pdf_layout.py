@@ -52,8 +52,11 @@ class _Sorted:
         return self.footnotes.notes
 
 
-# The Subject our Word files carry (and PDF printers keep): "Adopted without a vote".
-_SUBJECT_VOTE = re.compile(r"Adopted ((?:without a vote|by ).*)$")
+# The Subject our Word files carry (render/documents/docx.py; PDF printers keep it): "Adopted
+# without a vote". Only a vote's own forms are taken: another file's Subject ("Adopted by the
+# General Assembly on 18 December 2013") names no vote.
+_SUBJECT_VOTE = re.compile(r"Adopted (without a vote|unanimously"
+                           r"|by (?:a recorded vote of )?\d+ (?:votes? )?to (?:\d+|none)\b.*)$")
 
 
 def import_pdf(path: str | os.PathLike[str]) -> Imported:

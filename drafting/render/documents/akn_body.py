@@ -54,10 +54,13 @@ def eid_of(address: Address) -> str:
     return top + "".join(f"__{kind}_{label(d, n)}" for d, n in enumerate(address.sub, start=1))
 
 
-def num_of(address: Address) -> str | None:
-    if address.sub:
-        return f"({label(len(address.sub), address.sub[-1])})"
-    return f"{address.number}." if address.part is Part.OPERATIVE else None
+def num_of(resolution: Resolution, address: Address) -> str | None:
+    """The number printed before a paragraph of ``resolution``: "3." (counted in its section where
+    the numbering restarts), "(b)", "(ii)" (items numbered in roman); none in the preamble."""
+    parent = address.parent
+    if parent is not None:
+        return f"({resolution.get(parent).item_label(address.sub[-1], parent.depth)})"
+    return f"{printed_number(resolution, address)}." if address.part is Part.OPERATIVE else None
 
 
 def own_attrs(paragraph: Paragraph) -> dict[str, str]:
@@ -81,21 +84,18 @@ def note_fields(paragraph: Paragraph) -> tuple[list[Run] | None, list[tuple[int,
     return ([("text", paragraph.note)] if paragraph.note is not None else None), []
 
 
-def node_of(address: Address, paragraph: Paragraph) -> Node:
+def node_of(resolution: Resolution, address: Address, paragraph: Paragraph) -> Node:
     note, anchored = note_fields(paragraph)
-    node = Node(address.part, eid_of(address), num_of(address), text_runs(address, paragraph),
+    node = Node(address.part, eid_of(address), num_of(resolution, address), text_runs(address, paragraph),
                 note, own_attrs(paragraph), anchored=anchored, section=paragraph.section)
-    node.children = [node_of(address.child(n), item) for n, item in enumerate(paragraph.items, 1)]
+    node.children = [node_of(resolution, address.child(n), item) for n, item in enumerate(paragraph.items, 1)]
     return node
 
 
 def tree_of(resolution: Resolution) -> tuple[list[Node], list[Node]]:
     """The preambular and operative nodes of a resolution (numbers as printed, per section)."""
-    pre = [node_of(a, p) for a, p in resolution.top() if a.part is Part.PREAMBLE]
-    ops = [node_of(a, p) for a, p in resolution.top() if a.part is Part.OPERATIVE]
-    if resolution.section_numbering is not None:
-        for (address, _), node in zip((t for t in resolution.top() if t[0].part is Part.OPERATIVE), ops):
-            node.num = f"{printed_number(resolution, address)}."
+    pre = [node_of(resolution, a, p) for a, p in resolution.top() if a.part is Part.PREAMBLE]
+    ops = [node_of(resolution, a, p) for a, p in resolution.top() if a.part is Part.OPERATIVE]
     return pre, ops
 
 

@@ -109,7 +109,7 @@ class _Builder:
             anchored: list[tuple[int, str]] = []
             if paragraph.note_at:  # notes placed in the text: the new notes (their changes are listed)
                 note, anchored = note_fields(paragraph)
-            node = Node(address.part, eid_of(address), num_of(address),
+            node = Node(address.part, eid_of(address), num_of(self.new, address),
                         _with_lead(runs, paragraph.italic_lead(address)), note, own_attrs(paragraph),
                         anchored=anchored, section=paragraph.section if address.depth == 0 else None)
             self.host(address.parent, address.part, False).append(node)

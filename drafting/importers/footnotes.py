@@ -25,8 +25,7 @@ protocol Protocol sub-paragraph subparagraph subparagraphs part Part number numb
 between within after before since during first last next point points""".split())
 
 # Words after which a number is a quantity or date, not a marker.
-_AFTER = frozenset("""January February March April May June July August September October November
-December votes vote members member months month weeks week days day hours hour years year per
+_AFTER = frozenset(MONTHS) | frozenset("""votes vote members member months month weeks week days day hours hour years year per
 troops men officers persons observers States countries kilometres km miles per cent percent
 times o'clock a.m. p.m. (""".split())
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from drafting.model import Address, Flag, FlagKind, Paragraph, Resolution
+from drafting.model import Address, Flag, FlagKind, Paragraph
 from drafting.render.documents import ooxml
 
 Side = tuple[Address, Paragraph]
@@ -37,11 +37,6 @@ def italic_lead(address: Address, paragraph: Paragraph) -> str:
     else:
         lead = paragraph.lead or ""
     return lead if paragraph.text.startswith(lead) else ""
-
-
-def clean_units(resolution: Resolution) -> list[Unit]:
-    """Every paragraph and sub-paragraph of a resolution as an unchanged unit."""
-    return [Unit([("equal", p.text)], [(a, p)], [(a, p)], plain=True) for a, p in resolution.walk()]
 
 
 @dataclass

@@ -129,8 +129,6 @@ def _num_pr(num: tuple[int, int] | None) -> str:
     return "" if num is None else f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
 
 
-
-
 def paragraph(ppr_xml: str, content: str) -> str:
     return f"<w:p>{ppr_xml}{content}</w:p>"
 

@@ -57,9 +57,10 @@ def restart_numbers(new: Resolution, old: Resolution | None = None) -> dict[tupl
 
 def list_numbers(new: Resolution, old: Resolution | None = None) -> tuple[
         dict[tuple[str, str], tuple[int, int]], dict[int, tuple[int, int]]]:
-    """Every paragraph numbered in a list of its own: restarting sections
-    (:func:`restart_numbers`) and roman items (:func:`roman_numbers`); both texts' where ``old``
-    is given. The one reckoning the writer and the tracked units both use."""
+    """Every paragraph numbered in a list of its own, as the writer numbers it: restarting
+    sections (:func:`restart_numbers`) and roman items (:func:`roman_numbers`); both texts'
+    where ``old`` is given. (The tracked units compare the restarts alone: a change of roman
+    items is written in place, see ``BodyWriter._shown``.)"""
     numbers = restart_numbers(new, old)
     return numbers, roman_numbers(numbers, new, old)
 

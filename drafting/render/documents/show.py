@@ -49,7 +49,7 @@ def marked(paragraph: Paragraph) -> tuple[str, list[str]]:
     notes to print below it ("[1] Ibid. ..."); a lone note at the end keeps no marker."""
     if not paragraph.note_at:
         return paragraph.text, [paragraph.note] if paragraph.note else []
-    text, notes = paragraph.text, []
+    text = paragraph.text
     places = paragraph.footnote_offsets
     for k, (line, offset) in sorted(enumerate(places, start=1), key=lambda e: -e[1][1]):
         text = text[:offset] + f"[{k}]" + text[offset:]
